@@ -146,9 +146,19 @@ public static class UpstreamAttribution
             new ResidualStopCriterion<double>(1e-10),
             new DivergenceStopCriterion<double>(),
             new FailureStopCriterion<double>());
-        var x = m.SolveIterative(b, new BiCgStab(), iterator);
-        if (iterator.Status != IterationStatus.Converged)
+        Vector<double> x;
+        try
         {
+            x = m.SolveIterative(b, new BiCgStab(), iterator);
+            if (iterator.Status != IterationStatus.Converged)
+            {
+                x = b.Clone();
+            }
+        }
+        catch (MathNet.Numerics.NumericalBreakdownException)
+        {
+            // BiCgStab breaks down when it hits the exact solution early (seen on tiny systems);
+            // the Richardson refinement below converges from any start because it contracts by α.
             x = b.Clone();
         }
 
