@@ -242,6 +242,7 @@ public static class Scorecard
         spof = graph.FindSinglePointsOfFailure();
         clusters = graph.FindMutualDependencies();
         silos = graph.FindSilos();
+        var blast = BlastRadii(condensation);
         var articulation = spof.ArticulationPoints.ToHashSet();
         var cyclic = clusters.SelectMany(c => c.Departments).ToHashSet();
         var result = new Dictionary<DepartmentId, GraphPosition>(graph.DepartmentCount);
@@ -250,7 +251,7 @@ public static class Scorecard
             var id = department.Id;
             result[id] = new GraphPosition(
                 condensation.Tiers[condensation.ComponentOf(id)],
-                graph.Downstream(id).Length,
+                blast[condensation.ComponentOf(id)],
                 outDegree[id],
                 inDegree[id],
                 betweenness[id],
@@ -260,6 +261,59 @@ public static class Scorecard
         }
 
         return result.ToFrozenDictionary();
+    }
+
+    // Blast radius of every department, by component of the condensation: the departments of the
+    // same mutual-dependency cluster plus every department of every component that depends on it
+    // transitively. Reach sets are bitsets over components, filled consumers-first (descending tier),
+    // so all departments cost O(C²/64 + links · C/64) instead of one graph search each (measured:
+    // 1,000 searches of a 1,000-department graph took ~0.7 s; this takes milliseconds).
+    private static int[] BlastRadii(Condensation condensation)
+    {
+        var components = condensation.Components;
+        var count = components.Length;
+        var words = (count + 63) / 64;
+        var reach = new ulong[(long)count * words];
+        var consumersOf = new List<int>[count];
+        for (var c = 0; c < count; c++)
+        {
+            consumersOf[c] = [];
+        }
+
+        foreach (var link in condensation.Links)
+        {
+            consumersOf[link.Provider].Add(link.Consumer);
+        }
+
+        var order = Enumerable.Range(0, count).OrderByDescending(c => condensation.Tiers[c]).ToArray();
+        var blast = new int[count];
+        foreach (var c in order)
+        {
+            var mine = reach.AsSpan(c * words, words);
+            foreach (var k in consumersOf[c])
+            {
+                var theirs = reach.AsSpan(k * words, words);
+                for (var w = 0; w < words; w++)
+                {
+                    mine[w] |= theirs[w];
+                }
+
+                mine[k / 64] |= 1UL << (k % 64);
+            }
+
+            var total = components[c].Length - 1;
+            for (var w = 0; w < words; w++)
+            {
+                for (var bits = mine[w]; bits != 0; bits &= bits - 1)
+                {
+                    total += components[(w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits)].Length;
+                }
+            }
+
+            blast[c] = total;
+        }
+
+        return blast;
     }
 
     private static ImmutableArray<RelationshipHealth> Relationships(Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, ScorecardOptions options)

@@ -120,9 +120,17 @@ public sealed class ScorecardScenario
 
         var responseArray = new FeedbackResponse[departments < 2 ? 0 : responses];
         var agreementList = organization.Agreements;
+
+        // Feedback is mostly about agreements, the rest about a small pool of other pairs: as in a real
+        // organisation, the relationships with feedback number in the thousands, not the millions.
+        var otherPairs = Enumerable.Range(0, Math.Max(1, departments / 5)).Select(_ =>
+        {
+            var s = random.Next(departments);
+            var c = (s + 1 + random.Next(departments - 1)) % departments;
+            return (Subject: DepartmentId.Parse(ids[s]), Respondent: DepartmentId.Parse(ids[c]));
+        }).ToArray();
         for (var k = 0; k < responseArray.Length; k++)
         {
-            // Mostly about agreements, sometimes about any other department.
             DepartmentId subject, respondent;
             if (agreementList.Length > 0 && random.Next(5) > 0)
             {
@@ -131,9 +139,7 @@ public sealed class ScorecardScenario
             }
             else
             {
-                var s = random.Next(departments);
-                var c = (s + 1 + random.Next(departments - 1)) % departments;
-                (subject, respondent) = (DepartmentId.Parse(ids[s]), DepartmentId.Parse(ids[c]));
+                (subject, respondent) = otherPairs[random.Next(otherPairs.Length)];
             }
 
             responseArray[k] = new FeedbackResponse(

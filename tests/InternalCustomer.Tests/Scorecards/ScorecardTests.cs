@@ -284,7 +284,7 @@ public class ScorecardTests
     }
 
     [Property(MaxTest = 25)]
-    public Property Attribution_within_a_scorecard_is_non_negative_and_bounded(int seed)
+    public Property Attribution_is_bounded_blast_radius_matches_the_graph_and_attention_is_ranked(int seed)
     {
         var scenario = ScorecardScenario.Create(seed, departments: 15, agreements: 30, requests: 150, responses: 150);
         var card = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, new ScorecardOptions(ScorecardScenario.AsOf));
@@ -293,6 +293,8 @@ public class ScorecardTests
             && d.Attribution.Inherited >= 0
             && d.Attribution.Inherited <= d.Attribution.Shortfall + 1e-12
             && d.Attribution.Shortfall <= 1);
+        var graph = InternalCustomer.Dependencies.DependencyGraph.FromOrganization(scenario.Organization);
+        ok &= card.Departments.All(d => d.Position.BlastRadius == graph.Downstream(d.Id).Length);
         var ranked = card.Attention.Select(a => a.Score).ToList();
         ok &= ranked.SequenceEqual(ranked.OrderByDescending(s => s));
         return ok.Label(scenario.ToString());
