@@ -58,6 +58,7 @@ internal sealed class BusinessTimeline
     private readonly long _periodK;
     private readonly Int128 _periodC;
     private readonly Int128 _cAtPeriodStart;
+    private readonly Int128 _cAtEndOfTime;
 
     internal BusinessTimeline(DateTimeZone zone, IReadOnlyList<WorkingWindow>[] windowsByDay, IReadOnlyCollection<LocalDate> holidays)
     {
@@ -147,6 +148,8 @@ internal sealed class BusinessTimeline
             var end = _zone.PeriodStart + ZoneTransitionTable.PeriodSeconds;
             _periodC = LocalValue(end + _zone.OffsetSeconds[n - 1]) + _k[n - 1] - _cAtPeriodStart;
         }
+
+        _cAtEndOfTime = Cumulative(Instant.MaxValue);
     }
 
     /// <summary>Gets the wall-clock working time of a week.</summary>
@@ -168,6 +171,11 @@ internal sealed class BusinessTimeline
         }
 
         var target = Cumulative(start, out var startIndex) + nanoseconds;
+        if (target > _cAtEndOfTime)
+        {
+            throw EndOfTime(start, parameterName);
+        }
+
         long periods = 0;
         if (_periodic && target > _cAtPeriodStart)
         {
@@ -183,13 +191,14 @@ internal sealed class BusinessTimeline
         var seconds = localSeconds - offset;
         if (seconds > MaxUnixSeconds || seconds < MinUnixSeconds)
         {
-            throw new ArgumentOutOfRangeException(
-                parameterName,
-                $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
+            throw EndOfTime(start, parameterName);
         }
 
         return Instant.FromUnixTimeSeconds(seconds).PlusNanoseconds(nanosecondOfDay % NanosecondsPerSecond);
     }
+
+    private static ArgumentOutOfRangeException EndOfTime(Instant start, string parameterName) =>
+        new(parameterName, $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
 
     /// <summary>Returns whether an instant is working time.</summary>
     internal bool IsWorkingAt(Instant instant)
