@@ -42,6 +42,7 @@ internal sealed class BusinessTimeline
     private readonly long[] _cumulativeAfter;
     private readonly int[] _dayFirstWindow; // 8 entries: windows of day d are [_dayFirstWindow[d], _dayFirstWindow[d + 1])
     private readonly long _weekTotal;
+    private readonly double _inverseWeekTotal;
 
     // Holidays on days that have working windows, sorted by local day number (days since 1970-01-01).
     private readonly long[] _holidayDay;
@@ -89,6 +90,7 @@ internal sealed class BusinessTimeline
         }
 
         _weekTotal = total;
+        _inverseWeekTotal = total == 0 ? 0 : 1.0 / total;
 
         var effective = holidays
             .Select(UnixDay)
@@ -170,7 +172,7 @@ internal sealed class BusinessTimeline
             throw new InvalidOperationException("The calendar has no working windows, so no amount of business time can ever pass.");
         }
 
-        var target = Cumulative(start, out var startIndex) + nanoseconds;
+        var target = Cumulative(start, out var startIndex, out var holidayHint) + nanoseconds;
         if (target > _cAtEndOfTime)
         {
             throw EndOfTime(start, parameterName);
@@ -186,7 +188,7 @@ internal sealed class BusinessTimeline
         var i = periods == 0 && startIndex >= 0 ? LastBelowFrom(_c, reduced, startIndex) : LastBelow(_c, reduced);
         var k = _k[i] + (periods * _periodK);
         var offset = _zone.OffsetSeconds[i];
-        var (day, nanosecondOfDay) = InverseLocal(target - k);
+        var (day, nanosecondOfDay) = InverseLocal(target - k, holidayHint);
         var localSeconds = (day * SecondsPerDay) + (nanosecondOfDay / NanosecondsPerSecond);
         var seconds = localSeconds - offset;
         if (seconds > MaxUnixSeconds || seconds < MinUnixSeconds)
@@ -229,17 +231,17 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
-    internal Int128 Cumulative(Instant instant) => Cumulative(instant, out _);
+    internal Int128 Cumulative(Instant instant) => Cumulative(instant, out _, out _);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Int128 Cumulative(Instant instant, out int index)
+    private Int128 Cumulative(Instant instant, out int index, out int holidaysBefore)
     {
         var (s, ns) = instant.ToUnixTimeSecondsAndNanoseconds();
         var i = _zone.Find(s, out var periods);
         var local = s + _zone.OffsetSeconds[i];
         var day = FloorDivide(local, SecondsPerDay);
         var nanosecondOfDay = ((local - (day * SecondsPerDay)) * NanosecondsPerSecond) + ns;
-        var value = Local(day, nanosecondOfDay) + _k[i];
+        var value = Local(day, nanosecondOfDay, out holidaysBefore) + _k[i];
         index = periods == 0 ? i : -1;
         return periods == 0 ? value : value + ((Int128)periods * _periodK);
     }
@@ -247,12 +249,12 @@ internal sealed class BusinessTimeline
     private Int128 LocalValue(long localSeconds)
     {
         var day = FloorDivide(localSeconds, SecondsPerDay);
-        return Local(day, (localSeconds - (day * SecondsPerDay)) * NanosecondsPerSecond);
+        return Local(day, (localSeconds - (day * SecondsPerDay)) * NanosecondsPerSecond, out _);
     }
 
     /// <summary>F: working time of the wall-clock line from 1970-01-01T00:00 to the given local day and time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Int128 Local(long day, long nanosecondOfDay)
+    private Int128 Local(long day, long nanosecondOfDay, out int holidaysBefore)
     {
         var shifted = day + 3; // 1970-01-01 was a Thursday; weeks start on Monday.
         var week = FloorDivide(shifted, 7);
@@ -260,9 +262,11 @@ internal sealed class BusinessTimeline
         var withinWeek = WithinWeek(dow, (dow * NanosecondsPerDay) + nanosecondOfDay);
         var value = ((Int128)week * _weekTotal) + withinWeek;
         var holidays = _holidayDay;
+        holidaysBefore = 0;
         if (holidays.Length != 0)
         {
             var j = HolidaysBefore(day);
+            holidaysBefore = j;
             value -= _holidayCumulative[j];
             if (j < holidays.Length && holidays[j] == day)
             {
@@ -341,16 +345,31 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>The earliest local day and time at which F reaches <paramref name="value"/> (requires a nonzero weekly total).</summary>
-    private (long Day, long NanosecondOfDay) InverseLocal(Int128 value)
+    private (long Day, long NanosecondOfDay) InverseLocal(Int128 value, int holidayHint)
     {
         // The holiday-free stretch: holidays whose start F is below the value lie wholly before the answer.
-        var j = _holidayStartValue.Length == 0 ? 0 : CountBelow(_holidayStartValue, value);
+        var j = _holidayStartValue.Length == 0 ? 0 : CountBelowNear(_holidayStartValue, value, holidayHint);
         var templateValue = value + _holidayCumulative[j];
 
         // Week q and the amount r in (0, W] of that week's working time needed.
+        // Floor division by the weekly total: a double estimate corrected to the exact quotient (an integer division of
+        // a runtime divisor costs several times more; the estimate is off by at most one for any representable value).
         var shiftedValue = templateValue - 1;
-        var week = (long)FloorDivide(shiftedValue, _weekTotal);
-        var needed = (long)(shiftedValue - ((Int128)week * _weekTotal)) + 1;
+        var week = (long)Math.Floor((double)shiftedValue * _inverseWeekTotal);
+        var remainder = shiftedValue - ((Int128)week * _weekTotal);
+        while (remainder < 0)
+        {
+            week--;
+            remainder += _weekTotal;
+        }
+
+        while (remainder >= _weekTotal)
+        {
+            week++;
+            remainder -= _weekTotal;
+        }
+
+        var needed = (long)remainder + 1;
 
         var w = 0;
         while (_cumulativeAfter[w] < needed)
@@ -390,7 +409,60 @@ internal sealed class BusinessTimeline
         return (value % divisor != 0 && (value < 0)) ? q - 1 : q;
     }
 
-    private static int CountBelow(Int128[] sorted, Int128 value)
+    /// <summary>
+    /// <see cref="CountBelow"/> starting from a hint (the holidays before the start of an addition): galloping outwards in
+    /// whichever direction the answer lies, so the cost grows with the logarithm of the holidays between hint and answer.
+    /// </summary>
+    internal static int CountBelowNear(Int128[] sorted, Int128 value, int hint)
+    {
+        var n = sorted.Length;
+        int lo, hi; // answer in (lo, hi]: sorted[lo] < value (or lo == -1), sorted[hi] >= value (or hi == n)
+        if (hint > 0 && sorted[hint - 1] >= value)
+        {
+            hi = hint - 1;
+            var step = 1;
+            lo = hi - 1;
+            while (lo >= 0 && sorted[lo] >= value)
+            {
+                hi = lo;
+                step <<= 1;
+                lo = hi - step;
+            }
+
+            lo = Math.Max(lo, -1);
+        }
+        else
+        {
+            lo = Math.Min(hint, n) - 1;
+            var step = 1;
+            hi = lo + 1;
+            while (hi < n && sorted[hi] < value)
+            {
+                lo = hi;
+                step <<= 1;
+                hi = lo + step;
+            }
+
+            hi = Math.Min(hi, n);
+        }
+
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (sorted[mid] < value)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return hi;
+    }
+
+    internal static int CountBelow(Int128[] sorted, Int128 value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
