@@ -60,6 +60,8 @@ internal sealed class BusinessTimeline
     private readonly Int128 _periodC;
     private readonly Int128 _cAtPeriodStart;
     private readonly Int128 _cAtEndOfTime;
+    private readonly SortedValueIndex _cIndex;
+    private readonly SortedValueIndex _holidayIndex;
 
     internal BusinessTimeline(DateTimeZone zone, IReadOnlyList<WorkingWindow>[] windowsByDay, IReadOnlyCollection<LocalDate> holidays)
     {
@@ -152,6 +154,10 @@ internal sealed class BusinessTimeline
         }
 
         _cAtEndOfTime = Cumulative(Instant.MaxValue);
+
+        // Direct indexes over C at the transitions and F at the holidays, buckets four weeks of working time wide.
+        _cIndex = new SortedValueIndex(_c, (Int128)_weekTotal * 4);
+        _holidayIndex = new SortedValueIndex(_holidayStartValue, (Int128)_weekTotal * 4);
     }
 
     /// <summary>Gets the wall-clock working time of a week.</summary>
@@ -172,7 +178,7 @@ internal sealed class BusinessTimeline
             throw new InvalidOperationException("The calendar has no working windows, so no amount of business time can ever pass.");
         }
 
-        var target = Cumulative(start, out var startIndex, out var holidayHint) + nanoseconds;
+        var target = Cumulative(start) + nanoseconds;
         if (target > _cAtEndOfTime)
         {
             throw EndOfTime(start, parameterName);
@@ -185,10 +191,10 @@ internal sealed class BusinessTimeline
         }
 
         var reduced = target - (periods * _periodC);
-        var i = periods == 0 && startIndex >= 0 ? LastBelowFrom(_c, reduced, startIndex) : LastBelow(_c, reduced);
+        var i = _cIndex.CountBelow(reduced) - 1;
         var k = _k[i] + (periods * _periodK);
         var offset = _zone.OffsetSeconds[i];
-        var (day, nanosecondOfDay) = InverseLocal(target - k, holidayHint);
+        var (day, nanosecondOfDay) = InverseLocal(target - k);
         var localSeconds = (day * SecondsPerDay) + (nanosecondOfDay / NanosecondsPerSecond);
         var seconds = localSeconds - offset;
         if (seconds > MaxUnixSeconds || seconds < MinUnixSeconds)
@@ -231,30 +237,28 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
-    internal Int128 Cumulative(Instant instant) => Cumulative(instant, out _, out _);
-
+    
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Int128 Cumulative(Instant instant, out int index, out int holidaysBefore)
+    internal Int128 Cumulative(Instant instant)
     {
         var (s, ns) = instant.ToUnixTimeSecondsAndNanoseconds();
         var i = _zone.Find(s, out var periods);
         var local = s + _zone.OffsetSeconds[i];
         var day = FloorDivide(local, SecondsPerDay);
         var nanosecondOfDay = ((local - (day * SecondsPerDay)) * NanosecondsPerSecond) + ns;
-        var value = Local(day, nanosecondOfDay, out holidaysBefore) + _k[i];
-        index = periods == 0 ? i : -1;
+        var value = Local(day, nanosecondOfDay) + _k[i];
         return periods == 0 ? value : value + ((Int128)periods * _periodK);
     }
 
     private Int128 LocalValue(long localSeconds)
     {
         var day = FloorDivide(localSeconds, SecondsPerDay);
-        return Local(day, (localSeconds - (day * SecondsPerDay)) * NanosecondsPerSecond, out _);
+        return Local(day, (localSeconds - (day * SecondsPerDay)) * NanosecondsPerSecond);
     }
 
     /// <summary>F: working time of the wall-clock line from 1970-01-01T00:00 to the given local day and time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Int128 Local(long day, long nanosecondOfDay, out int holidaysBefore)
+    private Int128 Local(long day, long nanosecondOfDay)
     {
         var shifted = day + 3; // 1970-01-01 was a Thursday; weeks start on Monday.
         var week = FloorDivide(shifted, 7);
@@ -262,11 +266,9 @@ internal sealed class BusinessTimeline
         var withinWeek = WithinWeek(dow, (dow * NanosecondsPerDay) + nanosecondOfDay);
         var value = ((Int128)week * _weekTotal) + withinWeek;
         var holidays = _holidayDay;
-        holidaysBefore = 0;
         if (holidays.Length != 0)
         {
             var j = HolidaysBefore(day);
-            holidaysBefore = j;
             value -= _holidayCumulative[j];
             if (j < holidays.Length && holidays[j] == day)
             {
@@ -345,10 +347,10 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>The earliest local day and time at which F reaches <paramref name="value"/> (requires a nonzero weekly total).</summary>
-    private (long Day, long NanosecondOfDay) InverseLocal(Int128 value, int holidayHint)
+    private (long Day, long NanosecondOfDay) InverseLocal(Int128 value)
     {
         // The holiday-free stretch: holidays whose start F is below the value lie wholly before the answer.
-        var j = _holidayStartValue.Length == 0 ? 0 : CountBelowNear(_holidayStartValue, value, holidayHint);
+        var j = _holidayIndex.CountBelow(value);
         var templateValue = value + _holidayCumulative[j];
 
         // Week q and the amount r in (0, W] of that week's working time needed.
@@ -409,59 +411,7 @@ internal sealed class BusinessTimeline
         return (value % divisor != 0 && (value < 0)) ? q - 1 : q;
     }
 
-    /// <summary>
-    /// <see cref="CountBelow"/> starting from a hint (the holidays before the start of an addition): galloping outwards in
-    /// whichever direction the answer lies, so the cost grows with the logarithm of the holidays between hint and answer.
-    /// </summary>
-    internal static int CountBelowNear(Int128[] sorted, Int128 value, int hint)
-    {
-        var n = sorted.Length;
-        int lo, hi; // answer in (lo, hi]: sorted[lo] < value (or lo == -1), sorted[hi] >= value (or hi == n)
-        if (hint > 0 && sorted[hint - 1] >= value)
-        {
-            hi = hint - 1;
-            var step = 1;
-            lo = hi - 1;
-            while (lo >= 0 && sorted[lo] >= value)
-            {
-                hi = lo;
-                step <<= 1;
-                lo = hi - step;
-            }
-
-            lo = Math.Max(lo, -1);
-        }
-        else
-        {
-            lo = Math.Min(hint, n) - 1;
-            var step = 1;
-            hi = lo + 1;
-            while (hi < n && sorted[hi] < value)
-            {
-                lo = hi;
-                step <<= 1;
-                hi = lo + step;
-            }
-
-            hi = Math.Min(hi, n);
-        }
-
-        while (hi - lo > 1)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (sorted[mid] < value)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return hi;
-    }
-
+    /// <summary>Binary search: the number of values below <paramref name="value"/> (the reference for <see cref="SortedValueIndex"/>).</summary>
     internal static int CountBelow(Int128[] sorted, Int128 value)
     {
         int lo = 0, hi = sorted.Length;
@@ -480,42 +430,4 @@ internal sealed class BusinessTimeline
 
         return lo;
     }
-
-    /// <summary>
-    /// <see cref="LastBelow"/> knowing that the answer is at least <paramref name="from"/> (the interval of the start):
-    /// galloping search, so a short span costs a comparison or two and a long one the logarithm of the transitions it crosses.
-    /// </summary>
-    private static int LastBelowFrom(Int128[] sorted, Int128 value, int from)
-    {
-        var step = 1;
-        var lo = from; // sorted[lo] < value
-        var hi = from + 1;
-        while (hi < sorted.Length && sorted[hi] < value)
-        {
-            lo = hi;
-            step <<= 1;
-            hi = lo + step;
-        }
-
-        hi = Math.Min(hi, sorted.Length);
-
-        // Invariant: sorted[lo] < value; sorted[hi] >= value or hi == Length.
-        while (hi - lo > 1)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (sorted[mid] < value)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>The largest index whose value is below <paramref name="value"/> (entry 0 is <see cref="Int128.MinValue"/>).</summary>
-    private static int LastBelow(Int128[] sorted, Int128 value) => CountBelow(sorted, value) - 1;
 }
