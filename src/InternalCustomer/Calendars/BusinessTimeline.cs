@@ -11,17 +11,17 @@ namespace InternalCustomer.Calendars;
 /// <remarks>
 /// <para><b>Local part.</b> <c>F(x)</c> is the working time of the wall-clock line from 1970-01-01T00:00 (local) to the
 /// local date-time <c>x</c>: whole weeks times the weekly total, plus a prefix within the week (a few windows at most),
-/// minus the prefix sum of the holidays before <c>x</c>'s date (binary search), minus the part of <c>x</c>'s own date if it
+/// minus the prefix sum of the holidays before <c>x</c>'s date (direct index of 32-day buckets), minus the part of <c>x</c>'s own date if it
 /// is a holiday.</para>
 /// <para><b>Zone part.</b> Between two transitions the offset <c>o</c> is fixed and <c>C(t) = F(t + o) + K</c>. At a
 /// transition <c>T</c> from <c>o1</c> to <c>o2</c> continuity of <c>C</c> gives <c>K2 = K1 + F(T + o1) - F(T + o2)</c>:
 /// a spring-forward subtracts the working time of the skipped wall-clock hour, a fall-back adds that of the repeated hour
-/// (counted twice). <c>K</c> and <c>C(T)</c> are stored per transition; the transition in force is found by binary search
-/// (<see cref="ZoneTransitionTable"/>).</para>
+/// (counted twice). <c>K</c> and <c>C(T)</c> are stored per transition; the transition in force is found through the
+/// direct index of <see cref="ZoneTransitionTable"/>.</para>
 /// <para>Then <c>BusinessTime(a, b) = C(b) - C(a)</c>, and <c>AddBusinessTime(s, d)</c> is the first instant where
-/// <c>C</c> reaches <c>C(s) + d</c>: a binary search over the stored <c>C(T)</c> finds the transition interval, a binary
-/// search over the holidays' <c>F</c> values finds the holiday-free stretch, and one division by the weekly total plus a
-/// scan of the week's windows finds the wall-clock time.</para>
+/// <c>C</c> reaches <c>C(s) + d</c>: a <see cref="SortedValueIndex"/> over the stored <c>C(T)</c> finds the transition
+/// interval, another over the holidays' <c>F</c> values finds the holiday-free stretch, and one division by the weekly
+/// total plus a scan of the week's windows finds the wall-clock time.</para>
 /// <para>Absolute values use <see cref="Int128"/> nanoseconds, so every instant NodaTime can represent is exact.</para>
 /// </remarks>
 internal sealed class BusinessTimeline
