@@ -328,15 +328,16 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     private static ImmutableSortedSet<LocalDate> CheckHolidays(IEnumerable<LocalDate> holidays)
     {
         ArgumentNullException.ThrowIfNull(holidays);
-        var set = holidays.ToImmutableSortedSet();
-        foreach (var h in set)
+        var list = holidays.ToList();
+        foreach (var h in list)
         {
+            // Checked before sorting: NodaTime refuses to compare dates of different calendar systems.
             if (h.Calendar != CalendarSystem.Iso)
             {
                 throw new ArgumentException($"Expected holidays in the ISO calendar; got {h} in the {h.Calendar.Id} calendar.", nameof(holidays));
             }
         }
 
-        return set;
+        return [.. list];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace InternalCustomer.Calendars;
@@ -29,6 +30,8 @@ internal sealed class BusinessTimeline
     internal const long SecondsPerDay = 86_400L;
     internal const long NanosecondsPerDay = SecondsPerDay * NanosecondsPerSecond;
 
+    private const int HolidayBucketShift = 5;
+
     private static readonly long MaxUnixSeconds = Instant.MaxValue.ToUnixTimeSeconds();
     private static readonly long MinUnixSeconds = Instant.MinValue.ToUnixTimeSeconds();
 
@@ -39,11 +42,14 @@ internal sealed class BusinessTimeline
     private readonly long[] _cumulativeAfter;
     private readonly int[] _dayFirstWindow; // 8 entries: windows of day d are [_dayFirstWindow[d], _dayFirstWindow[d + 1])
     private readonly long _weekTotal;
+    private readonly double _inverseWeekTotal;
 
     // Holidays on days that have working windows, sorted by local day number (days since 1970-01-01).
     private readonly long[] _holidayDay;
     private readonly Int128[] _holidayCumulative; // template working time of holidays [0, j); length m + 1
     private readonly Int128[] _holidayStartValue; // F at the local start of holiday j
+    private readonly long _holidayOrigin; // first holiday's day
+    private readonly int[] _holidayBucket; // holidays before _holidayOrigin + 32 b
 
     // Zone part.
     private readonly ZoneTransitionTable _zone;
@@ -53,6 +59,7 @@ internal sealed class BusinessTimeline
     private readonly long _periodK;
     private readonly Int128 _periodC;
     private readonly Int128 _cAtPeriodStart;
+    private readonly Int128 _cAtEndOfTime;
 
     internal BusinessTimeline(DateTimeZone zone, IReadOnlyList<WorkingWindow>[] windowsByDay, IReadOnlyCollection<LocalDate> holidays)
     {
@@ -83,6 +90,7 @@ internal sealed class BusinessTimeline
         }
 
         _weekTotal = total;
+        _inverseWeekTotal = total == 0 ? 0 : 1.0 / total;
 
         var effective = holidays
             .Select(UnixDay)
@@ -100,6 +108,19 @@ internal sealed class BusinessTimeline
         for (var j = 0; j < effective.Length; j++)
         {
             _holidayStartValue[j] = Template(effective[j], 0) - _holidayCumulative[j];
+        }
+
+        // Direct index over 32-day buckets, so finding a date's place among the holidays costs a lookup and a short scan.
+        _holidayOrigin = effective.Length == 0 ? 0 : effective[0];
+        _holidayBucket = new int[effective.Length == 0 ? 0 : ((effective[^1] - _holidayOrigin) >> HolidayBucketShift) + 1];
+        for (int b = 0, j = 0; b < _holidayBucket.Length; b++)
+        {
+            while (j < effective.Length && effective[j] < _holidayOrigin + ((long)b << HolidayBucketShift))
+            {
+                j++;
+            }
+
+            _holidayBucket[b] = j;
         }
 
         // The zone repeats every 400 years from its recurring rules on; holidays must all lie before the periodic part.
@@ -129,6 +150,8 @@ internal sealed class BusinessTimeline
             var end = _zone.PeriodStart + ZoneTransitionTable.PeriodSeconds;
             _periodC = LocalValue(end + _zone.OffsetSeconds[n - 1]) + _k[n - 1] - _cAtPeriodStart;
         }
+
+        _cAtEndOfTime = Cumulative(Instant.MaxValue);
     }
 
     /// <summary>Gets the wall-clock working time of a week.</summary>
@@ -149,7 +172,12 @@ internal sealed class BusinessTimeline
             throw new InvalidOperationException("The calendar has no working windows, so no amount of business time can ever pass.");
         }
 
-        var target = Cumulative(start) + nanoseconds;
+        var target = Cumulative(start, out var startIndex, out var holidayHint) + nanoseconds;
+        if (target > _cAtEndOfTime)
+        {
+            throw EndOfTime(start, parameterName);
+        }
+
         long periods = 0;
         if (_periodic && target > _cAtPeriodStart)
         {
@@ -157,21 +185,22 @@ internal sealed class BusinessTimeline
         }
 
         var reduced = target - (periods * _periodC);
-        var i = LastBelow(_c, reduced);
+        var i = periods == 0 && startIndex >= 0 ? LastBelowFrom(_c, reduced, startIndex) : LastBelow(_c, reduced);
         var k = _k[i] + (periods * _periodK);
         var offset = _zone.OffsetSeconds[i];
-        var (day, nanosecondOfDay) = InverseLocal(target - k);
+        var (day, nanosecondOfDay) = InverseLocal(target - k, holidayHint);
         var localSeconds = (day * SecondsPerDay) + (nanosecondOfDay / NanosecondsPerSecond);
         var seconds = localSeconds - offset;
         if (seconds > MaxUnixSeconds || seconds < MinUnixSeconds)
         {
-            throw new ArgumentOutOfRangeException(
-                parameterName,
-                $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
+            throw EndOfTime(start, parameterName);
         }
 
         return Instant.FromUnixTimeSeconds(seconds).PlusNanoseconds(nanosecondOfDay % NanosecondsPerSecond);
     }
+
+    private static ArgumentOutOfRangeException EndOfTime(Instant start, string parameterName) =>
+        new(parameterName, $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
 
     /// <summary>Returns whether an instant is working time.</summary>
     internal bool IsWorkingAt(Instant instant)
@@ -192,29 +221,40 @@ internal sealed class BusinessTimeline
             }
         }
 
-        return inWindow && Array.BinarySearch(_holidayDay, day) < 0;
+        if (!inWindow || _holidayDay.Length == 0)
+        {
+            return inWindow;
+        }
+
+        var j = HolidaysBefore(day);
+        return j >= _holidayDay.Length || _holidayDay[j] != day;
     }
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
-    internal Int128 Cumulative(Instant instant)
+    internal Int128 Cumulative(Instant instant) => Cumulative(instant, out _, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Int128 Cumulative(Instant instant, out int index, out int holidaysBefore)
     {
         var (s, ns) = instant.ToUnixTimeSecondsAndNanoseconds();
         var i = _zone.Find(s, out var periods);
         var local = s + _zone.OffsetSeconds[i];
         var day = FloorDivide(local, SecondsPerDay);
         var nanosecondOfDay = ((local - (day * SecondsPerDay)) * NanosecondsPerSecond) + ns;
-        var value = Local(day, nanosecondOfDay) + _k[i];
+        var value = Local(day, nanosecondOfDay, out holidaysBefore) + _k[i];
+        index = periods == 0 ? i : -1;
         return periods == 0 ? value : value + ((Int128)periods * _periodK);
     }
 
     private Int128 LocalValue(long localSeconds)
     {
         var day = FloorDivide(localSeconds, SecondsPerDay);
-        return Local(day, (localSeconds - (day * SecondsPerDay)) * NanosecondsPerSecond);
+        return Local(day, (localSeconds - (day * SecondsPerDay)) * NanosecondsPerSecond, out _);
     }
 
     /// <summary>F: working time of the wall-clock line from 1970-01-01T00:00 to the given local day and time.</summary>
-    private Int128 Local(long day, long nanosecondOfDay)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Int128 Local(long day, long nanosecondOfDay, out int holidaysBefore)
     {
         var shifted = day + 3; // 1970-01-01 was a Thursday; weeks start on Monday.
         var week = FloorDivide(shifted, 7);
@@ -222,9 +262,11 @@ internal sealed class BusinessTimeline
         var withinWeek = WithinWeek(dow, (dow * NanosecondsPerDay) + nanosecondOfDay);
         var value = ((Int128)week * _weekTotal) + withinWeek;
         var holidays = _holidayDay;
+        holidaysBefore = 0;
         if (holidays.Length != 0)
         {
-            var j = LowerBound(holidays, day);
+            var j = HolidaysBefore(day);
+            holidaysBefore = j;
             value -= _holidayCumulative[j];
             if (j < holidays.Length && holidays[j] == day)
             {
@@ -233,6 +275,32 @@ internal sealed class BusinessTimeline
         }
 
         return value;
+    }
+
+    /// <summary>The number of (effective) holidays before a day: a bucket lookup and a scan of at most 32 days' holidays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int HolidaysBefore(long day)
+    {
+        var holidays = _holidayDay;
+        var offset = day - _holidayOrigin;
+        if (offset <= 0)
+        {
+            return 0;
+        }
+
+        var b = offset >> HolidayBucketShift;
+        if (b >= _holidayBucket.Length)
+        {
+            return holidays.Length;
+        }
+
+        var j = _holidayBucket[b];
+        while (j < holidays.Length && holidays[j] < day)
+        {
+            j++;
+        }
+
+        return j;
     }
 
     private Int128 Template(long day, long nanosecondOfDay)
@@ -244,6 +312,7 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>Working time of the week template before position <paramref name="p"/> (nanoseconds since Monday 00:00) on day <paramref name="dow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long WithinWeek(int dow, long p)
     {
         var first = _dayFirstWindow[dow];
@@ -276,16 +345,31 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>The earliest local day and time at which F reaches <paramref name="value"/> (requires a nonzero weekly total).</summary>
-    private (long Day, long NanosecondOfDay) InverseLocal(Int128 value)
+    private (long Day, long NanosecondOfDay) InverseLocal(Int128 value, int holidayHint)
     {
         // The holiday-free stretch: holidays whose start F is below the value lie wholly before the answer.
-        var j = _holidayStartValue.Length == 0 ? 0 : CountBelow(_holidayStartValue, value);
+        var j = _holidayStartValue.Length == 0 ? 0 : CountBelowNear(_holidayStartValue, value, holidayHint);
         var templateValue = value + _holidayCumulative[j];
 
         // Week q and the amount r in (0, W] of that week's working time needed.
+        // Floor division by the weekly total: a double estimate corrected to the exact quotient (an integer division of
+        // a runtime divisor costs several times more; the estimate is off by at most one for any representable value).
         var shiftedValue = templateValue - 1;
-        var week = (long)FloorDivide(shiftedValue, _weekTotal);
-        var needed = (long)(shiftedValue - ((Int128)week * _weekTotal)) + 1;
+        var week = (long)Math.Floor((double)shiftedValue * _inverseWeekTotal);
+        var remainder = shiftedValue - ((Int128)week * _weekTotal);
+        while (remainder < 0)
+        {
+            week--;
+            remainder += _weekTotal;
+        }
+
+        while (remainder >= _weekTotal)
+        {
+            week++;
+            remainder -= _weekTotal;
+        }
+
+        var needed = (long)remainder + 1;
 
         var w = 0;
         while (_cumulativeAfter[w] < needed)
@@ -307,6 +391,7 @@ internal sealed class BusinessTimeline
         return (int)(shifted - (FloorDivide(shifted, 7) * 7));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long FloorDivide(long value, long divisor)
     {
         var q = value / divisor;
@@ -324,8 +409,60 @@ internal sealed class BusinessTimeline
         return (value % divisor != 0 && (value < 0)) ? q - 1 : q;
     }
 
-    /// <summary>Number of elements less than <paramref name="value"/> in a sorted array.</summary>
-    private static int LowerBound(long[] sorted, long value)
+    /// <summary>
+    /// <see cref="CountBelow"/> starting from a hint (the holidays before the start of an addition): galloping outwards in
+    /// whichever direction the answer lies, so the cost grows with the logarithm of the holidays between hint and answer.
+    /// </summary>
+    internal static int CountBelowNear(Int128[] sorted, Int128 value, int hint)
+    {
+        var n = sorted.Length;
+        int lo, hi; // answer in (lo, hi]: sorted[lo] < value (or lo == -1), sorted[hi] >= value (or hi == n)
+        if (hint > 0 && sorted[hint - 1] >= value)
+        {
+            hi = hint - 1;
+            var step = 1;
+            lo = hi - 1;
+            while (lo >= 0 && sorted[lo] >= value)
+            {
+                hi = lo;
+                step <<= 1;
+                lo = hi - step;
+            }
+
+            lo = Math.Max(lo, -1);
+        }
+        else
+        {
+            lo = Math.Min(hint, n) - 1;
+            var step = 1;
+            hi = lo + 1;
+            while (hi < n && sorted[hi] < value)
+            {
+                lo = hi;
+                step <<= 1;
+                hi = lo + step;
+            }
+
+            hi = Math.Min(hi, n);
+        }
+
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (sorted[mid] < value)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return hi;
+    }
+
+    internal static int CountBelow(Int128[] sorted, Int128 value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -344,15 +481,31 @@ internal sealed class BusinessTimeline
         return lo;
     }
 
-    private static int CountBelow(Int128[] sorted, Int128 value)
+    /// <summary>
+    /// <see cref="LastBelow"/> knowing that the answer is at least <paramref name="from"/> (the interval of the start):
+    /// galloping search, so a short span costs a comparison or two and a long one the logarithm of the transitions it crosses.
+    /// </summary>
+    private static int LastBelowFrom(Int128[] sorted, Int128 value, int from)
     {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
+        var step = 1;
+        var lo = from; // sorted[lo] < value
+        var hi = from + 1;
+        while (hi < sorted.Length && sorted[hi] < value)
+        {
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+
+        hi = Math.Min(hi, sorted.Length);
+
+        // Invariant: sorted[lo] < value; sorted[hi] >= value or hi == Length.
+        while (hi - lo > 1)
         {
             var mid = (int)((uint)(lo + hi) >> 1);
             if (sorted[mid] < value)
             {
-                lo = mid + 1;
+                lo = mid;
             }
             else
             {
