@@ -9,8 +9,8 @@ namespace InternalCustomer.Feedback;
 /// pass and frozen into immutable <see cref="FeedbackSummary"/> values. Never escapes the library.
 /// </summary>
 /// <remarks>
-/// Counts are <see cref="int"/>: one pass over a span sees fewer than 2^31 responses. Measured with
-/// <c>FeedbackBenchmarks</c>: flat counters instead of three arrays per group cut grouping time by about a third.
+/// Counts are <see cref="int"/>: one pass over a span sees fewer than 2^31 responses, and the smaller
+/// counters keep more groups in cache.
 /// </remarks>
 internal sealed class FeedbackAccumulator
 {

@@ -304,9 +304,9 @@ public sealed class RatingSummary
             var end = ratings.Length - (ratings.Length % Vector256<int>.Count);
             var pairedEnd = ratings.Length - (ratings.Length % (2 * Vector256<int>.Count));
 
-            // Two vectors per step halve the loads and stores of the per-point counters (measured: about
-            // 1.3× → 1.1× of a plain summing loop for 10M ratings on 1–5). Each lane counter grows by at
-            // most 2 per step and a span has < 2^31 elements: no overflow.
+            // Two vectors per step halve the loads and stores of the per-point counters (FeedbackBenchmarks,
+            // 10M ratings on 1–5, shared machine: 1.34× → 0.90× of a plain summing loop). Each lane counter
+            // changes by at most 2 per step and a span has < 2^31 elements: no overflow.
             var i = 0;
             for (; i < pairedEnd; i += 2 * Vector256<int>.Count)
             {
