@@ -7,7 +7,7 @@ public enum RelationshipFlags
     /// <summary>Nothing to flag.</summary>
     None = 0,
 
-    /// <summary>Every time objective is met, yet the customer's satisfaction is below target: the SLA measures the wrong thing.</summary>
+    /// <summary>Every time objective is met, yet the customer's satisfaction is clearly below target (the whole CSAT interval lies below it): the SLA measures the wrong thing.</summary>
     SlaMetButUnhappy = 1,
 
     /// <summary>The customer is satisfied although a time objective is breached: the targets may be stricter than the customer needs.</summary>

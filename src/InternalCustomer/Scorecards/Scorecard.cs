@@ -363,7 +363,9 @@ public static class Scorecard
 
             var flags = RelationshipFlags.None;
             var slaMet = slaKnown ? decided.All(o => o.IsMet) : (bool?)null;
-            if (satisfactionKnown && slaMet == true && csat.Value < satisfactionTarget)
+            // Unhappy only when the whole interval lies below the target: with 8 responses a quarter,
+            // a CSAT of 79% against 80% is noise, not a finding.
+            if (satisfactionKnown && slaMet == true && csat.Interval is { } interval && interval.Upper < satisfactionTarget)
             {
                 flags |= RelationshipFlags.SlaMetButUnhappy;
             }

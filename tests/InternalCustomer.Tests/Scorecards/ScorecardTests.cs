@@ -114,6 +114,20 @@ public class ScorecardTests
         Assert.Null(card.GetRelationship(Id("lab"), Id("it")));
     }
 
+    [Theory]
+    [InlineData(19, RelationshipFlags.None)]             // 79% of 24: Wilson interval 60%–91% includes the 80% target: noise
+    [InlineData(12, RelationshipFlags.SlaMetButUnhappy)] // 50% of 24: interval 31%–69% lies wholly below 80%
+    public void Sla_met_but_unhappy_needs_the_whole_interval_below_target(int satisfied, RelationshipFlags expected)
+    {
+        // it-a is met (4 of 4); line-a rates IT 24 times, `satisfied` of them 4 or 5, the rest 2.
+        var responses = Enumerable.Range(0, 24)
+            .Select(i => new FeedbackResponse(Id("line-a"), Id("it"), May(20, i % 24), RatingScale.FivePoint, i < satisfied ? 5 : 2))
+            .ToArray();
+        var card = Scorecard.Compute(Example(), Requests(), responses, new ScorecardOptions(AsOf));
+
+        Assert.Equal(expected, card.GetRelationship(Id("it"), Id("line-a"))!.Flags);
+    }
+
     [Fact]
     public void Attention_list_ranks_gap_times_importance_times_blast_radius()
     {
