@@ -1,0 +1,20 @@
+namespace InternalCustomer.Interchange.Json;
+
+// The shape of the organisation document as written; docs/schema/organization.schema.json describes it.
+// Property order here is the order in the written document.
+
+/// <summary>The organisation document's root.</summary>
+internal sealed record OrganizationDocument(
+    int SchemaVersion,
+    IReadOnlyList<DepartmentEntry> Departments,
+    IReadOnlyList<ServiceEntry> Services,
+    IReadOnlyList<DependencyEntry> Dependencies);
+
+/// <summary>One department.</summary>
+internal sealed record DepartmentEntry(string Id, string Name, string? Parent, string? Description);
+
+/// <summary>One service of a department's catalogue.</summary>
+internal sealed record ServiceEntry(string Id, string Name, string Provider, string? Category);
+
+/// <summary>One declared dependency, consumer on provider.</summary>
+internal sealed record DependencyEntry(string Consumer, string Provider, int Criticality, double? Volume);

@@ -1,0 +1,171 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
+using InternalCustomer.Interchange;
+
+namespace InternalCustomer.Tests.Generators;
+
+/// <summary>A valid document damaged by a few random edits, with the seed that rebuilds it.</summary>
+public sealed record MutatedDocument(byte[] Bytes, string Edits, int Seed)
+{
+    public override string ToString() => $"seed {Seed}: {Edits} ({Bytes.Length} bytes)";
+}
+
+/// <summary>
+/// Generators for the interchange tests: documents written from generated organisations
+/// (<see cref="OrganizationGenerators"/>), then damaged by byte flips, truncation, duplication and deletion.
+/// </summary>
+public static class InterchangeGenerators
+{
+    /// <summary>Valid organisation documents mutated by 1–4 random edits.</summary>
+    public static Arbitrary<MutatedDocument> MutatedOrganizationDocuments() =>
+        Gen.Choose(0, int.MaxValue - 1).Select(MutatedOrganizationDocument).ToArbitrary();
+
+    /// <summary>Documents of valid organisations with 1–5 planted problems, each on fresh ids so that none interact.</summary>
+    public static Arbitrary<PlantedDocument> PlantedDocuments() =>
+        Gen.Choose(0, int.MaxValue - 1).Select(PlantedOrganizationDocument).ToArbitrary();
+
+    /// <summary>The planted document for a seed.</summary>
+    public static PlantedDocument PlantedOrganizationDocument(int seed)
+    {
+        var random = new Random(seed);
+        var organization = OrganizationGenerators.ValidOrganization(random.Next());
+        var root = JsonNode.Parse(OrganizationJson.WriteToString(organization))!.AsObject();
+        var departments = (root["departments"] ??= new JsonArray()).AsArray();
+        var services = (root["services"] ??= new JsonArray()).AsArray();
+        var dependencies = (root["dependencies"] ??= new JsonArray()).AsArray();
+        var expected = new List<string>();
+        var existing = organization.Departments.Select(d => d.Id.Value).ToList();
+        var count = random.Next(1, 6);
+        for (var p = 0; p < count; p++)
+        {
+            var fresh = $"planted-{p}";
+            var d = departments.Count;
+            switch (random.Next(existing.Count > 0 ? 12 : 10))
+            {
+                case 0:
+                    departments.Add(new JsonObject { ["id"] = "bad id " + p, ["name"] = "Has a space" });
+                    expected.Add($"$.departments[{d}].id");
+                    break;
+                case 1:
+                    departments.Add(new JsonObject { ["id"] = fresh, ["name"] = "Orphan", ["parent"] = "missing-" + p });
+                    expected.Add($"$.departments[{d}].parent");
+                    break;
+                case 2:
+                    departments.Add(new JsonObject { ["id"] = fresh + "-a", ["name"] = "Cycle A", ["parent"] = fresh + "-b" });
+                    departments.Add(new JsonObject { ["id"] = fresh + "-b", ["name"] = "Cycle B", ["parent"] = fresh + "-a" });
+                    expected.Add($"$.departments[{d}].parent");
+                    break;
+                case 3:
+                    departments.Add(new JsonObject { ["id"] = fresh, ["name"] = "  " });
+                    expected.Add($"$.departments[{d}].name");
+                    break;
+                case 4:
+                    services.Add(new JsonObject { ["id"] = "planted-svc-" + p, ["name"] = "Nobody's", ["provider"] = "missing-" + p });
+                    expected.Add($"$.services[{services.Count - 1}].provider");
+                    break;
+                case 5:
+                    dependencies.Add(new JsonObject { ["consumer"] = "x" + p, ["provider"] = "y" + p, ["criticality"] = 9 });
+                    expected.Add($"$.dependencies[{dependencies.Count - 1}].criticality");
+                    break;
+                case 6:
+                    departments.Add(new JsonObject { ["id"] = p, ["name"] = "Numbered" });
+                    expected.Add($"$.departments[{d}].id");
+                    break;
+                case 7:
+                    departments.Add(new JsonObject { ["id"] = fresh, ["name"] = "Coloured", ["colour"] = "blue" });
+                    expected.Add($"$.departments[{d}].colour");
+                    break;
+                case 8:
+                    departments.Add(JsonValue.Create("department " + p));
+                    expected.Add($"$.departments[{d}]");
+                    break;
+                case 9:
+                    dependencies.Add(new JsonObject { ["consumer"] = "x" + p, ["provider"] = "y" + p, ["volume"] = "lots" });
+                    expected.Add($"$.dependencies[{dependencies.Count - 1}].volume");
+                    expected.Add($"$.dependencies[{dependencies.Count - 1}].consumer");
+                    expected.Add($"$.dependencies[{dependencies.Count - 1}].provider");
+                    break;
+                case 10:
+                    departments.Add(new JsonObject { ["id"] = existing[random.Next(existing.Count)], ["name"] = "Duplicate" });
+                    expected.Add($"$.departments[{d}].id");
+                    break;
+                default:
+                    var self = existing[random.Next(existing.Count)];
+                    dependencies.Add(new JsonObject { ["consumer"] = self, ["provider"] = self });
+                    expected.Add($"$.dependencies[{dependencies.Count - 1}]");
+                    break;
+            }
+        }
+
+        return new PlantedDocument(root.ToJsonString(), expected.Distinct().ToList(), seed);
+    }
+
+    /// <summary>The mutated document for a seed.</summary>
+    public static MutatedDocument MutatedOrganizationDocument(int seed)
+    {
+        var random = new Random(seed);
+        var organization = OrganizationGenerators.ValidOrganization(random.Next());
+        var bytes = Encoding.UTF8.GetBytes(OrganizationJson.WriteToString(organization));
+        return Mutate(bytes, random, seed);
+    }
+
+    /// <summary>Applies 1–4 random edits to a copy of <paramref name="bytes"/>.</summary>
+    public static MutatedDocument Mutate(byte[] bytes, Random random, int seed)
+    {
+        var data = new List<byte>(bytes);
+        var edits = new List<string>();
+        var count = random.Next(1, 5);
+        for (var e = 0; e < count && data.Count > 0; e++)
+        {
+            var at = random.Next(data.Count);
+            var length = Math.Min(data.Count - at, random.Next(1, 40));
+            switch (random.Next(7))
+            {
+                case 0:
+                    data[at] ^= (byte)(1 << random.Next(8));
+                    edits.Add($"flip bit at {at}");
+                    break;
+                case 1:
+                    data[at] = (byte)random.Next(256);
+                    edits.Add($"random byte at {at}");
+                    break;
+                case 2:
+                    data.RemoveRange(at, data.Count - at);
+                    edits.Add($"truncate at {at}");
+                    break;
+                case 3:
+                    data.InsertRange(at, data.GetRange(at, length));
+                    edits.Add($"duplicate {length} bytes at {at}");
+                    break;
+                case 4:
+                    data.RemoveRange(at, length);
+                    edits.Add($"delete {length} bytes at {at}");
+                    break;
+                case 5:
+                    var from = random.Next(data.Count);
+                    var piece = data.GetRange(from, Math.Min(data.Count - from, length));
+                    data.InsertRange(at, piece);
+                    edits.Add($"copy {piece.Count} bytes from {from} to {at}");
+                    break;
+                default:
+                    var token = Tokens[random.Next(Tokens.Length)];
+                    data.InsertRange(at, Encoding.UTF8.GetBytes(token));
+                    edits.Add($"insert {token} at {at}");
+                    break;
+            }
+        }
+
+        return new MutatedDocument([.. data], string.Join("; ", edits), seed);
+    }
+
+    private static readonly string[] Tokens =
+        ["{", "}", "[", "]", ",", ":", "\"", "null", "1e400", "-0", "\"\\u0000\"", "\"id\": 1,", "[[[[[[[[", "\uFFFD", "99999999999999999999999"];
+}
+
+/// <summary>A document holding a valid organisation plus planted problems, and the JSON paths expected.</summary>
+public sealed record PlantedDocument(string Json, IReadOnlyList<string> Expected, int Seed)
+{
+    public override string ToString() => $"seed {Seed}: expected {string.Join(", ", Expected)}";
+}
