@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace InternalCustomer.Agreements;
+
+/// <summary>Counts decided outcomes into the look-backs of a burn-rate policy without allocating per outcome.</summary>
+internal sealed class BurnRateAccumulator
+{
+    private readonly BurnRateAlertPolicy _policy;
+    private readonly double _target;
+    private readonly Instant _asOf;
+    private readonly Instant[] _from;
+    private readonly long[] _decided;
+    private readonly long[] _bad;
+
+    internal BurnRateAccumulator(BurnRateAlertPolicy policy, double target, Instant asOf)
+    {
+        _policy = policy;
+        _target = ObjectiveGuard.Target(target, nameof(target));
+        _asOf = asOf;
+
+        // Look-back k of rule r: 2r is the long window, 2r + 1 the short one.
+        _from = new Instant[policy.Rules.Length * 2];
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            _from[2 * r] = asOf - policy.Rules[r].LongWindow;
+            _from[(2 * r) + 1] = asOf - policy.Rules[r].ShortWindow;
+        }
+
+        _decided = new long[_from.Length];
+        _bad = new long[_from.Length];
+    }
+
+    internal void Add(SlaState state, Instant decidedAt)
+    {
+        if (state is not (SlaState.Met or SlaState.Breached) || decidedAt >= _asOf)
+        {
+            return;
+        }
+
+        var bad = state == SlaState.Breached ? 1 : 0;
+        for (var k = 0; k < _from.Length; k++)
+        {
+            if (decidedAt >= _from[k])
+            {
+                _decided[k]++;
+                _bad[k] += bad;
+            }
+        }
+    }
+
+    internal ImmutableArray<BurnRateAlert> ToAlerts()
+    {
+        var builder = ImmutableArray.CreateBuilder<BurnRateAlert>(_policy.Rules.Length);
+        for (var r = 0; r < _policy.Rules.Length; r++)
+        {
+            builder.Add(new BurnRateAlert(
+                _policy.Rules[r],
+                new ErrorBudget(_target, _decided[2 * r], _bad[2 * r]),
+                new ErrorBudget(_target, _decided[(2 * r) + 1], _bad[(2 * r) + 1])));
+        }
+
+        return builder.MoveToImmutable();
+    }
+}

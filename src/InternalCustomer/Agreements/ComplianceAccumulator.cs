@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace InternalCustomer.Agreements;
+
+/// <summary>Counts decided outcomes into windows without allocating per outcome.</summary>
+internal sealed class ComplianceAccumulator
+{
+    private readonly Interval[] _windows;
+    private readonly Instant[] _starts;
+    private readonly Instant[] _ends;
+    private readonly int[] _order;
+    private readonly bool _disjoint;
+    private readonly long[] _met;
+    private readonly long[] _breached;
+    private readonly double _target;
+    private long _inFlight;
+    private long _atRisk;
+    private long _paused;
+    private long _outside;
+
+    internal ComplianceAccumulator(ReadOnlySpan<Interval> windows, double target)
+    {
+        _target = ObjectiveGuard.Target(target, nameof(target));
+        _windows = windows.ToArray();
+        for (var i = 0; i < _windows.Length; i++)
+        {
+            if (!_windows[i].HasStart || !_windows[i].HasEnd)
+            {
+                throw new ArgumentException($"Every window must have a start and an end; windows[{i}] is {_windows[i]}.", nameof(windows));
+            }
+        }
+
+        // Sorted by start; windows that do not overlap are searched by bisection (one search per outcome).
+        _order = [.. Enumerable.Range(0, _windows.Length).OrderBy(i => _windows[i].Start)];
+        _starts = [.. _order.Select(i => _windows[i].Start)];
+        _ends = [.. _order.Select(i => _windows[i].End)];
+        _disjoint = true;
+        for (var k = 1; k < _order.Length; k++)
+        {
+            _disjoint &= _starts[k] >= _ends[k - 1];
+        }
+
+        _met = new long[_windows.Length];
+        _breached = new long[_windows.Length];
+    }
+
+    internal void Add(SlaState state, Instant decidedAt)
+    {
+        switch (state)
+        {
+            case SlaState.Met:
+            case SlaState.Breached:
+                var counts = state == SlaState.Met ? _met : _breached;
+                if (_disjoint)
+                {
+                    var k = LastStartAtOrBefore(decidedAt);
+                    if (k >= 0 && decidedAt < _ends[k])
+                    {
+                        counts[k]++;
+                    }
+                    else
+                    {
+                        _outside++;
+                    }
+                }
+                else
+                {
+                    var found = false;
+                    for (var k = 0; k < _starts.Length && _starts[k] <= decidedAt; k++)
+                    {
+                        if (decidedAt < _ends[k])
+                        {
+                            counts[k]++;
+                            found = true;
+                        }
+                    }
+
+                    if (!found)
+                    {
+                        _outside++;
+                    }
+                }
+
+                break;
+            case SlaState.AtRisk:
+                _inFlight++;
+                _atRisk++;
+                break;
+            case SlaState.Paused:
+                _inFlight++;
+                _paused++;
+                break;
+            default:
+                _inFlight++;
+                break;
+        }
+    }
+
+    internal ComplianceReport ToReport()
+    {
+        var results = new WindowCompliance[_windows.Length];
+        for (var k = 0; k < _order.Length; k++)
+        {
+            var i = _order[k];
+            results[i] = new WindowCompliance(_windows[i], new ErrorBudget(_target, _met[k] + _breached[k], _breached[k]));
+        }
+
+        return new ComplianceReport(ImmutableArray.Create(results), _inFlight, _atRisk, _paused, _outside);
+    }
+
+    private int LastStartAtOrBefore(Instant t)
+    {
+        int lo = 0, hi = _starts.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_starts[mid] <= t)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
+}

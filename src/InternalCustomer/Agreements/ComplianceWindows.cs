@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+
+namespace InternalCustomer.Agreements;
+
+/// <summary>
+/// Builds compliance windows: half-open intervals <c>[start, end)</c> of instants, either calendar-aligned
+/// (months, quarters, years in a time zone) or rolling (a fixed <see cref="Duration"/> ending at an instant).
+/// </summary>
+/// <remarks>
+/// A calendar-aligned window starts at the first instant of its first local date in the zone
+/// (<see cref="DateTimeZone.AtStartOfDay(LocalDate)"/>, which is the end of the gap when midnight is skipped by a DST change)
+/// and ends where the next window starts, so consecutive windows partition time exactly.
+/// </remarks>
+public static class ComplianceWindows
+{
+    /// <summary>Gets the calendar-aligned window of a unit that contains an instant.</summary>
+    /// <param name="zone">The time zone of the calendar the agreement is measured on.</param>
+    /// <param name="unit">Month, quarter or year.</param>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The window containing <paramref name="instant"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit.</exception>
+    public static Interval Containing(DateTimeZone zone, CalendarWindowUnit unit, Instant instant)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var first = FirstDateOf(unit, instant.InZone(zone).Date);
+        return Between(zone, first, Next(unit, first));
+    }
+
+    /// <summary>Gets consecutive calendar-aligned windows, oldest first.</summary>
+    /// <param name="zone">The time zone of the calendar the agreement is measured on.</param>
+    /// <param name="unit">Month, quarter or year.</param>
+    /// <param name="first">A date in the first window (for example 2026-01-01 for the months of 2026).</param>
+    /// <param name="count">How many windows; positive.</param>
+    /// <returns>The windows; each ends where the next starts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit, or <paramref name="count"/> is not positive.</exception>
+    public static ImmutableArray<Interval> Aligned(DateTimeZone zone, CalendarWindowUnit unit, LocalDate first, int count)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (count <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"The number of windows must be positive; got {count}."));
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Interval>(count);
+        var date = FirstDateOf(unit, first);
+        var start = zone.AtStartOfDay(date).ToInstant();
+        for (var i = 0; i < count; i++)
+        {
+            date = Next(unit, date);
+            var end = zone.AtStartOfDay(date).ToInstant();
+            builder.Add(new Interval(start, end));
+            start = end;
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>Gets the rolling window of a given length that ends at an instant: <c>[end − length, end)</c>.</summary>
+    /// <param name="end">The end of the window (exclusive), typically <c>asOf</c>.</param>
+    /// <param name="length">The window's length; positive.</param>
+    /// <returns>The window.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive.</exception>
+    public static Interval Rolling(Instant end, Duration length) => Rolling(end, length, 1)[0];
+
+    /// <summary>Gets consecutive rolling windows of a given length, the last ending at an instant, oldest first.</summary>
+    /// <param name="end">The end of the last window (exclusive), typically <c>asOf</c>.</param>
+    /// <param name="length">Each window's length; positive.</param>
+    /// <param name="count">How many windows; positive.</param>
+    /// <returns>The windows; each ends where the next starts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> or <paramref name="count"/> is not positive.</exception>
+    public static ImmutableArray<Interval> Rolling(Instant end, Duration length, int count)
+    {
+        if (length <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"A rolling window's length must be positive; got {length}.");
+        }
+
+        if (count <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"The number of windows must be positive; got {count}."));
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Interval>(count);
+        for (var i = count; i > 0; i--)
+        {
+            builder.Add(new Interval(end - (length * i), end - (length * (i - 1))));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    private static Interval Between(DateTimeZone zone, LocalDate first, LocalDate next) =>
+        new(zone.AtStartOfDay(first).ToInstant(), zone.AtStartOfDay(next).ToInstant());
+
+    private static LocalDate FirstDateOf(CalendarWindowUnit unit, LocalDate date) => unit switch
+    {
+        CalendarWindowUnit.Month => new LocalDate(date.Year, date.Month, 1, date.Calendar),
+        CalendarWindowUnit.Quarter => new LocalDate(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1, date.Calendar),
+        CalendarWindowUnit.Year => new LocalDate(date.Year, 1, 1, date.Calendar),
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Expected Month, Quarter or Year; got {unit}."),
+    };
+
+    private static LocalDate Next(CalendarWindowUnit unit, LocalDate first) => unit switch
+    {
+        CalendarWindowUnit.Month => first.PlusMonths(1),
+        CalendarWindowUnit.Quarter => first.PlusMonths(3),
+        _ => first.PlusYears(1),
+    };
+}
