@@ -11,4 +11,5 @@ namespace InternalCustomer.Interchange.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     GenerationMode = JsonSourceGenerationMode.Default)]
 [JsonSerializable(typeof(OrganizationDocument))]
+[JsonSerializable(typeof(RequestsDocument))]
 internal sealed partial class InterchangeJsonContext : JsonSerializerContext;

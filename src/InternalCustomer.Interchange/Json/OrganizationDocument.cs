@@ -18,3 +18,16 @@ internal sealed record ServiceEntry(string Id, string Name, string Provider, str
 
 /// <summary>One declared dependency, consumer on provider.</summary>
 internal sealed record DependencyEntry(string Consumer, string Provider, int Criticality, double? Volume);
+
+/// <summary>The service-request document's root.</summary>
+internal sealed record RequestsDocument(int SchemaVersion, IReadOnlyList<RequestEntry> Requests);
+
+/// <summary>One service request; instants and intervals as ISO-8601 text.</summary>
+internal sealed record RequestEntry(
+    string Id,
+    string Agreement,
+    string Opened,
+    string? FirstResponse,
+    string? Resolved,
+    IReadOnlyList<string>? Pauses,
+    string? Reopen);

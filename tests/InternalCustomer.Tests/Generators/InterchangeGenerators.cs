@@ -2,7 +2,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using InternalCustomer.Agreements;
 using InternalCustomer.Interchange;
+using InternalCustomer.Organizations;
+using NodaTime;
+using Interval = NodaTime.Interval;
 
 namespace InternalCustomer.Tests.Generators;
 
@@ -102,6 +106,56 @@ public static class InterchangeGenerators
         return new PlantedDocument(root.ToJsonString(), expected.Distinct().ToList(), seed);
     }
 
+    /// <summary>Sets of 0–40 valid service requests with nanosecond instants, pauses, reopen gaps and awkward ids.</summary>
+    public static Arbitrary<RequestSet> RequestSets() =>
+        Gen.Choose(0, int.MaxValue - 1).Select(RequestSetFor).ToArbitrary();
+
+    private static readonly string[] AwkwardIds = ["REQ", "a,b", "say \"hi\"", "two\nlines", " padded ", "工单", "semi;colon", "tab\there"];
+
+    /// <summary>The request set for a seed.</summary>
+    public static RequestSet RequestSetFor(int seed)
+    {
+        var random = new Random(seed);
+        var requests = new List<ServiceRequest>();
+        var count = random.Next(0, 41);
+        for (var i = 0; i < count; i++)
+        {
+            requests.Add(RandomRequest(random, $"{AwkwardIds[random.Next(AwkwardIds.Length)]}-{i}"));
+        }
+
+        return new RequestSet(requests, seed);
+    }
+
+    /// <summary>A valid request: an increasing timeline cut into pauses, a reopen gap and the resolution.</summary>
+    public static ServiceRequest RandomRequest(Random random, string id)
+    {
+        var t = Instant.FromUtc(2020, 1, 1, 0, 0).PlusNanoseconds(random.NextInt64(0, 6L * 365 * 86_400 * 1_000_000_000));
+        var opened = t;
+        Instant Next() => t = t.PlusNanoseconds(random.NextInt64(1, 3L * 86_400 * 1_000_000_000));
+        var pauses = new List<Interval>();
+        for (var p = random.Next(0, 4); p > 0; p--)
+        {
+            var start = Next();
+            pauses.Add(new Interval(start, Next()));
+        }
+
+        Interval? reopen = null;
+        if (random.Next(4) == 0)
+        {
+            var start = Next();
+            reopen = new Interval(start, Next());
+        }
+
+        Instant? resolved = random.Next(3) > 0 || reopen is not null ? Next() : null;
+        if (resolved is null && random.Next(3) == 0)
+        {
+            pauses.Add(new Interval(Next(), null));
+        }
+
+        Instant? firstResponse = random.Next(3) > 0 ? opened.PlusNanoseconds(random.NextInt64(0, (long)((resolved ?? t) - opened).TotalNanoseconds + 1)) : null;
+        return new ServiceRequest(id, AgreementId.Parse($"sla-{random.Next(50)}"), opened, firstResponse, resolved, pauses, reopen);
+    }
+
     /// <summary>The mutated document for a seed.</summary>
     public static MutatedDocument MutatedOrganizationDocument(int seed)
     {
@@ -168,4 +222,10 @@ public static class InterchangeGenerators
 public sealed record PlantedDocument(string Json, IReadOnlyList<string> Expected, int Seed)
 {
     public override string ToString() => $"seed {Seed}: expected {string.Join(", ", Expected)}";
+}
+
+/// <summary>A generated set of service requests, with its seed.</summary>
+public sealed record RequestSet(IReadOnlyList<ServiceRequest> Requests, int Seed)
+{
+    public override string ToString() => $"seed {Seed}: {Requests.Count} requests";
 }
