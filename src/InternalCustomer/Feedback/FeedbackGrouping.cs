@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Feedback;
+
+/// <summary>
+/// Groups feedback responses and summarises each group in one pass: by provider, by consumer, by
+/// provider × consumer, and by calendar period in a time zone.
+/// </summary>
+/// <remarks>
+/// <para>Each method returns an immutable dictionary sorted by key; a group appears only if it has at least
+/// one response, and empty input gives an empty dictionary. The summaries are the same as
+/// <see cref="FeedbackSummary.Of"/> over each group's responses, so they merge with summaries computed
+/// elsewhere (for example over another partition of the data).</para>
+/// <para>All responses must have overall ratings on <c>overallScale</c>; when a dimension set is given, dimension
+/// ratings must be for that set (see <see cref="FeedbackSummary.Of"/>).</para>
+/// </remarks>
+public static class FeedbackGrouping
+{
+    /// <summary>Summarises responses per provider (the subject of the feedback).</summary>
+    /// <param name="responses">The responses.</param>
+    /// <param name="overallScale">The scale of the overall ratings.</param>
+    /// <param name="dimensions">The dimension set to summarise, or <see langword="null"/>.</param>
+    /// <returns>A summary per provider, sorted by provider.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="overallScale"/> or a response is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A response is on another scale or dimension set.</exception>
+    public static ImmutableSortedDictionary<DepartmentId, FeedbackSummary> ByProvider(
+        ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions = null) =>
+        Group(responses, overallScale, dimensions, static r => r.Subject, Comparer<DepartmentId>.Default, nameof(responses));
+
+    /// <summary>Summarises responses per consumer (the respondent).</summary>
+    /// <param name="responses">The responses.</param>
+    /// <param name="overallScale">The scale of the overall ratings.</param>
+    /// <param name="dimensions">The dimension set to summarise, or <see langword="null"/>.</param>
+    /// <returns>A summary per consumer, sorted by consumer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="overallScale"/> or a response is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A response is on another scale or dimension set.</exception>
+    public static ImmutableSortedDictionary<DepartmentId, FeedbackSummary> ByConsumer(
+        ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions = null) =>
+        Group(responses, overallScale, dimensions, static r => r.Respondent, Comparer<DepartmentId>.Default, nameof(responses));
+
+    /// <summary>Summarises responses per provider × consumer relationship.</summary>
+    /// <param name="responses">The responses.</param>
+    /// <param name="overallScale">The scale of the overall ratings.</param>
+    /// <param name="dimensions">The dimension set to summarise, or <see langword="null"/>.</param>
+    /// <returns>A summary per relationship, sorted by provider then consumer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="overallScale"/> or a response is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A response is on another scale or dimension set.</exception>
+    public static ImmutableSortedDictionary<Relationship, FeedbackSummary> ByRelationship(
+        ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions = null) =>
+        Group(responses, overallScale, dimensions, static r => new Relationship(r.Subject, r.Respondent), Comparer<Relationship>.Default, nameof(responses));
+
+    /// <summary>Summarises responses per calendar period, taking each response's local date in <paramref name="zone"/>.</summary>
+    /// <param name="responses">The responses.</param>
+    /// <param name="zone">The time zone whose calendar the periods follow.</param>
+    /// <param name="unit">Month, quarter or year.</param>
+    /// <param name="overallScale">The scale of the overall ratings.</param>
+    /// <param name="dimensions">The dimension set to summarise, or <see langword="null"/>.</param>
+    /// <returns>A summary per period (first to last day, inclusive), sorted by start date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/>, <paramref name="overallScale"/> or a response is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="PeriodUnit"/>.</exception>
+    /// <exception cref="ArgumentException">A response is on another scale or dimension set.</exception>
+    public static ImmutableSortedDictionary<DateInterval, FeedbackSummary> ByPeriod(
+        ReadOnlySpan<FeedbackResponse> responses,
+        DateTimeZone zone,
+        PeriodUnit unit,
+        RatingScale overallScale,
+        DimensionSet? dimensions = null)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (!Enum.IsDefined(unit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Expected Month, Quarter or Year; got {(int)unit}.");
+        }
+
+        return Group(
+            responses,
+            overallScale,
+            dimensions,
+            r => PeriodOf(r.Instant.InZone(zone).Date, unit),
+            Comparer<DateInterval>.Create(static (a, b) => a.Start.CompareTo(b.Start)),
+            nameof(responses));
+    }
+
+    /// <summary>Returns the calendar period of <paramref name="unit"/> that contains <paramref name="date"/>.</summary>
+    /// <param name="date">A date.</param>
+    /// <param name="unit">Month, quarter or year.</param>
+    /// <returns>The period, first to last day inclusive.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="PeriodUnit"/>.</exception>
+    public static DateInterval PeriodOf(LocalDate date, PeriodUnit unit)
+    {
+        var start = unit switch
+        {
+            PeriodUnit.Month => new LocalDate(date.Year, date.Month, 1, date.Calendar),
+            PeriodUnit.Quarter => new LocalDate(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1, date.Calendar),
+            PeriodUnit.Year => new LocalDate(date.Year, 1, 1, date.Calendar),
+            _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Expected Month, Quarter or Year; got {(int)unit}."),
+        };
+        var end = unit switch
+        {
+            PeriodUnit.Month => start.PlusMonths(1).PlusDays(-1),
+            PeriodUnit.Quarter => start.PlusMonths(3).PlusDays(-1),
+            _ => start.PlusYears(1).PlusDays(-1),
+        };
+        return new DateInterval(start, end);
+    }
+
+    private static ImmutableSortedDictionary<TKey, FeedbackSummary> Group<TKey>(
+        ReadOnlySpan<FeedbackResponse> responses,
+        RatingScale overallScale,
+        DimensionSet? dimensions,
+        Func<FeedbackResponse, TKey> keyOf,
+        IComparer<TKey> comparer,
+        string paramName)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(overallScale);
+        var groups = new Dictionary<TKey, FeedbackAccumulator>();
+        foreach (var response in responses)
+        {
+            ArgumentNullException.ThrowIfNull(response, paramName);
+            ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, keyOf(response), out _);
+            acc ??= new FeedbackAccumulator(overallScale, dimensions);
+            acc.Add(response, paramName);
+        }
+
+        var result = ImmutableSortedDictionary.CreateBuilder<TKey, FeedbackSummary>(comparer);
+        foreach (var (key, acc) in groups)
+        {
+            result.Add(key, acc.ToSummary());
+        }
+
+        return result.ToImmutable();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace InternalCustomer.Feedback;
+
+/// <summary>
+/// A mergeable summary of real values: count, mean and sum of squared deviations (M2).
+/// Used where values are not points of a scale (for example the weighted SERVQUAL gap of a response).
+/// </summary>
+/// <remarks>
+/// <para><c>default</c> is the empty summary and the identity of <see cref="Merge"/>. <see cref="Add"/>
+/// is Welford's (1962) update; <see cref="Merge"/> is the parallel update of Chan, Golub &amp; LeVeque
+/// (1979), associative and commutative up to rounding (commutative exactly: operands are ordered
+/// canonically first).</para>
+/// </remarks>
+public readonly record struct MomentSummary
+{
+    private MomentSummary(long count, double mean, double m2)
+    {
+        Count = count;
+        Mean = mean;
+        M2 = m2;
+    }
+
+    /// <summary>Gets the empty summary (the same as <c>default</c>).</summary>
+    public static MomentSummary Empty => default;
+
+    /// <summary>Gets the number of values.</summary>
+    public long Count { get; }
+
+    /// <summary>Gets the mean; 0 when empty.</summary>
+    public double Mean { get; }
+
+    /// <summary>Gets the sum of squared deviations from the mean.</summary>
+    public double M2 { get; }
+
+    /// <summary>Gets the sample variance <c>M2 / (n − 1)</c>, or <see langword="null"/> with fewer than two values.</summary>
+    public double? Variance => Count < 2 ? null : M2 / (Count - 1);
+
+    /// <summary>Summarises values.</summary>
+    /// <param name="values">Finite values.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite; the message gives its index.</exception>
+    public static MomentSummary Of(ReadOnlySpan<double> values)
+    {
+        var s = Empty;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(values),
+                    values[i],
+                    string.Create(CultureInfo.InvariantCulture, $"Value 'values[{i}]' must be finite; got {values[i]}."));
+            }
+
+            s = s.Add(values[i]);
+        }
+
+        return s;
+    }
+
+    /// <summary>Returns the summary with one more value (Welford's update).</summary>
+    /// <param name="value">A finite value.</param>
+    /// <returns>The new summary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    public MomentSummary Add(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, string.Create(CultureInfo.InvariantCulture, $"Value must be finite; got {value}."));
+        }
+
+        var n = Count + 1;
+        var delta = value - Mean;
+        var mean = Mean + (delta / n);
+        return new MomentSummary(n, mean, M2 + (delta * (value - mean)));
+    }
+
+    /// <summary>Returns the summary of both samples (Chan et al. parallel update).</summary>
+    /// <param name="other">The other summary.</param>
+    /// <returns>The merged summary.</returns>
+    public MomentSummary Merge(MomentSummary other)
+    {
+        if (other.Count == 0)
+        {
+            return this;
+        }
+
+        if (Count == 0)
+        {
+            return other;
+        }
+
+        var (mean, m2) = Moments.Chan(Count, Mean, M2, other.Count, other.Mean, other.M2);
+        return new MomentSummary(Count + other.Count, mean, m2);
+    }
+}

@@ -1,0 +1,399 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace InternalCustomer.Feedback;
+
+/// <summary>
+/// A mergeable summary of ratings on one <see cref="RatingScale"/>: count, sum, mean, sum of squared
+/// deviations (M2), minimum, maximum and a histogram per scale point.
+/// </summary>
+/// <remarks>
+/// <para><b>Merge law.</b> <see cref="Empty(RatingScale)"/> is the identity of <see cref="Merge"/>, and
+/// <see cref="Merge"/> is associative and commutative: summarising <c>xs ++ ys</c> gives the same summary
+/// as merging the summaries of <c>xs</c> and <c>ys</c> (histogram, count, minimum and maximum exactly;
+/// mean and M2 to rounding, relative error well below 1e-9). So ratings can be summarised per
+/// partition, on any thread or machine, and combined.</para>
+/// <para><b>Numerics.</b> <see cref="Of(ReadOnlySpan{int}, RatingScale)"/> counts the histogram in one
+/// pass and derives the sum, mean and M2 from it (two-pass moments over the k points, so no
+/// cancellation). <see cref="Merge"/> uses the parallel update of Chan, Golub &amp; LeVeque (1979):
+/// <c>n = nA + nB</c>, <c>δ = meanB − meanA</c>, <c>mean = meanA + δ·nB/n</c>,
+/// <c>M2 = M2A + M2B + δ²·nA·nB/n</c>, with the operands put in a canonical order first so that
+/// <c>a.Merge(b)</c> and <c>b.Merge(a)</c> are bit-for-bit equal.</para>
+/// <para>Instances are immutable. Equality is by reference; compare the properties to compare contents.</para>
+/// </remarks>
+public sealed class RatingSummary
+{
+    private readonly long[] _counts;
+
+    private RatingSummary(RatingScale scale, long[] counts, long count, double mean, double m2)
+    {
+        Scale = scale;
+        _counts = counts;
+        Count = count;
+        Mean = mean;
+        M2 = m2;
+    }
+
+    /// <summary>Gets the scale the ratings are on.</summary>
+    public RatingScale Scale { get; }
+
+    /// <summary>Gets the number of ratings.</summary>
+    public long Count { get; }
+
+    /// <summary>Gets the arithmetic mean of the ratings; 0 when <see cref="Count"/> is 0 (see <see cref="IsEmpty"/>).</summary>
+    public double Mean { get; }
+
+    /// <summary>Gets the sum of squared deviations from the mean, <c>Σ(x − mean)²</c>; 0 when fewer than two ratings.</summary>
+    public double M2 { get; }
+
+    /// <summary>Gets the sum of the ratings, <c>Σx</c>.</summary>
+    public double Sum => Count * Mean;
+
+    /// <summary>Gets a value indicating whether the summary holds no ratings.</summary>
+    public bool IsEmpty => Count == 0;
+
+    /// <summary>Gets the sample variance <c>M2 / (n − 1)</c>, or <see langword="null"/> with fewer than two ratings.</summary>
+    public double? Variance => Count < 2 ? null : M2 / (Count - 1);
+
+    /// <summary>Gets the lowest rating, or <see langword="null"/> when empty.</summary>
+    public int? Min
+    {
+        get
+        {
+            for (var i = 0; i < _counts.Length; i++)
+            {
+                if (_counts[i] != 0)
+                {
+                    return Scale.Min + i;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Gets the highest rating, or <see langword="null"/> when empty.</summary>
+    public int? Max
+    {
+        get
+        {
+            for (var i = _counts.Length - 1; i >= 0; i--)
+            {
+                if (_counts[i] != 0)
+                {
+                    return Scale.Min + i;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Gets the histogram: element <c>i</c> is the number of ratings equal to <c>Scale.Min + i</c>.</summary>
+    public ReadOnlySpan<long> Histogram => _counts;
+
+    /// <summary>Returns the summary of no ratings on <paramref name="scale"/>: the identity of <see cref="Merge"/>.</summary>
+    /// <param name="scale">The scale.</param>
+    /// <returns>An empty summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scale"/> is <see langword="null"/>.</exception>
+    public static RatingSummary Empty(RatingScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        return new RatingSummary(scale, new long[scale.Points], 0, 0, 0);
+    }
+
+    /// <summary>Summarises integer ratings. Allocates only the summary (nothing per rating).</summary>
+    /// <param name="ratings">The ratings; each must be a point of <paramref name="scale"/>.</param>
+    /// <param name="scale">The scale.</param>
+    /// <returns>The summary; <see cref="Empty(RatingScale)"/> for an empty span.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scale"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is outside <paramref name="scale"/>; the message gives its index and value.</exception>
+    public static RatingSummary Of(ReadOnlySpan<int> ratings, RatingScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        var counts = new long[scale.Points];
+        HistogramCounter.Count(ratings, scale, counts);
+        return FromHistogram(scale, counts);
+    }
+
+    /// <summary>Summarises ratings held as floating-point numbers. Allocates only the summary.</summary>
+    /// <param name="ratings">The ratings; each must be a whole point of <paramref name="scale"/> (not NaN or infinite).</param>
+    /// <param name="scale">The scale.</param>
+    /// <returns>The summary; <see cref="Empty(RatingScale)"/> for an empty span.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scale"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is NaN, infinite, fractional or outside <paramref name="scale"/>; the message gives its index and value.</exception>
+    public static RatingSummary Of(ReadOnlySpan<double> ratings, RatingScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        var counts = new long[scale.Points];
+        HistogramCounter.Count(ratings, scale, counts);
+        return FromHistogram(scale, counts);
+    }
+
+    /// <summary>Builds a summary from a histogram (element <c>i</c> counts the ratings equal to <c>scale.Min + i</c>).</summary>
+    /// <param name="scale">The scale.</param>
+    /// <param name="histogram">The counts per point; exactly <see cref="RatingScale.Points"/> non-negative elements.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scale"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="histogram"/> has the wrong length or a negative count.</exception>
+    public static RatingSummary FromHistogram(RatingScale scale, ReadOnlySpan<long> histogram)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        if (histogram.Length != scale.Points)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"A histogram on the {scale} scale must have {scale.Points} counts; got {histogram.Length}."),
+                nameof(histogram));
+        }
+
+        for (var i = 0; i < histogram.Length; i++)
+        {
+            if (histogram[i] < 0)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Histogram counts must be non-negative; got {histogram[i]} at point {scale.Min + i}."),
+                    nameof(histogram));
+            }
+        }
+
+        return FromHistogram(scale, histogram.ToArray());
+    }
+
+    internal static RatingSummary FromHistogram(RatingScale scale, long[] counts)
+    {
+        // Two passes over the k points: first the count and the mean offset from Min, then M2 about the mean.
+        long n = 0;
+        double offsetSum = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            n += counts[i];
+            offsetSum += (double)counts[i] * i;
+        }
+
+        if (n == 0)
+        {
+            return new RatingSummary(scale, counts, 0, 0, 0);
+        }
+
+        var offsetMean = offsetSum / n;
+        double m2 = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] != 0)
+            {
+                var d = i - offsetMean;
+                m2 += counts[i] * d * d;
+            }
+        }
+
+        return new RatingSummary(scale, counts, n, scale.Min + offsetMean, m2);
+    }
+
+    /// <summary>Returns the number of ratings equal to <paramref name="rating"/>.</summary>
+    /// <param name="rating">A point of the scale.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
+    public long CountAt(int rating) => _counts[Scale.Validate(rating, nameof(rating)) - Scale.Min];
+
+    /// <summary>Returns the number of ratings at or above <paramref name="rating"/>.</summary>
+    /// <param name="rating">A point of the scale.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
+    public long CountAtOrAbove(int rating)
+    {
+        long c = 0;
+        for (var i = Scale.Validate(rating, nameof(rating)) - Scale.Min; i < _counts.Length; i++)
+        {
+            c += _counts[i];
+        }
+
+        return c;
+    }
+
+    /// <summary>Returns the number of ratings at or below <paramref name="rating"/>.</summary>
+    /// <param name="rating">A point of the scale.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
+    public long CountAtOrBelow(int rating)
+    {
+        long c = 0;
+        for (var i = Scale.Validate(rating, nameof(rating)) - Scale.Min; i >= 0; i--)
+        {
+            c += _counts[i];
+        }
+
+        return c;
+    }
+
+    /// <summary>Returns the summary of this summary's ratings together with <paramref name="other"/>'s (see the merge law in the remarks).</summary>
+    /// <param name="other">A summary on the same scale.</param>
+    /// <returns>The merged summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is on a different scale.</exception>
+    public RatingSummary Merge(RatingSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!other.Scale.Equals(Scale))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Only summaries on the same scale can be merged; expected {Scale}, got {other.Scale}."),
+                nameof(other));
+        }
+
+        if (other.Count == 0)
+        {
+            return this;
+        }
+
+        if (Count == 0)
+        {
+            return other;
+        }
+
+        var counts = new long[_counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] = _counts[i] + other._counts[i];
+        }
+
+        var (mean, m2) = Moments.Chan(Count, Mean, M2, other.Count, other.Mean, other.M2);
+        return new RatingSummary(Scale, counts, Count + other.Count, mean, m2);
+    }
+
+    /// <summary>Returns <c>n=…, mean=…</c> for diagnostics.</summary>
+    /// <returns>A short description.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"RatingSummary({Scale}: n={Count}, mean={Mean:R}, M2={M2:R})");
+
+    /// <summary>Histogram counting over spans: the hot loop of the feedback summaries.</summary>
+    internal static class HistogramCounter
+    {
+        /// <summary>
+        /// Adds the ratings to <paramref name="counts"/> (length = scale points).
+        /// For scales of up to 16 points with AVX2 it compares eight ratings at a time against each point
+        /// and keeps per-lane counters (no store-to-load chains); otherwise a scalar loop over four
+        /// interleaved tables. Range is checked with vector min/max and located only on failure.
+        /// </summary>
+        internal static void Count(ReadOnlySpan<int> ratings, RatingScale scale, long[] counts)
+        {
+            var min = scale.Min;
+            var points = scale.Points;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated && points <= 16 && ratings.Length >= Vector256<int>.Count)
+            {
+                i = CountVector(ratings, min, points, counts);
+            }
+
+            if (i < ratings.Length)
+            {
+                CountScalar(ratings[i..], scale, counts, i);
+            }
+        }
+
+        private static int CountVector(ReadOnlySpan<int> ratings, int min, int points, long[] counts)
+        {
+            Span<Vector256<int>> acc = stackalloc Vector256<int>[16];
+            acc.Clear();
+            ref var a = ref MemoryMarshal.GetReference(acc);
+            ref var src = ref MemoryMarshal.GetReference(ratings);
+            var vmin = Vector256.Create(min);
+            var lo = Vector256.Create(int.MaxValue);
+            var hi = Vector256.Create(int.MinValue);
+            var end = ratings.Length - (ratings.Length % Vector256<int>.Count);
+
+            // Each lane counter grows by at most 1 per step, and a span has < 2^31 elements: no overflow.
+            for (var i = 0; i < end; i += Vector256<int>.Count)
+            {
+                var x = Vector256.LoadUnsafe(ref src, (nuint)i) - vmin;
+                lo = Vector256.Min(lo, x);
+                hi = Vector256.Max(hi, x);
+                for (var p = 0; p < points; p++)
+                {
+                    Unsafe.Add(ref a, p) -= Vector256.Equals(x, Vector256.Create(p));
+                }
+            }
+
+            // x − min wraps for values far outside the scale, but a wrapped value never lands in
+            // [0, points − 1], so the signed min/max check is exact.
+            if (Vector256.LessThanAny(lo, Vector256<int>.Zero) || Vector256.GreaterThanAny(hi, Vector256.Create(points - 1)))
+            {
+                for (var i = 0; i < end; i++)
+                {
+                    if ((uint)(ratings[i] - min) >= (uint)points)
+                    {
+                        throw RatingOutOfScale(ratings[i], i, min, min + points - 1, nameof(ratings));
+                    }
+                }
+            }
+
+            for (var p = 0; p < points; p++)
+            {
+                long s = 0;
+                var v = Unsafe.Add(ref a, p);
+                for (var l = 0; l < Vector256<int>.Count; l++)
+                {
+                    s += (uint)v.GetElement(l);
+                }
+
+                counts[p] += s;
+            }
+
+            return end;
+        }
+
+        private static void CountScalar(ReadOnlySpan<int> ratings, RatingScale scale, long[] counts, int indexOffset)
+        {
+            var min = scale.Min;
+            var points = (uint)scale.Points;
+            foreach (ref readonly var r in ratings)
+            {
+                var k = (uint)(r - min);
+                if (k >= points)
+                {
+                    var index = indexOffset + (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(ratings), ref Unsafe.AsRef(in r)) / sizeof(int));
+                    throw RatingOutOfScale(r, index, scale.Min, scale.Max, nameof(ratings));
+                }
+
+                counts[k]++;
+            }
+        }
+
+        internal static void Count(ReadOnlySpan<double> ratings, RatingScale scale, long[] counts)
+        {
+            // Four interleaved tables break the store-to-load dependency when neighbours are equal.
+            var points = scale.Points;
+            var tables = new long[4 * points];
+            double min = scale.Min;
+            double max = scale.Max;
+            for (var i = 0; i < ratings.Length; i++)
+            {
+                var r = ratings[i];
+                if (!(r >= min && r <= max) || Math.Floor(r) != r)
+                {
+                    throw RatingOutOfScale(r, i, scale, nameof(ratings));
+                }
+
+                tables[((i & 3) * points) + (int)(r - min)]++;
+            }
+
+            for (var t = 0; t < 4; t++)
+            {
+                for (var p = 0; p < points; p++)
+                {
+                    counts[p] += tables[(t * points) + p];
+                }
+            }
+        }
+
+        private static ArgumentOutOfRangeException RatingOutOfScale(int rating, int index, int min, int max, string paramName) =>
+            new(
+                paramName,
+                rating,
+                string.Create(CultureInfo.InvariantCulture, $"Rating 'ratings[{index}]' must be a point of the {min}–{max} scale; got {rating}."));
+
+        private static ArgumentOutOfRangeException RatingOutOfScale(double rating, int index, RatingScale scale, string paramName) =>
+            new(paramName, rating, scale.OutOfScaleMessage(rating, string.Create(CultureInfo.InvariantCulture, $"ratings[{index}]")));
+    }
+}

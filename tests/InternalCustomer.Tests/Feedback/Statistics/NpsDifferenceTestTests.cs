@@ -1,0 +1,74 @@
+using InternalCustomer.Feedback.Statistics;
+using static InternalCustomer.Tests.Feedback.Statistics.StatisticsAssert;
+
+namespace InternalCustomer.Tests.Feedback.Statistics;
+
+public sealed class NpsDifferenceTestTests
+{
+    // R has no NPS function; the reference is computed in R from the DESIGN.md formula:
+    // nps <- function(px, dx, nx, py, dy, ny, level = 0.95) {
+    //   p1 <- px/nx; d1 <- dx/nx; p2 <- py/ny; d2 <- dy/ny
+    //   se1 <- 100*sqrt((p1 + d1 - (p1 - d1)^2)/nx); se2 <- 100*sqrt((p2 + d2 - (p2 - d2)^2)/ny)
+    //   diff <- 100*(p1 - d1) - 100*(p2 - d2); se <- sqrt(se1^2 + se2^2); z <- diff/se
+    //   c(diff, se, z, 2*pnorm(-abs(z)), diff + c(-1, 1)*qnorm((1 + level)/2)*se) }
+    [Fact]
+    public void Matches_R_on_two_quarters_of_answers()
+    {
+        // nps(45, 20, 100, 30, 25, 80). By hand: NPS_x = 45 - 20 = 25, NPS_y = 100(30 - 25)/80 = 6.25, difference 18.75.
+        var r = NpsDifferenceTest.Compute(45, 20, 100, 30, 25, 80);
+        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Near(25, r.NpsX);
+        Near(6.25, r.NpsY);
+        Near(18.75, r.Difference);
+        Near(12.008297912277159, r.StandardError);
+        Near(1.5614202892843119, r.Z);
+        Near(0.11842461777285601, r.PValue, PValue);
+        Interval(-4.7858314236907482, 42.285831423690752, r.Interval);
+    }
+
+    [Fact]
+    public void Matches_R_on_tiny_groups()
+    {
+        // nps(3, 1, 5, 1, 3, 6); nps(3, 1, 5, 1, 3, 6, 0.9)
+        var r = NpsDifferenceTest.Compute(3, 1, 5, 1, 3, 6);
+        Near(73.333333333333343, r.Difference);
+        Near(46.967285698940771, r.StandardError);
+        Near(1.5613704782387965, r.Z);
+        Near(0.11843636324283116, r.PValue, PValue);
+        Interval(-18.720855088193687, 165.38752175486036, r.Interval);
+        Interval(-3.9209768966353664, 150.58764356330204, NpsDifferenceTest.Compute(3, 1, 5, 1, 3, 6, 0.9).Interval);
+    }
+
+    [Fact]
+    public void Empty_single_and_unanimous_groups_say_what_is_missing()
+    {
+        var empty = NpsDifferenceTest.Compute(0, 0, 0, 1, 0, 2);
+        Assert.Equal(InferenceStatus.NotEnoughData, empty.Status);
+        Assert.Null(empty.NpsX);
+        Assert.Equal(50.0, empty.NpsY);
+        Assert.Null(empty.Difference);
+
+        var single = NpsDifferenceTest.Compute(1, 0, 1, 0, 1, 3);
+        Assert.Equal(InferenceStatus.NotEnoughData, single.Status);
+        Near(100 + (100.0 / 3), single.Difference, 1e-12);
+        Assert.Null(single.StandardError);
+        Assert.Null(single.PValue);
+
+        // All promoters in both groups: each plug-in SE is 100·sqrt((1 + 0 - 1)/n) = 0.
+        var unanimous = NpsDifferenceTest.Compute(4, 0, 4, 7, 0, 7);
+        Assert.Equal(InferenceStatus.ZeroVariance, unanimous.Status);
+        Assert.Equal(0.0, unanimous.Difference);
+        Assert.Equal(0.0, unanimous.StandardError);
+        Assert.Null(unanimous.Z);
+        Assert.Null(unanimous.Interval);
+    }
+
+    [Fact]
+    public void Rejects_bad_counts_and_levels()
+    {
+        Rejects<ArgumentOutOfRangeException>("promotersX", "Promoters must be at least 0; got -1.", () => NpsDifferenceTest.Compute(-1, 0, 3, 1, 1, 3));
+        Rejects<ArgumentOutOfRangeException>("detractorsY", "Detractors must be at least 0; got -4.", () => NpsDifferenceTest.Compute(1, 0, 3, 1, -4, 3));
+        Rejects<ArgumentOutOfRangeException>("countY", "Count must be at least promoters + detractors (5); got 4.", () => NpsDifferenceTest.Compute(1, 0, 3, 2, 3, 4));
+        Rejects<ArgumentOutOfRangeException>("level", "Confidence level must be in (0, 1); got NaN.", () => NpsDifferenceTest.Compute(1, 0, 3, 1, 1, 3, double.NaN));
+    }
+}
