@@ -71,5 +71,5 @@ public readonly record struct ErrorBudget
     /// <summary>Returns a description such as <c>3 bad of 1000 decided (target 99.9%): burn rate 3, 200% of budget spent</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Bad} bad of {Decided} decided (target {Target:P1}): burn rate {BurnRate:G4}, {1 - Remaining:P0} of budget spent");
+        string.Create(CultureInfo.InvariantCulture, $"{Bad} bad of {Decided} decided (target {Target * 100:0.###}%): burn rate {BurnRate:G4}, {(1 - Remaining) * 100:0.#}% of budget spent");
 }

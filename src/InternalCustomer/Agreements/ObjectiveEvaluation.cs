@@ -8,7 +8,7 @@ namespace InternalCustomer.Agreements;
 /// deadline, remaining time, share used, state, and when (if at all) the outcome was decided.
 /// </summary>
 /// <remarks>
-/// <para>Produced by <c>SlaTimer</c>; the rules are in its remarks. This is a plain value with no references,
+/// <para>Produced by <see cref="SlaTimer"/>; the rules are in its remarks. This is a plain value with no references,
 /// so a million of them fit in one array and are summarised without further allocation.</para>
 /// <para><c>default(ObjectiveEvaluation)</c> has no <see cref="Kind"/> (0) and is not a real evaluation.</para>
 /// </remarks>

@@ -9,7 +9,7 @@ namespace InternalCustomer.Agreements;
 /// first response (or resolution) within <see cref="Within"/> of business time of the agreement's calendar.
 /// </summary>
 /// <remarks>
-/// <para>Pauses (waiting on the customer) do not count towards the elapsed time; see <c>SlaTimer</c> for the
+/// <para>Pauses (waiting on the customer) do not count towards the elapsed time; see <see cref="SlaTimer"/> for the
 /// evaluation rules.</para>
 /// <para><b>Warning thresholds</b> are fractions of <see cref="Within"/>: a running request that has used at least the
 /// first of them is <see cref="SlaState.AtRisk"/>, and <see cref="ObjectiveEvaluation.WarningLevel"/> counts how many
@@ -100,7 +100,7 @@ public sealed class TimeObjective : IEquatable<TimeObjective>
     /// <summary>Returns a description such as <c>Resolution within 1:00:00:00 for 95% of requests</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Kind} within {Within} for {Target:P1} of requests");
+        string.Create(CultureInfo.InvariantCulture, $"{Kind} within {Within} for {Target * 100:0.###}% of requests");
 
     private static ImmutableArray<double> CheckThresholds(ImmutableArray<double> thresholds, string parameterName)
     {

@@ -1,0 +1,295 @@
+using System.Collections.Immutable;
+using InternalCustomer.Calendars;
+using NodaTime;
+
+namespace InternalCustomer.Agreements;
+
+/// <summary>
+/// Runs the SLA timers of one service agreement on its business calendar: evaluates requests at an instant
+/// <c>asOf</c>, one at a time or a million at once, and summarises them into compliance, error budgets and
+/// burn-rate alerts.
+/// </summary>
+/// <remarks>
+/// <para><b>What the timer sees.</b> Evaluation at <c>asOf</c> uses only what was known then: a first response or
+/// resolution after <c>asOf</c> has not happened yet, and a pause that has not ended by <c>asOf</c> is ongoing.
+/// So an evaluation never depends on the future, and a decided outcome never changes for a later <c>asOf</c>.</para>
+/// <para><b>Start and stop.</b> Both timers start at <see cref="ServiceRequest.Opened"/>. The first-response timer stops at
+/// <see cref="ServiceRequest.FirstResponse"/>, or, without one, at the first resolution (the start of
+/// <see cref="ServiceRequest.Reopen"/>, else <see cref="ServiceRequest.Resolved"/>): resolving answers the request.
+/// The resolution timer stops at <see cref="ServiceRequest.Resolved"/>.</para>
+/// <para><b>Elapsed</b> = business time of the calendar (<see cref="BusinessCalendar.BusinessTime"/>) from the opening to the stop
+/// (or <c>asOf</c>), minus the business time inside pauses. For the resolution timer the reopen gap is one more pause.</para>
+/// <para><b>Deadline</b> = the earliest instant at which the elapsed time reaches the allowed time: the allowed business time
+/// is counted from the opening with <see cref="BusinessCalendar.AddBusinessTime"/>, and every pause that starts before the
+/// deadline so found pushes it by the business time the pause covers. An ongoing pause counts as ending at <c>asOf</c>, so the
+/// deadline of a paused request is the earliest it can still be.</para>
+/// <para><b>State.</b> Stopped at or before the deadline: <see cref="SlaState.Met"/>, decided at the stop. Stopped after the
+/// deadline, or still running when <c>asOf</c> is past the deadline: <see cref="SlaState.Breached"/>, decided at the deadline
+/// (so a request resolved on Saturday after a Friday 17:00 deadline is breached, although the business clock did not move).
+/// Otherwise undecided: <see cref="SlaState.Paused"/> inside an ongoing pause, else <see cref="SlaState.AtRisk"/> once the
+/// first warning threshold of the allowed time is used, else <see cref="SlaState.InProgress"/>. At <c>asOf</c> equal to the
+/// deadline the request is still undecided (it may be resolved at that very instant, which meets the objective).</para>
+/// <para><b>Cost.</b> Per request and objective: one <see cref="BusinessCalendar.BusinessTime"/> call per unpaused stretch and one
+/// <see cref="BusinessCalendar.AddBusinessTime"/> call, no allocation.</para>
+/// </remarks>
+public sealed class SlaTimer
+{
+    /// <summary>Creates a timer for an agreement measured on a calendar.</summary>
+    /// <param name="agreement">The agreement.</param>
+    /// <param name="calendar">The business calendar named by <see cref="ServiceAgreement.Calendar"/> (an <see cref="Organizations.Organization"/> resolves it for you).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="calendar"/> has no working time, so no positive allowed time could ever pass.</exception>
+    public SlaTimer(ServiceAgreement agreement, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!calendar.HasWorkingTime)
+        {
+            throw new ArgumentException($"The calendar of agreement '{agreement.Id}' must have working time; got {calendar}, which has none.", nameof(calendar));
+        }
+
+        Agreement = agreement;
+        Calendar = calendar;
+    }
+
+    /// <summary>Gets the agreement.</summary>
+    public ServiceAgreement Agreement { get; }
+
+    /// <summary>Gets the business calendar the timers run on.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>Evaluates one time objective of one request.</summary>
+    /// <param name="request">The request, measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation; not before the request was opened.</param>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The request belongs to another agreement, or the agreement has no such objective.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the request was opened.</exception>
+    public ObjectiveEvaluation Evaluate(ServiceRequest request, ObjectiveKind kind, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var objective = Agreement.GetTimeObjective(kind);
+        if (request.Agreement != Agreement.Id)
+        {
+            throw new ArgumentException($"Request '{request.Id}' is measured against agreement '{request.Agreement}', not '{Agreement.Id}'.", nameof(request));
+        }
+
+        if (asOf < request.Opened)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"asOf must be at or after the request's opening ({request.Opened}); got {asOf}.");
+        }
+
+        return Evaluate(request, objective, asOf);
+    }
+
+    /// <summary>Evaluates one time objective of many requests into a caller-owned buffer, without allocating.</summary>
+    /// <param name="requests">The requests, all measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation; not before any request was opened.</param>
+    /// <param name="destination">Receives the evaluation of <c>requests[i]</c> at index <c>i</c>; at least as long as <paramref name="requests"/>.</param>
+    /// <exception cref="ArgumentException">A request is <see langword="null"/> or belongs to another agreement, the agreement has no such objective,
+    /// <paramref name="destination"/> is too short, or <paramref name="asOf"/> is before a request was opened; the message names the index.</exception>
+    public void Evaluate(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, Span<ObjectiveEvaluation> destination)
+    {
+        var objective = Agreement.GetTimeObjective(kind);
+        if (destination.Length < requests.Length)
+        {
+            throw new ArgumentException($"The destination must hold at least {requests.Length} evaluations; got room for {destination.Length}.", nameof(destination));
+        }
+
+        for (var i = 0; i < requests.Length; i++)
+        {
+            destination[i] = Evaluate(Checked(requests, i, asOf), objective, asOf);
+        }
+    }
+
+    /// <summary>Evaluates one time objective of many requests.</summary>
+    /// <param name="requests">The requests, all measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation; not before any request was opened.</param>
+    /// <returns>The evaluation of <c>requests[i]</c> at index <c>i</c>.</returns>
+    /// <exception cref="ArgumentException">A request is <see langword="null"/> or belongs to another agreement, the agreement has no such objective,
+    /// or <paramref name="asOf"/> is before a request was opened; the message names the index.</exception>
+    public ImmutableArray<ObjectiveEvaluation> EvaluateAll(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf)
+    {
+        var results = new ObjectiveEvaluation[requests.Length];
+        Evaluate(requests, kind, asOf, results);
+        return ImmutableArray.Create(results);
+    }
+
+    /// <summary>Evaluates one time objective of many requests and counts them into windows by the decision-instant rule, without storing the evaluations.</summary>
+    /// <param name="requests">The requests, all measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation; not before any request was opened.</param>
+    /// <param name="windows">The windows, each a closed interval (see <see cref="ComplianceWindows"/>).</param>
+    /// <returns>The report; see <see cref="ComplianceReport"/> for the rules.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate(ReadOnlySpan{ServiceRequest}, ObjectiveKind, Instant, Span{ObjectiveEvaluation})"/>, or a window lacks a start or an end.</exception>
+    public ComplianceReport Compliance(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, ReadOnlySpan<Interval> windows)
+    {
+        var objective = Agreement.GetTimeObjective(kind);
+        var accumulator = new ComplianceAccumulator(windows, objective.Target);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var e = Evaluate(Checked(requests, i, asOf), objective, asOf);
+            accumulator.Add(e.State, e.DecidedAt.GetValueOrDefault());
+        }
+
+        return accumulator.ToReport();
+    }
+
+    /// <summary>Evaluates the rules of a burn-rate alert policy for one time objective of many requests at <paramref name="asOf"/>.</summary>
+    /// <param name="requests">The requests, all measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation, where the look-backs end; not before any request was opened.</param>
+    /// <param name="policy">The policy, for example <see cref="BurnRateAlertPolicy.SreWorkbook"/>.</param>
+    /// <returns>One result per rule, in rule order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate(ReadOnlySpan{ServiceRequest}, ObjectiveKind, Instant, Span{ObjectiveEvaluation})"/>.</exception>
+    public ImmutableArray<BurnRateAlert> EvaluateAlerts(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, BurnRateAlertPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var objective = Agreement.GetTimeObjective(kind);
+        var accumulator = new BurnRateAccumulator(policy, objective.Target, asOf);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var e = Evaluate(Checked(requests, i, asOf), objective, asOf);
+            accumulator.Add(e.State, e.DecidedAt.GetValueOrDefault());
+        }
+
+        return accumulator.ToAlerts();
+    }
+
+    /// <summary>Returns a description such as <c>SLA timer of it-payroll</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"SLA timer of {Agreement.Id}";
+
+    private ServiceRequest Checked(ReadOnlySpan<ServiceRequest> requests, int i, Instant asOf)
+    {
+        var request = requests[i];
+        if (request is null)
+        {
+            throw new ArgumentException($"requests[{i}] is null; expected a request.", nameof(requests));
+        }
+
+        if (request.Agreement != Agreement.Id)
+        {
+            throw new ArgumentException($"requests[{i}] ('{request.Id}') is measured against agreement '{request.Agreement}', not '{Agreement.Id}'.", nameof(requests));
+        }
+
+        if (asOf < request.Opened)
+        {
+            throw new ArgumentException($"asOf must be at or after the opening of every request; requests[{i}] ('{request.Id}') opened at {request.Opened}, after {asOf}.", nameof(asOf));
+        }
+
+        return request;
+    }
+
+    // The hot path: one BusinessTime call per unpaused stretch, one AddBusinessTime call, no allocation.
+    private ObjectiveEvaluation Evaluate(ServiceRequest request, TimeObjective objective, Instant asOf)
+    {
+        var calendar = Calendar;
+        var allowed = objective.Within;
+        var kind = objective.Kind;
+        Instant? stopAt = kind == ObjectiveKind.FirstResponse
+            ? request.FirstResponse ?? (request.Reopen is { } g0 ? g0.Start : request.Resolved)
+            : request.Resolved;
+        var stopped = stopAt is { } s && s <= asOf;
+        var end = stopped ? stopAt!.Value : asOf;
+
+        var elapsed = Duration.Zero;
+        var remaining = allowed;
+        var cursor = request.Opened;
+        var deadline = default(Instant);
+        var deadlineFound = false;
+        var paused = false;
+
+        var pauses = request.Pauses.AsSpan();
+        var gapPending = kind == ObjectiveKind.Resolution && request.Reopen.HasValue;
+        var gap = gapPending ? request.Reopen!.Value : default;
+        var next = 0;
+        while (true)
+        {
+            Instant pauseStart;
+            Instant? pauseEnd;
+            if (gapPending && (next >= pauses.Length || gap.Start < pauses[next].Start))
+            {
+                pauseStart = gap.Start;
+                pauseEnd = gap.End;
+                gapPending = false;
+            }
+            else if (next < pauses.Length)
+            {
+                ref readonly var p = ref pauses[next++];
+                pauseStart = p.Start;
+                pauseEnd = p.HasEnd ? p.End : null;
+            }
+            else
+            {
+                break;
+            }
+
+            if (pauseStart >= end)
+            {
+                // A pause that starts at the stop, or at or after asOf, does not touch the timer, but one that
+                // starts exactly at asOf and is still going means the request is waiting on the customer now.
+                paused |= !stopped && pauseStart == asOf && (pauseEnd is not { } e0 || e0 > asOf);
+                break;
+            }
+
+            var clippedEnd = pauseEnd is { } pe && pe < end ? pe : end;
+            paused |= !stopped && (pauseEnd is not { } e1 || e1 > asOf);
+
+            var stretch = calendar.BusinessTime(cursor, pauseStart);
+            elapsed += stretch;
+            if (!deadlineFound)
+            {
+                if (stretch >= remaining)
+                {
+                    deadline = calendar.AddBusinessTime(cursor, remaining);
+                    deadlineFound = true;
+                }
+                else
+                {
+                    remaining -= stretch;
+                }
+            }
+
+            cursor = clippedEnd;
+        }
+
+        elapsed += calendar.BusinessTime(cursor, end);
+        if (!deadlineFound)
+        {
+            deadline = calendar.AddBusinessTime(cursor, remaining);
+        }
+
+        var used = elapsed.TotalNanoseconds / allowed.TotalNanoseconds;
+        var thresholds = objective.WarningThresholds.AsSpan();
+        var level = 0;
+        while (level < thresholds.Length && used >= thresholds[level])
+        {
+            level++;
+        }
+
+        SlaState state;
+        Instant decidedAt;
+        if (stopped)
+        {
+            state = end <= deadline ? SlaState.Met : SlaState.Breached;
+            decidedAt = state == SlaState.Met ? end : deadline;
+        }
+        else if (deadline < asOf)
+        {
+            state = SlaState.Breached;
+            decidedAt = deadline;
+        }
+        else
+        {
+            state = paused ? SlaState.Paused : level > 0 ? SlaState.AtRisk : SlaState.InProgress;
+            decidedAt = default;
+        }
+
+        return new ObjectiveEvaluation(kind, state, allowed, elapsed, deadline, decidedAt, level);
+    }
+}
