@@ -46,8 +46,8 @@ internal sealed class FeedbackAccumulator
     }
 
     internal FeedbackSummary ToSummary() => new(
-        RatingSummary.FromHistogram(_scale, _overall),
-        RatingSummary.FromHistogram(RatingScale.ZeroToTen, _recommend),
-        RatingSummary.FromHistogram(RatingScale.SevenPoint, _effort),
+        RatingSummary.FromOwnedHistogram(_scale, _overall),
+        RatingSummary.FromOwnedHistogram(RatingScale.ZeroToTen, _recommend),
+        RatingSummary.FromOwnedHistogram(RatingScale.SevenPoint, _effort),
         _servqual?.ToSummary());
 }

@@ -115,7 +115,7 @@ public sealed class RatingSummary
         ArgumentNullException.ThrowIfNull(scale);
         var counts = new long[scale.Points];
         HistogramCounter.Count(ratings, scale, counts);
-        return FromHistogram(scale, counts);
+        return FromOwnedHistogram(scale, counts);
     }
 
     /// <summary>Summarises ratings held as floating-point numbers. Allocates only the summary.</summary>
@@ -129,7 +129,7 @@ public sealed class RatingSummary
         ArgumentNullException.ThrowIfNull(scale);
         var counts = new long[scale.Points];
         HistogramCounter.Count(ratings, scale, counts);
-        return FromHistogram(scale, counts);
+        return FromOwnedHistogram(scale, counts);
     }
 
     /// <summary>Builds a summary from a histogram (element <c>i</c> counts the ratings equal to <c>scale.Min + i</c>).</summary>
@@ -158,10 +158,10 @@ public sealed class RatingSummary
             }
         }
 
-        return FromHistogram(scale, histogram.ToArray());
+        return FromOwnedHistogram(scale, histogram.ToArray());
     }
 
-    internal static RatingSummary FromHistogram(RatingScale scale, long[] counts)
+    internal static RatingSummary FromOwnedHistogram(RatingScale scale, long[] counts)
     {
         // Two passes over the k points: first the count and the mean offset from Min, then M2 about the mean.
         long n = 0;

@@ -209,9 +209,9 @@ public sealed class ServqualSummary
             var gaps = ImmutableArray.CreateBuilder<RatingSummary>(n);
             for (var d = 0; d < n; d++)
             {
-                perceptions.Add(RatingSummary.FromHistogram(scale, _perceptions.AsSpan(d * _points, _points).ToArray()));
-                expectations.Add(RatingSummary.FromHistogram(scale, _expectations.AsSpan(d * _points, _points).ToArray()));
-                gaps.Add(RatingSummary.FromHistogram(gapScale, _gaps.AsSpan(d * _gapPoints, _gapPoints).ToArray()));
+                perceptions.Add(RatingSummary.FromOwnedHistogram(scale, _perceptions.AsSpan(d * _points, _points).ToArray()));
+                expectations.Add(RatingSummary.FromOwnedHistogram(scale, _expectations.AsSpan(d * _points, _points).ToArray()));
+                gaps.Add(RatingSummary.FromOwnedHistogram(gapScale, _gaps.AsSpan(d * _gapPoints, _gapPoints).ToArray()));
             }
 
             return new ServqualSummary(_dimensions, perceptions.MoveToImmutable(), expectations.MoveToImmutable(), gaps.MoveToImmutable(), _weightedGap);
