@@ -22,6 +22,12 @@ internal abstract class RecordSource
     /// <summary>A list field's items (JSON: an array of strings; CSV: items separated by ';').</summary>
     internal abstract IReadOnlyList<string> List(string name);
 
+    /// <summary>An integer field, or null when absent (a problem is recorded when it is required or not an integer).</summary>
+    internal abstract long? Integer(string name, bool required);
+
+    /// <summary>The dimension ratings of a kind ("perception" or "expectation"): JSON object <c>perceptions</c>, CSV columns <c>perception.x</c>.</summary>
+    internal abstract IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind);
+
     internal void Problem(string name, string message) => Problems.Add(At(name), message);
 
     internal string? Required(string name) => Text(name, required: true);

@@ -6,7 +6,10 @@ namespace InternalCustomer.Interchange.Csv;
 /// <summary>A CSV document with a header row: reads the header against the expected columns and yields one source per record.</summary>
 internal static class CsvTable
 {
-    internal static IEnumerable<RecordSource> Rows(ReadOnlySpan<byte> utf8, IReadOnlyList<string> columns, IReadOnlyList<string> required, ProblemCollector problems)
+    internal static IEnumerable<RecordSource> Rows(ReadOnlySpan<byte> utf8, IReadOnlyList<string> columns, IReadOnlyList<string> required, ProblemCollector problems) =>
+        Rows(utf8, columns, required, [], problems);
+
+    internal static IEnumerable<RecordSource> Rows(ReadOnlySpan<byte> utf8, IReadOnlyList<string> columns, IReadOnlyList<string> required, IReadOnlyList<string> prefixes, ProblemCollector problems)
     {
         if (utf8.StartsWith("\uFEFF"u8))
         {
@@ -33,9 +36,10 @@ internal static class CsvTable
         {
             var name = header[c].Value.Trim();
             var at = CsvParser.Location(header[c].Line, header[c].Column);
-            if (!columns.Contains(name))
+            if (!columns.Contains(name) && !prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length))
             {
-                problems.Add(at, $"Unknown column \"{Json.JsonFields.Shorten(name)}\"; expected columns: {string.Join(",", columns)}.");
+                var also = prefixes.Count == 0 ? string.Empty : " and " + string.Join(", ", prefixes.Select(p => p + "<dimension>"));
+                problems.Add(at, $"Unknown column \"{Json.JsonFields.Shorten(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
             }
             else if (!index.TryAdd(name, c))
             {
@@ -92,6 +96,46 @@ internal static class CsvTable
             }
 
             return value;
+        }
+
+        internal override long? Integer(string name, bool required)
+        {
+            var text = Text(name, required);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            Problem(name, $"Expected an integer; got \"{Json.JsonFields.Shorten(text)}\".");
+            return null;
+        }
+
+        internal override IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind)
+        {
+            var ratings = new List<(string, string, long?)>();
+            foreach (var (column, _) in _index.Where(c => c.Key.StartsWith(kind + ".", StringComparison.Ordinal)).OrderBy(c => c.Value))
+            {
+                var text = Text(column, required: false);
+                if (text is null)
+                {
+                    continue;
+                }
+
+                long? rating = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+                if (rating is null)
+                {
+                    Problem(column, $"Expected an integer rating; got \"{Json.JsonFields.Shorten(text)}\".");
+                }
+
+                ratings.Add((column[(kind.Length + 1)..], At(column), rating));
+            }
+
+            return ratings;
         }
 
         internal override IReadOnlyList<string> List(string name) =>

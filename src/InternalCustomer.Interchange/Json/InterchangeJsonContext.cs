@@ -12,4 +12,5 @@ namespace InternalCustomer.Interchange.Json;
     GenerationMode = JsonSourceGenerationMode.Default)]
 [JsonSerializable(typeof(OrganizationDocument))]
 [JsonSerializable(typeof(RequestsDocument))]
+[JsonSerializable(typeof(ResponsesDocument))]
 internal sealed partial class InterchangeJsonContext : JsonSerializerContext;

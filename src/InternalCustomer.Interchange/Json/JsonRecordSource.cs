@@ -26,6 +26,50 @@ internal sealed class JsonRecordSource : RecordSource
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
+    internal override long? Integer(string name, bool required) =>
+        required ? _fields.RequiredInteger(name, long.MinValue, long.MaxValue) : _fields.OptionalInteger(name, long.MinValue, long.MaxValue);
+
+    internal override IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind)
+    {
+        var ratings = new List<(string, string, long?)>();
+        if (_fields.Element(kind + "s") is not { } element)
+        {
+            return ratings;
+        }
+
+        var at = _fields.At(kind + "s");
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Problems.Add(at, $"Expected an object of ratings by dimension; got {JsonFields.Describe(element)}.");
+            return ratings;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var location = JsonFields.Child(at, property.Name);
+            if (!seen.Add(property.Name))
+            {
+                Problems.Add(location, $"Property \"{JsonFields.Shorten(property.Name)}\" appears more than once in the same object; a key must be unique.");
+                continue;
+            }
+
+            long? rating = null;
+            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt64(out var n))
+            {
+                rating = n;
+            }
+            else
+            {
+                Problems.Add(location, $"Expected an integer rating; got {JsonFields.Describe(property.Value)}.");
+            }
+
+            ratings.Add((property.Name, location, rating));
+        }
+
+        return ratings;
+    }
+
     internal override IReadOnlyList<string> List(string name)
     {
         var items = new List<string>();

@@ -31,3 +31,22 @@ internal sealed record RequestEntry(
     string? Resolved,
     IReadOnlyList<string>? Pauses,
     string? Reopen);
+
+/// <summary>The feedback-response document's root.</summary>
+internal sealed record ResponsesDocument(int SchemaVersion, IReadOnlyList<ResponseEntry> Responses);
+
+/// <summary>One feedback response.</summary>
+internal sealed record ResponseEntry(
+    string Respondent,
+    string Subject,
+    string Instant,
+    int ScaleMin,
+    int ScaleMax,
+    int Overall,
+    int? Recommend,
+    int? Effort,
+    string? Agreement,
+    string? Service,
+    string? Comment,
+    Dictionary<string, int>? Perceptions,
+    Dictionary<string, int>? Expectations);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using InternalCustomer.Agreements;
+using InternalCustomer.Feedback;
 using InternalCustomer.Interchange;
 using InternalCustomer.Organizations;
 using NodaTime;
@@ -156,6 +157,31 @@ public static class InterchangeGenerators
         return new ServiceRequest(id, AgreementId.Parse($"sla-{random.Next(50)}"), opened, firstResponse, resolved, pauses, reopen);
     }
 
+    /// <summary>
+    /// Sets of feedback responses from <see cref="FeedbackGenerators.Response"/> on every scale there, some with an
+    /// agreement, a service and a comment holding CSV's special characters.
+    /// </summary>
+    public static Arbitrary<ResponseSet> ResponseSets() =>
+        (from scale in Gen.Elements(FeedbackGenerators.Scales)
+         from responses in FeedbackGenerators.Response(scale, DimensionSet.Servqual).ArrayOf()
+         from seed in Gen.Choose(0, int.MaxValue - 1)
+         select new ResponseSet([.. responses.Select((r, i) => WithExtras(r, new Random(seed + i)))], seed)).ToArbitrary();
+
+    private static readonly string?[] Comments = [null, "Fine.", "Slow, but \"friendly\"", "line one\nline two", " 很好 ", "a;b,c"];
+
+    private static FeedbackResponse WithExtras(FeedbackResponse r, Random random)
+    {
+        var dims = r.Dimensions;
+        Dictionary<string, int>? Ratings(Func<string, int?> of) =>
+            dims?.Names.Where(n => of(n) is not null).ToDictionary(n => n, n => of(n)!.Value);
+        return new FeedbackResponse(
+            r.Respondent, r.Subject, r.Instant.PlusNanoseconds(random.Next(1_000_000_000)), r.OverallScale, r.Overall, r.Recommend, r.Effort,
+            dims, Ratings(n => r.Perception(n)), Ratings(n => r.Expectation(n)),
+            random.Next(3) == 0 ? AgreementId.Parse("sla-" + random.Next(9)) : null,
+            random.Next(3) == 0 ? ServiceId.Parse("svc-" + random.Next(9)) : null,
+            Comments[random.Next(Comments.Length)]);
+    }
+
     /// <summary>The mutated document for a seed.</summary>
     public static MutatedDocument MutatedOrganizationDocument(int seed)
     {
@@ -228,4 +254,10 @@ public sealed record PlantedDocument(string Json, IReadOnlyList<string> Expected
 public sealed record RequestSet(IReadOnlyList<ServiceRequest> Requests, int Seed)
 {
     public override string ToString() => $"seed {Seed}: {Requests.Count} requests";
+}
+
+/// <summary>A generated set of feedback responses, with its seed.</summary>
+public sealed record ResponseSet(IReadOnlyList<FeedbackResponse> Responses, int Seed)
+{
+    public override string ToString() => $"seed {Seed}: {Responses.Count} responses";
 }
