@@ -1,17 +1,23 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using InternalCustomer.Agreements;
+using InternalCustomer.Calendars;
 
 namespace InternalCustomer.Organizations;
 
 /// <summary>
 /// An immutable organisation: its departments and their hierarchy, the services each offers,
-/// and the dependencies declared between departments. Build one with <see cref="CreateBuilder"/>.
+/// the dependencies declared between departments, the business calendars it keeps, and the service
+/// agreements between departments. Build one with <see cref="CreateBuilder"/>.
 /// </summary>
 /// <remarks>
 /// <para><b>Order.</b> Every collection is sorted by identifier (ordinal), whatever order the parts
 /// were added in, so results and output never depend on insertion order.</para>
 /// <para><b>Equality</b> is component-wise: two organisations are equal when their departments,
-/// services and declared dependencies are equal.</para>
+/// services, declared dependencies, calendars and agreements are equal.</para>
+/// <para><b>Agreements</b> are validated with everything else: their departments, services and calendar exist, the
+/// provider offers every covered service, and no two agreements of the same provider and consumer cover the same
+/// service over overlapping effective periods. <see cref="TimerFor"/> pairs an agreement with its calendar.</para>
 /// <para><b>Unknown departments.</b> Every query taking a <see cref="DepartmentId"/> throws an
 /// <see cref="ArgumentException"/> naming the id when it is not a department of this organisation.</para>
 /// <para><b>Hierarchy.</b> Departments form a forest through <see cref="Department.Parent"/>; a root has depth 0.
@@ -31,13 +37,26 @@ public sealed class Organization : IEquatable<Organization>
     private readonly int[] _position;
     private readonly int[] _serviceStart;
     private readonly int[] _servicesByProvider;
+    private readonly FrozenDictionary<AgreementId, int> _agreementIndex;
+    private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByProvider;
+    private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByConsumer;
     private readonly int _hash;
 
-    internal Organization(IEnumerable<Department> departments, IEnumerable<Service> services, IEnumerable<DeclaredDependency> dependencies)
+    internal Organization(
+        IEnumerable<Department> departments,
+        IEnumerable<Service> services,
+        IEnumerable<DeclaredDependency> dependencies,
+        IEnumerable<KeyValuePair<CalendarId, BusinessCalendar>>? calendars = null,
+        IEnumerable<ServiceAgreement>? agreements = null)
     {
         Departments = [.. departments.OrderBy(d => d.Id)];
         Services = [.. services.OrderBy(s => s.Id)];
         Dependencies = [.. dependencies.OrderBy(d => d.Consumer).ThenBy(d => d.Provider)];
+        Calendars = ImmutableSortedDictionary.CreateRange(calendars ?? []);
+        Agreements = [.. (agreements ?? []).OrderBy(a => a.Id)];
+        _agreementIndex = Agreements.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToFrozenDictionary();
+        _agreementsByProvider = Agreements.GroupBy(a => a.Provider).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        _agreementsByConsumer = Agreements.GroupBy(a => a.Consumer).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
 
         var n = Departments.Length;
         _departmentIndex = Departments.Select((d, i) => KeyValuePair.Create(d.Id, i)).ToFrozenDictionary();
@@ -119,6 +138,17 @@ public sealed class Organization : IEquatable<Organization>
             hash.Add(dep);
         }
 
+        foreach (var (id, calendar) in Calendars)
+        {
+            hash.Add(id);
+            hash.Add(calendar);
+        }
+
+        foreach (var agreement in Agreements)
+        {
+            hash.Add(agreement);
+        }
+
         _hash = hash.ToHashCode();
     }
 
@@ -136,6 +166,12 @@ public sealed class Organization : IEquatable<Organization>
 
     /// <summary>Gets the departments without a parent, sorted by id.</summary>
     public ImmutableArray<DepartmentId> Roots { get; }
+
+    /// <summary>Gets the business calendars the organisation keeps, by id (enumerated in id order).</summary>
+    public ImmutableSortedDictionary<CalendarId, BusinessCalendar> Calendars { get; }
+
+    /// <summary>Gets the service agreements between departments, sorted by id.</summary>
+    public ImmutableArray<ServiceAgreement> Agreements { get; }
 
     /// <summary>Starts an empty builder.</summary>
     /// <returns>A new builder.</returns>
@@ -164,6 +200,54 @@ public sealed class Organization : IEquatable<Organization>
         _serviceIndex.TryGetValue(id, out var i)
             ? Services[i]
             : throw new ArgumentException($"Expected a service of this organization; got '{id}', which is not one.", nameof(id));
+
+    /// <summary>Gets a business calendar by id.</summary>
+    /// <param name="id">The calendar id.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not a calendar of this organisation.</exception>
+    public BusinessCalendar GetCalendar(CalendarId id) =>
+        Calendars.TryGetValue(id, out var calendar)
+            ? calendar
+            : throw new ArgumentException($"Expected a calendar of this organization; got '{id}', which is not one.", nameof(id));
+
+    /// <summary>Gets a service agreement by id.</summary>
+    /// <param name="id">The agreement id.</param>
+    /// <returns>The agreement.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not an agreement of this organisation.</exception>
+    public ServiceAgreement GetAgreement(AgreementId id) =>
+        _agreementIndex.TryGetValue(id, out var i)
+            ? Agreements[i]
+            : throw new ArgumentException($"Expected an agreement of this organization; got '{id}', which is not one.", nameof(id));
+
+    /// <summary>Gets the agreements under which a department provides services, sorted by id.</summary>
+    /// <param name="provider">The department id.</param>
+    /// <returns>The agreements whose provider is the department; empty if there are none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="provider"/> is not a department of this organisation.</exception>
+    public ImmutableArray<ServiceAgreement> AgreementsProvidedBy(DepartmentId provider)
+    {
+        IndexOf(provider, nameof(provider));
+        return _agreementsByProvider.TryGetValue(provider, out var list) ? list : [];
+    }
+
+    /// <summary>Gets the agreements under which a department consumes services, sorted by id.</summary>
+    /// <param name="consumer">The department id.</param>
+    /// <returns>The agreements whose consumer is the department; empty if there are none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="consumer"/> is not a department of this organisation.</exception>
+    public ImmutableArray<ServiceAgreement> AgreementsConsumedBy(DepartmentId consumer)
+    {
+        IndexOf(consumer, nameof(consumer));
+        return _agreementsByConsumer.TryGetValue(consumer, out var list) ? list : [];
+    }
+
+    /// <summary>Gets the SLA timer of an agreement: the agreement paired with the calendar it names.</summary>
+    /// <param name="id">The agreement id.</param>
+    /// <returns>The timer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not an agreement of this organisation.</exception>
+    public SlaTimer TimerFor(AgreementId id)
+    {
+        var agreement = GetAgreement(id);
+        return new SlaTimer(agreement, Calendars[agreement.Calendar]);
+    }
 
     /// <summary>Gets a department's service catalogue: the services it offers, sorted by id.</summary>
     /// <param name="id">The department id.</param>
@@ -281,7 +365,10 @@ public sealed class Organization : IEquatable<Organization>
             || (_hash == other._hash
                 && Departments.SequenceEqual(other.Departments)
                 && Services.SequenceEqual(other.Services)
-                && Dependencies.SequenceEqual(other.Dependencies)));
+                && Dependencies.SequenceEqual(other.Dependencies)
+                && Calendars.Count == other.Calendars.Count
+                && Calendars.All(c => other.Calendars.TryGetValue(c.Key, out var o) && c.Value.Equals(o))
+                && Agreements.SequenceEqual(other.Agreements)));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Organization);

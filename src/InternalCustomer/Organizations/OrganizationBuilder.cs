@@ -1,4 +1,8 @@
 using System.Globalization;
+using InternalCustomer.Agreements;
+using InternalCustomer.Calendars;
+using NodaTime;
+using NodaTime.Text;
 
 namespace InternalCustomer.Organizations;
 
@@ -11,7 +15,8 @@ namespace InternalCustomer.Organizations;
 /// <see cref="Build"/> throws an <see cref="OrganizationValidationException"/> carrying them all.
 /// Nothing is checked when an entry is added (beyond <see langword="null"/> entries), so adding never throws for bad data.</para>
 /// <para>Problem locations number entries from 0 per section in the order they were added:
-/// <c>departments[i]</c>, <c>services[i]</c>, <c>dependencies[i]</c>.</para>
+/// <c>departments[i]</c>, <c>services[i]</c>, <c>dependencies[i]</c>, <c>calendars[i]</c>, <c>agreements[i]</c>
+/// (for example <c>agreements[3].consumer</c> or <c>agreements[0].services[1]</c>).</para>
 /// <para>A builder is mutable and not thread-safe; the organisations it builds are immutable.</para>
 /// </remarks>
 public sealed class OrganizationBuilder
@@ -19,6 +24,8 @@ public sealed class OrganizationBuilder
     private readonly List<RawDepartment> _departments = [];
     private readonly List<RawService> _services = [];
     private readonly List<RawDependency> _dependencies = [];
+    private readonly List<(string? Id, BusinessCalendar Calendar)> _calendars = [];
+    private readonly List<RawAgreement> _agreements = [];
 
     /// <summary>Creates an empty builder.</summary>
     public OrganizationBuilder()
@@ -40,6 +47,16 @@ public sealed class OrganizationBuilder
         foreach (var dep in organization.Dependencies)
         {
             AddDependency(dep);
+        }
+
+        foreach (var (id, calendar) in organization.Calendars)
+        {
+            AddCalendar(id, calendar);
+        }
+
+        foreach (var agreement in organization.Agreements)
+        {
+            AddAgreement(agreement);
         }
     }
 
@@ -109,6 +126,94 @@ public sealed class OrganizationBuilder
         return AddDependency(dependency.Consumer.Value, dependency.Provider.Value, dependency.Criticality.Value, dependency.Volume);
     }
 
+    /// <summary>Adds a business calendar under an id given as raw text; the id is validated when the organisation is built.</summary>
+    /// <param name="id">The calendar id text.</param>
+    /// <param name="calendar">The calendar.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
+    public OrganizationBuilder AddCalendar(string? id, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        _calendars.Add((id, calendar));
+        return this;
+    }
+
+    /// <summary>Adds a business calendar.</summary>
+    /// <param name="id">The calendar id.</param>
+    /// <param name="calendar">The calendar.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
+    public OrganizationBuilder AddCalendar(CalendarId id, BusinessCalendar calendar) => AddCalendar(id.IsDefault ? null : id.Value, calendar);
+
+    /// <summary>Adds a service agreement given as raw values; validated when the organisation is built.</summary>
+    /// <remarks>An objective is present when either of its values is given; it then needs both. Objectives added this way
+    /// have the default warning thresholds (50% and 75%); add a <see cref="ServiceAgreement"/> to choose others.</remarks>
+    /// <param name="id">The agreement id text.</param>
+    /// <param name="provider">The providing department's id text.</param>
+    /// <param name="consumer">The consuming department's id text.</param>
+    /// <param name="services">The id texts of the covered services, offered by the provider.</param>
+    /// <param name="calendar">The id text of the calendar the timers run on.</param>
+    /// <param name="effectiveFrom">The first day in effect.</param>
+    /// <param name="effectiveUntil">The last day in effect (inclusive), or <see langword="null"/> for open-ended.</param>
+    /// <param name="reviewCadence">How often the agreement is reviewed, for example <c>Period.FromMonths(3)</c>.</param>
+    /// <param name="firstResponseWithin">The allowed business time to first response.</param>
+    /// <param name="firstResponseTarget">The first-response target ratio in [0, 1).</param>
+    /// <param name="resolutionWithin">The allowed business time to resolution.</param>
+    /// <param name="resolutionTarget">The resolution target ratio in [0, 1).</param>
+    /// <param name="satisfactionTarget">The share of satisfied feedback required, in [0, 1), or <see langword="null"/> for no satisfaction objective.</param>
+    /// <returns>This builder.</returns>
+    public OrganizationBuilder AddAgreement(
+        string? id,
+        string? provider,
+        string? consumer,
+        IEnumerable<string?>? services,
+        string? calendar,
+        LocalDate effectiveFrom,
+        LocalDate? effectiveUntil,
+        Period? reviewCadence,
+        Duration? firstResponseWithin,
+        double? firstResponseTarget,
+        Duration? resolutionWithin,
+        double? resolutionTarget,
+        double? satisfactionTarget = null)
+    {
+        _agreements.Add(new RawAgreement(
+            id,
+            provider,
+            consumer,
+            services?.ToArray(),
+            calendar,
+            effectiveFrom,
+            effectiveUntil,
+            reviewCadence,
+            RawObjective.From(firstResponseWithin, firstResponseTarget, null),
+            RawObjective.From(resolutionWithin, resolutionTarget, null),
+            satisfactionTarget));
+        return this;
+    }
+
+    /// <summary>Adds a service agreement; its references and overlaps are validated when the organisation is built.</summary>
+    /// <param name="agreement">The agreement.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="agreement"/> is <see langword="null"/>.</exception>
+    public OrganizationBuilder AddAgreement(ServiceAgreement agreement)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        _agreements.Add(new RawAgreement(
+            agreement.Id.Value,
+            agreement.Provider.Value,
+            agreement.Consumer.Value,
+            [.. agreement.Services.Select(s => s.Value)],
+            agreement.Calendar.Value,
+            agreement.EffectiveFrom,
+            agreement.EffectiveUntil,
+            agreement.ReviewCadence,
+            RawObjective.From(agreement.FirstResponse),
+            RawObjective.From(agreement.Resolution),
+            agreement.Satisfaction?.Target));
+        return this;
+    }
+
     /// <summary>Validates everything added and builds the organisation, or reports every problem.</summary>
     /// <returns>The organisation, or the problems that prevent it.</returns>
     public OrganizationBuildResult TryBuild()
@@ -119,10 +224,12 @@ public sealed class OrganizationBuilder
         var services = ValidateServices(departmentIds, problems);
         var dependencies = ValidateDependencies(departmentIds, problems);
         ValidateParentCycles(departments, problems);
+        var calendars = ValidateCalendars(problems);
+        var agreements = ValidateAgreements(departmentIds, services.ToDictionary(s => s.Id, s => s.Provider), calendars, problems);
 
         return problems.Count > 0
             ? new OrganizationBuildResult(null, [.. problems])
-            : new OrganizationBuildResult(new Organization(departments, services, dependencies), []);
+            : new OrganizationBuildResult(new Organization(departments, services, dependencies, calendars, agreements), []);
     }
 
     /// <summary>Validates everything added and builds the organisation.</summary>
@@ -359,6 +466,273 @@ public sealed class OrganizationBuilder
         }
     }
 
+    private Dictionary<CalendarId, BusinessCalendar> ValidateCalendars(List<ValidationProblem> problems)
+    {
+        var result = new Dictionary<CalendarId, BusinessCalendar>();
+        var firstIndex = new Dictionary<CalendarId, int>();
+        for (var i = 0; i < _calendars.Count; i++)
+        {
+            var at = $"calendars[{i}]";
+            if (!TryId(_calendars[i].Id, "calendar", at + ".id", problems, out CalendarId id))
+            {
+                continue;
+            }
+
+            if (firstIndex.TryGetValue(id, out var first))
+            {
+                problems.Add(new ValidationProblem(ValidationProblemKind.DuplicateId, at + ".id", $"Calendar id '{id}' is already used by calendars[{first}]."));
+                continue;
+            }
+
+            firstIndex.Add(id, i);
+            result.Add(id, _calendars[i].Calendar);
+        }
+
+        return result;
+    }
+
+    private List<ServiceAgreement> ValidateAgreements(
+        HashSet<DepartmentId> departments,
+        Dictionary<ServiceId, DepartmentId> providerOf,
+        Dictionary<CalendarId, BusinessCalendar> calendars,
+        List<ValidationProblem> problems)
+    {
+        var result = new List<(ServiceAgreement Agreement, int Index)>();
+        var firstIndex = new Dictionary<AgreementId, int>();
+        for (var i = 0; i < _agreements.Count; i++)
+        {
+            var raw = _agreements[i];
+            var at = $"agreements[{i}]";
+            var ok = TryId(raw.Id, "agreement", at + ".id", problems, out AgreementId id);
+            if (ok && firstIndex.TryGetValue(id, out var first))
+            {
+                problems.Add(new ValidationProblem(ValidationProblemKind.DuplicateId, at + ".id", $"Agreement id '{id}' is already used by agreements[{first}]."));
+                ok = false;
+            }
+            else if (ok)
+            {
+                firstIndex.Add(id, i);
+            }
+
+            var parties = TryId(raw.Provider, "department", at + ".provider", problems, out DepartmentId provider);
+            parties &= TryId(raw.Consumer, "department", at + ".consumer", problems, out DepartmentId consumer);
+            if (parties)
+            {
+                foreach (var (role, dept) in new[] { ("provider", provider), ("consumer", consumer) })
+                {
+                    if (!departments.Contains(dept))
+                    {
+                        problems.Add(new ValidationProblem(
+                            ValidationProblemKind.UnknownReference,
+                            $"{at}.{role}",
+                            $"Agreement {role} '{dept}' is not a department of this organization."));
+                        parties = false;
+                    }
+                }
+
+                if (provider == consumer)
+                {
+                    problems.Add(new ValidationProblem(
+                        ValidationProblemKind.SelfReference,
+                        at + ".consumer",
+                        $"Department '{provider}' cannot have an agreement with itself (provider and consumer are both '{provider}')."));
+                    parties = false;
+                }
+            }
+
+            ok &= parties;
+            var services = ValidateAgreementServices(raw, at, parties ? provider : null, providerOf, problems);
+            ok &= services is not null;
+            ok &= ValidateAgreementCalendar(raw.Calendar, at, calendars, problems, out var calendarId);
+            ok &= ValidateAgreementTerms(raw, at, problems);
+            if (!ok)
+            {
+                continue;
+            }
+
+            var agreement = new ServiceAgreement(
+                id,
+                provider,
+                consumer,
+                services!,
+                calendarId,
+                raw.EffectiveFrom,
+                raw.EffectiveUntil,
+                raw.ReviewCadence!,
+                raw.FirstResponse?.ToObjective(ObjectiveKind.FirstResponse),
+                raw.Resolution?.ToObjective(ObjectiveKind.Resolution),
+                raw.SatisfactionTarget is { } t ? new SatisfactionObjective(t) : null);
+            result.Add((agreement, i));
+        }
+
+        ReportOverlaps(result, problems);
+        return [.. result.Select(r => r.Agreement)];
+    }
+
+    private static List<ServiceId>? ValidateAgreementServices(
+        RawAgreement raw, string at, DepartmentId? provider, Dictionary<ServiceId, DepartmentId> providerOf, List<ValidationProblem> problems)
+    {
+        if (raw.Services is null || raw.Services.Length == 0)
+        {
+            problems.Add(new ValidationProblem(
+                ValidationProblemKind.InvalidValue,
+                at + ".services",
+                $"An agreement must cover at least one service; got {(raw.Services is null ? "null" : "none")}."));
+            return null;
+        }
+
+        var result = new List<ServiceId>();
+        var seen = new Dictionary<ServiceId, int>();
+        var ok = true;
+        for (var j = 0; j < raw.Services.Length; j++)
+        {
+            var location = $"{at}.services[{j}]";
+            if (!TryId(raw.Services[j], "service", location, problems, out ServiceId service))
+            {
+                ok = false;
+                continue;
+            }
+
+            if (!seen.TryAdd(service, j))
+            {
+                problems.Add(new ValidationProblem(ValidationProblemKind.DuplicateId, location, $"Service '{service}' is already listed at {at}.services[{seen[service]}]."));
+                ok = false;
+                continue;
+            }
+
+            if (!providerOf.TryGetValue(service, out var offeredBy))
+            {
+                problems.Add(new ValidationProblem(ValidationProblemKind.UnknownReference, location, $"Service '{service}' is not a service of this organization."));
+                ok = false;
+                continue;
+            }
+
+            if (provider is { } p && offeredBy != p)
+            {
+                problems.Add(new ValidationProblem(
+                    ValidationProblemKind.UnknownReference,
+                    location,
+                    $"Service '{service}' is offered by '{offeredBy}', not by the agreement's provider '{p}'."));
+                ok = false;
+                continue;
+            }
+
+            result.Add(service);
+        }
+
+        return ok ? result : null;
+    }
+
+    private static bool ValidateAgreementCalendar(
+        string? raw, string at, Dictionary<CalendarId, BusinessCalendar> calendars, List<ValidationProblem> problems, out CalendarId id)
+    {
+        if (!TryId(raw, "calendar", at + ".calendar", problems, out id))
+        {
+            return false;
+        }
+
+        if (!calendars.TryGetValue(id, out var calendar))
+        {
+            problems.Add(new ValidationProblem(ValidationProblemKind.UnknownReference, at + ".calendar", $"Calendar '{id}' is not a calendar of this organization."));
+            return false;
+        }
+
+        if (!calendar.HasWorkingTime)
+        {
+            problems.Add(new ValidationProblem(
+                ValidationProblemKind.InvalidValue,
+                at + ".calendar",
+                $"Calendar '{id}' has no working time, so the agreement's timers could never run."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool ValidateAgreementTerms(RawAgreement raw, string at, List<ValidationProblem> problems)
+    {
+        var ok = true;
+        void Problem(string location, string message)
+        {
+            problems.Add(new ValidationProblem(ValidationProblemKind.InvalidValue, at + location, message));
+            ok = false;
+        }
+
+        if (raw.EffectiveUntil is { } until && until < raw.EffectiveFrom)
+        {
+            var iso = LocalDatePattern.Iso;
+            Problem(".effectiveUntil", $"The effective period must not end before it starts ({iso.Format(raw.EffectiveFrom)}); got an end of {iso.Format(until)}.");
+        }
+
+        if (ServiceAgreement.CheckReviewCadence(raw.ReviewCadence) is { } cadence)
+        {
+            Problem(".reviewCadence", cadence);
+        }
+
+        foreach (var (name, objective) in new[] { ("firstResponse", raw.FirstResponse), ("resolution", raw.Resolution) })
+        {
+            if (objective is null)
+            {
+                continue;
+            }
+
+            if (objective.Within is not { } within || within <= Duration.Zero)
+            {
+                Problem($".{name}.within", $"Allowed business time must be positive; got {(objective.Within is { } w ? w.ToString() : "null")}.");
+            }
+
+            if (objective.Target is not { } target)
+            {
+                Problem($".{name}.target", "Target ratio must be in [0, 1); got null.");
+            }
+            else if (ObjectiveGuard.CheckTarget(target) is { } targetProblem)
+            {
+                Problem($".{name}.target", targetProblem);
+            }
+        }
+
+        if (raw.SatisfactionTarget is { } satisfaction && ObjectiveGuard.CheckTarget(satisfaction) is { } satisfactionProblem)
+        {
+            Problem(".satisfaction.target", satisfactionProblem);
+        }
+
+        if (raw.FirstResponse is null && raw.Resolution is null && raw.SatisfactionTarget is null)
+        {
+            Problem(".objectives", "An agreement needs at least one objective; got none.");
+        }
+
+        return ok;
+    }
+
+    private static void ReportOverlaps(List<(ServiceAgreement Agreement, int Index)> agreements, List<ValidationProblem> problems)
+    {
+        static string Period(ServiceAgreement a) =>
+            $"{LocalDatePattern.Iso.Format(a.EffectiveFrom)} to {(a.EffectiveUntil is { } u ? LocalDatePattern.Iso.Format(u) : "open end")}";
+
+        foreach (var pair in agreements.GroupBy(a => (a.Agreement.Provider, a.Agreement.Consumer)))
+        {
+            var list = pair.ToList();
+            for (var j = 1; j < list.Count; j++)
+            {
+                for (var k = 0; k < j; k++)
+                {
+                    var (a, ai) = list[k];
+                    var (b, bi) = list[j];
+                    var shared = a.Services.Intersect(b.Services).FirstOrDefault();
+                    if (shared.IsDefault || !a.EffectiveOverlaps(b))
+                    {
+                        continue;
+                    }
+
+                    problems.Add(new ValidationProblem(
+                        ValidationProblemKind.OverlappingAgreement,
+                        $"agreements[{bi}]",
+                        $"Agreements '{a.Id}' (agreements[{ai}], {Period(a)}) and '{b.Id}' ({Period(b)}) both cover service '{shared}' from '{a.Provider}' to '{a.Consumer}' over overlapping periods."));
+                }
+            }
+        }
+    }
+
     private static bool TryId<TId>(string? raw, string kind, string location, List<ValidationProblem> problems, out TId id)
         where TId : struct, IParsable<TId>
     {
@@ -391,4 +765,28 @@ public sealed class OrganizationBuilder
     private sealed record RawService(string? Id, string? Name, string? Provider, string? Category);
 
     private sealed record RawDependency(string? Consumer, string? Provider, int Criticality, double? Volume);
+
+    private sealed record RawObjective(Duration? Within, double? Target, IReadOnlyList<double>? WarningThresholds)
+    {
+        internal static RawObjective? From(Duration? within, double? target, IReadOnlyList<double>? thresholds) =>
+            within is null && target is null ? null : new RawObjective(within, target, thresholds);
+
+        internal static RawObjective? From(TimeObjective? objective) =>
+            objective is null ? null : new RawObjective(objective.Within, objective.Target, objective.WarningThresholds);
+
+        internal TimeObjective ToObjective(ObjectiveKind kind) => new(kind, Within!.Value, Target!.Value, WarningThresholds);
+    }
+
+    private sealed record RawAgreement(
+        string? Id,
+        string? Provider,
+        string? Consumer,
+        string?[]? Services,
+        string? Calendar,
+        LocalDate EffectiveFrom,
+        LocalDate? EffectiveUntil,
+        Period? ReviewCadence,
+        RawObjective? FirstResponse,
+        RawObjective? Resolution,
+        double? SatisfactionTarget);
 }

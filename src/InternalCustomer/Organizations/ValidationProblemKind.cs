@@ -12,7 +12,7 @@ public enum ValidationProblemKind
     /// <summary>Two entries of the same kind share an identifier (or, for dependencies, a consumer–provider pair).</summary>
     DuplicateId = 3,
 
-    /// <summary>A reference names an entry that does not exist (a parent, a provider, a consumer).</summary>
+    /// <summary>A reference names an entry that does not exist (a parent, a provider, a consumer, a calendar), or a service that the agreement's provider does not offer.</summary>
     UnknownReference = 4,
 
     /// <summary>Parent links form a cycle; the message names every department on it.</summary>
@@ -20,4 +20,7 @@ public enum ValidationProblemKind
 
     /// <summary>A department depends on, or has an agreement with, itself.</summary>
     SelfReference = 6,
+
+    /// <summary>Two agreements of the same provider and consumer cover the same service over overlapping effective periods.</summary>
+    OverlappingAgreement = 7,
 }

@@ -1,7 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using InternalCustomer.Agreements;
+using InternalCustomer.Calendars;
+using InternalCustomer.Organizations;
 using NodaTime;
+using Interval = NodaTime.Interval;
 
 namespace InternalCustomer.Tests.Generators;
 
@@ -10,6 +13,17 @@ public sealed record DecisionSet(ObjectiveEvaluation[] Evaluations)
 {
     public override string ToString() =>
         $"{Evaluations.Length} evaluations: " + string.Join(", ", Evaluations.Take(8).Select(e => $"{e.State}@{e.DecidedAt}"));
+}
+
+/// <summary>A request on a random calendar (random zone, windows, holidays) with 0–3 pauses, perhaps reopened,
+/// evaluated at <see cref="AsOf"/> and again at <see cref="Later"/> (&gt;= AsOf). Every instant is on a whole minute.</summary>
+public sealed record TimerScenario(BusinessCalendar Calendar, ServiceAgreement Agreement, ServiceRequest Request, Instant AsOf, Instant Later)
+{
+    public SlaTimer Timer => new(Agreement, Calendar);
+
+    public override string ToString() =>
+        $"{Calendar}; allowed {Agreement.Resolution!.Within}; opened {Request.Opened}, first response {Request.FirstResponse}, resolved {Request.Resolved}, " +
+        $"pauses [{string.Join(", ", Request.Pauses)}], reopen {Request.Reopen}; asOf {AsOf}, later {Later}";
 }
 
 /// <summary>FsCheck generators for the Agreements area.</summary>
@@ -36,5 +50,67 @@ public static class AgreementGenerators
                 Base + Duration.FromMinutes(m),
                 s == SlaState.AtRisk ? 1 : 0);
         return Arb.From(one.ArrayOf().Select(a => new DecisionSet(a)));
+    }
+
+    public static readonly AgreementId ScenarioAgreement = AgreementId.Parse("scenario");
+
+    public static Arbitrary<TimerScenario> TimerScenarios() =>
+        (from calendar in CalendarGenerators.Calendar(2018, 2030)
+         where calendar.WeeklyWorkingTime >= Duration.FromHours(5)
+         from opened in CalendarGenerators.MinuteNear(calendar.ZoneId, 2019, 2029)
+         from allowed in Gen.Choose(1, 16 * 60)
+         from gaps in Gen.ArrayOf(Gen.Frequency((3, Gen.Choose(1, 600)), (1, Gen.Choose(1, 3 * 1440))), 10)
+         from pauseCount in Gen.Choose(0, 3)
+         from outcome in Gen.Choose(0, 3)
+         from firstResponse in Gen.Choose(-600, 2 * 1440)
+         from asOf in Gen.Frequency((2, Gen.Choose(0, 2 * 1440)), (1, Gen.Choose(0, 14 * 1440)))
+         from later in Gen.Choose(0, 5 * 1440)
+         select Scenario(calendar, opened, allowed, gaps, pauseCount, outcome, firstResponse, asOf, later)).ToArbitrary();
+
+    private static TimerScenario Scenario(
+        BusinessCalendar calendar, Instant opened, int allowed, int[] gaps, int pauseCount, int outcome, int firstResponse, int asOf, int later)
+    {
+        static Duration M(int minutes) => Duration.FromMinutes(minutes);
+
+        // outcome: 0 unresolved, 1 unresolved with the last pause still going, 2 resolved, 3 reopened then resolved.
+        var t = opened;
+        var pauses = new List<Interval>();
+        for (var k = 0; k < pauseCount; k++)
+        {
+            var start = t + M(gaps[2 * k]);
+            var end = start + M(gaps[(2 * k) + 1]);
+            pauses.Add(outcome == 1 && k == pauseCount - 1 ? new Interval(start, null) : new Interval(start, end));
+            t = end;
+        }
+
+        Interval? reopen = null;
+        if (outcome == 3)
+        {
+            var firstResolution = t + M(gaps[6]);
+            reopen = new Interval(firstResolution, firstResolution + M(gaps[7]));
+            t = reopen.Value.End;
+        }
+
+        Instant? resolved = outcome >= 2 ? t + M(gaps[8]) : null;
+        Instant? response = firstResponse < 0 ? null : opened + M(firstResponse);
+        if (response is { } f && resolved is { } r && f > r)
+        {
+            response = r;
+        }
+
+        var agreement = new ServiceAgreement(
+            ScenarioAgreement,
+            DepartmentId.Parse("provider"),
+            DepartmentId.Parse("consumer"),
+            [ServiceId.Parse("service")],
+            CalendarId.Parse("calendar"),
+            new LocalDate(2000, 1, 1),
+            null,
+            Period.FromMonths(3),
+            TimeObjective.FirstResponseWithin(M(allowed), 0.9),
+            TimeObjective.ResolutionWithin(M(allowed), 0.9));
+        var request = new ServiceRequest("R-1", ScenarioAgreement, opened, response, resolved, pauses, reopen);
+        var asOfInstant = opened + M(asOf);
+        return new TimerScenario(calendar, agreement, request, asOfInstant, asOfInstant + M(later));
     }
 }
