@@ -54,11 +54,13 @@ internal static class NodaText
         return result.Success;
     }
 
-    internal static string Format(Period period) => IsoPeriod.Format(period);
+    // Periods keep their units (P6W stays six weeks, not 42 days), so the round-trip pattern; for the
+    // periods an agreement uses (years, months, weeks, days, hours, minutes, seconds) it is ISO-8601.
+    internal static string Format(Period period) => PeriodPattern.Roundtrip.Format(period);
 
     internal static bool TryParsePeriod(string text, [NotNullWhen(true)] out Period? period)
     {
-        var result = IsoPeriod.Parse(text);
+        var result = PeriodPattern.Roundtrip.Parse(text);
         period = result.Success ? result.Value : null;
         return result.Success;
     }

@@ -25,7 +25,9 @@ namespace InternalCustomer.Interchange;
 /// </para>
 /// <para>
 /// Writing produces indented UTF-8 JSON with departments, services and dependencies in the
-/// organisation's order (sorted by id), so equal organisations give identical bytes.
+/// organisation's order (sorted by id), so equal organisations give identical bytes. Calendars are written
+/// as a tzdb zone id, working windows per ISO weekday (<c>"09:00-17:00"</c>, an end of <c>24:00</c> for midnight)
+/// and holidays; agreements with ISO-8601 dates, periods (<c>P3M</c>) and durations (<c>PT4H</c>).
 /// </para>
 /// </remarks>
 public static partial class OrganizationJson
@@ -33,7 +35,7 @@ public static partial class OrganizationJson
     /// <summary>The version of the document format this package reads and writes.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly string[] RootProperties = ["$schema", "schemaVersion", "departments", "services", "dependencies"];
+    private static readonly string[] RootProperties = ["$schema", "schemaVersion", "departments", "services", "dependencies", "calendars", "agreements"];
 
     /// <summary>Reads an organisation document from UTF-8 bytes (a leading byte-order mark is allowed).</summary>
     /// <param name="utf8Json">The document's bytes.</param>
@@ -107,7 +109,9 @@ public static partial class OrganizationJson
         SchemaVersion,
         [.. organization.Departments.Select(d => new DepartmentEntry(d.Id.Value, d.Name, d.Parent?.Value, d.Description))],
         [.. organization.Services.Select(s => new ServiceEntry(s.Id.Value, s.Name, s.Provider.Value, s.Category))],
-        [.. organization.Dependencies.Select(d => new DependencyEntry(d.Consumer.Value, d.Provider.Value, d.Criticality.Value, d.Volume))]);
+        [.. organization.Dependencies.Select(d => new DependencyEntry(d.Consumer.Value, d.Provider.Value, d.Criticality.Value, d.Volume))],
+        [.. organization.Calendars.Select(c => ToEntry(c.Key, c.Value))],
+        [.. organization.Agreements.Select(ToEntry)]);
 
     private static ReadResult<Organization> Read(JsonElement root, ProblemCollector problems)
     {
@@ -132,6 +136,8 @@ public static partial class OrganizationJson
             ["departments"] = [],
             ["services"] = [],
             ["dependencies"] = [],
+            ["calendars"] = [],
+            ["agreements"] = [],
         };
 
         foreach (var (item, path, _) in fields.OptionalArray("departments"))
@@ -163,6 +169,30 @@ public static partial class OrganizationJson
                     (int)criticality,
                     d.OptionalNumber("volume", double.MinValue, double.MaxValue));
                 sections["dependencies"].Add(path);
+            }
+        }
+
+        foreach (var (item, path, _) in fields.OptionalArray("calendars"))
+        {
+            if (JsonFields.Of(item, path, problems, "id", "zone", "windows", "holidays") is { } c)
+            {
+                var count = problems.Count;
+                ReadCalendar(c, builder, problems);
+                if (problems.Count == count)
+                {
+                    sections["calendars"].Add(path);
+                }
+            }
+        }
+
+        foreach (var (item, path, _) in fields.OptionalArray("agreements"))
+        {
+            if (JsonFields.Of(
+                    item, path, problems, "id", "provider", "consumer", "services", "calendar", "effectiveFrom", "effectiveUntil",
+                    "reviewCadence", "firstResponse", "resolution", "satisfaction") is { } a)
+            {
+                ReadAgreement(a, builder, problems);
+                sections["agreements"].Add(path);
             }
         }
 

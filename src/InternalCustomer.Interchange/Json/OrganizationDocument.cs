@@ -8,7 +8,32 @@ internal sealed record OrganizationDocument(
     int SchemaVersion,
     IReadOnlyList<DepartmentEntry> Departments,
     IReadOnlyList<ServiceEntry> Services,
-    IReadOnlyList<DependencyEntry> Dependencies);
+    IReadOnlyList<DependencyEntry> Dependencies,
+    IReadOnlyList<CalendarEntry> Calendars,
+    IReadOnlyList<AgreementEntry> Agreements);
+
+/// <summary>One business calendar: a tzdb zone, working windows per ISO weekday ("09:00-17:00"), holidays.</summary>
+internal sealed record CalendarEntry(string Id, string Zone, Dictionary<string, List<string>> Windows, IReadOnlyList<string>? Holidays);
+
+/// <summary>One service agreement; dates, periods and durations as ISO-8601 text.</summary>
+internal sealed record AgreementEntry(
+    string Id,
+    string Provider,
+    string Consumer,
+    IReadOnlyList<string> Services,
+    string Calendar,
+    string EffectiveFrom,
+    string? EffectiveUntil,
+    string ReviewCadence,
+    ObjectiveEntry? FirstResponse,
+    ObjectiveEntry? Resolution,
+    SatisfactionEntry? Satisfaction);
+
+/// <summary>A time objective: allowed business time, target ratio, warning thresholds (omitted when the defaults).</summary>
+internal sealed record ObjectiveEntry(string Within, double Target, IReadOnlyList<double>? WarningThresholds);
+
+/// <summary>A satisfaction objective.</summary>
+internal sealed record SatisfactionEntry(double Target);
 
 /// <summary>One department.</summary>
 internal sealed record DepartmentEntry(string Id, string Name, string? Parent, string? Description);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using InternalCustomer.Agreements;
+using InternalCustomer.Calendars;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange;
 using InternalCustomer.Organizations;
@@ -182,11 +183,85 @@ public static class InterchangeGenerators
             Comments[random.Next(Comments.Length)]);
     }
 
+    /// <summary>Valid organisations (<see cref="OrganizationGenerators"/>) with calendars and agreements added.</summary>
+    public static Arbitrary<Organization> OrganizationsWithAgreements() =>
+        Gen.Choose(0, int.MaxValue - 1).Select(OrganizationWithAgreements).ToArbitrary();
+
+    private static readonly string[] Zones = ["Europe/London", "America/New_York", "Asia/Shanghai", "Australia/Lord_Howe", "UTC"];
+
+    /// <summary>The organisation with calendars and agreements for a seed.</summary>
+    public static Organization OrganizationWithAgreements(int seed)
+    {
+        var random = new Random(seed);
+        var organization = OrganizationGenerators.ValidOrganization(random.Next());
+        var builder = organization.ToBuilder();
+        var calendars = new List<string>();
+        for (var c = random.Next(1, 4); c > 0; c--)
+        {
+            var zone = Zones[random.Next(Zones.Length)];
+            var calendar = random.Next(3) switch
+            {
+                0 => BusinessCalendar.AlwaysOpen(zone),
+                1 => BusinessCalendar.WeekdaysNineToFive(zone),
+                _ => BusinessCalendar.Create(
+                    zone,
+                    new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>>
+                    {
+                        [IsoDayOfWeek.Monday] = [new(new LocalTime(7, 30), new LocalTime(12, 0)), new(new LocalTime(13, 0), new LocalTime(16, 45, 30))],
+                        [IsoDayOfWeek.Saturday] = [new(new LocalTime(22, 0), LocalTime.Midnight)],
+                    },
+                    []),
+            };
+            if (random.Next(2) == 0)
+            {
+                calendar = calendar.WithHolidays([new LocalDate(2026, 12, 25), new LocalDate(2028, 2, 29)]);
+            }
+
+            var id = $"cal-{c}";
+            builder.AddCalendar(id, calendar);
+            calendars.Add(id);
+        }
+
+        var providers = organization.Departments.Where(d => !organization.ServicesOf(d.Id).IsEmpty).ToList();
+        var pairs = new HashSet<(DepartmentId, DepartmentId)>();
+        for (var a = random.Next(0, 2 * organization.Departments.Length + 1); a > 0 && providers.Count > 0; a--)
+        {
+            var provider = providers[random.Next(providers.Count)].Id;
+            var consumer = organization.Departments[random.Next(organization.Departments.Length)].Id;
+            if (provider == consumer || !pairs.Add((provider, consumer)))
+            {
+                continue;
+            }
+
+            var services = organization.ServicesOf(provider);
+            TimeObjective? Time(ObjectiveKind kind) => random.Next(3) == 0 ? null : new TimeObjective(
+                kind,
+                Duration.FromMinutes(random.Next(1, 10_000)) + Duration.FromNanoseconds(random.Next(2) * 500_000_000L),
+                random.Next(0, 1000) / 1000.0,
+                random.Next(2) == 0 ? null : [0.25, 0.9]);
+            var from = new LocalDate(2025, 1, 1).PlusDays(random.Next(700));
+            builder.AddAgreement(new ServiceAgreement(
+                AgreementId.Parse($"sla-{pairs.Count}"),
+                provider,
+                consumer,
+                services.Take(random.Next(1, services.Length + 1)).Select(s => s.Id),
+                CalendarId.Parse(calendars[random.Next(calendars.Count)]),
+                from,
+                random.Next(2) == 0 ? null : from.PlusDays(random.Next(0, 800)),
+                random.Next(3) switch { 0 => Period.FromMonths(3), 1 => Period.FromYears(1), _ => Period.FromWeeks(6) },
+                Time(ObjectiveKind.FirstResponse),
+                Time(ObjectiveKind.Resolution),
+                new SatisfactionObjective(random.Next(0, 100) / 100.0)));
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>The mutated document for a seed.</summary>
     public static MutatedDocument MutatedOrganizationDocument(int seed)
     {
         var random = new Random(seed);
-        var organization = OrganizationGenerators.ValidOrganization(random.Next());
+        var organization = OrganizationWithAgreements(random.Next());
         var bytes = Encoding.UTF8.GetBytes(OrganizationJson.WriteToString(organization));
         return Mutate(bytes, random, seed);
     }

@@ -81,6 +81,54 @@ public class OrganizationJsonTests
     }
 
     [Property(Arbitrary = new[] { typeof(InterchangeGenerators) }, MaxTest = 200)]
+    public void Write_then_read_gives_an_equal_organization_with_calendars_and_agreements(Organization organization)
+    {
+        var read = OrganizationJson.Read(OrganizationJson.WriteToString(organization));
+
+        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.Equal(organization, read.Value);
+        Assert.True(organization.Agreements.SequenceEqual(read.Value!.Agreements));
+        Assert.True(organization.Calendars.SequenceEqual(read.Value!.Calendars));
+    }
+
+    [Fact]
+    public void Calendars_and_agreements_are_read_with_iso_text_and_checked()
+    {
+        const string json = """
+            {
+              "schemaVersion": 1,
+              "departments": [ { "id": "it", "name": "IT" }, { "id": "line-a", "name": "Line A" } ],
+              "services": [ { "id": "desk", "name": "Service desk", "provider": "it" } ],
+              "calendars": [
+                { "id": "office", "zone": "Europe/Berlin", "windows": { "monday": ["09:00-17:00"], "saturday": ["22:00-24:00"] }, "holidays": ["2026-12-25"] },
+                { "id": "moon", "zone": "Moon/Base", "windows": {} },
+                { "id": "bad", "zone": "UTC", "windows": { "funday": [], "monday": ["17:00-09:00", "9-5"] } }
+              ],
+              "agreements": [
+                { "id": "a1", "provider": "it", "consumer": "line-a", "services": ["desk"], "calendar": "office",
+                  "effectiveFrom": "2026-01-01", "reviewCadence": "P3M",
+                  "firstResponse": { "within": "PT4H", "target": 0.9 }, "resolution": { "within": "P2D", "target": 0.95, "warningThresholds": [0.6, 0.8] },
+                  "satisfaction": { "target": 0.8 } },
+                { "id": "a2", "provider": "it", "consumer": "it", "services": ["desk", 7], "calendar": "nowhere",
+                  "effectiveFrom": "January", "reviewCadence": "quarterly", "firstResponse": { "within": "PT4H", "target": 1.5 } }
+              ]
+            }
+            """;
+
+        var problems = OrganizationJson.Read(json).Problems.Select(p => p.Location).ToList();
+
+        Assert.Contains("$.calendars[1].zone", problems);
+        Assert.Contains("$.calendars[2].windows.funday", problems);
+        Assert.Contains("$.calendars[2].windows.monday[0]", problems);
+        Assert.Contains("$.calendars[2].windows.monday[1]", problems);
+        Assert.Contains("$.agreements[1].services[1]", problems);
+        Assert.Contains("$.agreements[1].effectiveFrom", problems);
+        Assert.Contains("$.agreements[1].reviewCadence", problems);
+        Assert.DoesNotContain(problems, p => p.StartsWith("$.agreements[0]", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.StartsWith("$.calendars[0]", StringComparison.Ordinal));
+    }
+
+    [Property(Arbitrary = new[] { typeof(InterchangeGenerators) }, MaxTest = 200)]
     public void Every_planted_problem_comes_back_at_its_json_path(PlantedDocument planted)
     {
         var read = OrganizationJson.Read(planted.Json);
@@ -222,7 +270,7 @@ public class OrganizationJsonTests
     [InlineData("{\"schemaVersion\": 2}", "$.schemaVersion", "Expected schemaVersion 1, the version this reader understands; got 2.")]
     [InlineData("{\"schemaVersion\": \"1\"}", "$.schemaVersion", "Expected an integer; got the string \"1\".")]
     [InlineData("{\"schemaVersion\": 1, \"departments\": [{\"name\": \"x\"}]}", "$.departments[0].id", "Required property \"id\" is missing.")]
-    [InlineData("{\"schemaVersion\": 1, \"a b\": 1}", "$['a b']", "Unknown property \"a b\"; expected one of: $schema, schemaVersion, departments, services, dependencies.")]
+    [InlineData("{\"schemaVersion\": 1, \"a b\": 1}", "$['a b']", "Unknown property \"a b\"; expected one of: $schema, schemaVersion, departments, services, dependencies, calendars, agreements.")]
     public void Root_and_entry_problems(string json, string location, string message)
     {
         var problem = Assert.Single(OrganizationJson.Read(json).Problems);
