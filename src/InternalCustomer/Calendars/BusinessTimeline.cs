@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace InternalCustomer.Calendars;
@@ -29,6 +30,8 @@ internal sealed class BusinessTimeline
     internal const long SecondsPerDay = 86_400L;
     internal const long NanosecondsPerDay = SecondsPerDay * NanosecondsPerSecond;
 
+    private const int HolidayBucketShift = 5;
+
     private static readonly long MaxUnixSeconds = Instant.MaxValue.ToUnixTimeSeconds();
     private static readonly long MinUnixSeconds = Instant.MinValue.ToUnixTimeSeconds();
 
@@ -44,6 +47,8 @@ internal sealed class BusinessTimeline
     private readonly long[] _holidayDay;
     private readonly Int128[] _holidayCumulative; // template working time of holidays [0, j); length m + 1
     private readonly Int128[] _holidayStartValue; // F at the local start of holiday j
+    private readonly long _holidayOrigin; // first holiday's day
+    private readonly int[] _holidayBucket; // holidays before _holidayOrigin + 32 b
 
     // Zone part.
     private readonly ZoneTransitionTable _zone;
@@ -102,6 +107,19 @@ internal sealed class BusinessTimeline
             _holidayStartValue[j] = Template(effective[j], 0) - _holidayCumulative[j];
         }
 
+        // Direct index over 32-day buckets, so finding a date's place among the holidays costs a lookup and a short scan.
+        _holidayOrigin = effective.Length == 0 ? 0 : effective[0];
+        _holidayBucket = new int[effective.Length == 0 ? 0 : ((effective[^1] - _holidayOrigin) >> HolidayBucketShift) + 1];
+        for (int b = 0, j = 0; b < _holidayBucket.Length; b++)
+        {
+            while (j < effective.Length && effective[j] < _holidayOrigin + ((long)b << HolidayBucketShift))
+            {
+                j++;
+            }
+
+            _holidayBucket[b] = j;
+        }
+
         // The zone repeats every 400 years from its recurring rules on; holidays must all lie before the periodic part.
         var periodYear = Math.Max(2100, effective.Length == 0 ? 0 : Instant.FromUnixTimeSeconds(effective[^1] * SecondsPerDay).InUtc().Year + 1);
         var periodStart = periodYear <= 9000 ? Instant.FromUtc(periodYear, 1, 15, 0, 0).ToUnixTimeSeconds() : long.MaxValue;
@@ -149,7 +167,7 @@ internal sealed class BusinessTimeline
             throw new InvalidOperationException("The calendar has no working windows, so no amount of business time can ever pass.");
         }
 
-        var target = Cumulative(start) + nanoseconds;
+        var target = Cumulative(start, out var startIndex) + nanoseconds;
         long periods = 0;
         if (_periodic && target > _cAtPeriodStart)
         {
@@ -157,7 +175,7 @@ internal sealed class BusinessTimeline
         }
 
         var reduced = target - (periods * _periodC);
-        var i = LastBelow(_c, reduced);
+        var i = periods == 0 && startIndex >= 0 ? LastBelowFrom(_c, reduced, startIndex) : LastBelow(_c, reduced);
         var k = _k[i] + (periods * _periodK);
         var offset = _zone.OffsetSeconds[i];
         var (day, nanosecondOfDay) = InverseLocal(target - k);
@@ -192,11 +210,20 @@ internal sealed class BusinessTimeline
             }
         }
 
-        return inWindow && Array.BinarySearch(_holidayDay, day) < 0;
+        if (!inWindow || _holidayDay.Length == 0)
+        {
+            return inWindow;
+        }
+
+        var j = HolidaysBefore(day);
+        return j >= _holidayDay.Length || _holidayDay[j] != day;
     }
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
-    internal Int128 Cumulative(Instant instant)
+    internal Int128 Cumulative(Instant instant) => Cumulative(instant, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Int128 Cumulative(Instant instant, out int index)
     {
         var (s, ns) = instant.ToUnixTimeSecondsAndNanoseconds();
         var i = _zone.Find(s, out var periods);
@@ -204,6 +231,7 @@ internal sealed class BusinessTimeline
         var day = FloorDivide(local, SecondsPerDay);
         var nanosecondOfDay = ((local - (day * SecondsPerDay)) * NanosecondsPerSecond) + ns;
         var value = Local(day, nanosecondOfDay) + _k[i];
+        index = periods == 0 ? i : -1;
         return periods == 0 ? value : value + ((Int128)periods * _periodK);
     }
 
@@ -214,6 +242,7 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>F: working time of the wall-clock line from 1970-01-01T00:00 to the given local day and time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Int128 Local(long day, long nanosecondOfDay)
     {
         var shifted = day + 3; // 1970-01-01 was a Thursday; weeks start on Monday.
@@ -224,7 +253,7 @@ internal sealed class BusinessTimeline
         var holidays = _holidayDay;
         if (holidays.Length != 0)
         {
-            var j = LowerBound(holidays, day);
+            var j = HolidaysBefore(day);
             value -= _holidayCumulative[j];
             if (j < holidays.Length && holidays[j] == day)
             {
@@ -233,6 +262,32 @@ internal sealed class BusinessTimeline
         }
 
         return value;
+    }
+
+    /// <summary>The number of (effective) holidays before a day: a bucket lookup and a scan of at most 32 days' holidays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int HolidaysBefore(long day)
+    {
+        var holidays = _holidayDay;
+        var offset = day - _holidayOrigin;
+        if (offset <= 0)
+        {
+            return 0;
+        }
+
+        var b = offset >> HolidayBucketShift;
+        if (b >= _holidayBucket.Length)
+        {
+            return holidays.Length;
+        }
+
+        var j = _holidayBucket[b];
+        while (j < holidays.Length && holidays[j] < day)
+        {
+            j++;
+        }
+
+        return j;
     }
 
     private Int128 Template(long day, long nanosecondOfDay)
@@ -244,6 +299,7 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>Working time of the week template before position <paramref name="p"/> (nanoseconds since Monday 00:00) on day <paramref name="dow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long WithinWeek(int dow, long p)
     {
         var first = _dayFirstWindow[dow];
@@ -307,6 +363,7 @@ internal sealed class BusinessTimeline
         return (int)(shifted - (FloorDivide(shifted, 7) * 7));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long FloorDivide(long value, long divisor)
     {
         var q = value / divisor;
@@ -324,8 +381,7 @@ internal sealed class BusinessTimeline
         return (value % divisor != 0 && (value < 0)) ? q - 1 : q;
     }
 
-    /// <summary>Number of elements less than <paramref name="value"/> in a sorted array.</summary>
-    private static int LowerBound(long[] sorted, long value)
+    private static int CountBelow(Int128[] sorted, Int128 value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -344,15 +400,31 @@ internal sealed class BusinessTimeline
         return lo;
     }
 
-    private static int CountBelow(Int128[] sorted, Int128 value)
+    /// <summary>
+    /// <see cref="LastBelow"/> knowing that the answer is at least <paramref name="from"/> (the interval of the start):
+    /// galloping search, so a short span costs a comparison or two and a long one the logarithm of the transitions it crosses.
+    /// </summary>
+    private static int LastBelowFrom(Int128[] sorted, Int128 value, int from)
     {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
+        var step = 1;
+        var lo = from; // sorted[lo] < value
+        var hi = from + 1;
+        while (hi < sorted.Length && sorted[hi] < value)
+        {
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+
+        hi = Math.Min(hi, sorted.Length);
+
+        // Invariant: sorted[lo] < value; sorted[hi] >= value or hi == Length.
+        while (hi - lo > 1)
         {
             var mid = (int)((uint)(lo + hi) >> 1);
             if (sorted[mid] < value)
             {
-                lo = mid + 1;
+                lo = mid;
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace InternalCustomer.Calendars;
@@ -26,12 +27,40 @@ internal sealed class ZoneTransitionTable
 
     private static readonly ConcurrentDictionary<(string ZoneId, long PeriodStart), ZoneTransitionTable> Cache = new();
 
+    /// <summary>Bucket width of the direct index: 2^22 s, about 48.5 days (no tzdb zone changes offset twice within it in modern times).</summary>
+    private const int BucketShift = 22;
+
+    /// <summary>The direct index covers at most this many buckets (about 1,100 years, 32 KiB).</summary>
+    private const int MaxBuckets = 8_192;
+
+    private readonly long _bucketOrigin;
+    private readonly int[] _bucket;
+
     private ZoneTransitionTable(long[] seconds, int[] offsetSeconds, long periodStart, int periodStartIndex)
     {
         Seconds = seconds;
         OffsetSeconds = offsetSeconds;
         PeriodStart = periodStart;
         PeriodStartIndex = periodStartIndex;
+
+        // Direct index: _bucket[b] = last entry at or before _bucketOrigin + b * 2^22 s. It covers the table from its first
+        // transition (or 1850) for up to MaxBuckets buckets; lookups outside fall back to binary search.
+        _bucketOrigin = seconds.Length > 1 ? Math.Max(seconds[1], -3_786_825_600L) : 0; // 1850-01-01
+        var count = seconds.Length > 1
+            ? (int)Math.Min(MaxBuckets, ((Math.Min(seconds[^1], long.MaxValue - (2L << BucketShift)) - _bucketOrigin) >> BucketShift) + 2)
+            : 0;
+        _bucket = new int[Math.Max(count, 0)];
+        var index = 0;
+        for (var b = 0; b < _bucket.Length; b++)
+        {
+            var at = _bucketOrigin + ((long)b << BucketShift);
+            while (index + 1 < seconds.Length && seconds[index + 1] <= at)
+            {
+                index++;
+            }
+
+            _bucket[b] = index;
+        }
     }
 
     /// <summary>Gets the transition instants in Unix seconds (entry 0 is <see cref="long.MinValue"/>).</summary>
@@ -60,18 +89,34 @@ internal sealed class ZoneTransitionTable
     /// <param name="unixSeconds">The instant's Unix seconds (rounded down).</param>
     /// <param name="periods">The number of whole periods removed (0 inside the table).</param>
     /// <returns>The index of the last entry at or before the (reduced) instant.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Find(long unixSeconds, out long periods)
     {
         var seconds = Seconds;
         periods = 0;
+        var lo = 0;
+        var hi = Math.Min(PeriodStartIndex, seconds.Length);
         if (unixSeconds >= PeriodStart)
         {
             periods = (unixSeconds - PeriodStart) / PeriodSeconds;
             unixSeconds -= periods * PeriodSeconds;
-            return LastAtOrBefore(seconds, PeriodStartIndex, seconds.Length, unixSeconds);
+            lo = PeriodStartIndex;
+            hi = seconds.Length;
         }
 
-        return LastAtOrBefore(seconds, 0, Math.Min(PeriodStartIndex, seconds.Length), unixSeconds);
+        var b = (unixSeconds - _bucketOrigin) >> BucketShift;
+        if ((ulong)b < (ulong)_bucket.Length)
+        {
+            var i = Math.Max(_bucket[b], lo);
+            while (i + 1 < hi && seconds[i + 1] <= unixSeconds)
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        return LastAtOrBefore(seconds, lo, hi, unixSeconds);
     }
 
     private static int LastAtOrBefore(long[] seconds, int lo, int hi, long value)

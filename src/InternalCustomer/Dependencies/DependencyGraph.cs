@@ -171,8 +171,8 @@ public sealed partial class DependencyGraph
     public int EdgeCount => _outTarget.Length;
 
     /// <summary>
-    /// Builds the dependency graph of an organisation from its declared dependencies
-    /// (and, once the organisation carries them, its service agreements).
+    /// Builds the dependency graph of an organisation from its declared dependencies and its
+    /// service agreements (each agreement is an edge consumer → provider of criticality Medium).
     /// </summary>
     /// <param name="organization">The organisation.</param>
     /// <returns>The graph, with every department of the organisation as a node.</returns>
@@ -333,8 +333,9 @@ public sealed partial class DependencyGraph
     internal static EdgeFact[] EdgeFactsOf(Organization organization)
     {
         var dependencies = organization.Dependencies;
-        var facts = new EdgeFact[dependencies.Length];
-        for (var k = 0; k < facts.Length; k++)
+        var agreements = organization.Agreements;
+        var facts = new EdgeFact[dependencies.Length + agreements.Length];
+        for (var k = 0; k < dependencies.Length; k++)
         {
             var d = dependencies[k];
             facts[k] = new EdgeFact(
@@ -343,6 +344,20 @@ public sealed partial class DependencyGraph
                 (byte)d.Criticality.Value,
                 d.Volume ?? double.NaN,
                 DependencySource.Declared);
+        }
+
+        // An agreement says the consumer relies on the provider; it carries no criticality of its own,
+        // so it counts as Medium (merged with a declared dependency of the same pair, the declared
+        // criticality wins when higher: criticalities merge by maximum).
+        for (var k = 0; k < agreements.Length; k++)
+        {
+            var a = agreements[k];
+            facts[dependencies.Length + k] = new EdgeFact(
+                organization.IndexOf(a.Consumer),
+                organization.IndexOf(a.Provider),
+                (byte)Criticality.Medium.Value,
+                double.NaN,
+                DependencySource.Agreement);
         }
 
         return facts;

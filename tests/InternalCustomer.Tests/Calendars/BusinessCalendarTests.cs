@@ -9,6 +9,10 @@ public sealed partial class BusinessCalendarTests
 
     private static Duration Hours(double h) => Duration.FromMinutes((long)(h * 60));
 
+    // The instant of a wall-clock time at an explicit UTC offset, computed independently of the zone rules.
+    private static Instant AtOffset(int y, int mo, int d, int h, int mi, int offsetMinutes) =>
+        Instant.FromUtc(y, mo, d, h, mi) - Duration.FromMinutes(offsetMinutes);
+
     private static BusinessCalendar Daily(string zone, LocalTime start, LocalTime end)
     {
         var window = new WorkingWindow(start, end);

@@ -26,12 +26,17 @@ public sealed partial class DependencyGraphTests
     private static readonly string[] ReferenceNodes =
         ["archive", "facilities", "finance", "hr", "it", "legal", "marketing", "ops", "procurement", "sales", "security"];
 
+    private static readonly Dictionary<string, string> ReferenceNames = new()
+    {
+        ["hr"] = "人力资源部", ["it"] = "IT", ["ops"] = "Operations",
+    };
+
     private static DependencyGraph Reference()
     {
         var builder = Organization.CreateBuilder();
         foreach (var id in ReferenceNodes.Reverse())
         {
-            builder.AddDepartment(id, char.ToUpperInvariant(id[0]) + id[1..]);
+            builder.AddDepartment(id, ReferenceNames.GetValueOrDefault(id, char.ToUpperInvariant(id[0]) + id[1..]));
         }
 
         foreach (var (c, p, k, v) in ReferenceEdges)

@@ -191,8 +191,7 @@ public sealed class CoMomentMatrix
         Span<double> delta = p <= StackLimit ? stackalloc double[p] : new double[p];
         for (var j = 0; j < p; j++)
         {
-            // The weighted form is symmetric in the operands, so Merge is exactly commutative.
-            means[j] = ((na * _means[j]) + (nb * other._means[j])) / n;
+            means[j] = TrendSummary.MergeMean(_means[j], na, other._means[j], nb);
             delta[j] = other._means[j] - _means[j];
         }
 

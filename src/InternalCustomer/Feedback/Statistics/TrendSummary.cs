@@ -25,6 +25,11 @@ public readonly record struct TrendSummary
     /// <summary>Ticks (100 ns) per day of 86,400 seconds.</summary>
     private const long TicksPerDay = 864_000_000_000L;
 
+    private const double DaysPerTick = 1.0 / TicksPerDay;
+
+    /// <summary>Pairs summarised per block by <see cref="From"/>: 16 KiB of days on the stack.</summary>
+    private const int BlockSize = 2048;
+
     private TrendSummary(long count, double meanDays, double meanScore, double ctt, double cty, double cyy)
     {
         Count = count;
@@ -77,20 +82,52 @@ public readonly record struct TrendSummary
             return Empty;
         }
 
-        // Shift both variables by the first pair: exact for constant data and keeps the sums small.
+        // Blocks of BlockSize pairs: convert the instants of a block to days once (relative to the first instant,
+        // exact in ticks), summarise the block in two passes while it is in L1 cache, and merge the block summaries
+        // with Chan's update. The benchmark showed two passes over the whole span with two Instant conversions per
+        // pair at 2.7x MathNet's one-pass Fit.Line; blocks keep the two-pass stability at one conversion per pair.
         var t0 = times[0].ToUnixTimeTicks();
+        var originDays = (double)(t0 / TicksPerDay) + ((double)(t0 % TicksPerDay) / TicksPerDay);
+        Span<double> days = stackalloc double[BlockSize];
+        var total = Empty;
+        for (var start = 0; start < n; start += BlockSize)
+        {
+            var length = Math.Min(BlockSize, n - start);
+            var block = days[..length];
+            var blockTimes = times.Slice(start, length);
+            var blockScores = scores.Slice(start, length);
+            for (var i = 0; i < block.Length; i++)
+            {
+                block[i] = (blockTimes[i].ToUnixTimeTicks() - t0) * DaysPerTick;
+            }
+
+            total = total.Merge(Block(block, blockScores));
+        }
+
+        if (!double.IsFinite(total.MeanScore) || !double.IsFinite(total.Cyy))
+        {
+            StatisticsGuard.AllFinite(scores, "Scores", nameof(scores));
+        }
+
+        return new TrendSummary(total.Count, originDays + total.MeanDays, total.MeanScore, total.Ctt, total.Cty, total.Cyy);
+    }
+
+    /// <summary>The weighted mean of two means: symmetric in the operands (so Merge is exactly commutative), and
+    /// exactly the common value when the means are equal (so constant data keep co-moments of exactly 0).</summary>
+    internal static double MergeMean(double meanA, double countA, double meanB, double countB) =>
+        meanA == meanB ? meanA : ((countA * meanA) + (countB * meanB)) / (countA + countB);
+
+    /// <summary>Two-pass summary of one block (days relative to the span's first instant), shifted by its first pair.</summary>
+    private static TrendSummary Block(ReadOnlySpan<double> days, ReadOnlySpan<double> scores)
+    {
+        var n = days.Length;
+        var t0 = days[0];
         var y0 = scores[0];
-        const double dayPerTick = 1.0 / TicksPerDay;
         double st = 0.0, sy = 0.0;
         for (var i = 0; i < n; i++)
         {
-            st += (times[i].ToUnixTimeTicks() - t0) * dayPerTick;
+            st += days[i] - t0;
             sy += scores[i] - y0;
-        }
-
-        if (!double.IsFinite(sy))
-        {
-            StatisticsGuard.AllFinite(scores, "Scores", nameof(scores));
         }
 
         var mt = st / n;
@@ -98,15 +135,14 @@ public readonly record struct TrendSummary
         double ctt = 0.0, cty = 0.0, cyy = 0.0;
         for (var i = 0; i < n; i++)
         {
-            var dt = ((times[i].ToUnixTimeTicks() - t0) * dayPerTick) - mt;
+            var dt = days[i] - t0 - mt;
             var dy = scores[i] - y0 - my;
             ctt += dt * dt;
             cty += dt * dy;
             cyy += dy * dy;
         }
 
-        var originDays = (double)(t0 / TicksPerDay) + ((double)(t0 % TicksPerDay) / TicksPerDay);
-        return new TrendSummary(n, originDays + mt, y0 + my, ctt, cty, cyy);
+        return new TrendSummary(n, t0 + mt, y0 + my, ctt, cty, cyy);
     }
 
     /// <summary>Rebuilds a summary from its published moments, for example one computed on another machine.</summary>
@@ -183,11 +219,10 @@ public readonly record struct TrendSummary
         var dy = other.MeanScore - MeanScore;
         var w = na * nb / n;
 
-        // The weighted form of the means is symmetric in the two operands, so Merge is exactly commutative.
         return new TrendSummary(
             Count + other.Count,
-            ((na * MeanDays) + (nb * other.MeanDays)) / n,
-            ((na * MeanScore) + (nb * other.MeanScore)) / n,
+            MergeMean(MeanDays, na, other.MeanDays, nb),
+            MergeMean(MeanScore, na, other.MeanScore, nb),
             Ctt + other.Ctt + (dt * dt * w),
             Cty + other.Cty + (dt * dy * w),
             Cyy + other.Cyy + (dy * dy * w));

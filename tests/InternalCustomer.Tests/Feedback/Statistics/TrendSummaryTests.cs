@@ -66,6 +66,35 @@ public sealed class TrendSummaryTests
     }
 
     [Fact]
+    public void Matches_R_lm_on_five_thousand_pairs_spanning_several_blocks()
+    {
+        // i <- 1:5000; d <- ((i*37) %% 1000)/8; y <- (i*7) %% 5 + 1 + (i %% 3)/2 + d/200; t <- origin + d
+        // s <- summary(lm(y ~ t)); s$coefficients[2,] * c(30, 30, 1, 1); confint(lm(y ~ t))[2,] * 30; s$r.squared
+        var n = 5000;
+        var days = new double[n];
+        var scores = new double[n];
+        for (var k = 0; k < n; k++)
+        {
+            var i = k + 1;
+            days[k] = (i * 37 % 1000) / 8.0;
+            scores[k] = (i * 7 % 5) + 1 + ((i % 3) / 2.0) + (days[k] / 200.0);
+        }
+
+        var result = TrendSummary.From(Days(days), scores).Estimate();
+        Near(0.14851924651921797, result.SlopePer30Days);
+        Near(0.017310836769631317, result.StandardError);
+        Near(1.2547139908804939e-17, result.PValue, PValue);
+        Interval(0.11458241146557466, 0.18245608157286128, result.Interval);
+        Near(0.014513882767329053, result.RSquared);
+
+        // Constant scores over several blocks keep co-moments of exactly 0.
+        var flat = TrendSummary.From(Days(days), Enumerable.Repeat(0.1, n).ToArray());
+        Assert.Equal(0.0, flat.Cyy);
+        Assert.Equal(0.1, flat.MeanScore);
+        Assert.Equal(InferenceStatus.ZeroVariance, flat.Estimate().Status);
+    }
+
+    [Fact]
     public void Empty_and_single_pair_estimate_nothing()
     {
         foreach (var summary in new[] { TrendSummary.Empty, TrendSummary.From(Days(2), [4]) })
