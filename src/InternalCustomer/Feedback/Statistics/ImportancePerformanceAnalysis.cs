@@ -65,7 +65,7 @@ public static class ImportancePerformanceAnalysis
             };
         }
 
-        return new ImportancePerformanceResult(iCut, pCut, quadrants);
+        return new ImportancePerformanceResult(iCut, pCut, Array.AsReadOnly(quadrants));
     }
 
     /// <summary>Mean shifted by the first value, so that equal values give exactly that value (ties stay ties).</summary>

@@ -78,7 +78,7 @@ public static class KeyDriverAnalysis
                 empty[j] = new DriverEstimate(j, summary.CoMoment(j, j) <= 0, null, null, null, null, null);
             }
 
-            return new KeyDriverResult(n, status, null, empty, level);
+            return new KeyDriverResult(n, status, null, Array.AsReadOnly(empty), level);
         }
 
         // Correlations with overall, and the active (non-constant) dimensions.
@@ -115,7 +115,7 @@ public static class KeyDriverAnalysis
         }
 
         var complete = rSquared is not null && n >= 4;
-        return new KeyDriverResult(n, complete ? InferenceStatus.Complete : InferenceStatus.NotEnoughData, rSquared, drivers, level);
+        return new KeyDriverResult(n, complete ? InferenceStatus.Complete : InferenceStatus.NotEnoughData, rSquared, Array.AsReadOnly(drivers), level);
     }
 
     private static (double[] Betas, double[] Weights, double RSquared) Regress(CoMomentMatrix summary, List<int> active, double?[] correlations)

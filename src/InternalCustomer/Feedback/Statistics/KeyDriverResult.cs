@@ -45,6 +45,6 @@ public sealed record KeyDriverResult
             shares[j] = (Drivers[j].RelativeWeight ?? 0.0) / r2;
         }
 
-        return shares;
+        return Array.AsReadOnly(shares);
     }
 }

@@ -17,6 +17,7 @@ public sealed record TrendResult
         double? slopePer30Days,
         double? standardError,
         ConfidenceLimits? interval,
+        double? t,
         double? pValue,
         double? degreesOfFreedom,
         double? rSquared,
@@ -27,6 +28,7 @@ public sealed record TrendResult
         SlopePer30Days = slopePer30Days;
         StandardError = standardError;
         Interval = interval;
+        T = t;
         PValue = pValue;
         DegreesOfFreedom = degreesOfFreedom;
         RSquared = rSquared;
@@ -50,6 +52,10 @@ public sealed record TrendResult
     /// <summary>Gets the confidence interval of <see cref="SlopePer30Days"/>, <c>slope ± t(level, n − 2)·SE</c>;
     /// <see langword="null"/> with fewer than 3 pairs.</summary>
     public ConfidenceLimits? Interval { get; }
+
+    /// <summary>Gets the t statistic of the slope, <c>slope / SE</c> (R: the "t value" column); <see langword="null"/>
+    /// with fewer than 3 pairs or when the standard error is 0.</summary>
+    public double? T { get; }
 
     /// <summary>Gets the two-sided p-value of the hypothesis "slope = 0" (Student t with n − 2 degrees of freedom);
     /// <see langword="null"/> with fewer than 3 pairs or when every score is equal.</summary>

@@ -19,7 +19,7 @@ namespace InternalCustomer.Feedback.Statistics;
 /// <c>J = Γ(m/2) / (sqrt(m/2)·Γ((m − 1)/2))</c>, <c>m = nx + ny − 2</c> (Hedges 1981, "Distribution theory for
 /// Glass's estimator of effect size and related estimators", J. Educational Statistics 6(2)); its interval is
 /// <c>g ± z(level)·J·sqrt((nx + ny)/(nx·ny) + d²/(2(nx + ny)))</c> (Borenstein et al. 2009, "Introduction to
-/// Meta-Analysis", eq. 4.20–4.24).</para>
+/// Meta-Analysis", ch. 4).</para>
 /// <para>Small samples: with fewer than 2 values in either sample there is no variance, so only the
 /// difference of means is reported (<see cref="InferenceStatus.NotEnoughData"/>); if both samples are constant
 /// the difference is reported with standard error 0 and no test (<see cref="InferenceStatus.ZeroVariance"/>;

@@ -40,6 +40,20 @@ public sealed class NpsDifferenceTestTests
     }
 
     [Fact]
+    public void Matches_R_on_two_answers_per_group()
+    {
+        // nps(1, 1, 2, 0, 2, 2). By hand: NPS_x = 0, NPS_y = -100; SE_x = 100·sqrt((0.5 + 0.5 - 0)/2) = 70.71,
+        // SE_y = 100·sqrt((0 + 1 - 1)/2) = 0, so z = 100/70.71 = sqrt(2).
+        var r = NpsDifferenceTest.Compute(1, 1, 2, 0, 2, 2);
+        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Near(100, r.Difference);
+        Near(70.710678118654755, r.StandardError);
+        Near(1.4142135623730949, r.Z);
+        Near(0.15729920705028516, r.PValue, PValue);
+        Interval(-38.590382434967751, 238.59038243496775, r.Interval);
+    }
+
+    [Fact]
     public void Empty_single_and_unanimous_groups_say_what_is_missing()
     {
         var empty = NpsDifferenceTest.Compute(0, 0, 0, 1, 0, 2);

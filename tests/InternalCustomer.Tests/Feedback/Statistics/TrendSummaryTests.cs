@@ -25,6 +25,7 @@ public sealed class TrendSummaryTests
         Assert.Equal(10, result.Count);
         Near(-0.8080897288704959, result.SlopePer30Days);
         Near(0.51586568467787253, result.StandardError);
+        Near(-1.5664731205664513, result.T);
         Near(0.15587186176551973, result.PValue, PValue);
         Interval(-1.9976781309475984, 0.38149867320660658, result.Interval);
         Near(0.23473082600522771, result.RSquared);
@@ -46,6 +47,7 @@ public sealed class TrendSummaryTests
         Near(330.0 / 49.0, result.SlopePer30Days, 1e-12);
         Near(6.7346938775549967, result.SlopePer30Days);
         Near(5.3021963497171178, result.StandardError);
+        Near(1.2701705922139803, result.T);
         Near(0.42459123002009169, result.PValue, PValue);
         Interval(-60.636098493348818, 74.105486248458803, result.Interval, 1e-8);
         Near(0.61734693877432156, result.RSquared);
@@ -60,6 +62,7 @@ public sealed class TrendSummaryTests
         var result = TrendSummary.From(Days(0.25, 0.5, 1.125, 2, 2.75, 3.5), [1, 2, 2, 3, 5, 4]).Estimate();
         Near(30.931326434655332, result.SlopePer30Days);
         Near(7.3703594362784592, result.StandardError);
+        Near(4.1967188577540515, result.T);
         Near(0.013732016665940885, result.PValue, PValue);
         Interval(10.467928054251633, 51.394724815059028, result.Interval);
         Near(0.81492148491148297, result.RSquared);
@@ -83,6 +86,7 @@ public sealed class TrendSummaryTests
         var result = TrendSummary.From(Days(days), scores).Estimate();
         Near(0.14851924651921797, result.SlopePer30Days);
         Near(0.017310836769631317, result.StandardError);
+        Near(8.5795532876705121, result.T);
         Near(1.2547139908804939e-17, result.PValue, PValue);
         Interval(0.11458241146557466, 0.18245608157286128, result.Interval);
         Near(0.014513882767329053, result.RSquared);
@@ -144,6 +148,7 @@ public sealed class TrendSummaryTests
         Assert.Equal(0.0, result.SlopePer30Days);
         Assert.Equal(0.0, result.StandardError);
         Assert.Equal(new ConfidenceLimits(0, 0, 0.95), result.Interval);
+        Assert.Null(result.T);
         Assert.Null(result.PValue);
         Assert.Null(result.RSquared);
     }
