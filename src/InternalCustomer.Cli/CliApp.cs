@@ -75,7 +75,8 @@ internal static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine("error: " + parsed.Errors[0].Message + " (see --help)");
+            var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            error.WriteLine("error: " + first.Message + " (see --help)");
             return Usage;
         }
 

@@ -216,9 +216,10 @@ internal sealed class OrganizationAnalysis
                 continue;
             }
 
-            if (objectives.All(o => o.Budget.IsMet) && csat < satisfaction.Target)
+            // Unhappy means below target beyond doubt: the whole 95% interval of CSAT lies under the target.
+            if (objectives.All(o => o.Budget.IsMet) && feedback.Csat.Interval is { } interval && interval.Upper < satisfaction.Target)
             {
-                notes.Add($"SLA met but customer unhappy: {Name(agreement.Provider)} meets every time objective for {Name(agreement.Consumer)}, yet only {Percent(csat)} of its feedback is satisfied (target {Percent(satisfaction.Target)}).");
+                notes.Add($"SLA met but customer unhappy: {Name(agreement.Provider)} meets every time objective for {Name(agreement.Consumer)}, yet only {Percent(csat)}% of its feedback is satisfied (95% interval up to {Percent(interval.Upper)}%; target {Percent(satisfaction.Target)}%).");
             }
         }
 
@@ -277,7 +278,8 @@ internal sealed class OrganizationAnalysis
 
     private List<ObjectiveCompliance> ComputeCompliance()
     {
-        var byAgreement = Requests.GroupBy(r => r.Agreement).ToDictionary(g => g.Key, g => g.ToArray());
+        // A request opened after the as-of instant did not exist yet.
+        var byAgreement = Requests.Where(r => r.Opened <= AsOf).GroupBy(r => r.Agreement).ToDictionary(g => g.Key, g => g.ToArray());
         var result = new List<ObjectiveCompliance>();
         foreach (var agreement in Organization.Agreements)
         {

@@ -112,6 +112,7 @@ internal static class ExampleOrganization
             yield return ("it-service-desk", department, "office-hours");
         }
 
+        yield return ("quality-lab", "quality", "office-hours");
         yield return ("ehs", "assembly", "office-hours");
         yield return ("ehs", "press-shop", "office-hours");
     }
@@ -209,7 +210,8 @@ internal static class ExampleOrganization
                     var resolutionAllowance = agreement.Resolution!.Within;
                     var firstResponse = calendar.AddBusinessTime(opened, firstResponseAllowance * (slowness * 0.6 * Exponential(random)));
                     var work = resolutionAllowance * (slowness * Exponential(random));
-                    var resolved = calendar.AddBusinessTime(opened, work < firstResponse - opened ? firstResponse - opened : work);
+                    var responseTime = calendar.BusinessTime(opened, firstResponse);
+                    var resolved = calendar.AddBusinessTime(opened, work < responseTime ? responseTime : work);
                     if (resolved < firstResponse)
                     {
                         resolved = firstResponse;
