@@ -41,7 +41,9 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         IEnumerable<Interval>? pauses = null,
         Interval? reopen = null)
     {
-        Id = ModelGuard.Name(id, nameof(id));
+        Id = string.IsNullOrWhiteSpace(id)
+            ? throw new ArgumentException($"A request id must be non-blank text; got {(id is null ? "null" : $"\"{id}\"")}.", nameof(id))
+            : id;
         Agreement = ModelGuard.NotDefault(agreement, nameof(agreement));
         Opened = opened;
 

@@ -26,9 +26,9 @@ namespace InternalCustomer.Calendars;
 /// accepted and kept as given.</para>
 /// <para><b>Cost.</b> <see cref="BusinessTime"/>, <see cref="AddBusinessTime"/>, <see cref="IsWorkingAt"/> and
 /// <see cref="NextWorkingInstant"/> take time independent of the span: they grow with neither the days, nor the holidays,
-/// nor the daylight-saving transitions in it (only logarithmically with the number of holidays and transitions of the
-/// calendar), and allocate nothing. Building a calendar precomputes per-transition and per-holiday tables
-/// (docs/calendars-and-slas.md explains the algorithm).</para>
+/// nor the daylight-saving transitions in it: a few direct-index lookups and integer operations (plus a short binary search for
+/// instants before 1850, which the index does not cover), and allocate nothing. Building a calendar precomputes per-transition and
+/// per-holiday tables (docs/calendars-and-slas.md explains the algorithm).</para>
 /// <para><b>Equality</b> is component-wise: zone id, the windows of each day, and the set of holidays. Instances are
 /// immutable and safe to share between threads.</para>
 /// </remarks>
@@ -328,15 +328,16 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     private static ImmutableSortedSet<LocalDate> CheckHolidays(IEnumerable<LocalDate> holidays)
     {
         ArgumentNullException.ThrowIfNull(holidays);
-        var set = holidays.ToImmutableSortedSet();
-        foreach (var h in set)
+        var list = holidays.ToList();
+        foreach (var h in list)
         {
+            // Checked before sorting: NodaTime refuses to compare dates of different calendar systems.
             if (h.Calendar != CalendarSystem.Iso)
             {
                 throw new ArgumentException($"Expected holidays in the ISO calendar; got {h} in the {h.Calendar.Id} calendar.", nameof(holidays));
             }
         }
 
-        return set;
+        return [.. list];
     }
 }

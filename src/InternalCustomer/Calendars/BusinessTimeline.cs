@@ -11,17 +11,17 @@ namespace InternalCustomer.Calendars;
 /// <remarks>
 /// <para><b>Local part.</b> <c>F(x)</c> is the working time of the wall-clock line from 1970-01-01T00:00 (local) to the
 /// local date-time <c>x</c>: whole weeks times the weekly total, plus a prefix within the week (a few windows at most),
-/// minus the prefix sum of the holidays before <c>x</c>'s date (binary search), minus the part of <c>x</c>'s own date if it
+/// minus the prefix sum of the holidays before <c>x</c>'s date (direct index of 32-day buckets), minus the part of <c>x</c>'s own date if it
 /// is a holiday.</para>
 /// <para><b>Zone part.</b> Between two transitions the offset <c>o</c> is fixed and <c>C(t) = F(t + o) + K</c>. At a
 /// transition <c>T</c> from <c>o1</c> to <c>o2</c> continuity of <c>C</c> gives <c>K2 = K1 + F(T + o1) - F(T + o2)</c>:
 /// a spring-forward subtracts the working time of the skipped wall-clock hour, a fall-back adds that of the repeated hour
-/// (counted twice). <c>K</c> and <c>C(T)</c> are stored per transition; the transition in force is found by binary search
-/// (<see cref="ZoneTransitionTable"/>).</para>
+/// (counted twice). <c>K</c> and <c>C(T)</c> are stored per transition; the transition in force is found through the
+/// direct index of <see cref="ZoneTransitionTable"/>.</para>
 /// <para>Then <c>BusinessTime(a, b) = C(b) - C(a)</c>, and <c>AddBusinessTime(s, d)</c> is the first instant where
-/// <c>C</c> reaches <c>C(s) + d</c>: a binary search over the stored <c>C(T)</c> finds the transition interval, a binary
-/// search over the holidays' <c>F</c> values finds the holiday-free stretch, and one division by the weekly total plus a
-/// scan of the week's windows finds the wall-clock time.</para>
+/// <c>C</c> reaches <c>C(s) + d</c>: a <see cref="SortedValueIndex"/> over the stored <c>C(T)</c> finds the transition
+/// interval, another over the holidays' <c>F</c> values finds the holiday-free stretch, and one division by the weekly
+/// total plus a scan of the week's windows finds the wall-clock time.</para>
 /// <para>Absolute values use <see cref="Int128"/> nanoseconds, so every instant NodaTime can represent is exact.</para>
 /// </remarks>
 internal sealed class BusinessTimeline
@@ -42,6 +42,7 @@ internal sealed class BusinessTimeline
     private readonly long[] _cumulativeAfter;
     private readonly int[] _dayFirstWindow; // 8 entries: windows of day d are [_dayFirstWindow[d], _dayFirstWindow[d + 1])
     private readonly long _weekTotal;
+    private readonly double _inverseWeekTotal;
 
     // Holidays on days that have working windows, sorted by local day number (days since 1970-01-01).
     private readonly long[] _holidayDay;
@@ -58,6 +59,9 @@ internal sealed class BusinessTimeline
     private readonly long _periodK;
     private readonly Int128 _periodC;
     private readonly Int128 _cAtPeriodStart;
+    private readonly Int128 _cAtEndOfTime;
+    private readonly SortedValueIndex _cIndex;
+    private readonly SortedValueIndex _holidayIndex;
 
     internal BusinessTimeline(DateTimeZone zone, IReadOnlyList<WorkingWindow>[] windowsByDay, IReadOnlyCollection<LocalDate> holidays)
     {
@@ -88,6 +92,7 @@ internal sealed class BusinessTimeline
         }
 
         _weekTotal = total;
+        _inverseWeekTotal = total == 0 ? 0 : 1.0 / total;
 
         var effective = holidays
             .Select(UnixDay)
@@ -147,6 +152,12 @@ internal sealed class BusinessTimeline
             var end = _zone.PeriodStart + ZoneTransitionTable.PeriodSeconds;
             _periodC = LocalValue(end + _zone.OffsetSeconds[n - 1]) + _k[n - 1] - _cAtPeriodStart;
         }
+
+        _cAtEndOfTime = Cumulative(Instant.MaxValue);
+
+        // Direct indexes over C at the transitions and F at the holidays, buckets four weeks of working time wide.
+        _cIndex = new SortedValueIndex(_c, (Int128)_weekTotal * 4);
+        _holidayIndex = new SortedValueIndex(_holidayStartValue, (Int128)_weekTotal * 4);
     }
 
     /// <summary>Gets the wall-clock working time of a week.</summary>
@@ -167,7 +178,12 @@ internal sealed class BusinessTimeline
             throw new InvalidOperationException("The calendar has no working windows, so no amount of business time can ever pass.");
         }
 
-        var target = Cumulative(start, out var startIndex) + nanoseconds;
+        var target = Cumulative(start) + nanoseconds;
+        if (target > _cAtEndOfTime)
+        {
+            throw EndOfTime(start, parameterName);
+        }
+
         long periods = 0;
         if (_periodic && target > _cAtPeriodStart)
         {
@@ -175,7 +191,7 @@ internal sealed class BusinessTimeline
         }
 
         var reduced = target - (periods * _periodC);
-        var i = periods == 0 && startIndex >= 0 ? LastBelowFrom(_c, reduced, startIndex) : LastBelow(_c, reduced);
+        var i = _cIndex.CountBelow(reduced) - 1;
         var k = _k[i] + (periods * _periodK);
         var offset = _zone.OffsetSeconds[i];
         var (day, nanosecondOfDay) = InverseLocal(target - k);
@@ -183,13 +199,14 @@ internal sealed class BusinessTimeline
         var seconds = localSeconds - offset;
         if (seconds > MaxUnixSeconds || seconds < MinUnixSeconds)
         {
-            throw new ArgumentOutOfRangeException(
-                parameterName,
-                $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
+            throw EndOfTime(start, parameterName);
         }
 
         return Instant.FromUnixTimeSeconds(seconds).PlusNanoseconds(nanosecondOfDay % NanosecondsPerSecond);
     }
+
+    private static ArgumentOutOfRangeException EndOfTime(Instant start, string parameterName) =>
+        new(parameterName, $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
 
     /// <summary>Returns whether an instant is working time.</summary>
     internal bool IsWorkingAt(Instant instant)
@@ -220,10 +237,9 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
-    internal Int128 Cumulative(Instant instant) => Cumulative(instant, out _);
-
+    
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Int128 Cumulative(Instant instant, out int index)
+    internal Int128 Cumulative(Instant instant)
     {
         var (s, ns) = instant.ToUnixTimeSecondsAndNanoseconds();
         var i = _zone.Find(s, out var periods);
@@ -231,7 +247,6 @@ internal sealed class BusinessTimeline
         var day = FloorDivide(local, SecondsPerDay);
         var nanosecondOfDay = ((local - (day * SecondsPerDay)) * NanosecondsPerSecond) + ns;
         var value = Local(day, nanosecondOfDay) + _k[i];
-        index = periods == 0 ? i : -1;
         return periods == 0 ? value : value + ((Int128)periods * _periodK);
     }
 
@@ -335,13 +350,28 @@ internal sealed class BusinessTimeline
     private (long Day, long NanosecondOfDay) InverseLocal(Int128 value)
     {
         // The holiday-free stretch: holidays whose start F is below the value lie wholly before the answer.
-        var j = _holidayStartValue.Length == 0 ? 0 : CountBelow(_holidayStartValue, value);
+        var j = _holidayIndex.CountBelow(value);
         var templateValue = value + _holidayCumulative[j];
 
         // Week q and the amount r in (0, W] of that week's working time needed.
+        // Floor division by the weekly total: a double estimate corrected to the exact quotient (an integer division of
+        // a runtime divisor costs several times more; the estimate is off by at most one for any representable value).
         var shiftedValue = templateValue - 1;
-        var week = (long)FloorDivide(shiftedValue, _weekTotal);
-        var needed = (long)(shiftedValue - ((Int128)week * _weekTotal)) + 1;
+        var week = (long)Math.Floor((double)shiftedValue * _inverseWeekTotal);
+        var remainder = shiftedValue - ((Int128)week * _weekTotal);
+        while (remainder < 0)
+        {
+            week--;
+            remainder += _weekTotal;
+        }
+
+        while (remainder >= _weekTotal)
+        {
+            week++;
+            remainder -= _weekTotal;
+        }
+
+        var needed = (long)remainder + 1;
 
         var w = 0;
         while (_cumulativeAfter[w] < needed)
@@ -381,7 +411,8 @@ internal sealed class BusinessTimeline
         return (value % divisor != 0 && (value < 0)) ? q - 1 : q;
     }
 
-    private static int CountBelow(Int128[] sorted, Int128 value)
+    /// <summary>Binary search: the number of values below <paramref name="value"/> (the reference for <see cref="SortedValueIndex"/>).</summary>
+    internal static int CountBelow(Int128[] sorted, Int128 value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -399,42 +430,4 @@ internal sealed class BusinessTimeline
 
         return lo;
     }
-
-    /// <summary>
-    /// <see cref="LastBelow"/> knowing that the answer is at least <paramref name="from"/> (the interval of the start):
-    /// galloping search, so a short span costs a comparison or two and a long one the logarithm of the transitions it crosses.
-    /// </summary>
-    private static int LastBelowFrom(Int128[] sorted, Int128 value, int from)
-    {
-        var step = 1;
-        var lo = from; // sorted[lo] < value
-        var hi = from + 1;
-        while (hi < sorted.Length && sorted[hi] < value)
-        {
-            lo = hi;
-            step <<= 1;
-            hi = lo + step;
-        }
-
-        hi = Math.Min(hi, sorted.Length);
-
-        // Invariant: sorted[lo] < value; sorted[hi] >= value or hi == Length.
-        while (hi - lo > 1)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (sorted[mid] < value)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>The largest index whose value is below <paramref name="value"/> (entry 0 is <see cref="Int128.MinValue"/>).</summary>
-    private static int LastBelow(Int128[] sorted, Int128 value) => CountBelow(sorted, value) - 1;
 }

@@ -5,7 +5,7 @@ using NodaTime;
 namespace InternalCustomer.Calendars;
 
 /// <summary>
-/// The wall offsets of one tzdb zone as a binary-searchable table of transitions, shared by every calendar on that zone.
+/// The wall offsets of one tzdb zone as a table of transitions with a direct index, shared by every calendar on that zone.
 /// </summary>
 /// <remarks>
 /// <para>Entry 0 is a sentinel at <see cref="long.MinValue"/> carrying the zone's earliest offset; entry <c>i &gt; 0</c> is a

@@ -241,6 +241,12 @@ public sealed partial class DependencyGraph
 
     private void BrandesFromSource(int s, double[] acc, int[] distance, double[] sigma, double[] delta, int[] order)
     {
+        // Locals, not fields: array stores in the loops would otherwise force the fields to be reloaded.
+        var outStart = _outStart;
+        var outTarget = _outTarget;
+        var inStart = _inStart;
+        var inSource = _inSource;
+
         // Breadth-first search counting shortest paths; order holds the departments by non-decreasing distance.
         var count = 0;
         order[count++] = s;
@@ -250,9 +256,9 @@ public sealed partial class DependencyGraph
         {
             var v = order[head];
             var dw = distance[v] + 1;
-            for (var k = _outStart[v]; k < _outStart[v + 1]; k++)
+            for (var k = outStart[v]; k < outStart[v + 1]; k++)
             {
-                var w = _outTarget[k];
+                var w = outTarget[k];
                 if (distance[w] < 0)
                 {
                     distance[w] = dw;
@@ -272,9 +278,9 @@ public sealed partial class DependencyGraph
             var w = order[i];
             var coefficient = (1 + delta[w]) / sigma[w];
             var dv = distance[w] - 1;
-            for (var k = _inStart[w]; k < _inStart[w + 1]; k++)
+            for (var k = inStart[w]; k < inStart[w + 1]; k++)
             {
-                var v = _inSource[k];
+                var v = inSource[k];
                 if (distance[v] == dv)
                 {
                     delta[v] += sigma[v] * coefficient;

@@ -306,6 +306,8 @@ public sealed partial class DependencyGraph
     internal ComponentIndex ComputeComponents()
     {
         var n = DepartmentCount;
+        var outStart = _outStart; // locals: array stores in the loops would otherwise force field reloads
+        var outTarget = _outTarget;
         var index = new int[n]; // 0 = not visited yet; otherwise the visit number, from 1
         var low = new int[n];
         var raw = new int[n]; // raw component in Tarjan's emission order; -1 while on the stack
@@ -331,23 +333,23 @@ public sealed partial class DependencyGraph
             index[root] = low[root] = ++counter;
             sccStack[sccTop++] = root;
             callStack[callTop++] = root;
-            nextEdge[root] = _outStart[root];
+            nextEdge[root] = outStart[root];
             while (callTop > 0)
             {
                 var v = callStack[callTop - 1];
-                var end = _outStart[v + 1];
+                var end = outStart[v + 1];
                 var k = nextEdge[v];
                 var descended = false;
                 while (k < end)
                 {
-                    var w = _outTarget[k++];
+                    var w = outTarget[k++];
                     if (index[w] == 0)
                     {
                         nextEdge[v] = k;
                         index[w] = low[w] = ++counter;
                         sccStack[sccTop++] = w;
                         callStack[callTop++] = w;
-                        nextEdge[w] = _outStart[w];
+                        nextEdge[w] = outStart[w];
                         descended = true;
                         break;
                     }
@@ -398,9 +400,9 @@ public sealed partial class DependencyGraph
             for (var m = rawStart[r]; m < rawStart[r + 1]; m++)
             {
                 var v = emitted[m];
-                for (var k = _outStart[v]; k < _outStart[v + 1]; k++)
+                for (var k = outStart[v]; k < outStart[v + 1]; k++)
                 {
-                    var d = raw[_outTarget[k]];
+                    var d = raw[outTarget[k]];
                     if (d != r && rawTier[d] + 1 > t)
                     {
                         t = rawTier[d] + 1;

@@ -19,6 +19,8 @@ namespace InternalCustomer.Feedback;
 /// </remarks>
 public static class FeedbackGrouping
 {
+    private const int Batch = 256;
+
     /// <summary>Summarises responses per provider (the subject of the feedback).</summary>
     /// <param name="responses">The responses.</param>
     /// <param name="overallScale">The scale of the overall ratings.</param>
@@ -28,7 +30,7 @@ public static class FeedbackGrouping
     /// <exception cref="ArgumentException">A response is on another scale or dimension set.</exception>
     public static ImmutableSortedDictionary<DepartmentId, FeedbackSummary> ByProvider(
         ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions = null) =>
-        Group(responses, overallScale, dimensions, static r => r.Subject, Comparer<DepartmentId>.Default, nameof(responses));
+        ByDepartment(responses, overallScale, dimensions, provider: true);
 
     /// <summary>Summarises responses per consumer (the respondent).</summary>
     /// <param name="responses">The responses.</param>
@@ -39,7 +41,7 @@ public static class FeedbackGrouping
     /// <exception cref="ArgumentException">A response is on another scale or dimension set.</exception>
     public static ImmutableSortedDictionary<DepartmentId, FeedbackSummary> ByConsumer(
         ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions = null) =>
-        Group(responses, overallScale, dimensions, static r => r.Respondent, Comparer<DepartmentId>.Default, nameof(responses));
+        ByDepartment(responses, overallScale, dimensions, provider: false);
 
     /// <summary>Summarises responses per provider × consumer relationship.</summary>
     /// <param name="responses">The responses.</param>
@@ -49,8 +51,42 @@ public static class FeedbackGrouping
     /// <exception cref="ArgumentNullException"><paramref name="overallScale"/> or a response is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A response is on another scale or dimension set.</exception>
     public static ImmutableSortedDictionary<Relationship, FeedbackSummary> ByRelationship(
-        ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions = null) =>
-        Group(responses, overallScale, dimensions, static r => new Relationship(r.Subject, r.Respondent), Comparer<Relationship>.Default, nameof(responses));
+        ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions = null)
+    {
+        ArgumentNullException.ThrowIfNull(overallScale);
+        var pairs = new RelationshipIndexer();
+        var acc = new FeedbackAccumulator(overallScale, dimensions, 64);
+
+        // Two phases per batch: first every response's group (lookups independent of each other, so the
+        // processor overlaps their cache misses), then the counter updates.
+        Span<int> groups = stackalloc int[Batch];
+        for (var start = 0; start < responses.Length; start += Batch)
+        {
+            var batch = responses.Slice(start, Math.Min(Batch, responses.Length - start));
+            for (var k = 0; k < batch.Length; k++)
+            {
+                var response = batch[k] ?? throw new ArgumentNullException(nameof(responses), "Expected a response; got null.");
+                groups[k] = pairs.IndexOf(response.Subject, response.Respondent, out var added);
+                if (added)
+                {
+                    acc.AddGroup();
+                }
+            }
+
+            for (var k = 0; k < batch.Length; k++)
+            {
+                acc.Add(groups[k], batch[k], nameof(responses));
+            }
+        }
+
+        var result = ImmutableSortedDictionary.CreateBuilder<Relationship, FeedbackSummary>();
+        for (var g = 0; g < pairs.Count; g++)
+        {
+            result.Add(pairs.RelationshipAt(g), acc.ToSummary(g));
+        }
+
+        return result.ToImmutable();
+    }
 
     /// <summary>Summarises responses per calendar period, taking each response's local date in <paramref name="zone"/>.</summary>
     /// <param name="responses">The responses.</param>
@@ -107,6 +143,33 @@ public static class FeedbackGrouping
         return new DateInterval(start, end);
     }
 
+    private static ImmutableSortedDictionary<DepartmentId, FeedbackSummary> ByDepartment(
+        ReadOnlySpan<FeedbackResponse> responses, RatingScale overallScale, DimensionSet? dimensions, bool provider)
+    {
+        ArgumentNullException.ThrowIfNull(overallScale);
+        var departments = new DepartmentIndexer();
+        var acc = new FeedbackAccumulator(overallScale, dimensions, 64);
+        foreach (var response in responses)
+        {
+            ArgumentNullException.ThrowIfNull(response, nameof(responses));
+            var group = departments.IndexOf(provider ? response.Subject : response.Respondent);
+            if (group == acc.GroupCount)
+            {
+                acc.AddGroup();
+            }
+
+            acc.Add(group, response, nameof(responses));
+        }
+
+        var result = ImmutableSortedDictionary.CreateBuilder<DepartmentId, FeedbackSummary>();
+        for (var g = 0; g < acc.GroupCount; g++)
+        {
+            result.Add(departments.Ids[g], acc.ToSummary(g));
+        }
+
+        return result.ToImmutable();
+    }
+
     private static ImmutableSortedDictionary<TKey, FeedbackSummary> Group<TKey>(
         ReadOnlySpan<FeedbackResponse> responses,
         RatingScale overallScale,
@@ -117,19 +180,24 @@ public static class FeedbackGrouping
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(overallScale);
-        var groups = new Dictionary<TKey, FeedbackAccumulator>();
+        var groups = new Dictionary<TKey, int>();
+        var acc = new FeedbackAccumulator(overallScale, dimensions);
         foreach (var response in responses)
         {
             ArgumentNullException.ThrowIfNull(response, paramName);
-            ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, keyOf(response), out _);
-            acc ??= new FeedbackAccumulator(overallScale, dimensions);
-            acc.Add(response, paramName);
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, keyOf(response), out var exists);
+            if (!exists)
+            {
+                group = acc.AddGroup();
+            }
+
+            acc.Add(group, response, paramName);
         }
 
         var result = ImmutableSortedDictionary.CreateBuilder<TKey, FeedbackSummary>(comparer);
-        foreach (var (key, acc) in groups)
+        foreach (var (key, group) in groups)
         {
-            result.Add(key, acc.ToSummary());
+            result.Add(key, acc.ToSummary(group));
         }
 
         return result.ToImmutable();

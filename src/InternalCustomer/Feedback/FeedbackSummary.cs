@@ -67,12 +67,13 @@ public sealed class FeedbackSummary
     {
         ArgumentNullException.ThrowIfNull(overallScale);
         var acc = new FeedbackAccumulator(overallScale, dimensions);
+        var group = acc.AddGroup();
         foreach (var r in responses)
         {
-            acc.Add(r, nameof(responses));
+            acc.Add(group, r, nameof(responses));
         }
 
-        return acc.ToSummary();
+        return acc.ToSummary(group);
     }
 
     /// <summary>Returns the summary of both groups (merge law in the remarks).</summary>

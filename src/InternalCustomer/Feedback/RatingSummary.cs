@@ -302,16 +302,33 @@ public sealed class RatingSummary
             var lo = Vector256.Create(int.MaxValue);
             var hi = Vector256.Create(int.MinValue);
             var end = ratings.Length - (ratings.Length % Vector256<int>.Count);
+            var pairedEnd = ratings.Length - (ratings.Length % (2 * Vector256<int>.Count));
 
-            // Each lane counter grows by at most 1 per step, and a span has < 2^31 elements: no overflow.
-            for (var i = 0; i < end; i += Vector256<int>.Count)
+            // Two vectors per step halve the loads and stores of the per-point counters (FeedbackBenchmarks,
+            // 10M ratings on 1–5, shared machine: 1.34× → 0.90× of a plain summing loop). Each lane counter
+            // changes by at most 2 per step and a span has < 2^31 elements: no overflow.
+            var i = 0;
+            for (; i < pairedEnd; i += 2 * Vector256<int>.Count)
+            {
+                var x0 = Vector256.LoadUnsafe(ref src, (nuint)i) - vmin;
+                var x1 = Vector256.LoadUnsafe(ref src, (nuint)(i + Vector256<int>.Count)) - vmin;
+                lo = Vector256.Min(lo, Vector256.Min(x0, x1));
+                hi = Vector256.Max(hi, Vector256.Max(x0, x1));
+                for (var p = 0; p < points; p++)
+                {
+                    var vp = Vector256.Create(p);
+                    Unsafe.Add(ref a, p) += Vector256.Equals(x0, vp) + Vector256.Equals(x1, vp);
+                }
+            }
+
+            for (; i < end; i += Vector256<int>.Count)
             {
                 var x = Vector256.LoadUnsafe(ref src, (nuint)i) - vmin;
                 lo = Vector256.Min(lo, x);
                 hi = Vector256.Max(hi, x);
                 for (var p = 0; p < points; p++)
                 {
-                    Unsafe.Add(ref a, p) -= Vector256.Equals(x, Vector256.Create(p));
+                    Unsafe.Add(ref a, p) += Vector256.Equals(x, Vector256.Create(p));
                 }
             }
 
@@ -319,11 +336,11 @@ public sealed class RatingSummary
             // [0, points − 1], so the signed min/max check is exact.
             if (Vector256.LessThanAny(lo, Vector256<int>.Zero) || Vector256.GreaterThanAny(hi, Vector256.Create(points - 1)))
             {
-                for (var i = 0; i < end; i++)
+                for (var j = 0; j < end; j++)
                 {
-                    if ((uint)(ratings[i] - min) >= (uint)points)
+                    if ((uint)(ratings[j] - min) >= (uint)points)
                     {
-                        throw RatingOutOfScale(ratings[i], i, min, min + points - 1, nameof(ratings));
+                        throw RatingOutOfScale(ratings[j], j, min, min + points - 1, nameof(ratings));
                     }
                 }
             }
@@ -334,7 +351,7 @@ public sealed class RatingSummary
                 var v = Unsafe.Add(ref a, p);
                 for (var l = 0; l < Vector256<int>.Count; l++)
                 {
-                    s += (uint)v.GetElement(l);
+                    s -= v.GetElement(l); // each match added −1
                 }
 
                 counts[p] += s;

@@ -62,6 +62,16 @@ public class ComplianceReportTests
     }
 
     [Fact]
+    public void Evaluations_and_budgets_describe_themselves()
+    {
+        var e = new ObjectiveEvaluation(ObjectiveKind.Resolution, SlaState.AtRisk, Allowed, Duration.FromHours(6), Utc(3, 3, 11), default, 2);
+        Assert.Equal("Resolution AtRisk: 6:00:00 of 8:00:00 used (75%), deadline 2026-03-03T11:00:00Z", e.ToString());
+        Assert.Equal(Duration.FromHours(2), e.Remaining);
+        Assert.Null(e.DecidedAt);
+        Assert.Equal("3 bad of 1000 decided (target 99.9%): burn rate 3, 300% of budget spent", new ErrorBudget(0.999, 1000, 3).ToString());
+    }
+
+    [Fact]
     public void Overlapping_windows_each_count_on_their_own()
     {
         var january = new Interval(Utc(1, 1), Utc(2, 1));

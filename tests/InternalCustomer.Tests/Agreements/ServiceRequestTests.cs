@@ -29,6 +29,13 @@ public class ServiceRequestTests
     }
 
     [Fact]
+    public void Describes_itself()
+    {
+        var r = new ServiceRequest("INC-1", Sla, Opened, resolved: At(2, 12), pauses: [new Interval(At(2, 10), At(2, 11))]);
+        Assert.Equal("INC-1 (it-payroll, opened 2026-03-02T09:00:00Z, resolved 2026-03-02T12:00:00Z, 1 pause)", r.ToString());
+    }
+
+    [Fact]
     public void An_unresolved_request_may_have_an_ongoing_last_pause()
     {
         var r = new ServiceRequest("INC-2", Sla, Opened, pauses: [new Interval(At(2, 10), At(2, 11)), new Interval(At(2, 12), null)]);
@@ -132,7 +139,11 @@ public class ServiceRequestTests
     {
         var id = Assert.Throws<ArgumentException>(() => new ServiceRequest(" ", Sla, Opened));
         Assert.Equal("id", id.ParamName);
-        Assert.StartsWith("A name must be non-blank text; got \" \".", id.Message);
+        Assert.StartsWith("A request id must be non-blank text; got \" \".", id.Message);
+
+        var nullId = Assert.Throws<ArgumentException>(() => new ServiceRequest(null!, Sla, Opened));
+        Assert.Equal("id", nullId.ParamName);
+        Assert.StartsWith("A request id must be non-blank text; got null.", nullId.Message);
 
         var agreement = Assert.Throws<ArgumentException>(() => new ServiceRequest("INC-1", default, Opened));
         Assert.Equal("agreement", agreement.ParamName);

@@ -61,6 +61,11 @@ public sealed partial class BusinessCalendarTests
         Assert.Equal("holidays", e.ParamName);
         Assert.StartsWith("Expected holidays in the ISO calendar; got ", e.Message);
         Assert.Contains("in the Julian calendar.", e.Message);
+
+        // Mixed with ISO dates the message is the same (not NodaTime's refusal to compare calendar systems).
+        e = Assert.Throws<ArgumentException>(() => BusinessCalendar.WeekdaysNineToFive("Europe/London").WithHolidays([new LocalDate(2026, 1, 1), julian]));
+        Assert.Equal("holidays", e.ParamName);
+        Assert.StartsWith("Expected holidays in the ISO calendar; got ", e.Message);
     }
 
     [Fact]
@@ -100,6 +105,15 @@ public sealed partial class BusinessCalendarTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessTime(Instant.MaxValue - Duration.FromHours(1), Duration.FromHours(2)));
         Assert.Equal("businessTime", e.ParamName);
         Assert.StartsWith("Expected an amount of business time that ends within NodaTime's range", e.Message);
+
+        // A calendar with one nanosecond of working time a week cannot fit Duration.MaxValue before the end of time.
+        var tiny = BusinessCalendar.Create(
+            "UTC",
+            new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>> { [IsoDayOfWeek.Monday] = [new(new LocalTime(9, 0), LocalTime.FromNanosecondsSinceMidnight(32_400_000_000_001L))] },
+            []);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => tiny.AddBusinessTime(Utc(2026, 1, 1, 0), Duration.MaxValue));
+        Assert.Equal("businessTime", e.ParamName);
+        Assert.Equal(Utc(2026, 1, 5, 9).PlusNanoseconds(1), tiny.AddBusinessTime(Utc(2026, 1, 1, 0), Duration.Epsilon));
     }
 
     [Fact]

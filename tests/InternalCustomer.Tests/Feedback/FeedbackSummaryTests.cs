@@ -101,6 +101,24 @@ public class FeedbackSummaryTests
     }
 
     [Fact]
+    public void Equal_ids_from_different_string_instances_fall_in_one_group()
+    {
+        // The grouping looks ids up by string instance first; equal text in a new instance must still match.
+        var responses = Enumerable.Range(0, 600).Select(i => new FeedbackResponse(
+            DepartmentId.Parse(new string(['h', 'r'])),
+            DepartmentId.Parse(i % 2 == 0 ? new string(['i', 't']) : "legal"),
+            Instant.FromUtc(2026, 1, 1, 0, 0),
+            RatingScale.FivePoint,
+            (i % 5) + 1)).ToArray();
+        var byPair = FeedbackGrouping.ByRelationship(responses, RatingScale.FivePoint);
+        Assert.Equal(2, byPair.Count);
+        Assert.Equal(300, byPair[new Relationship(It, Hr)].Count);
+        Assert.Equal(300, byPair[new Relationship(DepartmentId.Parse("legal"), Hr)].Count);
+        Assert.Equal([Hr], FeedbackGrouping.ByConsumer(responses, RatingScale.FivePoint).Keys);
+        Assert.Equal(2, FeedbackGrouping.ByProvider(responses, RatingScale.FivePoint).Count);
+    }
+
+    [Fact]
     public void Period_unit_must_be_defined()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => FeedbackGrouping.ByPeriod([], DateTimeZone.Utc, (PeriodUnit)7, RatingScale.FivePoint));

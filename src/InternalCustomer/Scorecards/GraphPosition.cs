@@ -1,0 +1,20 @@
+namespace InternalCustomer.Scorecards;
+
+/// <summary>Where a department sits in the dependency graph.</summary>
+/// <param name="Tier">Its tier: 0 depends on nobody; tier k depends on tiers below k (from the condensation).</param>
+/// <param name="BlastRadius">How many departments depend on it, directly or transitively (its downstream).</param>
+/// <param name="Suppliers">How many departments it depends on directly (out-degree).</param>
+/// <param name="Customers">How many departments depend on it directly (in-degree).</param>
+/// <param name="Betweenness">Betweenness centrality, normalised as networkx does.</param>
+/// <param name="PageRank">PageRank (α = 0.85) of the dependency graph: high for departments many depend on.</param>
+/// <param name="IsSinglePointOfFailure">Whether it is an articulation point of the undirected view.</param>
+/// <param name="InMutualDependency">Whether it is on a mutual-dependency cycle.</param>
+public sealed record GraphPosition(
+    int Tier,
+    int BlastRadius,
+    int Suppliers,
+    int Customers,
+    double Betweenness,
+    double PageRank,
+    bool IsSinglePointOfFailure,
+    bool InMutualDependency);

@@ -1,0 +1,19 @@
+using InternalCustomer.Agreements;
+using InternalCustomer.Organizations;
+
+namespace InternalCustomer.Scorecards;
+
+/// <summary>How one time objective of one agreement fared: its tally and its error budget.</summary>
+/// <param name="Agreement">The agreement.</param>
+/// <param name="Consumer">The agreement's consumer (the internal customer).</param>
+/// <param name="Kind">The objective: first response or resolution.</param>
+/// <param name="Target">The objective's target ratio.</param>
+/// <param name="Tally">The request counts.</param>
+public sealed record ObjectiveCompliance(AgreementId Agreement, DepartmentId Consumer, ObjectiveKind Kind, double Target, SlaTally Tally)
+{
+    /// <summary>Gets the error budget (OpenSLO occurrences method) of <see cref="Tally"/> against <see cref="Target"/>.</summary>
+    public ErrorBudget Budget => Tally.Budget(Target);
+
+    /// <summary>Gets a value indicating whether the objective is met (vacuously when nothing was decided).</summary>
+    public bool IsMet => Budget.IsMet;
+}

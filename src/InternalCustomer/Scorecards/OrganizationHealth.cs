@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using InternalCustomer.Dependencies;
+using InternalCustomer.Feedback;
+
+namespace InternalCustomer.Scorecards;
+
+/// <summary>The one-page summary of an organisation's internal customer health.</summary>
+/// <param name="Departments">How many departments.</param>
+/// <param name="Relationships">How many provider–consumer relationships.</param>
+/// <param name="Mean">Overall mean rating across all feedback, with its interval.</param>
+/// <param name="Csat">Overall CSAT across all feedback, with its interval.</param>
+/// <param name="FirstResponse">First-response tally across all agreements.</param>
+/// <param name="Resolution">Resolution tally across all agreements.</param>
+/// <param name="WorstRelationships">The top of the attention list.</param>
+/// <param name="Cycles">Mutual-dependency clusters, each naming its departments and a cycle.</param>
+/// <param name="Silos">Weakly connected components and isolated departments.</param>
+/// <param name="SinglePointsOfFailure">Articulation points and bridges of the undirected dependency graph.</param>
+/// <param name="ReviewsDue">Agreements whose review is due.</param>
+public sealed record OrganizationHealth(
+    int Departments,
+    int Relationships,
+    MetricEstimate Mean,
+    MetricEstimate Csat,
+    SlaTally FirstResponse,
+    SlaTally Resolution,
+    ImmutableArray<AttentionItem> WorstRelationships,
+    ImmutableArray<MutualDependencyCluster> Cycles,
+    SiloReport Silos,
+    SinglePointsOfFailure SinglePointsOfFailure,
+    int ReviewsDue);

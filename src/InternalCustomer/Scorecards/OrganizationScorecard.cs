@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Scorecards;
+
+/// <summary>
+/// The scorecard of a whole organisation as of an instant: every department's scorecard, every
+/// relationship's health, the attention list, reviews due and the one-page health summary.
+/// Computed by <see cref="Scorecard.Compute"/>; immutable.
+/// </summary>
+public sealed class OrganizationScorecard
+{
+    private readonly Organization _organization;
+    private readonly FrozenDictionary<DepartmentId, int> _departmentIndex;
+    private readonly FrozenDictionary<(DepartmentId, DepartmentId), RelationshipHealth> _relationships;
+
+    internal OrganizationScorecard(
+        Organization organization,
+        ScorecardOptions options,
+        ImmutableArray<DepartmentScorecard> departments,
+        ImmutableArray<RelationshipHealth> relationships,
+        ImmutableArray<AttentionItem> attention,
+        ImmutableArray<ReviewDue> reviewsDue,
+        OrganizationHealth health)
+    {
+        _organization = organization;
+        Options = options;
+        Departments = departments;
+        Relationships = relationships;
+        Attention = attention;
+        ReviewsDue = reviewsDue;
+        Health = health;
+        _departmentIndex = departments.Select((d, i) => KeyValuePair.Create(d.Id, i)).ToFrozenDictionary();
+        _relationships = relationships.ToFrozenDictionary(r => (r.Provider, r.Consumer));
+    }
+
+    /// <summary>Gets the instant the scorecard describes.</summary>
+    public Instant AsOf => Options.AsOf;
+
+    /// <summary>Gets the options it was computed with.</summary>
+    public ScorecardOptions Options { get; }
+
+    /// <summary>Gets every department's scorecard, sorted by id.</summary>
+    public ImmutableArray<DepartmentScorecard> Departments { get; }
+
+    /// <summary>Gets every relationship, sorted by provider then consumer.</summary>
+    public ImmutableArray<RelationshipHealth> Relationships { get; }
+
+    /// <summary>Gets the relationships with a gap, most urgent first (score, then provider id, then consumer id).</summary>
+    public ImmutableArray<AttentionItem> Attention { get; }
+
+    /// <summary>Gets the agreements whose review cadence has elapsed, most overdue first.</summary>
+    public ImmutableArray<ReviewDue> ReviewsDue { get; }
+
+    /// <summary>Gets the one-page summary.</summary>
+    public OrganizationHealth Health { get; }
+
+    /// <summary>Gets a department's scorecard.</summary>
+    /// <param name="id">The department id.</param>
+    /// <returns>The scorecard.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not a department of the organisation.</exception>
+    public DepartmentScorecard GetDepartment(DepartmentId id) =>
+        _departmentIndex.TryGetValue(id, out var i)
+            ? Departments[i]
+            : throw new ArgumentException($"Expected a department of this organization; got '{id}', which is not one.", nameof(id));
+
+    /// <summary>Gets the relationship in which <paramref name="provider"/> serves <paramref name="consumer"/>.</summary>
+    /// <param name="provider">The supplier.</param>
+    /// <param name="consumer">The internal customer.</param>
+    /// <returns>The relationship, or <see langword="null"/> when the two have no agreement, dependency or feedback.</returns>
+    /// <exception cref="ArgumentException">Either id is not a department of the organisation.</exception>
+    public RelationshipHealth? GetRelationship(DepartmentId provider, DepartmentId consumer)
+    {
+        _ = GetDepartment(provider);
+        if (!_departmentIndex.ContainsKey(consumer))
+        {
+            throw new ArgumentException($"Expected a department of this organization; got '{consumer}', which is not one.", nameof(consumer));
+        }
+
+        return _relationships.GetValueOrDefault((provider, consumer));
+    }
+
+    /// <summary>
+    /// Rolls the supplier totals up the hierarchy: a division's totals are the merge of its own and
+    /// all its descendants' (teams', departments'), which equals summarising their raw data together.
+    /// </summary>
+    /// <returns>For every department, the totals of its subtree.</returns>
+    public IReadOnlyDictionary<DepartmentId, DepartmentTotals> RollUp() =>
+        _organization.RollUp(id => Departments[_departmentIndex[id]].Totals, static (a, b) => a.Merge(b));
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using InternalCustomer.Feedback;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Scorecards;
+
+/// <summary>
+/// Settings of <see cref="Scorecard.Compute"/>. Only <see cref="AsOf"/> is required; every other
+/// setting has the default documented on it.
+/// </summary>
+/// <remarks>Settings are checked when the scorecard is computed; a bad one gives an
+/// <see cref="ArgumentException"/> for parameter <c>options</c> naming the setting and the value.</remarks>
+public sealed record ScorecardOptions
+{
+    /// <summary>Creates options evaluated at an instant.</summary>
+    /// <param name="asOf">The instant the scorecard describes: requests are evaluated at it, and requests opened or feedback given after it are ignored.</param>
+    public ScorecardOptions(Instant asOf) => AsOf = asOf;
+
+    /// <summary>Gets the instant the scorecard describes.</summary>
+    public Instant AsOf { get; init; }
+
+    /// <summary>Gets the window whose decided requests count for compliance; <see langword="null"/> (default) counts every request decided before <see cref="AsOf"/>.</summary>
+    public Interval? ComplianceWindow { get; init; }
+
+    /// <summary>Gets the confidence level of every interval, in (0, 1); default 0.95.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>Gets the scale of the overall satisfaction rating; default <see cref="RatingScale.FivePoint"/>.</summary>
+    public RatingScale OverallScale { get; init; } = RatingScale.FivePoint;
+
+    /// <summary>Gets the dimension set for SERVQUAL summaries, or <see langword="null"/> (default) for none.</summary>
+    public DimensionSet? Dimensions { get; init; }
+
+    /// <summary>Gets how many top boxes count as satisfied for CSAT; default 2 (4 and 5 of 5).</summary>
+    public int CsatTopBoxes { get; init; } = 2;
+
+    /// <summary>Gets the CSAT target used where an agreement has no satisfaction objective, in [0, 1); default 0.8.</summary>
+    public double SatisfactionTarget { get; init; } = 0.8;
+
+    /// <summary>Gets the fewest responses for a relationship's satisfaction to count as known (for flags and gaps); default 5.</summary>
+    public int MinimumResponses { get; init; } = 5;
+
+    /// <summary>Gets the criticality at or above which a dependency without an agreement is flagged; default 4.</summary>
+    public Criticality HeavyDependence { get; init; } = Criticality.From(4);
+
+    /// <summary>Gets how SLA and satisfaction gaps combine; default <see cref="GapWeights.Equal"/>.</summary>
+    public GapWeights GapWeights { get; init; } = GapWeights.Equal;
+
+    /// <summary>Gets the damping of upstream attribution, in [0, 1); default <see cref="UpstreamAttribution.DefaultDamping"/>.</summary>
+    public double Damping { get; init; } = UpstreamAttribution.DefaultDamping;
+
+    /// <summary>Gets the date each agreement was last reviewed; an agreement not listed counts as reviewed on its first effective day.</summary>
+    public IReadOnlyDictionary<AgreementId, LocalDate>? LastReviews { get; init; }
+
+    /// <summary>Gets how many relationships the organisation health lists as worst; default 5.</summary>
+    public int WorstRelationships { get; init; } = 5;
+
+    internal void Validate()
+    {
+        const string Parameter = "options";
+        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
+        {
+            throw new ArgumentOutOfRangeException(Parameter, ConfidenceLevel, Text($"ConfidenceLevel must be in (0, 1); got {ConfidenceLevel}."));
+        }
+
+        if (!(SatisfactionTarget >= 0 && SatisfactionTarget < 1))
+        {
+            throw new ArgumentOutOfRangeException(Parameter, SatisfactionTarget, Text($"SatisfactionTarget must be in [0, 1); got {SatisfactionTarget}."));
+        }
+
+        if (!(Damping >= 0 && Damping < 1))
+        {
+            throw new ArgumentOutOfRangeException(Parameter, Damping, Text($"Damping must be in [0, 1); got {Damping}."));
+        }
+
+        if (OverallScale is null || GapWeights is null)
+        {
+            throw new ArgumentNullException(Parameter, "OverallScale and GapWeights must be set; got null.");
+        }
+
+        if (CsatTopBoxes < 1 || CsatTopBoxes > OverallScale.Points)
+        {
+            throw new ArgumentOutOfRangeException(Parameter, CsatTopBoxes, Text($"CsatTopBoxes must be from 1 to the {OverallScale.Points} points of the overall scale; got {CsatTopBoxes}."));
+        }
+
+        if (MinimumResponses < 1)
+        {
+            throw new ArgumentOutOfRangeException(Parameter, MinimumResponses, Text($"MinimumResponses must be at least 1; got {MinimumResponses}."));
+        }
+
+        if (WorstRelationships < 0)
+        {
+            throw new ArgumentOutOfRangeException(Parameter, WorstRelationships, Text($"WorstRelationships must be >= 0; got {WorstRelationships}."));
+        }
+
+        if (ComplianceWindow is { } window && (!window.HasStart || !window.HasEnd))
+        {
+            throw new ArgumentException($"ComplianceWindow must have a start and an end; got {window}.", Parameter);
+        }
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

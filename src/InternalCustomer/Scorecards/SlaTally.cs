@@ -1,0 +1,45 @@
+using InternalCustomer.Agreements;
+
+namespace InternalCustomer.Scorecards;
+
+/// <summary>
+/// Counts of requests for one objective: decided (met or breached by the decision-instant rule),
+/// breached, and not yet decided (in flight, of which some at risk). A mergeable summary:
+/// <see cref="Empty"/> is the identity and <see cref="Merge"/> adds counts, so tallies of
+/// partitions (agreements, teams, months) combine into the tally of the whole.
+/// </summary>
+/// <param name="Decided">Requests decided: resolved (or responded to) or past their deadline unresolved.</param>
+/// <param name="Breached">Decided requests that missed the objective.</param>
+/// <param name="InFlight">Requests not yet decided.</param>
+/// <param name="AtRisk">In-flight requests past a warning threshold.</param>
+public readonly record struct SlaTally(long Decided, long Breached, long InFlight, long AtRisk)
+{
+    /// <summary>Gets the tally of nothing, the identity of <see cref="Merge"/>.</summary>
+    public static SlaTally Empty => default;
+
+    /// <summary>Gets the decided requests that met the objective.</summary>
+    public long Met => Decided - Breached;
+
+    /// <summary>Gets the compliance met / decided, or <see langword="null"/> when nothing was decided.</summary>
+    public double? Compliance => Decided == 0 ? null : (double)Met / Decided;
+
+    /// <summary>Adds two tallies.</summary>
+    /// <param name="other">The other tally.</param>
+    /// <returns>The tally of both.</returns>
+    public SlaTally Merge(SlaTally other) =>
+        new(Decided + other.Decided, Breached + other.Breached, InFlight + other.InFlight, AtRisk + other.AtRisk);
+
+    /// <summary>Gets the error budget of this tally against a target (OpenSLO occurrences method).</summary>
+    /// <param name="target">The target ratio in [0, 1).</param>
+    /// <returns>The error budget.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is outside [0, 1).</exception>
+    public ErrorBudget Budget(double target) => new(target, Decided, Breached);
+
+    internal SlaTally Add(in ObjectiveEvaluation evaluation) => evaluation.State switch
+    {
+        SlaState.Met => this with { Decided = Decided + 1 },
+        SlaState.Breached => this with { Decided = Decided + 1, Breached = Breached + 1 },
+        SlaState.AtRisk => this with { InFlight = InFlight + 1, AtRisk = AtRisk + 1 },
+        _ => this with { InFlight = InFlight + 1 },
+    };
+}
