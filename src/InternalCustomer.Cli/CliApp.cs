@@ -1,0 +1,204 @@
+using System.CommandLine;
+using System.Globalization;
+using InternalCustomer.Cli.Commands;
+using InternalCustomer.Cli.Output;
+using NodaTime;
+using NodaTime.Text;
+
+namespace InternalCustomer.Cli;
+
+/// <summary>
+/// The <c>internal-customer</c> command line: parses the arguments, runs one command against writers, and
+/// returns the exit code (0 ok, 1 validation problems, 2 usage error).
+/// </summary>
+/// <remarks>
+/// A command writes nothing to <c>stdout</c> until it has succeeded: its output is rendered in memory
+/// first, so a failure leaves <c>stdout</c> empty and says why on <c>stderr</c>, one line per problem.
+/// </remarks>
+internal static class CliApp
+{
+    internal const int Ok = 0;
+    internal const int Invalid = 1;
+    internal const int Usage = 2;
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool stderrIsTerminal = false, IClock? clock = null)
+    {
+        var file = new Argument<string?>("file")
+        {
+            Description = "The organisation document (JSON). Without it, the built-in example manufacturer is used.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var format = new Option<string?>("--format")
+        {
+            Description = "Output format: table (default), json, markdown or csv.",
+        };
+        var graphFormat = new Option<string?>("--format")
+        {
+            Description = "Graph format: dot (default) or mermaid.",
+        };
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "Judge everything as of the end of this date (yyyy-MM-dd, UTC). Default: the latest instant in the data.",
+        };
+        var requests = new Option<string?>("--requests")
+        {
+            Description = "Service requests (.csv or .json). Default with no organisation file: the example's.",
+        };
+        var responses = new Option<string?>("--responses")
+        {
+            Description = "Feedback responses (.csv or .json). Default with no organisation file: the example's.",
+        };
+
+        var root = new RootCommand("internal-customer: departments as internal customers and suppliers of each other.");
+        Command Add(string name, string description, params Option[] options)
+        {
+            var command = new Command(name, description);
+            command.Arguments.Add(file);
+            foreach (var option in options)
+            {
+                command.Options.Add(option);
+            }
+
+            root.Subcommands.Add(command);
+            return command;
+        }
+
+        var commands = new Dictionary<Command, string>
+        {
+            [Add("validate", "Check an organisation document (and --requests/--responses files); list every problem with its location.", format, requests, responses)] = "validate",
+            [Add("graph", "Write the dependency graph as Graphviz DOT or a Mermaid flowchart.", graphFormat)] = "graph",
+            [Add("sla", "SLA compliance and error budget per agreement and objective.", format, asOf, requests)] = "sla",
+            [Add("feedback", "Satisfaction per provider and per relationship, with intervals and trends.", format, asOf, responses)] = "feedback",
+            [Add("report", "The organisation summary: departments, graph findings, SLA compliance, feedback, findings.", format, asOf, requests, responses)] = "report",
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            error.WriteLine("error: " + first.Message + " (see --help)");
+            return Usage;
+        }
+
+        if (!commands.TryGetValue(parsed.CommandResult.Command, out var name))
+        {
+            // The root itself, --help or --version: System.CommandLine prints them.
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error }) == 0 && args.Length > 0 ? Ok : Usage;
+        }
+
+        if (parsed.Action is not null && parsed.Action.GetType().Name.Contains("Help", StringComparison.Ordinal))
+        {
+            parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            return Ok;
+        }
+
+        // An optional file argument swallows an unknown option; report it as the unknown option it is.
+        foreach (var value in new[] { parsed.GetValue(file), parsed.GetValue(requests), parsed.GetValue(responses) })
+        {
+            if (value is { Length: > 1 } && value[0] == '-')
+            {
+                error.WriteLine($"error: unknown option '{value}' (see --help)");
+                return Usage;
+            }
+        }
+
+        try
+        {
+            var inputs = new Inputs(error, stderrIsTerminal);
+            var text = name == "graph"
+                ? Graph(inputs, parsed.GetValue(file), parsed.GetValue(graphFormat))
+                : Tabular(name, inputs, parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), clock ?? SystemClock.Instance);
+            output.Write(text);
+            output.Flush();
+            return Ok;
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return Usage;
+        }
+        catch (InvalidInputException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                error.WriteLine(problem);
+            }
+
+            return Invalid;
+        }
+    }
+
+    private static string Graph(Inputs inputs, string? file, string? format)
+    {
+        var kind = (format ?? "dot").ToLowerInvariant();
+        if (kind is not ("dot" or "mermaid"))
+        {
+            throw new UsageException($"--format: expected dot or mermaid for the graph; got \"{format}\".");
+        }
+
+        var (organization, _) = inputs.Organization(file);
+        var graph = Dependencies.DependencyGraph.FromOrganization(organization);
+        var text = kind == "dot" ? graph.ToDot() : graph.ToMermaid();
+        return text.EndsWith('\n') ? text : text + "\n";
+    }
+
+    private static string Tabular(string command, Inputs inputs, string? file, string? format, string? asOfText, string? requestFile, string? responseFile, IClock clock)
+    {
+        var kind = (format ?? "table").ToLowerInvariant();
+        if (!Renderer.Formats.Contains(kind))
+        {
+            throw new UsageException($"--format: expected table, json, markdown or csv; got \"{format}\".");
+        }
+
+        Instant? asOf = null;
+        if (asOfText is not null)
+        {
+            var parsed = LocalDatePattern.Iso.Parse(asOfText);
+            if (!parsed.Success)
+            {
+                throw new UsageException($"--as-of: expected a date yyyy-MM-dd such as 2026-06-30; got \"{asOfText}\".");
+            }
+
+            asOf = parsed.Value.PlusDays(1).AtMidnight().InUtc().ToInstant();
+        }
+
+        var (organization, source) = inputs.Organization(file);
+        var example = file is null;
+        var requests = command is "sla" or "report" or "validate" ? inputs.Requests(requestFile, example && command != "validate") : [];
+        var responses = command is "feedback" or "report" or "validate" ? inputs.Responses(responseFile, example && command != "validate") : [];
+        var latest = requests.SelectMany(r => new[] { r.Opened, r.FirstResponse ?? r.Opened, r.Resolved ?? r.Opened })
+            .Concat(responses.Select(r => r.Instant))
+            .DefaultIfEmpty(clock.GetCurrentInstant())
+            .Max();
+        var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest, source);
+        var crossProblems = analysis.CrossReferenceProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
+        if (crossProblems.Count > 0)
+        {
+            throw new InvalidInputException(crossProblems);
+        }
+
+        IReadOnlyList<Section> sections = command switch
+        {
+            "validate" => [Section.OfNotes("validation", "Validation", [
+                string.Create(CultureInfo.InvariantCulture, $"{source}: valid: {organization.Departments.Length} departments, {organization.Services.Length} services, {organization.Calendars.Count} calendars, {organization.Agreements.Length} agreements, {organization.Dependencies.Length} declared dependencies."),
+                .. requestFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{requestFile}: valid: {requests.Count} service requests.")],
+                .. responseFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{responseFile}: valid: {responses.Count} feedback responses.")],
+            ])],
+            "sla" => [analysis.SlaSection()],
+            "feedback" => [analysis.FeedbackSection(), analysis.RelationshipsSection()],
+            _ => Report(analysis),
+        };
+        return Renderer.Render(sections, kind);
+    }
+
+    /// <summary>The sections of <c>report</c>, in order; further views (scorecards) are added here.</summary>
+    internal static IReadOnlyList<Section> Report(OrganizationAnalysis analysis) =>
+    [
+        analysis.SummarySection(),
+        analysis.DepartmentsSection(),
+        analysis.GraphSection(),
+        analysis.SlaSection(),
+        analysis.FeedbackSection(),
+        analysis.FindingsSection(),
+    ];
+}

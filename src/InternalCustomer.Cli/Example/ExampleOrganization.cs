@@ -1,0 +1,306 @@
+using InternalCustomer.Agreements;
+using InternalCustomer.Calendars;
+using InternalCustomer.Feedback;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Cli.Example;
+
+/// <summary>
+/// The built-in example: a manufacturer whose production lines are each other's customers, served by
+/// support functions, with twelve months (July 2025 – June 2026) of synthetic service requests and the
+/// feedback collected at a monthly cross-department review meeting. Deterministic: one seeded generator,
+/// so <c>docs/examples/</c> can be regenerated and checked (see <c>ExampleFilesTests</c>).
+/// </summary>
+/// <remarks>
+/// Planted findings: IT infrastructure and maintenance depend on each other (a mutual-dependency cycle);
+/// the innovation lab works with nobody (a silo); the IT service desk meets its SLA with final assembly
+/// but assembly is unhappy with it; HR's service to the paint shop declines month after month; logistics
+/// breaches its agreements with the lines because procurement breaches its agreement with logistics.
+/// </remarks>
+internal static class ExampleOrganization
+{
+    internal const int Seed = 20260630;
+
+    private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+    private static readonly LocalDate First = new(2025, 7, 1);
+    private static readonly LocalDate Last = new(2026, 6, 30);
+
+    private static readonly (string Id, string Name, string? Parent, string Description)[] Departments =
+    [
+        ("manufacturing", "Manufacturing division", null, "The four production lines and the plant functions that keep them running."),
+        ("press-shop", "Line 1 – Press shop", "manufacturing", "Stamps body panels from coil steel."),
+        ("body-shop", "Line 2 – Body shop", "manufacturing", "Welds panels into bodies; the press shop's customer."),
+        ("paint-shop", "Line 3 – Paint shop", "manufacturing", "Paints bodies; the body shop's customer."),
+        ("assembly", "Line 4 – Final assembly", "manufacturing", "Fits the painted body with its parts; the paint shop's customer."),
+        ("end-of-line", "End-of-line test", "manufacturing", "Tests every finished unit; final assembly's customer."),
+        ("dispatch", "Dispatch preparation", "manufacturing", "Packs tested units for shipping."),
+        ("maintenance", "Maintenance", "manufacturing", "Keeps presses, robots, ovens and the buildings running."),
+        ("tooling", "Tooling", "manufacturing", "Builds and repairs press dies and welding fixtures."),
+        ("planning", "Production planning", "manufacturing", "Plans line schedules and material calls."),
+        ("ehs", "Health, safety & environment", "manufacturing", "Permits, audits and incident follow-up."),
+        ("shared-services", "Shared services", null, "The support functions serving the whole company."),
+        ("hr", "Human resources", "shared-services", "Hiring, training and employee relations."),
+        ("payroll", "Payroll", "hr", "Pay, overtime and shift allowances."),
+        ("it", "Information technology", "shared-services", "Applications, devices and networks."),
+        ("it-service-desk", "IT service desk", "it", "First line for every IT request."),
+        ("it-infrastructure", "IT infrastructure", "it", "Server room, networks and the plant's control systems."),
+        ("finance", "Finance", "shared-services", "Accounting, payments and budgets."),
+        ("controlling", "Controlling", "finance", "Cost reports and variance analysis for the lines."),
+        ("procurement", "Procurement", "shared-services", "Buys parts, spares and services."),
+        ("logistics", "Logistics", "shared-services", "Brings material to the lines and units to customers."),
+        ("warehouse", "Warehouse", "logistics", "Stores parts and spares."),
+        ("quality", "Quality", "shared-services", "Quality assurance and supplier quality."),
+        ("quality-lab", "Quality lab", "quality", "Measurements, material tests and audits."),
+        ("innovation-lab", "Innovation lab", null, "Prototypes new processes; works on its own."),
+    ];
+
+    private static readonly (string Provider, string Service, string Name)[] Services =
+    [
+        ("press-shop", "panels", "Stamped panels"), ("body-shop", "bodies", "Welded bodies"), ("paint-shop", "painted-bodies", "Painted bodies"),
+        ("assembly", "assembled-units", "Assembled units"), ("end-of-line", "tested-units", "Tested units"),
+        ("maintenance", "breakdown-repair", "Breakdown repair"), ("maintenance", "facility-care", "Facility care and power"),
+        ("tooling", "die-repair", "Die and fixture repair"), ("planning", "line-schedule", "Line schedule changes"),
+        ("ehs", "work-permit", "Work permits and safety checks"), ("hr", "staffing", "Staffing and shift cover"),
+        ("hr", "training", "Training"), ("payroll", "pay-queries", "Pay queries"), ("it-service-desk", "it-support", "IT support"),
+        ("it-infrastructure", "control-systems", "Control systems and maintenance software"), ("finance", "invoice-payment", "Invoice payment"),
+        ("controlling", "cost-reports", "Cost reports"), ("procurement", "purchase-orders", "Purchase orders for spares and parts"),
+        ("logistics", "line-feeding", "Line feeding"), ("warehouse", "spares-issue", "Spares issue"), ("quality", "quality-release", "Quality release"),
+        ("quality-lab", "measurements", "Measurements and tests"),
+    ];
+
+    private static readonly string[] Lines = ["press-shop", "body-shop", "paint-shop", "assembly", "end-of-line", "dispatch"];
+
+    /// <summary>The agreements: provider, consumer, calendar.</summary>
+    private static IEnumerable<(string Provider, string Consumer, string Calendar)> AgreementPairs()
+    {
+        // The lines are chained: each is the customer of the line before it.
+        for (var i = 0; i + 1 < Lines.Length - 1; i++)
+        {
+            yield return (Lines[i], Lines[i + 1], "plant-shifts");
+        }
+
+        yield return ("end-of-line", "dispatch", "plant-shifts");
+        foreach (var line in Lines)
+        {
+            yield return ("maintenance", line, "plant-shifts");
+            yield return ("it-service-desk", line, "office-hours");
+            yield return ("hr", line, "office-hours");
+            yield return ("quality", line, "office-hours");
+            yield return ("logistics", line, "plant-shifts");
+            yield return ("planning", line, "office-hours");
+        }
+
+        foreach (var buyer in new[] { "logistics", "warehouse", "maintenance", "tooling" })
+        {
+            yield return ("procurement", buyer, "office-hours");
+        }
+
+        // IT infrastructure and maintenance depend on each other: the mutual-dependency cycle.
+        yield return ("it-infrastructure", "maintenance", "around-the-clock");
+        yield return ("maintenance", "it-infrastructure", "plant-shifts");
+        yield return ("finance", "procurement", "office-hours");
+        yield return ("controlling", "manufacturing", "office-hours");
+        yield return ("controlling", "shared-services", "office-hours");
+        foreach (var department in new[] { "it", "finance", "logistics", "quality", "maintenance" })
+        {
+            yield return ("payroll", department, "office-hours");
+        }
+
+        foreach (var department in new[] { "finance", "hr", "procurement", "logistics", "quality" })
+        {
+            yield return ("it-service-desk", department, "office-hours");
+        }
+
+        yield return ("quality-lab", "quality", "office-hours");
+        yield return ("ehs", "assembly", "office-hours");
+        yield return ("ehs", "press-shop", "office-hours");
+    }
+
+    /// <summary>Builds the organisation.</summary>
+    internal static Organization Organization()
+    {
+        var builder = new OrganizationBuilder();
+        foreach (var (id, name, parent, description) in Departments)
+        {
+            builder.AddDepartment(id, name, parent, description);
+        }
+
+        foreach (var (provider, service, name) in Services)
+        {
+            builder.AddService(service, name, provider, provider is "press-shop" or "body-shop" or "paint-shop" or "assembly" or "end-of-line" ? "production" : "support");
+        }
+
+        builder.AddDependency("press-shop", "tooling", 5, 40);
+        builder.AddDependency("body-shop", "tooling", 4, 25);
+
+        LocalDate[] holidays =
+        [
+            new(2025, 10, 3), new(2025, 12, 24), new(2025, 12, 25), new(2025, 12, 26), new(2025, 12, 31), new(2026, 1, 1),
+            new(2026, 4, 3), new(2026, 4, 6), new(2026, 5, 1), new(2026, 5, 14), new(2026, 5, 25),
+        ];
+        builder.AddCalendar("office-hours", BusinessCalendar.Weekdays("Europe/Berlin", new LocalTime(8, 0), new LocalTime(17, 0)).WithHolidays(holidays));
+        builder.AddCalendar("plant-shifts", BusinessCalendar.Create(
+            "Europe/Berlin",
+            new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>>
+            {
+                [IsoDayOfWeek.Monday] = [new(new LocalTime(6, 0), new LocalTime(22, 0))],
+                [IsoDayOfWeek.Tuesday] = [new(new LocalTime(6, 0), new LocalTime(22, 0))],
+                [IsoDayOfWeek.Wednesday] = [new(new LocalTime(6, 0), new LocalTime(22, 0))],
+                [IsoDayOfWeek.Thursday] = [new(new LocalTime(6, 0), new LocalTime(22, 0))],
+                [IsoDayOfWeek.Friday] = [new(new LocalTime(6, 0), new LocalTime(22, 0))],
+                [IsoDayOfWeek.Saturday] = [new(new LocalTime(6, 0), new LocalTime(14, 0))],
+            },
+            holidays));
+        builder.AddCalendar("around-the-clock", BusinessCalendar.AlwaysOpen("Europe/Berlin"));
+
+        var number = 0;
+        foreach (var (provider, consumer, calendar) in AgreementPairs())
+        {
+            number++;
+            var services = Services.Where(s => s.Provider == provider).Select(s => s.Service).ToArray();
+            var office = calendar == "office-hours";
+            builder.AddAgreement(
+                $"ola-{number:00}-{provider}-{consumer}",
+                provider,
+                consumer,
+                services,
+                calendar,
+                First,
+                null,
+                number % 3 == 0 ? Period.FromMonths(6) : Period.FromMonths(3),
+                Duration.FromHours(office ? 2 : 1),
+                0.9,
+                Duration.FromHours(office ? 18 : 8),
+                0.9,
+                0.8);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Twelve months of requests for every agreement, from the seeded generator.</summary>
+    internal static IReadOnlyList<ServiceRequest> Requests(Organization organization)
+    {
+        var random = new Random(Seed);
+        var requests = new List<ServiceRequest>();
+        foreach (var agreement in organization.Agreements)
+        {
+            var (provider, consumer) = (agreement.Provider.Value, agreement.Consumer.Value);
+            var calendar = organization.GetCalendar(agreement.Calendar);
+            var perMonth = Lines.Contains(consumer) ? 5 : 3;
+
+            // How slow the provider is for this customer: a multiple of the resolution allowance.
+            var slowness = (provider, consumer) switch
+            {
+                ("procurement", "logistics") => 1.4,
+                ("logistics", _) when Lines.Contains(consumer) => 1.25,
+                ("it-service-desk", "assembly") => 0.12,
+                _ => 0.22,
+            };
+            var number = 0;
+            for (var month = First; month <= Last; month = month.PlusMonths(1))
+            {
+                var count = perMonth + random.Next(-1, 3);
+                for (var k = 0; k < count; k++)
+                {
+                    var day = month.PlusDays(random.Next(month.Calendar.GetDaysInMonth(month.Year, month.Month)));
+                    var opened = Zone.AtLeniently(day.At(new LocalTime(6 + random.Next(0, 14), random.Next(60)))).ToInstant();
+                    var firstResponseAllowance = agreement.FirstResponse!.Within;
+                    var resolutionAllowance = agreement.Resolution!.Within;
+                    var firstResponse = calendar.AddBusinessTime(opened, firstResponseAllowance * (slowness * 0.6 * Exponential(random)));
+                    var work = resolutionAllowance * (slowness * Exponential(random));
+                    var responseTime = calendar.BusinessTime(opened, firstResponse);
+                    var resolved = calendar.AddBusinessTime(opened, work < responseTime ? responseTime : work);
+                    if (resolved < firstResponse)
+                    {
+                        resolved = firstResponse;
+                    }
+
+                    Interval[] pauses = [];
+                    if (random.Next(6) == 0 && resolved - firstResponse > Duration.FromHours(2))
+                    {
+                        var start = firstResponse + Duration.FromMinutes(30);
+                        pauses = [new Interval(start, start + Duration.FromMinutes(random.Next(30, 90)))];
+                        resolved = Instant.Max(resolved, pauses[0].End + Duration.FromMinutes(15));
+                    }
+
+                    // Requests opened in the last days may still be open at the end of the data.
+                    var stillOpen = day > Last.PlusDays(-3) && random.Next(2) == 0;
+                    requests.Add(new ServiceRequest(
+                        $"{agreement.Id.Value}-{++number:000}",
+                        agreement.Id,
+                        opened,
+                        firstResponse,
+                        stillOpen ? null : resolved,
+                        stillOpen ? [] : pauses));
+                }
+            }
+        }
+
+        return requests;
+    }
+
+    /// <summary>The monthly review meeting: every customer rates every provider it has an agreement with.</summary>
+    internal static IReadOnlyList<FeedbackResponse> Responses(Organization organization)
+    {
+        var random = new Random(Seed + 1);
+        var responses = new List<FeedbackResponse>();
+        var monthIndex = 0;
+        for (var month = First; month <= Last; month = month.PlusMonths(1), monthIndex++)
+        {
+            // The review meeting: the first Tuesday of the month at 10:00.
+            var meeting = month;
+            while (meeting.DayOfWeek != IsoDayOfWeek.Tuesday)
+            {
+                meeting = meeting.PlusDays(1);
+            }
+
+            var instant = Zone.AtLeniently(meeting.At(new LocalTime(10, 0))).ToInstant();
+            foreach (var agreement in organization.Agreements)
+            {
+                var (provider, consumer) = (agreement.Provider.Value, agreement.Consumer.Value);
+                var mean = (provider, consumer) switch
+                {
+                    ("it-service-desk", "assembly") => 2.3,
+                    ("hr", "paint-shop") => 4.7 - (0.22 * monthIndex),
+                    ("procurement", "logistics") => 2.6,
+                    ("logistics", _) when Lines.Contains(consumer) => 3.0,
+                    _ => 4.1,
+                };
+
+                // Two people from the customer attend and rate.
+                for (var person = 0; person < 2; person++)
+                {
+                    var overall = Math.Clamp((int)Math.Round(mean + ((random.NextDouble() - 0.5) * 1.6)), 1, 5);
+                    var recommend = Math.Clamp((overall * 2) + random.Next(-1, 2), 0, 10);
+                    var effort = Math.Clamp(overall + random.Next(0, 3), 1, 7);
+                    responses.Add(new FeedbackResponse(
+                        agreement.Consumer,
+                        agreement.Provider,
+                        instant + Duration.FromMinutes(person * 5),
+                        RatingScale.FivePoint,
+                        overall,
+                        recommend,
+                        effort,
+                        agreement: agreement.Id,
+                        comment: overall <= 2 ? Complaint(provider, random) : null));
+                }
+            }
+        }
+
+        return responses;
+    }
+
+    private static string Complaint(string provider, Random random) => provider switch
+    {
+        "it-service-desk" => random.Next(2) == 0 ? "Tickets are closed fast, but the problem comes back." : "Answers are quick; the fixes do not hold.",
+        "hr" => "Shift cover arrives later every month.",
+        "procurement" => "Spares orders wait for approval, again.",
+        "logistics" => "Material arrives late; \"waiting for procurement\" is the usual reason.",
+        _ => "Needs to improve.",
+    };
+
+    /// <summary>An exponential variate with mean 1, quantised to minutes of the allowance it multiplies.</summary>
+    private static double Exponential(Random random) => Math.Round(-Math.Log(1 - random.NextDouble()) * 60) / 60;
+}

@@ -1,0 +1,3 @@
+using InternalCustomer.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+
+namespace InternalCustomer.Interchange.Csv;
+
+/// <summary>A CSV document with a header row: reads the header against the expected columns and yields one source per record.</summary>
+internal static class CsvTable
+{
+    internal static IEnumerable<RecordSource> Rows(ReadOnlySpan<byte> utf8, IReadOnlyList<string> columns, IReadOnlyList<string> required, ProblemCollector problems) =>
+        Rows(utf8, columns, required, [], problems);
+
+    internal static IEnumerable<RecordSource> Rows(ReadOnlySpan<byte> utf8, IReadOnlyList<string> columns, IReadOnlyList<string> required, IReadOnlyList<string> prefixes, ProblemCollector problems)
+    {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            // Locate the first bad byte through the JSON input's check, which reports line and column.
+            Json.JsonInput.Parse(utf8, problems);
+            return [];
+        }
+
+        var records = CsvParser.Parse(Encoding.UTF8.GetString(utf8), problems);
+        if (records.Count == 0)
+        {
+            problems.Add("line 1, column 1", $"Expected a header row naming the columns {string.Join(",", columns)}; got an empty document.");
+            return [];
+        }
+
+        var header = records[0];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < header.Count; c++)
+        {
+            var name = header[c].Value.Trim();
+            var at = CsvParser.Location(header[c].Line, header[c].Column);
+            if (!columns.Contains(name) && !prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length))
+            {
+                var also = prefixes.Count == 0 ? string.Empty : " and " + string.Join(", ", prefixes.Select(p => p + "<dimension>"));
+                problems.Add(at, $"Unknown column \"{Json.JsonFields.Shorten(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
+            }
+            else if (!index.TryAdd(name, c))
+            {
+                problems.Add(at, $"Column \"{name}\" appears more than once in the header.");
+            }
+        }
+
+        foreach (var name in required)
+        {
+            if (!index.ContainsKey(name))
+            {
+                problems.Add("line 1", $"The header lacks the required column \"{name}\".");
+            }
+        }
+
+        return records.Skip(1).Select(r => (RecordSource)new CsvRow(r, header.Count, index, problems));
+    }
+
+    private sealed class CsvRow : RecordSource
+    {
+        private readonly List<CsvField> _fields;
+        private readonly Dictionary<string, int> _index;
+
+        internal CsvRow(List<CsvField> fields, int width, Dictionary<string, int> index, ProblemCollector problems)
+            : base(problems)
+        {
+            _fields = fields;
+            _index = index;
+            Location = string.Create(CultureInfo.InvariantCulture, $"line {fields[0].Line}");
+            if (fields.Count != width)
+            {
+                problems.Add(Location, string.Create(CultureInfo.InvariantCulture, $"Expected {width} fields, as in the header; got {fields.Count}."));
+            }
+        }
+
+        internal override string Location { get; }
+
+        internal override string At(string name) =>
+            _index.TryGetValue(name, out var c) && c < _fields.Count
+                ? $"{CsvParser.Location(_fields[c].Line, _fields[c].Column)} ({name})"
+                : $"{Location} ({name})";
+
+        internal override string? Text(string name, bool required)
+        {
+            var value = _index.TryGetValue(name, out var c) && c < _fields.Count ? _fields[c].Value : null;
+            if (string.IsNullOrEmpty(value))
+            {
+                if (required && _index.ContainsKey(name))
+                {
+                    Problem(name, $"The field \"{name}\" is required; got an empty field.");
+                }
+
+                return null;
+            }
+
+            return value;
+        }
+
+        internal override long? Integer(string name, bool required)
+        {
+            var text = Text(name, required);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            Problem(name, $"Expected an integer; got \"{Json.JsonFields.Shorten(text)}\".");
+            return null;
+        }
+
+        internal override IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind)
+        {
+            var ratings = new List<(string, string, long?)>();
+            foreach (var (column, _) in _index.Where(c => c.Key.StartsWith(kind + ".", StringComparison.Ordinal)).OrderBy(c => c.Value))
+            {
+                var text = Text(column, required: false);
+                if (text is null)
+                {
+                    continue;
+                }
+
+                long? rating = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+                if (rating is null)
+                {
+                    Problem(column, $"Expected an integer rating; got \"{Json.JsonFields.Shorten(text)}\".");
+                }
+
+                ratings.Add((column[(kind.Length + 1)..], At(column), rating));
+            }
+
+            return ratings;
+        }
+
+        internal override IReadOnlyList<string> List(string name) =>
+            Text(name, required: false) is { } text ? text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+    }
+}

@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text;
+using InternalCustomer.Feedback;
+using InternalCustomer.Interchange.Json;
+
+namespace InternalCustomer.Interchange;
+
+/// <summary>
+/// Reads and writes a set of <see cref="FeedbackResponse"/>s as a JSON document
+/// <c>{ "schemaVersion": 1, "responses": [ ... ] }</c> (format: <c>docs/interchange.md</c>).
+/// </summary>
+/// <remarks>
+/// Each response has <c>respondent</c>, <c>subject</c>, <c>instant</c> (ISO-8601 with an offset) and
+/// <c>overall</c>, on the scale <c>scaleMin</c>..<c>scaleMax</c> (default 1..5); optional <c>recommend</c>
+/// (0–10), <c>effort</c> (1–7), <c>agreement</c>, <c>service</c>, <c>comment</c>, and per-dimension
+/// <c>perceptions</c> and <c>expectations</c> objects (dimension name to rating) on the dimension set given to the
+/// reader (SERVQUAL's five on 1–7 by default). Reading never throws on bad input and reports every problem at
+/// its JSON path, the model's checks included (a rating outside its scale, respondent equal to subject).
+/// Writing keeps the order given.
+/// </remarks>
+public static class FeedbackResponseJson
+{
+    /// <summary>Reads a response document from UTF-8 bytes.</summary>
+    /// <param name="utf8Json">The document's bytes.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses in document order, or every problem found with its location.</returns>
+    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions)
+    {
+        var problems = new ProblemCollector();
+        using var document = JsonInput.Parse(utf8Json, problems);
+        if (document is null)
+        {
+            return new ReadResult<IReadOnlyList<FeedbackResponse>>(null, problems.ToImmutable());
+        }
+
+        var root = JsonFields.Of(document.RootElement, "$", problems, "$schema", "schemaVersion", "responses");
+        if (root is null)
+        {
+            return new ReadResult<IReadOnlyList<FeedbackResponse>>(null, problems.ToImmutable());
+        }
+
+        ServiceRequestJson.CheckVersion(root);
+        var records = root.OptionalArray("responses")
+            .Select(e => JsonFields.Of(e.Item, e.Path, problems, FeedbackResponseMapping.JsonProperties))
+            .Where(f => f is not null)
+            .Select(f => (RecordSource)new JsonRecordSource(f!, problems));
+        return FeedbackResponseMapping.ReadAll(records, dimensions, problems);
+    }
+
+    /// <summary>Reads a response document from text.</summary>
+    /// <param name="json">The document's text.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses in document order, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(string json, DimensionSet? dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json), dimensions);
+    }
+
+    /// <summary>Reads a response document from a stream, to its end.</summary>
+    /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses in document order, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Json, DimensionSet? dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return Read(StreamBytes.ReadAll(utf8Json).Span, dimensions);
+    }
+
+    /// <summary>Writes responses as an indented UTF-8 JSON document.</summary>
+    /// <param name="responses">The responses, written in the order given.</param>
+    /// <param name="output">The writer receiving the bytes.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="responses"/> holds a null.</exception>
+    /// <exception cref="ArgumentException">Responses rate dimensions of different dimension sets.</exception>
+    public static void Write(IEnumerable<FeedbackResponse> responses, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        JsonOutput.Write(ToDocument(responses), InterchangeJsonContext.Default.ResponsesDocument, output);
+    }
+
+    /// <summary>Writes responses as an indented UTF-8 JSON document.</summary>
+    /// <param name="responses">The responses, written in the order given.</param>
+    /// <param name="output">A writable stream; it is flushed, not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="responses"/> holds a null.</exception>
+    /// <exception cref="ArgumentException">Responses rate dimensions of different dimension sets.</exception>
+    public static void Write(IEnumerable<FeedbackResponse> responses, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        JsonOutput.Write(ToDocument(responses), InterchangeJsonContext.Default.ResponsesDocument, output);
+    }
+
+    /// <summary>Writes responses as indented JSON text.</summary>
+    /// <param name="responses">The responses, written in the order given.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="responses"/> is null or holds a null.</exception>
+    /// <exception cref="ArgumentException">Responses rate dimensions of different dimension sets.</exception>
+    public static string WriteToString(IEnumerable<FeedbackResponse> responses) =>
+        JsonOutput.WriteToString(ToDocument(responses), InterchangeJsonContext.Default.ResponsesDocument);
+
+    private static ResponsesDocument ToDocument(IEnumerable<FeedbackResponse> responses)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        var list = responses.ToList();
+        FeedbackResponseMapping.SharedDimensions(list, nameof(responses));
+        return new ResponsesDocument(OrganizationJson.SchemaVersion, [.. list.Select(FeedbackResponseMapping.ToEntry)]);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using InternalCustomer.Feedback;
+using InternalCustomer.Interchange.Json;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Interchange;
+
+/// <summary>The one mapping between <see cref="FeedbackResponse"/> and its record, shared by the JSON and CSV formats.</summary>
+internal static class FeedbackResponseMapping
+{
+    internal static readonly string[] Columns =
+        ["respondent", "subject", "instant", "scaleMin", "scaleMax", "overall", "recommend", "effort", "agreement", "service", "comment"];
+
+    internal static readonly string[] JsonProperties = [.. Columns, "perceptions", "expectations"];
+
+    internal static readonly string[] Required = ["respondent", "subject", "instant", "overall"];
+
+    internal static readonly string[] RatingPrefixes = ["perception.", "expectation."];
+
+    internal static ReadResult<IReadOnlyList<FeedbackResponse>> ReadAll(IEnumerable<RecordSource> records, DimensionSet? dimensions, ProblemCollector problems)
+    {
+        var responses = new List<FeedbackResponse>();
+        foreach (var record in records)
+        {
+            if (Read(record, dimensions) is { } response)
+            {
+                responses.Add(response);
+            }
+        }
+
+        return new ReadResult<IReadOnlyList<FeedbackResponse>>(problems.Count == 0 ? responses.ToImmutableArray() : null, problems.ToImmutable());
+    }
+
+    internal static FeedbackResponse? Read(RecordSource r, DimensionSet? dimensions)
+    {
+        var before = r.Problems.Count;
+        var respondent = Id<DepartmentId>(r, "respondent", required: true, "a department id");
+        var subject = Id<DepartmentId>(r, "subject", required: true, "a department id");
+        var instant = r.Parse<Instant>("instant", true, NodaText.TryParseInstant, "an instant such as " + NodaText.InstantExample);
+        var min = Int(r, "scaleMin", required: false) ?? 1;
+        var max = Int(r, "scaleMax", required: false) ?? 5;
+        var overall = Int(r, "overall", required: true);
+        var recommend = Int(r, "recommend", required: false);
+        var effort = Int(r, "effort", required: false);
+        var agreement = Id<AgreementId>(r, "agreement", required: false, "an agreement id");
+        var service = Id<ServiceId>(r, "service", required: false, "a service id");
+        var comment = r.Optional("comment");
+        var perceptions = Ratings(r, "perception", ref dimensions);
+        var expectations = Ratings(r, "expectation", ref dimensions);
+
+        RatingScale? scale = null;
+        try
+        {
+            scale = RatingScale.Custom(min, max);
+        }
+        catch (ArgumentException e)
+        {
+            r.Problem("scaleMax", ServiceRequestMapping.ModelMessage(e));
+        }
+
+        if (r.Problems.Count > before || scale is null || respondent is null || subject is null || instant is null || overall is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FeedbackResponse(
+                respondent.Value,
+                subject.Value,
+                instant.Value,
+                scale,
+                overall.Value,
+                recommend,
+                effort,
+                perceptions.Count + expectations.Count > 0 ? dimensions : null,
+                perceptions.Count > 0 ? perceptions : null,
+                expectations.Count > 0 ? expectations : null,
+                agreement,
+                service,
+                comment);
+        }
+        catch (ArgumentException e)
+        {
+            var field = e.ParamName switch
+            {
+                "perceptions" or "expectations" or "dimensions" => "comment",
+                { } p when Columns.Contains(p) => p,
+                _ => "overall",
+            };
+            r.Problem(field, ServiceRequestMapping.ModelMessage(e));
+            return null;
+        }
+    }
+
+    internal static ResponseEntry ToEntry(FeedbackResponse f) => new(
+        f.Respondent.Value,
+        f.Subject.Value,
+        NodaText.Format(f.Instant),
+        f.OverallScale.Min,
+        f.OverallScale.Max,
+        f.Overall,
+        f.Recommend,
+        f.Effort,
+        f.Agreement?.Value,
+        f.Service?.Value,
+        f.Comment,
+        RatingsOf(f, perception: true),
+        RatingsOf(f, perception: false));
+
+    internal static DimensionSet? SharedDimensions(IReadOnlyList<FeedbackResponse> responses, string parameterName)
+    {
+        DimensionSet? shared = null;
+        foreach (var response in responses)
+        {
+            ArgumentNullException.ThrowIfNull(response, parameterName);
+            if (response.Dimensions is { } d)
+            {
+                if (shared is not null && !shared.Equals(d))
+                {
+                    throw new ArgumentException(
+                        $"Expected responses whose dimension ratings share one dimension set; got sets [{string.Join(", ", shared.Names)}] and [{string.Join(", ", d.Names)}].",
+                        parameterName);
+                }
+
+                shared = d;
+            }
+        }
+
+        return shared;
+    }
+
+    private static Dictionary<string, int>? RatingsOf(FeedbackResponse f, bool perception)
+    {
+        if (f.Dimensions is null)
+        {
+            return null;
+        }
+
+        var ratings = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in f.Dimensions.Names)
+        {
+            if ((perception ? f.Perception(name) : f.Expectation(name)) is { } rating)
+            {
+                ratings.Add(name, rating);
+            }
+        }
+
+        return ratings.Count == 0 ? null : ratings;
+    }
+
+    private static Dictionary<string, int> Ratings(RecordSource r, string kind, ref DimensionSet? dimensions)
+    {
+        var ratings = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (dimension, location, rating) in r.Ratings(kind))
+        {
+            dimensions ??= DimensionSet.Servqual;
+            if (!dimensions.Contains(dimension))
+            {
+                r.Problems.Add(location, $"Unknown dimension \"{JsonFields.Shorten(dimension)}\"; expected one of: {string.Join(", ", dimensions.Names)}.");
+                continue;
+            }
+
+            if (rating is { } n)
+            {
+                if (!dimensions.Scale.Contains(n))
+                {
+                    r.Problems.Add(location, string.Create(CultureInfo.InvariantCulture, $"Expected a {kind} rating from {dimensions.Scale.Min} to {dimensions.Scale.Max}; got {n}."));
+                    continue;
+                }
+
+                ratings[dimension] = (int)n;
+            }
+        }
+
+        return ratings;
+    }
+
+    private static int? Int(RecordSource r, string name, bool required)
+    {
+        var value = r.Integer(name, required);
+        if (value is { } v && v is < int.MinValue or > int.MaxValue)
+        {
+            r.Problem(name, string.Create(CultureInfo.InvariantCulture, $"Expected a rating within the range of a 32-bit integer; got {v}."));
+            return null;
+        }
+
+        return (int?)value;
+    }
+
+    private static TId? Id<TId>(RecordSource r, string name, bool required, string what)
+        where TId : struct, IParsable<TId>
+    {
+        var text = r.Text(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TId.TryParse(text, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        r.Problem(name, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{JsonFields.Shorten(text)}\".");
+        return null;
+    }
+}

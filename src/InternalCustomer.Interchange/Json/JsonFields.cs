@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace InternalCustomer.Interchange.Json;
+
+/// <summary>
+/// Reads the fields of one JSON object, reporting unknown and duplicated properties, missing required
+/// ones and values of the wrong type, each at its JSON path. Every accessor returns <see langword="null"/>
+/// (and records a problem) when the value cannot be used, so a reader can go on and find every problem.
+/// </summary>
+internal sealed class JsonFields
+{
+    private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
+    private readonly ProblemCollector _problems;
+
+    private JsonFields(string path, ProblemCollector problems)
+    {
+        Path = path;
+        _problems = problems;
+    }
+
+    internal string Path { get; }
+
+    /// <summary>Reads an object's properties, or returns null (with a problem) when the element is not an object.</summary>
+    internal static JsonFields? Of(JsonElement element, string path, ProblemCollector problems, params ReadOnlySpan<string> known)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(path, $"Expected an object; got {Describe(element)}.");
+            return null;
+        }
+
+        var fields = new JsonFields(path, problems);
+        var knownSet = known.ToArray();
+        foreach (var property in element.EnumerateObject())
+        {
+            var at = Child(path, property.Name);
+            if (Array.IndexOf(knownSet, property.Name) < 0)
+            {
+                problems.Add(at, $"Unknown property \"{Shorten(property.Name)}\"; expected one of: {string.Join(", ", knownSet)}.");
+            }
+            else if (!fields._values.TryAdd(property.Name, property.Value))
+            {
+                problems.Add(at, $"Property \"{property.Name}\" appears more than once in the same object; a key must be unique.");
+            }
+        }
+
+        return fields;
+    }
+
+    internal static string Child(string path, string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return $"{path}['{Shorten(name).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
+            }
+        }
+
+        return name.Length == 0 ? path + "['']" : path + "." + name;
+    }
+
+    internal static string Item(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+
+    internal static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string \"{Shorten(element.GetString() ?? string.Empty)}\"",
+        JsonValueKind.Number => $"the number {Shorten(element.GetRawText())}",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    internal string At(string name) => Child(Path, name);
+
+    internal bool Has(string name) => _values.TryGetValue(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    internal JsonElement? Element(string name) => _values.TryGetValue(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+    internal string? RequiredString(string name)
+    {
+        if (!_values.TryGetValue(name, out var value))
+        {
+            _problems.Add(At(name), $"Required property \"{name}\" is missing.");
+            return null;
+        }
+
+        return AsString(value, name);
+    }
+
+    internal string? OptionalString(string name) =>
+        _values.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? AsString(value, name) : null;
+
+    internal long? RequiredInteger(string name, long min, long max)
+    {
+        if (!_values.TryGetValue(name, out var value))
+        {
+            _problems.Add(At(name), $"Required property \"{name}\" is missing.");
+            return null;
+        }
+
+        return AsInteger(value, name, min, max);
+    }
+
+    internal long? OptionalInteger(string name, long min, long max) =>
+        _values.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? AsInteger(value, name, min, max) : null;
+
+    internal double? OptionalNumber(string name, double min, double max)
+    {
+        if (!_values.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            _problems.Add(At(name), $"Expected a number; got {Describe(value)}.");
+            return null;
+        }
+
+        if (!value.TryGetDouble(out var d) || !double.IsFinite(d) || d < min || d > max)
+        {
+            _problems.Add(At(name), string.Create(CultureInfo.InvariantCulture, $"Expected a number from {min} to {max}; got {Shorten(value.GetRawText())}."));
+            return null;
+        }
+
+        return d;
+    }
+
+    internal bool? OptionalBoolean(string name)
+    {
+        if (!_values.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        _problems.Add(At(name), $"Expected true or false; got {Describe(value)}.");
+        return null;
+    }
+
+    /// <summary>The items of an optional array property (missing or null means none).</summary>
+    internal IEnumerable<(JsonElement Item, string Path, int Index)> OptionalArray(string name)
+    {
+        if (!_values.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            _problems.Add(At(name), $"Expected an array; got {Describe(value)}.");
+            return [];
+        }
+
+        var at = At(name);
+        return value.EnumerateArray().Select((item, i) => (item, Item(at, i), i));
+    }
+
+    /// <summary>Adds a problem at a property of this object.</summary>
+    internal void Problem(string name, string message) => _problems.Add(At(name), message);
+
+    private string? AsString(JsonElement value, string name)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        _problems.Add(At(name), $"Expected a string; got {Describe(value)}.");
+        return null;
+    }
+
+    private long? AsInteger(JsonElement value, string name, long min, long max)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            _problems.Add(At(name), $"Expected an integer; got {Describe(value)}.");
+            return null;
+        }
+
+        if (!value.TryGetInt64(out var n) || n < min || n > max)
+        {
+            _problems.Add(At(name), string.Create(CultureInfo.InvariantCulture, $"Expected an integer from {min} to {max}; got {Shorten(value.GetRawText())}."));
+            return null;
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,56 @@
+namespace InternalCustomer.Interchange;
+
+/// <summary>
+/// The fields of one record (a JSON object or a CSV row) as text, with the location of each, so that one
+/// mapping turns JSON and CSV records into model values and reports problems at the right place.
+/// </summary>
+internal abstract class RecordSource
+{
+    protected RecordSource(ProblemCollector problems) => Problems = problems;
+
+    internal ProblemCollector Problems { get; }
+
+    /// <summary>Gets the location of the whole record.</summary>
+    internal abstract string Location { get; }
+
+    /// <summary>The location of a field.</summary>
+    internal abstract string At(string name);
+
+    /// <summary>A field's text, or null when absent or empty (a problem is recorded when it is required).</summary>
+    internal abstract string? Text(string name, bool required);
+
+    /// <summary>A list field's items (JSON: an array of strings; CSV: items separated by ';').</summary>
+    internal abstract IReadOnlyList<string> List(string name);
+
+    /// <summary>An integer field, or null when absent (a problem is recorded when it is required or not an integer).</summary>
+    internal abstract long? Integer(string name, bool required);
+
+    /// <summary>The dimension ratings of a kind ("perception" or "expectation"): JSON object <c>perceptions</c>, CSV columns <c>perception.x</c>.</summary>
+    internal abstract IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind);
+
+    internal void Problem(string name, string message) => Problems.Add(At(name), message);
+
+    internal string? Required(string name) => Text(name, required: true);
+
+    internal string? Optional(string name) => Text(name, required: false);
+
+    internal T? Parse<T>(string name, bool required, TryParse<T> parse, string expected)
+        where T : struct
+    {
+        var text = Text(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (parse(text, out var value))
+        {
+            return value;
+        }
+
+        Problem(name, $"Expected {expected}; got \"{Json.JsonFields.Shorten(text)}\".");
+        return null;
+    }
+
+    internal delegate bool TryParse<T>(string text, out T value);
+}

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using InternalCustomer.Agreements;
+using InternalCustomer.Interchange.Json;
+
+namespace InternalCustomer.Interchange;
+
+/// <summary>
+/// Reads and writes a set of <see cref="ServiceRequest"/>s as a JSON document
+/// <c>{ "schemaVersion": 1, "requests": [ ... ] }</c> (format: <c>docs/interchange.md</c>).
+/// </summary>
+/// <remarks>
+/// Instants are ISO-8601 text with an offset (written in UTC: <c>2026-03-02T09:30:00Z</c>); pauses are a list
+/// of intervals <c>start/end</c>; the reopen gap is one interval. Reading never throws on bad input and
+/// reports every problem at its JSON path, the model's checks included (a resolution before the opening is
+/// reported at <c>$.requests[4].resolved</c>); request ids must be unique within the document. Writing keeps
+/// the order given.
+/// </remarks>
+public static class ServiceRequestJson
+{
+    /// <summary>Reads a request document from UTF-8 bytes.</summary>
+    /// <param name="utf8Json">The document's bytes.</param>
+    /// <returns>The requests in document order, or every problem found with its location.</returns>
+    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json)
+    {
+        var problems = new ProblemCollector();
+        using var document = JsonInput.Parse(utf8Json, problems);
+        if (document is null)
+        {
+            return new ReadResult<IReadOnlyList<ServiceRequest>>(null, problems.ToImmutable());
+        }
+
+        var root = JsonFields.Of(document.RootElement, "$", problems, "$schema", "schemaVersion", "requests");
+        if (root is null)
+        {
+            return new ReadResult<IReadOnlyList<ServiceRequest>>(null, problems.ToImmutable());
+        }
+
+        CheckVersion(root);
+        var records = root.OptionalArray("requests")
+            .Select(e => JsonFields.Of(e.Item, e.Path, problems, ServiceRequestMapping.Columns))
+            .Where(f => f is not null)
+            .Select(f => (RecordSource)new JsonRecordSource(f!, problems));
+        return ServiceRequestMapping.ReadAll(records, problems);
+    }
+
+    /// <summary>Reads a request document from text.</summary>
+    /// <param name="json">The document's text.</param>
+    /// <returns>The requests in document order, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a request document from a stream, to its end.</summary>
+    /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <returns>The requests in document order, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return Read(StreamBytes.ReadAll(utf8Json).Span);
+    }
+
+    /// <summary>Writes requests as an indented UTF-8 JSON document.</summary>
+    /// <param name="requests">The requests, written in the order given.</param>
+    /// <param name="output">The writer receiving the bytes.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="requests"/> holds a null.</exception>
+    public static void Write(IEnumerable<ServiceRequest> requests, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        JsonOutput.Write(ToDocument(requests), InterchangeJsonContext.Default.RequestsDocument, output);
+    }
+
+    /// <summary>Writes requests as an indented UTF-8 JSON document.</summary>
+    /// <param name="requests">The requests, written in the order given.</param>
+    /// <param name="output">A writable stream; it is flushed, not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="requests"/> holds a null.</exception>
+    public static void Write(IEnumerable<ServiceRequest> requests, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        JsonOutput.Write(ToDocument(requests), InterchangeJsonContext.Default.RequestsDocument, output);
+    }
+
+    /// <summary>Writes requests as indented JSON text.</summary>
+    /// <param name="requests">The requests, written in the order given.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="requests"/> is null or holds a null.</exception>
+    public static string WriteToString(IEnumerable<ServiceRequest> requests) =>
+        JsonOutput.WriteToString(ToDocument(requests), InterchangeJsonContext.Default.RequestsDocument);
+
+    internal static void CheckVersion(JsonFields root)
+    {
+        root.OptionalString("$schema");
+        if (root.RequiredInteger("schemaVersion", 0, int.MaxValue) is { } version && version != OrganizationJson.SchemaVersion)
+        {
+            root.Problem(
+                "schemaVersion",
+                string.Create(CultureInfo.InvariantCulture, $"Expected schemaVersion {OrganizationJson.SchemaVersion}, the version this reader understands; got {version}."));
+        }
+    }
+
+    private static RequestsDocument ToDocument(IEnumerable<ServiceRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return new RequestsDocument(OrganizationJson.SchemaVersion, [.. requests.Select(r => ServiceRequestMapping.ToEntry(r ?? throw new ArgumentNullException(nameof(requests), "Expected requests; got a null entry.")))]);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.Json;
+using InternalCustomer.Cli;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace InternalCustomer.Tests.Cli;
+
+/// <summary>Runs the <c>internal-customer</c> commands in-process and checks stdout, stderr and the exit code.</summary>
+public sealed class CliAppTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("internal-customer-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Report_on_the_built_in_example_shows_the_planted_findings()
+    {
+        var (code, output, error) = Run("report");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Matches(@"\ndepartments +25\n", output);
+        Assert.Contains("Mutual dependency: it-infrastructure → maintenance → it-infrastructure", output, StringComparison.Ordinal);
+        Assert.Contains("Silo: Innovation lab (innovation-lab)", output, StringComparison.Ordinal);
+        Assert.Contains("SLA met but customer unhappy: IT service desk (it-service-desk) meets every time objective for Line 4 – Final assembly (assembly)", output, StringComparison.Ordinal);
+        Assert.Contains("Declining satisfaction: Line 3 – Paint shop (paint-shop) about Human resources (hr)", output, StringComparison.Ordinal);
+        Assert.Contains("Inherited shortfall: Logistics (logistics) breaches its agreements while its own supplier(s) Procurement (procurement)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_as_json_is_one_well_formed_document()
+    {
+        var (code, output, _) = Run("report", "--format", "json", "--as-of", "2026-03-31");
+
+        Assert.Equal(0, code);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal("2026-04-01T00:00:00Z", document.RootElement.GetProperty("organization").GetProperty("rows")[1].GetProperty("value").GetString());
+        Assert.True(document.RootElement.GetProperty("sla").GetProperty("rows").GetArrayLength() > 100);
+    }
+
+    [Theory]
+    [InlineData("markdown", "## SLA compliance (worst first)")]
+    [InlineData("csv", "section,agreement,provider,consumer,objective,decided,met,compliance,target,budget left,in flight,status\r\n")]
+    [InlineData("table", "SLA compliance (worst first)\n============================\n")]
+    public void Sla_formats(string format, string expected)
+    {
+        var (code, output, _) = Run("sla", "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Feedback_shows_providers_and_relationships_with_intervals()
+    {
+        var (code, output, _) = Run("feedback");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Satisfaction by providing department (95% intervals)", output, StringComparison.Ordinal);
+        Assert.Matches(@"logistics\s+\d+\s+\d\.\d\d \[\d\.\d\d, \d\.\d\d\]", output);
+    }
+
+    [Theory]
+    [InlineData("dot", "digraph")]
+    [InlineData("mermaid", "flowchart")]
+    public void Graph_writes_dot_or_mermaid(string format, string start)
+    {
+        var (code, output, _) = Run("graph", "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith(start, output.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("innovation-lab", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_accepts_the_example_files_and_reports_their_sizes()
+    {
+        var examples = Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples");
+
+        var (code, output, error) = Run(
+            "validate",
+            Path.Combine(examples, "organization.json"),
+            "--requests", Path.Combine(examples, "requests.json"),
+            "--responses", Path.Combine(examples, "responses.csv"));
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("valid: 25 departments", output, StringComparison.Ordinal);
+        Assert.Contains("feedback responses.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_problems_exit_1_with_one_located_line_each_and_nothing_on_stdout()
+    {
+        var file = Write("bad.json", """{ "schemaVersion": 1, "departments": [ { "id": "a b", "name": "A" }, { "id": "b", "name": "B", "parent": "zz" } ] }""");
+
+        var (code, output, error) = Run("validate", file);
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(
+            [
+                $"{file}: $.departments[0].id: A department id must be 1-64 characters, each a letter, a digit, '-', '_' or '.'; got \"a b\", which has 'U+0020' at position 1.",
+                $"{file}: $.departments[1].parent: Department 'b' names parent 'zz', which is not a department of this organization.",
+            ],
+            Lines(error));
+    }
+
+    [Fact]
+    public void Invalid_json_exits_1_with_line_and_column()
+    {
+        var file = Write("broken.json", "{ \"schemaVersion\": 1,\n  \"departments\": [ }");
+
+        var (code, output, error) = Run("report", file);
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        var line = Assert.Single(Lines(error));
+        Assert.StartsWith($"{file}: line 2, column 20: Not well-formed JSON: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Requests_for_unknown_agreements_are_problems()
+    {
+        var organization = Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples", "organization.json");
+        var requests = Write("requests.csv", "id,agreement,opened\r\nR1,no-such-agreement,2026-03-02T09:30:00Z\r\n");
+
+        var (code, output, error) = Run("sla", organization, "--requests", requests);
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal([$"{requests}: request \"R1\": agreement 'no-such-agreement' is not an agreement of the organisation."], Lines(error));
+    }
+
+    [Theory]
+    [InlineData(new[] { "validate", "missing.json" }, "error: missing.json: no such file (expected an organisation document).")]
+    [InlineData(new[] { "report", "--as-of", "yesterday" }, "error: --as-of: expected a date yyyy-MM-dd such as 2026-06-30; got \"yesterday\".")]
+    [InlineData(new[] { "report", "--format", "xml" }, "error: --format: expected table, json, markdown or csv; got \"xml\".")]
+    [InlineData(new[] { "graph", "--format", "svg" }, "error: --format: expected dot or mermaid for the graph; got \"svg\".")]
+    [InlineData(new[] { "report", "--bogus" }, "error: unknown option '--bogus' (see --help)")]
+    [InlineData(new[] { "frobnicate" }, "error: Unrecognized command or argument 'frobnicate'. (see --help)")]
+    public void Usage_errors_exit_2_with_one_line_and_nothing_on_stdout(string[] args, string expected)
+    {
+        var (code, output, error) = Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(expected, Assert.Single(Lines(error)));
+    }
+
+    [Fact]
+    public void A_directory_instead_of_a_file_is_a_usage_error()
+    {
+        var (code, output, error) = Run("validate", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal([$"error: {_folder}: expected an organisation document; got a directory."], Lines(error));
+    }
+
+    [Fact]
+    public void Help_is_printed_and_exits_0()
+    {
+        var (code, output, _) = Run("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("report", output, StringComparison.Ordinal);
+        Assert.Contains("validate", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_goes_to_stderr_only_for_large_files_on_a_terminal()
+    {
+        var organization = File.ReadAllText(Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples", "organization.json"));
+        var padded = Write("large.json", organization.TrimEnd() + new string(' ', (int)Inputs.ProgressThreshold) + "\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["validate", padded], output, error, stderrIsTerminal: true);
+
+        Assert.Equal(0, code);
+        Assert.Contains("\rreading large.json: 100%", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("reading", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("reading", Run("validate", padded).Error, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(args, output, error, stderrIsTerminal: false, new FakeClock(Instant.FromUtc(2026, 7, 1, 0, 0)));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
