@@ -191,7 +191,7 @@ internal static class CliApp
         return Renderer.Render(sections, kind);
     }
 
-    /// <summary>The sections of <c>report</c>, in order; further views (scorecards) are added here.</summary>
+    /// <summary>The sections of <c>report</c>, in order.</summary>
     internal static IReadOnlyList<Section> Report(OrganizationAnalysis analysis) =>
     [
         analysis.SummarySection(),
@@ -199,6 +199,8 @@ internal static class CliApp
         analysis.GraphSection(),
         analysis.SlaSection(),
         analysis.FeedbackSection(),
+        analysis.ScorecardSection(),
+        analysis.AttentionSection(),
         analysis.FindingsSection(),
     ];
 }

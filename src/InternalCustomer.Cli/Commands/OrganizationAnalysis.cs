@@ -5,6 +5,7 @@ using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
 using InternalCustomer.Feedback.Statistics;
 using InternalCustomer.Organizations;
+using InternalCustomer.Scorecards;
 using NodaTime;
 
 namespace InternalCustomer.Cli.Commands;
@@ -28,6 +29,7 @@ internal sealed class OrganizationAnalysis
     private readonly Lazy<DependencyGraph> _graph;
     private readonly Lazy<IReadOnlyList<ObjectiveCompliance>> _compliance;
     private readonly Lazy<IReadOnlyList<RelationshipFeedback>> _feedback;
+    private readonly Lazy<OrganizationScorecard> _scorecard;
 
     internal OrganizationAnalysis(Organization organization, IReadOnlyList<ServiceRequest> requests, IReadOnlyList<FeedbackResponse> responses, Instant asOf, string source)
     {
@@ -39,6 +41,7 @@ internal sealed class OrganizationAnalysis
         _graph = new(() => DependencyGraph.FromOrganization(organization));
         _compliance = new(ComputeCompliance);
         _feedback = new(ComputeFeedback);
+        _scorecard = new(() => ComputeScorecard(organization, requests, responses, asOf));
     }
 
     internal Organization Organization { get; }
@@ -56,6 +59,9 @@ internal sealed class OrganizationAnalysis
     internal IReadOnlyList<ObjectiveCompliance> Compliance => _compliance.Value;
 
     internal IReadOnlyList<RelationshipFeedback> Feedback => _feedback.Value;
+
+    /// <summary>The library's scorecard of the organisation as of <see cref="AsOf"/> (docs/scorecards.md).</summary>
+    internal OrganizationScorecard Scorecard => _scorecard.Value;
 
     /// <summary>Problems that tie the inputs together: requests naming agreements the organisation lacks, responses about unknown departments.</summary>
     internal IReadOnlyList<string> CrossReferenceProblems(string requestSource, string responseSource)
@@ -76,6 +82,19 @@ internal sealed class OrganizationAnalysis
         }
 
         return problems;
+    }
+
+    private static OrganizationScorecard ComputeScorecard(Organization organization, IReadOnlyList<ServiceRequest> requests, IReadOnlyList<FeedbackResponse> responses, Instant asOf)
+    {
+        try
+        {
+            return Scorecards.Scorecard.Compute(organization, [.. requests], [.. responses], new ScorecardOptions(asOf));
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "options")
+        {
+            // The only option taken from the command line is the as-of date.
+            throw new UsageException("--as-of: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     internal Section SummarySection() => new(
@@ -205,21 +224,21 @@ internal sealed class OrganizationAnalysis
     internal Section FindingsSection()
     {
         var notes = new List<string>();
-        var csatByRelationship = Feedback.ToDictionary(f => f.Relationship);
-        foreach (var agreement in Organization.Agreements)
+        foreach (var r in Scorecard.Relationships)
         {
-            var objectives = Compliance.Where(c => c.Agreement == agreement && c.Budget.Decided > 0).ToList();
-            if (objectives.Count == 0 || agreement.Satisfaction is not { } satisfaction
-                || !csatByRelationship.TryGetValue(new Relationship(agreement.Provider, agreement.Consumer), out var feedback)
-                || feedback.Csat.Value is not { } csat)
+            if (r.Flags.HasFlag(RelationshipFlags.SlaMetButUnhappy) && r.Csat is { Value: { } csat, Interval: { } interval })
             {
-                continue;
+                notes.Add($"SLA met but customer unhappy: {Name(r.Provider)} meets every time objective for {Name(r.Consumer)}, yet only {Percent(csat)}% of its feedback is satisfied (95% interval up to {Percent(interval.Upper)}%; target {Percent(r.SatisfactionTarget)}%).");
             }
 
-            // Unhappy means below target beyond doubt: the whole 95% interval of CSAT lies under the target.
-            if (objectives.All(o => o.Budget.IsMet) && feedback.Csat.Interval is { } interval && interval.Upper < satisfaction.Target)
+            if (r.Flags.HasFlag(RelationshipFlags.HappyButSlaBreached) && r.Csat.Value is { } happy)
             {
-                notes.Add($"SLA met but customer unhappy: {Name(agreement.Provider)} meets every time objective for {Name(agreement.Consumer)}, yet only {Percent(csat)}% of its feedback is satisfied (95% interval up to {Percent(interval.Upper)}%; target {Percent(satisfaction.Target)}%).");
+                notes.Add($"Customer happy but SLA breached: {Name(r.Consumer)} is satisfied with {Name(r.Provider)} ({Percent(happy)}%) although a time objective is breached; the target may be stricter than needed.");
+            }
+
+            if (r.Flags.HasFlag(RelationshipFlags.HeavyDependenceWithoutAgreement))
+            {
+                notes.Add($"Heavy dependence without agreement: {Name(r.Consumer)} depends on {Name(r.Provider)} with criticality {r.Dependence} of 5 and no agreement.");
             }
         }
 
@@ -230,19 +249,12 @@ internal sealed class OrganizationAnalysis
                 $"Declining satisfaction: {Name(f.Relationship.Consumer)} about {Name(f.Relationship.Provider)}, {f.Trend.SlopePer30Days:0.00} points per 30 days (p = {f.Trend.PValue:0.0000}, n = {f.Summary.Count})."));
         }
 
-        var breachedProviders = Compliance.Where(c => c.Breached).Select(c => c.Agreement.Provider).ToHashSet();
-        foreach (var provider in breachedProviders.Order())
+        // Upstream attribution (damped Leontief model, docs/scorecards.md): real shortfalls (5% or more) of
+        // which a noticeable part (5% or more) is inherited.
+        foreach (var d in Scorecard.Departments.Where(d => d.Attribution.InheritedFraction >= 0.05 && d.Attribution.Shortfall >= 0.05).OrderByDescending(d => d.Attribution.Inherited))
         {
-            var suppliers = Compliance
-                .Where(c => c.Breached && c.Agreement.Consumer == provider)
-                .Select(c => c.Agreement.Provider)
-                .Distinct()
-                .Order()
-                .ToList();
-            if (suppliers.Count > 0)
-            {
-                notes.Add($"Inherited shortfall: {Name(provider)} breaches its agreements while its own supplier(s) {string.Join(", ", suppliers.Select(Name))} breach theirs with it; look upstream first.");
-            }
+            var a = d.Attribution;
+            notes.Add($"Inherited shortfall: {Name(d.Id)} falls {Percent(a.Shortfall)}% short as a supplier, and {Percent(a.InheritedFraction)}% of that traces to its own suppliers, mostly {Name(a.BySupplier[0].Supplier)}; look upstream first.");
         }
 
         if (notes.Count == 0)
@@ -252,6 +264,33 @@ internal sealed class OrganizationAnalysis
 
         return Section.OfNotes("findings", "Findings", notes);
     }
+
+    internal Section AttentionSection() => new(
+        "attention",
+        "Attention list (gap × importance × blast radius)",
+        ["rank", "provider", "consumer", "score", "reason"],
+        [.. Scorecard.Attention.Take(10).Select(a => (IReadOnlyList<string>)[
+            Invariant(a.Rank),
+            a.Provider.Value,
+            a.Consumer.Value,
+            a.Score.ToString("0.000", CultureInfo.InvariantCulture),
+            a.Reason])],
+        Scorecard.Attention.IsEmpty ? ["No relationship has a gap."] : []);
+
+    internal Section ScorecardSection() => new(
+        "scorecards",
+        "Department scorecards (as suppliers)",
+        ["department", "tier", "blast radius", "resolution on time", "CSAT (95% CI)", "trend /30 days (p)", "shortfall", "inherited"],
+        [.. Scorecard.Departments.Select(d => (IReadOnlyList<string>)[
+            d.Id.Value,
+            Invariant(d.Position.Tier),
+            Invariant(d.Position.BlastRadius),
+            d.Resolution.Compliance is { } c ? $"{Percent(c)}% of {Invariant(d.Resolution.Decided)}" : "-",
+            Estimate(d.Csat, 100),
+            d.Trend.SlopePer30Days is { } slope ? string.Create(CultureInfo.InvariantCulture, $"{(slope >= 0 ? "+" : string.Empty)}{slope:0.00} ({d.Trend.PValue:0.000})") : "-",
+            $"{Percent(d.Attribution.Shortfall)}%",
+            $"{Percent(d.Attribution.Inherited)}%"])],
+        [$"Reviews due: {Invariant(Scorecard.ReviewsDue.Length)} agreement(s)" + (Scorecard.ReviewsDue.IsEmpty ? "." : ": " + string.Join(", ", Scorecard.ReviewsDue.Take(5).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Agreement} ({r.DaysOverdue} days overdue)"))) + (Scorecard.ReviewsDue.Length > 5 ? ", ..." : "."))]);
 
     internal static string Format(Instant instant) => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant);
 

@@ -24,7 +24,21 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains("Silo: Innovation lab (innovation-lab)", output, StringComparison.Ordinal);
         Assert.Contains("SLA met but customer unhappy: IT service desk (it-service-desk) meets every time objective for Line 4 – Final assembly (assembly)", output, StringComparison.Ordinal);
         Assert.Contains("Declining satisfaction: Line 3 – Paint shop (paint-shop) about Human resources (hr)", output, StringComparison.Ordinal);
-        Assert.Contains("Inherited shortfall: Logistics (logistics) breaches its agreements while its own supplier(s) Procurement (procurement)", output, StringComparison.Ordinal);
+        Assert.Contains("Inherited shortfall: Logistics (logistics) falls", output, StringComparison.Ordinal);
+        Assert.Contains("of that traces to its own suppliers, mostly Procurement (procurement)", output, StringComparison.Ordinal);
+        Assert.Contains("Attention list", output, StringComparison.Ordinal);
+        Assert.Contains("Department scorecards", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_as_of_a_date_before_the_data_begins_is_a_usage_error()
+    {
+        var (code, output, error) = Run("report", "--as-of", "2020-01-01");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--as-of: AsOf must not be before the organization's data begins", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
