@@ -3,10 +3,15 @@ using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Scorecards;
 
-/// <summary>How one time objective of one agreement fared: its tally and its error budget.</summary>
+/// <summary>
+/// How one objective of one agreement fared: its tally and its error budget. For a time objective the
+/// tally counts requests (decided, breached, in flight, at risk); for a satisfaction objective it counts
+/// the relationship's feedback responses (every response decided; one outside the top boxes breached),
+/// which gives the budget of <see cref="SatisfactionObjective.Judge"/>.
+/// </summary>
 /// <param name="Agreement">The agreement.</param>
 /// <param name="Consumer">The agreement's consumer (the internal customer).</param>
-/// <param name="Kind">The objective: first response or resolution.</param>
+/// <param name="Kind">The objective: first response, resolution or satisfaction.</param>
 /// <param name="Target">The objective's target ratio.</param>
 /// <param name="Tally">The request counts.</param>
 public sealed record ObjectiveCompliance(AgreementId Agreement, DepartmentId Consumer, ObjectiveKind Kind, double Target, SlaTally Tally)

@@ -21,6 +21,7 @@ public sealed class RelationshipHealth
     internal RelationshipHealth(
         DepartmentId provider,
         DepartmentId consumer,
+        ImmutableArray<AgreementId> agreements,
         ImmutableArray<ObjectiveCompliance> objectives,
         Criticality? dependence,
         FeedbackSummary feedback,
@@ -34,6 +35,7 @@ public sealed class RelationshipHealth
     {
         Provider = provider;
         Consumer = consumer;
+        Agreements = agreements;
         Objectives = objectives;
         Dependence = dependence;
         Feedback = feedback;
@@ -53,19 +55,26 @@ public sealed class RelationshipHealth
     public DepartmentId Consumer { get; }
 
     /// <summary>Gets the agreements between the two (provider serving consumer), sorted by id.</summary>
-    public ImmutableArray<AgreementId> Agreements => [.. Objectives.Select(o => o.Agreement).Distinct()];
+    public ImmutableArray<AgreementId> Agreements { get; }
 
     /// <summary>Gets a value indicating whether any agreement governs the relationship.</summary>
-    public bool HasAgreement => !Objectives.IsEmpty;
+    public bool HasAgreement => !Agreements.IsEmpty;
 
-    /// <summary>Gets every time objective of every agreement between the two, with its tally and budget.</summary>
+    /// <summary>Gets every objective of every agreement between the two, with its tally and budget: time objectives count requests; a satisfaction objective counts responses (bad = outside the top boxes).</summary>
     public ImmutableArray<ObjectiveCompliance> Objectives { get; }
 
     /// <summary>Gets the criticality of the consumer's dependency on the provider in the dependency graph, or <see langword="null"/> when there is no edge.</summary>
     public Criticality? Dependence { get; }
 
-    /// <summary>Gets a value indicating whether every objective is met, <see langword="null"/> when no request was decided.</summary>
-    public bool? SlaMet => Objectives.All(o => o.Tally.Decided == 0) ? null : Objectives.All(o => o.IsMet);
+    /// <summary>Gets a value indicating whether every time objective is met, <see langword="null"/> when no request was decided.</summary>
+    public bool? SlaMet
+    {
+        get
+        {
+            var time = Objectives.Where(o => o.Kind != InternalCustomer.Agreements.ObjectiveKind.Satisfaction && o.Tally.Decided > 0).ToList();
+            return time.Count == 0 ? null : time.All(o => o.IsMet);
+        }
+    }
 
     /// <summary>Gets the consumer's feedback about the provider (mergeable summary).</summary>
     public FeedbackSummary Feedback { get; }

@@ -134,7 +134,7 @@ public static class Scorecard
 
         if (begins is null && !organization.Agreements.IsEmpty)
         {
-            begins = organization.Agreements.Min(a => a.EffectiveFrom).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            begins = organization.Agreements.Min(a => a.EffectiveFrom.AtStartOfDayInZone(organization.GetCalendar(a.Calendar).Zone).ToInstant());
         }
 
         if (begins is { } start && asOf < start)
@@ -324,7 +324,6 @@ public static class Scorecard
         keys.UnionWith(agreementsOf.Keys);
         keys.UnionWith(feedback.Cells.Keys);
 
-        var asOfDate = options.AsOf.InUtc().Date;
         var result = ImmutableArray.CreateBuilder<RelationshipHealth>(keys.Count);
         foreach (var key in keys)
         {
@@ -348,7 +347,18 @@ public static class Scorecard
             var csat = FeedbackMetrics.Csat(summary.Overall, options.CsatTopBoxes, options.ConfidenceLevel);
             var satisfactionTarget = agreements.Where(a => a.Satisfaction is not null).Select(a => a.Satisfaction!.Target).DefaultIfEmpty(options.SatisfactionTarget).Max();
 
-            var decided = objectives.Where(o => o.Tally.Decided > 0).ToList();
+            // A satisfaction objective is judged from the relationship's feedback: every response is
+            // "decided", and one outside the top boxes is "bad" (SatisfactionObjective.Judge's budget).
+            var satisfied = summary.Overall.CountAtOrAbove(options.OverallScale.Max - options.CsatTopBoxes + 1);
+            foreach (var a in agreements)
+            {
+                if (a.Satisfaction is { } objective)
+                {
+                    objectives.Add(new ObjectiveCompliance(a.Id, a.Consumer, ObjectiveKind.Satisfaction, objective.Target, new SlaTally(summary.Count, summary.Count - satisfied, 0, 0)));
+                }
+            }
+
+            var decided = objectives.Where(o => o.Kind != ObjectiveKind.Satisfaction && o.Tally.Decided > 0).ToList();
             var slaKnown = decided.Count > 0;
             var slaGap = slaKnown ? decided.Max(o => RelativeShortfall(o.Target, o.Tally.Compliance!.Value)) : 0;
             var satisfactionKnown = summary.Count >= options.MinimumResponses && csat.Value is not null;
@@ -370,7 +380,7 @@ public static class Scorecard
                 flags |= RelationshipFlags.SlaMetButUnhappy;
             }
 
-            if (satisfactionKnown && slaMet == false && csat.Value >= satisfactionTarget)
+            if (satisfactionKnown && slaMet == false && csat.Interval is { } happy && happy.Lower >= satisfactionTarget)
             {
                 flags |= RelationshipFlags.HappyButSlaBreached;
             }
@@ -382,23 +392,29 @@ public static class Scorecard
             }
 
             var last = feedback.Last.TryGetValue(key, out var l) ? l : (Instant?)null;
-            if (FeedbackOverdue(organization, agreements, last, asOfDate))
+            if (FeedbackOverdue(organization, agreements, last, options.AsOf))
             {
                 flags |= RelationshipFlags.FeedbackOverdue;
             }
 
             result.Add(new RelationshipHealth(
-                key.Provider, key.Consumer, objectives.ToImmutable(), criticality, summary, csat, satisfactionTarget, last, slaGap, satisfactionGap, gap, flags));
+                key.Provider, key.Consumer, [.. agreements.Select(a => a.Id)], objectives.ToImmutable(), criticality, summary, csat, satisfactionTarget, last, slaGap, satisfactionGap, gap, flags));
         }
 
         return result.MoveToImmutable();
     }
 
-    private static bool FeedbackOverdue(Organization organization, List<ServiceAgreement> agreements, Instant? last, LocalDate asOfDate)
+    private static bool FeedbackOverdue(Organization organization, List<ServiceAgreement> agreements, Instant? last, Instant asOf)
     {
-        foreach (var a in agreements.Where(a => a.IsEffectiveOn(asOfDate)))
+        foreach (var a in agreements)
         {
             var zone = organization.GetCalendar(a.Calendar).Zone;
+            var asOfDate = asOf.InZone(zone).Date;
+            if (!a.IsEffectiveOn(asOfDate))
+            {
+                continue;
+            }
+
             var since = last is { } l ? l.InZone(zone).Date : a.EffectiveFrom;
             if (since.Plus(a.ReviewCadence) < asOfDate)
             {
@@ -450,7 +466,7 @@ public static class Scorecard
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{r.Provider} serves {r.Consumer}: ");
         var parts = new List<string>();
-        var worst = r.Objectives.Where(o => o.Tally.Decided > 0 && !o.IsMet).OrderBy(o => o.Tally.Compliance!.Value - o.Target).FirstOrDefault();
+        var worst = r.Objectives.Where(o => o.Kind != ObjectiveKind.Satisfaction && o.Tally.Decided > 0 && !o.IsMet).OrderBy(o => o.Tally.Compliance!.Value - o.Target).FirstOrDefault();
         if (worst is not null)
         {
             var what = worst.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution";

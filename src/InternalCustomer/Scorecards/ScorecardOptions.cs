@@ -47,7 +47,7 @@ public sealed record ScorecardOptions
     /// <summary>Gets how SLA and satisfaction gaps combine; default <see cref="GapWeights.Equal"/>.</summary>
     public GapWeights GapWeights { get; init; } = GapWeights.Equal;
 
-    /// <summary>Gets the damping of upstream attribution, in [0, 1); default <see cref="UpstreamAttribution.DefaultDamping"/>.</summary>
+    /// <summary>Gets the damping of upstream attribution, in [0, 0.95]; default <see cref="UpstreamAttribution.DefaultDamping"/>.</summary>
     public double Damping { get; init; } = UpstreamAttribution.DefaultDamping;
 
     /// <summary>Gets the date each agreement was last reviewed; an agreement not listed counts as reviewed on its first effective day.</summary>
@@ -69,9 +69,9 @@ public sealed record ScorecardOptions
             throw new ArgumentOutOfRangeException(Parameter, SatisfactionTarget, Text($"SatisfactionTarget must be in [0, 1); got {SatisfactionTarget}."));
         }
 
-        if (!(Damping >= 0 && Damping < 1))
+        if (!(Damping >= 0 && Damping <= UpstreamAttribution.MaxDamping))
         {
-            throw new ArgumentOutOfRangeException(Parameter, Damping, Text($"Damping must be in [0, 1); got {Damping}."));
+            throw new ArgumentOutOfRangeException(Parameter, Damping, Text($"Damping must be in [0, 0.95]; got {Damping}."));
         }
 
         if (OverallScale is null || GapWeights is null)

@@ -66,11 +66,10 @@ public class ScorecardTests
     {
         var scale = RatingScale.FivePoint;
         int[] aboutIt = [1, 2, 3, 4, 5];
-        int[] aboutHr = [5, 5, 4, 4, 5];
         return
         [
             .. aboutIt.Select((r, i) => new FeedbackResponse(Id("line-a"), Id("it"), May(20 + i, 12), scale, r)),
-            .. aboutHr.Select((r, i) => new FeedbackResponse(Id("line-a"), Id("hr"), May(20 + i, 12), scale, r)),
+            .. Enumerable.Range(0, 20).Select(i => new FeedbackResponse(Id("line-a"), Id("hr"), May(20, i), scale, i % 2 == 0 ? 5 : 4)),
         ];
     }
 
@@ -91,7 +90,15 @@ public class ScorecardTests
         Assert.Equal(0.25, it.Gap, 12);
         Assert.Equal(RelationshipFlags.SlaMetButUnhappy, it.Flags);
 
-        // hr → line-a: 2 of 4 met against 90%: SLA gap (0.9 − 0.5) / 0.9 = 4/9. CSAT 5 of 5 = 1: happy.
+        // The satisfaction objective of it-a is judged from the same feedback: 5 decided, 3 bad;
+        // budget remaining ((1 − 0.8) − 3/5) / (1 − 0.8) = −2.
+        var satisfaction = Assert.Single(it.Objectives, o => o.Kind == ObjectiveKind.Satisfaction);
+        Assert.Equal(new SlaTally(5, 3, 0, 0), satisfaction.Tally);
+        Assert.Equal(-2, satisfaction.Budget.Remaining, 12);
+        Assert.Equal(new[] { AgreementId.Parse("it-a") }, it.Agreements.AsEnumerable());
+
+        // hr → line-a: 2 of 4 met against 90%: SLA gap (0.9 − 0.5) / 0.9 = 4/9. CSAT 20 of 20 = 1, and the
+        // whole Wilson interval (83.9%–100%) is at or above 80%: clearly happy.
         var hr = card.GetRelationship(Id("hr"), Id("line-a"))!;
         Assert.False(hr.SlaMet);
         Assert.Equal(4.0 / 9, hr.SlaGap, 12);
@@ -189,7 +196,7 @@ public class ScorecardTests
 
         Assert.Equal(8, card.Health.Departments);
         Assert.Equal(new SlaTally(10, 4, 0, 0), card.Health.Resolution);
-        Assert.Equal(0.7, card.Health.Csat.Value!.Value, 12); // 2 + 5 satisfied of 10
+        Assert.Equal(22.0 / 25, card.Health.Csat.Value!.Value, 12); // 2 + 20 satisfied of 25
         Assert.Contains(Id("lab"), card.Health.Silos.Isolated);
         Assert.Empty(card.Health.Cycles);
         Assert.Equal(2, card.Health.ReviewsDue);
@@ -203,8 +210,8 @@ public class ScorecardTests
 
         // support = it (4 decided, 0 breached) + hr (4, 2) + procurement (none).
         Assert.Equal(new SlaTally(8, 2, 0, 0), rolled[Id("support")].Resolution);
-        Assert.Equal(10, rolled[Id("support")].Feedback.Count);
-        Assert.Equal(0.7, rolled[Id("support")].Csat().Value!.Value, 12);
+        Assert.Equal(25, rolled[Id("support")].Feedback.Count);
+        Assert.Equal(22.0 / 25, rolled[Id("support")].Csat().Value!.Value, 12);
         Assert.Equal(new SlaTally(2, 2, 0, 0), rolled[Id("ops")].Resolution);
     }
 
@@ -272,26 +279,26 @@ public class ScorecardTests
 
             // Independently: evaluate every request whose agreement's provider is in the subtree, and
             // summarise every response whose subject is in it, straight from the raw data.
-            var tally = SlaTally.Empty;
-            foreach (var r in scenario.Requests.Where(r => subtree.Contains(org.GetAgreement(r.Agreement).Provider) && r.Opened <= asOf))
-            {
-                var e = org.TimerFor(r.Agreement).Evaluate(r, ObjectiveKind.Resolution, asOf);
-                tally = tally.Merge(e.State switch
-                {
-                    SlaState.Met => new SlaTally(1, 0, 0, 0),
-                    SlaState.Breached => new SlaTally(1, 1, 0, 0),
-                    SlaState.AtRisk => new SlaTally(0, 0, 1, 1),
-                    _ => new SlaTally(0, 0, 1, 0),
-                });
-            }
+            var requests = scenario.Requests.Where(r => subtree.Contains(org.GetAgreement(r.Agreement).Provider) && r.Opened <= asOf).ToList();
+            static (long Decided, long Bad, long Open) Count(IEnumerable<ObjectiveEvaluation> evaluations) =>
+                (evaluations.Count(e => e.IsDecided), evaluations.Count(e => e.State == SlaState.Breached), evaluations.Count(e => !e.IsDecided));
+            var resolution = Count(requests.Select(r => org.TimerFor(r.Agreement).Evaluate(r, ObjectiveKind.Resolution, asOf)));
+            var first = Count(requests.Select(r => org.TimerFor(r.Agreement).Evaluate(r, ObjectiveKind.FirstResponse, asOf)));
 
-            var feedback = FeedbackSummary.Of(scenario.Responses.Where(r => subtree.Contains(r.Subject) && r.Instant <= asOf).ToArray(), RatingScale.FivePoint);
+            var responses = scenario.Responses.Where(r => subtree.Contains(r.Subject) && r.Instant <= asOf).ToArray();
+            var feedback = FeedbackSummary.Of(responses, RatingScale.FivePoint);
+            var trend = InternalCustomer.Feedback.Statistics.TrendSummary.From(responses.Select(r => r.Instant).ToArray(), responses.Select(r => (double)r.Overall).ToArray()).Estimate();
             var total = rolled[d.Id];
-            ok &= total.Resolution == tally
+            var rolledTrend = total.Trend.Estimate();
+            ok &= (total.Resolution.Decided, total.Resolution.Breached, total.Resolution.InFlight) == resolution
+                && (total.FirstResponse.Decided, total.FirstResponse.Breached, total.FirstResponse.InFlight) == first
                 && total.Feedback.Count == feedback.Count
                 && total.Feedback.Overall.Histogram.SequenceEqual(feedback.Overall.Histogram)
                 && Math.Abs(total.Feedback.Overall.M2 - feedback.Overall.M2) <= 1e-9 * Math.Max(1, feedback.Overall.M2)
-                && total.Trend.Count == feedback.Count;
+                && total.Csat().Value == FeedbackMetrics.Csat(feedback.Overall).Value
+                && total.Trend.Count == responses.Length
+                && (rolledTrend.SlopePer30Days is null) == (trend.SlopePer30Days is null)
+                && (trend.SlopePer30Days is not { } slope || Math.Abs(rolledTrend.SlopePer30Days!.Value - slope) <= 1e-9 * Math.Max(1, Math.Abs(slope)));
         }
 
         return ok.Label(scenario.ToString());

@@ -78,7 +78,7 @@ public class UpstreamAttributionTests
         Assert.Equal("shortfall", unknown.ParamName);
         Assert.Contains("got one for 'zz', which is not in it", unknown.Message, StringComparison.Ordinal);
         Assert.Equal("damping", damping.ParamName);
-        Assert.Contains("Damping must be in [0, 1); got 1.", damping.Message, StringComparison.Ordinal);
+        Assert.Contains("Damping must be in [0, 0.95]; got 1.", damping.Message, StringComparison.Ordinal);
     }
 
     [Property(MaxTest = 60)]
