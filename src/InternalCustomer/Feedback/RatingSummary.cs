@@ -201,31 +201,13 @@ public sealed class RatingSummary
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The count.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public long CountAtOrAbove(int rating)
-    {
-        long c = 0;
-        for (var i = Scale.Validate(rating, nameof(rating)) - Scale.Min; i < _counts.Length; i++)
-        {
-            c += _counts[i];
-        }
-
-        return c;
-    }
+    public long CountAtOrAbove(int rating) => HistogramBins.AtOrAbove<long>(_counts, Scale, rating);
 
     /// <summary>Returns the number of ratings at or below <paramref name="rating"/>.</summary>
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The count.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public long CountAtOrBelow(int rating)
-    {
-        long c = 0;
-        for (var i = Scale.Validate(rating, nameof(rating)) - Scale.Min; i >= 0; i--)
-        {
-            c += _counts[i];
-        }
-
-        return c;
-    }
+    public long CountAtOrBelow(int rating) => HistogramBins.AtOrBelow<long>(_counts, Scale, rating);
 
     /// <summary>Returns the summary of this summary's ratings together with <paramref name="other"/>'s (see the merge law in the remarks).</summary>
     /// <param name="other">A summary on the same scale.</param>
@@ -235,12 +217,7 @@ public sealed class RatingSummary
     public RatingSummary Merge(RatingSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!other.Scale.Equals(Scale))
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Only summaries on the same scale can be merged; expected {Scale}, got {other.Scale}."),
-                nameof(other));
-        }
+        HistogramBins.RequireSameScale(Scale, other.Scale, nameof(other));
 
         if (other.Count == 0)
         {
@@ -252,11 +229,7 @@ public sealed class RatingSummary
             return other;
         }
 
-        var counts = new long[_counts.Length];
-        for (var i = 0; i < counts.Length; i++)
-        {
-            counts[i] = _counts[i] + other._counts[i];
-        }
+        var counts = HistogramBins.Add<long>(_counts, other._counts);
 
         var (mean, m2) = Moments.Chan(Count, Mean, M2, other.Count, other.Mean, other.M2);
         return new RatingSummary(Scale, counts, Count + other.Count, mean, m2);

@@ -143,31 +143,13 @@ public sealed class WeightedRatingSummary
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The weight.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public double WeightAtOrAbove(int rating)
-    {
-        double s = 0;
-        for (var i = Scale.Validate(rating, nameof(rating)) - Scale.Min; i < _weights.Length; i++)
-        {
-            s += _weights[i];
-        }
-
-        return s;
-    }
+    public double WeightAtOrAbove(int rating) => HistogramBins.AtOrAbove<double>(_weights, Scale, rating);
 
     /// <summary>Returns the total weight of ratings at or below <paramref name="rating"/>.</summary>
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The weight.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public double WeightAtOrBelow(int rating)
-    {
-        double s = 0;
-        for (var i = Scale.Validate(rating, nameof(rating)) - Scale.Min; i >= 0; i--)
-        {
-            s += _weights[i];
-        }
-
-        return s;
-    }
+    public double WeightAtOrBelow(int rating) => HistogramBins.AtOrBelow<double>(_weights, Scale, rating);
 
     /// <summary>Returns the summary of both samples (merge law in the remarks).</summary>
     /// <param name="other">A summary on the same scale.</param>
@@ -177,12 +159,7 @@ public sealed class WeightedRatingSummary
     public WeightedRatingSummary Merge(WeightedRatingSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!other.Scale.Equals(Scale))
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Only summaries on the same scale can be merged; expected {Scale}, got {other.Scale}."),
-                nameof(other));
-        }
+        HistogramBins.RequireSameScale(Scale, other.Scale, nameof(other));
 
         if (other.Count == 0)
         {
@@ -194,11 +171,7 @@ public sealed class WeightedRatingSummary
             return other;
         }
 
-        var hist = new double[_weights.Length];
-        for (var i = 0; i < hist.Length; i++)
-        {
-            hist[i] = _weights[i] + other._weights[i];
-        }
+        var hist = HistogramBins.Add<double>(_weights, other._weights);
 
         var (mean, m2) = Moments.Chan(SumOfWeights, Mean, M2, other.SumOfWeights, other.Mean, other.M2);
         return new WeightedRatingSummary(
