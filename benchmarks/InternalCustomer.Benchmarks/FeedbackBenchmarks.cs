@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using MathNet.Numerics.Statistics;
 using NodaTime;
 

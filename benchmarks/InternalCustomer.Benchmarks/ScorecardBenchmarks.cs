@@ -31,7 +31,7 @@ public class ScorecardBenchmarks
         var organization = _scenario.Organization;
         var asOf = ScorecardScenario.AsOf;
         long decided = 0;
-        var timers = new Dictionary<InternalCustomer.Organizations.AgreementId, SlaTimer>();
+        var timers = new Dictionary<InternalCustomer.AgreementId, SlaTimer>();
         foreach (var request in _scenario.Requests)
         {
             if (!timers.TryGetValue(request.Agreement, out var timer))

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Benchmarks;
@@ -49,7 +48,7 @@ public class SlaBenchmarks
         _naive = new NaiveSla(calendar.Zone, new LocalTime(9, 0), new LocalTime(17, 0), [.. holidays], agreement.Resolution!.Within);
         _requests = MakeRequests(Count, seed: 42);
         _buffer = new ObjectiveEvaluation[Count];
-        _months = [.. ComplianceWindows.Aligned(calendar.Zone, CalendarWindowUnit.Month, new LocalDate(2026, 1, 1), 12)];
+        _months = [.. ComplianceWindows.Aligned(calendar.Zone, PeriodUnit.Month, new LocalDate(2026, 1, 1), 12)];
 
         // The baseline must compute the same thing: compare a sample before measuring.
         for (var i = 0; i < 2000; i++)

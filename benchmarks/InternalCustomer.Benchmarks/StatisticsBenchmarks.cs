@@ -3,7 +3,6 @@ using BenchmarkDotNet.Configs;
 using InternalCustomer.Feedback.Statistics;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 using MathNet.Numerics.Statistics;
 using NodaTime;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange.Json;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Interchange;

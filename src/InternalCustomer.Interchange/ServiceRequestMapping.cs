@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using InternalCustomer.Agreements;
-using InternalCustomer.Interchange.Csv;
 using InternalCustomer.Interchange.Json;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Interchange;

@@ -22,7 +22,7 @@ public static class ComplianceWindows
     /// <returns>The window containing <paramref name="instant"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit.</exception>
-    public static Interval Containing(DateTimeZone zone, CalendarWindowUnit unit, Instant instant)
+    public static Interval Containing(DateTimeZone zone, PeriodUnit unit, Instant instant)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var first = FirstDateOf(unit, instant.InZone(zone).Date);
@@ -37,7 +37,7 @@ public static class ComplianceWindows
     /// <returns>The windows; each ends where the next starts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit, or <paramref name="count"/> is not positive.</exception>
-    public static ImmutableArray<Interval> Aligned(DateTimeZone zone, CalendarWindowUnit unit, LocalDate first, int count)
+    public static ImmutableArray<Interval> Aligned(DateTimeZone zone, PeriodUnit unit, LocalDate first, int count)
     {
         ArgumentNullException.ThrowIfNull(zone);
         if (count <= 0)
@@ -96,18 +96,18 @@ public static class ComplianceWindows
     private static Interval Between(DateTimeZone zone, LocalDate first, LocalDate next) =>
         new(zone.AtStartOfDay(first).ToInstant(), zone.AtStartOfDay(next).ToInstant());
 
-    private static LocalDate FirstDateOf(CalendarWindowUnit unit, LocalDate date) => unit switch
+    private static LocalDate FirstDateOf(PeriodUnit unit, LocalDate date) => unit switch
     {
-        CalendarWindowUnit.Month => new LocalDate(date.Year, date.Month, 1, date.Calendar),
-        CalendarWindowUnit.Quarter => new LocalDate(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1, date.Calendar),
-        CalendarWindowUnit.Year => new LocalDate(date.Year, 1, 1, date.Calendar),
+        PeriodUnit.Month => new LocalDate(date.Year, date.Month, 1, date.Calendar),
+        PeriodUnit.Quarter => new LocalDate(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1, date.Calendar),
+        PeriodUnit.Year => new LocalDate(date.Year, 1, 1, date.Calendar),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Expected Month, Quarter or Year; got {unit}."),
     };
 
-    private static LocalDate Next(CalendarWindowUnit unit, LocalDate first) => unit switch
+    private static LocalDate Next(PeriodUnit unit, LocalDate first) => unit switch
     {
-        CalendarWindowUnit.Month => first.PlusMonths(1),
-        CalendarWindowUnit.Quarter => first.PlusMonths(3),
+        PeriodUnit.Month => first.PlusMonths(1),
+        PeriodUnit.Quarter => first.PlusMonths(3),
         _ => first.PlusYears(1),
     };
 }

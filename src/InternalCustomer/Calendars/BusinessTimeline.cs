@@ -237,7 +237,7 @@ internal sealed class BusinessTimeline
     }
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
-    
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Int128 Cumulative(Instant instant)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Dependencies;
 

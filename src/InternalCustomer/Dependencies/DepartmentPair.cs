@@ -1,5 +1,3 @@
-using InternalCustomer.Organizations;
-
 namespace InternalCustomer.Dependencies;
 
 /// <summary>An unordered pair of departments, stored with <see cref="First"/> before <see cref="Second"/> in id order; an edge of the undirected view of the graph.</summary>

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Dependencies;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Dependencies;
 

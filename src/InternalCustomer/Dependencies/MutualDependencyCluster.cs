@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Dependencies;
 

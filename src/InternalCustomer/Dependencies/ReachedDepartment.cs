@@ -1,5 +1,3 @@
-using InternalCustomer.Organizations;
-
 namespace InternalCustomer.Dependencies;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Feedback;

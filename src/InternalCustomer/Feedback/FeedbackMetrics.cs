@@ -13,7 +13,7 @@ namespace InternalCustomer.Feedback;
 /// <para><b>Not enough data.</b> No method returns NaN or throws for lack of data; see
 /// <see cref="MetricEstimate"/> and <see cref="EstimateStatus"/>. n = 0 gives
 /// <see cref="EstimateStatus.NoData"/>. Student-t and NPS intervals need n ≥ 2 (else
-/// <see cref="EstimateStatus.TooFewForInterval"/>) and a non-zero variance (else
+/// <see cref="EstimateStatus.NotEnoughData"/>) and a non-zero variance (else
 /// <see cref="EstimateStatus.ZeroVariance"/>: R's <c>t.test</c> refuses constant data too). Wilson intervals
 /// exist for every n ≥ 1 and every share, including 0 and 1.</para>
 /// <para><b>Sources.</b> Student t: R <c>t.test(x)$conf.int</c>. Wilson (1927) score interval without
@@ -261,7 +261,7 @@ public static class FeedbackMetrics
 
         if (n < 2 || effectiveN <= 1)
         {
-            return new MetricEstimate(mean, n, effectiveN, null, null, EstimateStatus.TooFewForInterval);
+            return new MetricEstimate(mean, n, effectiveN, null, null, EstimateStatus.NotEnoughData);
         }
 
         if (!(variance > 0))
@@ -304,7 +304,7 @@ public static class FeedbackMetrics
         var nps = 100 * (p - d);
         if (n < 2 || effectiveN <= 1)
         {
-            return new MetricEstimate(nps, n, effectiveN, null, null, EstimateStatus.TooFewForInterval);
+            return new MetricEstimate(nps, n, effectiveN, null, null, EstimateStatus.NotEnoughData);
         }
 
         var v = p + d - ((p - d) * (p - d));

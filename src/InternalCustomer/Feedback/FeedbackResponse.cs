@@ -1,4 +1,3 @@
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Feedback;

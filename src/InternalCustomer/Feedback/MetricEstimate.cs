@@ -9,7 +9,7 @@ namespace InternalCustomer.Feedback;
 /// <para>A metric never returns NaN and never throws for lack of data. <see cref="Status"/> says what is
 /// available: <see cref="EstimateStatus.Estimated"/> (value and interval),
 /// <see cref="EstimateStatus.NoData"/> (n = 0: <see cref="Value"/> is <see langword="null"/>, except that a
-/// smoothed average returns its prior), <see cref="EstimateStatus.TooFewForInterval"/> or
+/// smoothed average returns its prior), <see cref="EstimateStatus.NotEnoughData"/> or
 /// <see cref="EstimateStatus.ZeroVariance"/> (a value but <see cref="Interval"/> is <see langword="null"/>).</para>
 /// <para>For time-decayed metrics <see cref="EffectiveCount"/> is Kish's effective sample size
 /// <c>(Σw)² / Σw²</c>, which the interval uses in place of n; otherwise it equals <see cref="Count"/>.</para>

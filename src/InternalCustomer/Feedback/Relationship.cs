@@ -1,5 +1,3 @@
-using InternalCustomer.Organizations;
-
 namespace InternalCustomer.Feedback;
 
 /// <summary>A provider × consumer pair: the department giving a service and the department receiving it.</summary>

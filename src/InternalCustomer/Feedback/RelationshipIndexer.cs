@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Feedback;
 

@@ -1,5 +1,3 @@
-using InternalCustomer.Organizations;
-
 namespace InternalCustomer.Scorecards;
 
 /// <summary>A relationship to work on, with its place in the attention list and why.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Scorecards;

@@ -1,5 +1,3 @@
-using InternalCustomer.Organizations;
-
 namespace InternalCustomer.Scorecards;
 
 /// <summary>The part of a department's shortfall that traces to one of its direct suppliers.</summary>

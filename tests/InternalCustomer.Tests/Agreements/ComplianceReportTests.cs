@@ -1,5 +1,4 @@
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InternalCustomer.Agreements;
 using InternalCustomer.Tests.Generators;
@@ -23,7 +22,7 @@ public class ComplianceReportTests
     [Fact]
     public void Counts_each_decision_in_the_window_of_its_decision_instant()
     {
-        var windows = ComplianceWindows.Aligned(DateTimeZone.Utc, CalendarWindowUnit.Month, new LocalDate(2026, 1, 1), 3);
+        var windows = ComplianceWindows.Aligned(DateTimeZone.Utc, PeriodUnit.Month, new LocalDate(2026, 1, 1), 3);
         ObjectiveEvaluation[] evaluations =
         [
             Decided(SlaState.Met, Utc(1, 15)),
@@ -107,7 +106,7 @@ public class ComplianceReportTests
     [Property(Arbitrary = new[] { typeof(AgreementGenerators) })]
     public bool Compliance_over_a_partition_sums_to_the_total(DecisionSet set)
     {
-        var months = ComplianceWindows.Aligned(DateTimeZone.Utc, CalendarWindowUnit.Month, new LocalDate(2026, 1, 1), 12);
+        var months = ComplianceWindows.Aligned(DateTimeZone.Utc, PeriodUnit.Month, new LocalDate(2026, 1, 1), 12);
         var year = new Interval(months[0].Start, months[^1].End);
         var byMonth = ComplianceReport.From(set.Evaluations, months.AsSpan(), 0.95);
         var whole = ComplianceReport.From(set.Evaluations, [year], 0.95);

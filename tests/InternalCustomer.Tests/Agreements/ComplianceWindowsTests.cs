@@ -13,7 +13,7 @@ public class ComplianceWindowsTests
         // Europe/London 2026: BST from 29 March to 25 October.
         // March = [1 Mar 00:00 GMT, 1 Apr 00:00 BST) = [2026-03-01T00:00Z, 2026-03-31T23:00Z): 31 days − 1 hour = 743 h.
         // October = [1 Oct 00:00 BST, 1 Nov 00:00 GMT) = [2026-09-30T23:00Z, 2026-11-01T00:00Z): 31 days + 1 hour = 745 h.
-        var months = ComplianceWindows.Aligned(Zone("Europe/London"), CalendarWindowUnit.Month, new LocalDate(2026, 1, 17), 12);
+        var months = ComplianceWindows.Aligned(Zone("Europe/London"), PeriodUnit.Month, new LocalDate(2026, 1, 17), 12);
         Assert.Equal(12, months.Length);
         Assert.Equal(Instant.FromUtc(2026, 1, 1, 0, 0), months[0].Start);
         Assert.Equal(Instant.FromUtc(2026, 3, 1, 0, 0), months[2].Start);
@@ -32,7 +32,7 @@ public class ComplianceWindowsTests
     public void New_York_quarters_start_at_local_midnight()
     {
         // Q1 2026 = [2026-01-01T00:00 EST, 2026-04-01T00:00 EDT) = [05:00Z, 04:00Z); Q4 ends 2027-01-01T05:00Z.
-        var quarters = ComplianceWindows.Aligned(Zone("America/New_York"), CalendarWindowUnit.Quarter, new LocalDate(2026, 2, 14), 4);
+        var quarters = ComplianceWindows.Aligned(Zone("America/New_York"), PeriodUnit.Quarter, new LocalDate(2026, 2, 14), 4);
         Assert.Equal(new Interval(Instant.FromUtc(2026, 1, 1, 5, 0), Instant.FromUtc(2026, 4, 1, 4, 0)), quarters[0]);
         Assert.Equal(new Interval(Instant.FromUtc(2026, 10, 1, 4, 0), Instant.FromUtc(2027, 1, 1, 5, 0)), quarters[3]);
     }
@@ -41,7 +41,7 @@ public class ComplianceWindowsTests
     public void A_leap_year_in_Shanghai_has_366_days()
     {
         // Asia/Shanghai is UTC+8 without DST: 2024 = [2023-12-31T16:00Z, 2024-12-31T16:00Z) = 366 × 24 h.
-        var year = ComplianceWindows.Aligned(Zone("Asia/Shanghai"), CalendarWindowUnit.Year, new LocalDate(2024, 2, 29), 1)[0];
+        var year = ComplianceWindows.Aligned(Zone("Asia/Shanghai"), PeriodUnit.Year, new LocalDate(2024, 2, 29), 1)[0];
         Assert.Equal(Instant.FromUtc(2023, 12, 31, 16, 0), year.Start);
         Assert.Equal(Duration.FromDays(366), year.Duration);
     }
@@ -50,11 +50,11 @@ public class ComplianceWindowsTests
     public void Containing_uses_the_local_date()
     {
         // 2026-03-31T23:30Z is 1 April 00:30 BST in London, so it lies in the April window.
-        var april = ComplianceWindows.Containing(Zone("Europe/London"), CalendarWindowUnit.Month, Instant.FromUtc(2026, 3, 31, 23, 30));
+        var april = ComplianceWindows.Containing(Zone("Europe/London"), PeriodUnit.Month, Instant.FromUtc(2026, 3, 31, 23, 30));
         Assert.Equal(new Interval(Instant.FromUtc(2026, 3, 31, 23, 0), Instant.FromUtc(2026, 4, 30, 23, 0)), april);
 
         // The same instant is still in March in New York (19:30 EDT), and in Q1.
-        var q1 = ComplianceWindows.Containing(Zone("America/New_York"), CalendarWindowUnit.Quarter, Instant.FromUtc(2026, 3, 31, 23, 30));
+        var q1 = ComplianceWindows.Containing(Zone("America/New_York"), PeriodUnit.Quarter, Instant.FromUtc(2026, 3, 31, 23, 30));
         Assert.Equal(Instant.FromUtc(2026, 4, 1, 4, 0), q1.End);
     }
 
@@ -76,11 +76,11 @@ public class ComplianceWindowsTests
     [Fact]
     public void Bad_arguments_are_rejected()
     {
-        var count = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Aligned(Zone("UTC"), CalendarWindowUnit.Month, new LocalDate(2026, 1, 1), 0));
+        var count = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Aligned(Zone("UTC"), PeriodUnit.Month, new LocalDate(2026, 1, 1), 0));
         Assert.Equal("count", count.ParamName);
         Assert.StartsWith("The number of windows must be positive; got 0.", count.Message);
 
-        var unit = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Aligned(Zone("UTC"), (CalendarWindowUnit)9, new LocalDate(2026, 1, 1), 1));
+        var unit = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Aligned(Zone("UTC"), (PeriodUnit)9, new LocalDate(2026, 1, 1), 1));
         Assert.Equal("unit", unit.ParamName);
         Assert.StartsWith("Expected Month, Quarter or Year; got 9.", unit.Message);
 
@@ -92,6 +92,6 @@ public class ComplianceWindowsTests
         Assert.Equal("count", rollingCount.ParamName);
         Assert.StartsWith("The number of windows must be positive; got -2.", rollingCount.Message);
 
-        Assert.Throws<ArgumentNullException>(() => ComplianceWindows.Containing(null!, CalendarWindowUnit.Month, Instant.FromUtc(2026, 1, 1, 0, 0)));
+        Assert.Throws<ArgumentNullException>(() => ComplianceWindows.Containing(null!, PeriodUnit.Month, Instant.FromUtc(2026, 1, 1, 0, 0)));
     }
 }

@@ -1,5 +1,4 @@
 using InternalCustomer.Agreements;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Tests.Agreements;

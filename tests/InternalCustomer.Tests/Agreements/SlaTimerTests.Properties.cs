@@ -1,11 +1,9 @@
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
 using InternalCustomer.Tests.Generators;
 using NodaTime;
-using Interval = NodaTime.Interval;
 
 namespace InternalCustomer.Tests.Agreements;
 

@@ -1,6 +1,5 @@
 using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
-using InternalCustomer.Organizations;
 using NodaTime;
 using Interval = NodaTime.Interval;
 
@@ -220,7 +219,7 @@ public partial class SlaTimerTests
         Assert.Equal(requests.Select(r => Resolution(r, asOf)), all);
         Assert.Equal([SlaState.Met, SlaState.Breached, SlaState.Met, SlaState.InProgress, SlaState.Paused], all.Select(e => e.State));
 
-        var months = ComplianceWindows.Aligned(London.Zone, CalendarWindowUnit.Month, new LocalDate(2026, 3, 1), 2);
+        var months = ComplianceWindows.Aligned(London.Zone, PeriodUnit.Month, new LocalDate(2026, 3, 1), 2);
         var report = Timer.Compliance(requests, ObjectiveKind.Resolution, asOf, months.AsSpan());
         Assert.Equal((2L, 1L), (report.Windows[0].Met, report.Windows[0].Breached));
         Assert.Equal(0, report.Windows[1].Decided);

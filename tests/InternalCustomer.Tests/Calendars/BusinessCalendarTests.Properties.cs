@@ -1,5 +1,4 @@
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InternalCustomer.Calendars;
 using InternalCustomer.Tests.Generators;

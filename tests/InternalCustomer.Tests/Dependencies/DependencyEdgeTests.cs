@@ -1,5 +1,4 @@
 using InternalCustomer.Dependencies;
-using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Tests.Dependencies;
 

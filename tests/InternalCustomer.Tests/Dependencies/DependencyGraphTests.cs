@@ -28,7 +28,9 @@ public sealed partial class DependencyGraphTests
 
     private static readonly Dictionary<string, string> ReferenceNames = new()
     {
-        ["hr"] = "人力资源部", ["it"] = "IT", ["ops"] = "Operations",
+        ["hr"] = "人力资源部",
+        ["it"] = "IT",
+        ["ops"] = "Operations",
     };
 
     private static DependencyGraph Reference()
@@ -263,9 +265,17 @@ public sealed partial class DependencyGraphTests
         // (sales-marketing-it and sales-finance-it, so 1/2) and sales -> facilities (likewise one of two paths, 1/2).
         var expected = new Dictionary<string, double>
         {
-            ["archive"] = 0.0, ["facilities"] = 0.0, ["finance"] = 0.1, ["hr"] = 0.0, ["it"] = 0.07777777777777778,
-            ["legal"] = 0.0, ["marketing"] = 0.011111111111111112, ["ops"] = 0.0, ["procurement"] = 0.03333333333333333,
-            ["sales"] = 0.022222222222222223, ["security"] = 0.0,
+            ["archive"] = 0.0,
+            ["facilities"] = 0.0,
+            ["finance"] = 0.1,
+            ["hr"] = 0.0,
+            ["it"] = 0.07777777777777778,
+            ["legal"] = 0.0,
+            ["marketing"] = 0.011111111111111112,
+            ["ops"] = 0.0,
+            ["procurement"] = 0.03333333333333333,
+            ["sales"] = 0.022222222222222223,
+            ["security"] = 0.0,
         };
         var actual = Reference().Betweenness();
         foreach (var (id, value) in expected)

@@ -1,5 +1,4 @@
 using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Tests.Feedback;
@@ -51,7 +50,7 @@ public class FeedbackMetricsTests
         Assert.Equal((EstimateStatus.NoData, 0L, (double?)null, (ConfidenceInterval?)null), (none.Status, none.Count, none.Value, none.Interval));
 
         var one = FeedbackMetrics.Mean(Five([4]));
-        Assert.Equal((EstimateStatus.TooFewForInterval, 1L, (double?)4, (ConfidenceInterval?)null), (one.Status, one.Count, one.Value, one.Interval));
+        Assert.Equal((EstimateStatus.NotEnoughData, 1L, (double?)4, (ConfidenceInterval?)null), (one.Status, one.Count, one.Value, one.Interval));
 
         // R: t.test(c(4, 4, 4)) stops with "data are essentially constant".
         var constant = FeedbackMetrics.Mean(Five([4, 4, 4]));
@@ -157,7 +156,7 @@ public class FeedbackMetricsTests
     {
         Assert.Equal(EstimateStatus.NoData, FeedbackMetrics.Nps(default).Status);
         var one = FeedbackMetrics.Nps(new NpsCounts(1, 0, 0));
-        Assert.Equal((EstimateStatus.TooFewForInterval, (double?)100), (one.Status, one.Value));
+        Assert.Equal((EstimateStatus.NotEnoughData, (double?)100), (one.Status, one.Value));
         // Two responses, both promoters: p = 1, d = 0, p + d − (p − d)² = 0.
         var allPromoters = FeedbackMetrics.Nps(new NpsCounts(2, 0, 0));
         Assert.Equal((EstimateStatus.ZeroVariance, (double?)100, (ConfidenceInterval?)null), (allPromoters.Status, allPromoters.Value, allPromoters.Interval));
@@ -231,7 +230,7 @@ public class FeedbackMetricsTests
         Assert.Null(noPrior.Value);
         // One rating of 5 with prior 3 weight 1: (3 + 5)/2 = 4, no interval.
         var one = FeedbackMetrics.BayesianAverage(Five([5]), 3, 1);
-        Assert.Equal((EstimateStatus.TooFewForInterval, (double?)4), (one.Status, one.Value));
+        Assert.Equal((EstimateStatus.NotEnoughData, (double?)4), (one.Status, one.Value));
         // C = 0 is the plain mean.
         Assert.Equal(FeedbackMetrics.Mean(Five(X1)).Interval, FeedbackMetrics.BayesianAverage(Five(X1), 1, 0).Interval);
     }
@@ -308,7 +307,7 @@ public class FeedbackMetricsTests
             expectations: new Dictionary<string, int> { ["reliability"] = 5 });
         var s = ServqualSummary.Of([r], DimensionSet.Servqual);
         var gaps = FeedbackMetrics.Gaps(s);
-        Assert.Equal((EstimateStatus.TooFewForInterval, (double?)2, 1L), (gaps.Dimensions[0].Gap.Status, gaps.Dimensions[0].Gap.Value, gaps.Dimensions[0].Gap.Count));
+        Assert.Equal((EstimateStatus.NotEnoughData, (double?)2, 1L), (gaps.Dimensions[0].Gap.Status, gaps.Dimensions[0].Gap.Value, gaps.Dimensions[0].Gap.Count));
         Assert.Equal(1, s.Perception("empathy").Count);
         Assert.Equal(0, s.Gap("empathy").Count);
         Assert.Equal(EstimateStatus.NoData, gaps.Overall.Status);
@@ -377,7 +376,7 @@ public class FeedbackMetricsTests
         Assert.Equal(EstimateStatus.NoData, FeedbackMetrics.WeightedMean(empty).Status);
         Assert.Equal(EstimateStatus.NoData, FeedbackMetrics.WeightedCsat(empty).Status);
         var one = decay.Summarise([4], [AsOf - Duration.FromDays(1)], RatingScale.FivePoint);
-        Assert.Equal((EstimateStatus.TooFewForInterval, (double?)4), (FeedbackMetrics.WeightedMean(one).Status, FeedbackMetrics.WeightedMean(one).Value));
+        Assert.Equal((EstimateStatus.NotEnoughData, (double?)4), (FeedbackMetrics.WeightedMean(one).Status, FeedbackMetrics.WeightedMean(one).Value));
         var constant = decay.Summarise([4, 4], [AsOf, AsOf - Duration.FromDays(40)], RatingScale.FivePoint);
         Assert.Equal(EstimateStatus.ZeroVariance, FeedbackMetrics.WeightedMean(constant).Status);
     }

@@ -1,5 +1,4 @@
 using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Tests.Feedback;

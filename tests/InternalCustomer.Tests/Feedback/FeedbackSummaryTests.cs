@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using InternalCustomer.Tests.Generators;
 using NodaTime;
 

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
-using InternalCustomer.Organizations;
 using NodaTime;
 using Interval = NodaTime.Interval;
 

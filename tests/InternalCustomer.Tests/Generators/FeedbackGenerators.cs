@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using NodaTime;
 
 namespace InternalCustomer.Tests.Generators;

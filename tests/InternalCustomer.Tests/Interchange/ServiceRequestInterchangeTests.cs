@@ -2,7 +2,6 @@ using System.Text;
 using FsCheck.Xunit;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange;
-using InternalCustomer.Organizations;
 using InternalCustomer.Tests.Generators;
 using NodaTime;
 

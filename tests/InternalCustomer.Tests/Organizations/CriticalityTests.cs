@@ -1,5 +1,3 @@
-using InternalCustomer.Organizations;
-
 namespace InternalCustomer.Tests.Organizations;
 
 public class CriticalityTests

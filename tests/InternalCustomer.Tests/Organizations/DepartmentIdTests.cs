@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using InternalCustomer.Organizations;
 using InternalCustomer.Tests.Generators;
 
 namespace InternalCustomer.Tests.Organizations;

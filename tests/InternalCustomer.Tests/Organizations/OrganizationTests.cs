@@ -107,8 +107,15 @@ public class OrganizationTests
         // Head count per department, rolled up: corp = 10 + ops(5 + 20 + 30) + support(4 + 7 + 6 + 9) = 91.
         var own = new Dictionary<string, int>
         {
-            ["corp"] = 10, ["ops"] = 5, ["prod-a"] = 20, ["prod-b"] = 30, ["support"] = 4,
-            ["fin"] = 7, ["hr"] = 6, ["it"] = 9, ["standalone"] = 3,
+            ["corp"] = 10,
+            ["ops"] = 5,
+            ["prod-a"] = 20,
+            ["prod-b"] = 30,
+            ["support"] = 4,
+            ["fin"] = 7,
+            ["hr"] = 6,
+            ["it"] = 9,
+            ["standalone"] = 3,
         };
         var rolled = org.RollUp(d => own[d.Value], (a, b) => a + b);
 

@@ -8,7 +8,7 @@ public sealed record DriverEstimate
         int dimension,
         bool isConstant,
         double? correlation,
-        ConfidenceLimits? correlationInterval,
+        ConfidenceInterval? correlationInterval,
         double? correlationPValue,
         double? beta,
         double? relativeWeight)
@@ -32,7 +32,7 @@ public sealed record DriverEstimate
     public double? Correlation { get; }
 
     /// <summary>Gets the Fisher-z confidence interval of the correlation (R <c>cor.test</c>); needs n ≥ 4.</summary>
-    public ConfidenceLimits? CorrelationInterval { get; }
+    public ConfidenceInterval? CorrelationInterval { get; }
 
     /// <summary>Gets the two-sided p-value of "no correlation" (R <c>cor.test</c>); needs n ≥ 3.</summary>
     public double? CorrelationPValue { get; }

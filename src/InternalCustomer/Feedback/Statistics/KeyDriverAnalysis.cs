@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace InternalCustomer.Feedback.Statistics;
 
@@ -26,10 +25,10 @@ namespace InternalCustomer.Feedback.Statistics;
 /// it is left out of the regression. Exactly collinear dimensions make <c>R_xx</c> singular: eigenvalues below
 /// <c>10⁻¹⁰ × the largest</c> are treated as 0 (Moore–Penrose pseudo-inverse), so the betas are the
 /// minimum-norm solution (two identical dimensions share one beta equally) and the relative weights still sum to
-/// R². A constant overall rating gives <see cref="InferenceStatus.ZeroVariance"/> with nothing estimated. With
+/// R². A constant overall rating gives <see cref="EstimateStatus.ZeroVariance"/> with nothing estimated. With
 /// fewer than 2 responses nothing is estimated; with fewer than <c>m + 2</c> responses (m the number of
 /// non-constant dimensions) the regression is saturated, so betas, weights and R² are <see langword="null"/>
-/// (<see cref="InferenceStatus.NotEnoughData"/>) while correlations are still reported.</para>
+/// (<see cref="EstimateStatus.NotEnoughData"/>) while correlations are still reported.</para>
 /// </remarks>
 public static class KeyDriverAnalysis
 {
@@ -71,7 +70,7 @@ public static class KeyDriverAnalysis
         var cyy = summary.CoMoment(y, y);
         if (n < 2 || cyy <= 0)
         {
-            var status = n < 2 ? InferenceStatus.NotEnoughData : InferenceStatus.ZeroVariance;
+            var status = n < 2 ? EstimateStatus.NotEnoughData : EstimateStatus.ZeroVariance;
             var empty = new DriverEstimate[k];
             for (var j = 0; j < k; j++)
             {
@@ -115,7 +114,7 @@ public static class KeyDriverAnalysis
         }
 
         var complete = rSquared is not null && n >= 4;
-        return new KeyDriverResult(n, complete ? InferenceStatus.Complete : InferenceStatus.NotEnoughData, rSquared, Array.AsReadOnly(drivers), level);
+        return new KeyDriverResult(n, complete ? EstimateStatus.Estimated : EstimateStatus.NotEnoughData, rSquared, Array.AsReadOnly(drivers), level);
     }
 
     private static (double[] Betas, double[] Weights, double RSquared) Regress(CoMomentMatrix summary, List<int> active, double?[] correlations)
@@ -168,7 +167,7 @@ public static class KeyDriverAnalysis
         return (betas.ToArray(), weights.ToArray(), rSquared);
     }
 
-    private static ConfidenceLimits? CorrelationInterval(double r, long n, double level)
+    private static ConfidenceInterval? CorrelationInterval(double r, long n, double level)
     {
         if (n < 4)
         {
@@ -177,7 +176,7 @@ public static class KeyDriverAnalysis
 
         var z = Math.Atanh(r);
         var half = StatisticsGuard.ZQuantile(level) / Math.Sqrt(n - 3);
-        return new ConfidenceLimits(Math.Tanh(z - half), Math.Tanh(z + half), level);
+        return new ConfidenceInterval(Math.Tanh(z - half), Math.Tanh(z + half), level);
     }
 
     private static double? CorrelationPValue(double r, long n)

@@ -4,7 +4,7 @@ namespace InternalCustomer.Feedback.Statistics;
 /// <remarks>See the remarks of <see cref="KeyDriverAnalysis"/> for formulas and degenerate data.</remarks>
 public sealed record KeyDriverResult
 {
-    internal KeyDriverResult(long count, InferenceStatus status, double? rSquared, IReadOnlyList<DriverEstimate> drivers, double level)
+    internal KeyDriverResult(long count, EstimateStatus status, double? rSquared, IReadOnlyList<DriverEstimate> drivers, double level)
     {
         Count = count;
         Status = status;
@@ -17,7 +17,7 @@ public sealed record KeyDriverResult
     public long Count { get; }
 
     /// <summary>Gets how much of the result could be computed.</summary>
-    public InferenceStatus Status { get; }
+    public EstimateStatus Status { get; }
 
     /// <summary>Gets the share of the overall rating's variance explained by the dimensions together (the sum of the
     /// relative weights); <see langword="null"/> when the regression cannot be fitted.</summary>

@@ -9,7 +9,7 @@ public sealed record MannWhitneyResult
     internal MannWhitneyResult(
         long countX,
         long countY,
-        InferenceStatus status,
+        EstimateStatus status,
         double? w,
         double? z,
         double? pValue,
@@ -33,7 +33,7 @@ public sealed record MannWhitneyResult
     public long CountY { get; }
 
     /// <summary>Gets how much of the result could be computed.</summary>
-    public InferenceStatus Status { get; }
+    public EstimateStatus Status { get; }
 
     /// <summary>Gets R's statistic W = U of x: the number of (x, y) pairs with x &gt; y plus half the tied pairs.</summary>
     public double? W { get; }

@@ -41,7 +41,7 @@ public static class MannWhitneyTest
         long nx = x.Length, ny = y.Length;
         if (nx == 0 || ny == 0)
         {
-            return new MannWhitneyResult(nx, ny, InferenceStatus.NotEnoughData, null, null, null, null, null);
+            return new MannWhitneyResult(nx, ny, EstimateStatus.NotEnoughData, null, null, null, null, null);
         }
 
         var total = x.Length + y.Length;
@@ -88,11 +88,11 @@ public static class MannWhitneyTest
         var sigma = variance > 0 ? Math.Sqrt(variance) : 0.0;
         if (sigma == 0)
         {
-            return new MannWhitneyResult(nx, ny, InferenceStatus.ZeroVariance, w, null, null, rankBiserial, superiority);
+            return new MannWhitneyResult(nx, ny, EstimateStatus.ZeroVariance, w, null, null, rankBiserial, superiority);
         }
 
         var centred = w - (pairs / 2.0);
         var z = (centred - (Math.Sign(centred) * 0.5)) / sigma;
-        return new MannWhitneyResult(nx, ny, InferenceStatus.Complete, w, z, StatisticsGuard.TwoSidedNormal(z), rankBiserial, superiority);
+        return new MannWhitneyResult(nx, ny, EstimateStatus.Estimated, w, z, StatisticsGuard.TwoSidedNormal(z), rankBiserial, superiority);
     }
 }

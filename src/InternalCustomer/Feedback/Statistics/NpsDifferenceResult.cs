@@ -9,14 +9,14 @@ public sealed record NpsDifferenceResult
     internal NpsDifferenceResult(
         int countX,
         int countY,
-        InferenceStatus status,
+        EstimateStatus status,
         double? npsX,
         double? npsY,
         double? difference,
         double? standardError,
         double? z,
         double? pValue,
-        ConfidenceLimits? interval,
+        ConfidenceInterval? interval,
         double level)
     {
         CountX = countX;
@@ -39,7 +39,7 @@ public sealed record NpsDifferenceResult
     public int CountY { get; }
 
     /// <summary>Gets how much of the result could be computed.</summary>
-    public InferenceStatus Status { get; }
+    public EstimateStatus Status { get; }
 
     /// <summary>Gets the NPS of the first group, in [−100, 100]; <see langword="null"/> without answers.</summary>
     public double? NpsX { get; }
@@ -60,7 +60,7 @@ public sealed record NpsDifferenceResult
     public double? PValue { get; }
 
     /// <summary>Gets the Wald confidence interval of the difference.</summary>
-    public ConfidenceLimits? Interval { get; }
+    public ConfidenceInterval? Interval { get; }
 
     /// <summary>Gets the confidence level the interval was asked for.</summary>
     public double Level { get; }

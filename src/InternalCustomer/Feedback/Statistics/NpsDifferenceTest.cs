@@ -12,9 +12,9 @@ namespace InternalCustomer.Feedback.Statistics;
 /// <c>p = 2(1 − Φ(|z|))</c> and interval <c>NPS_x − NPS_y ± z(level)·SE_diff</c> (Wald).</para>
 /// <para>Small samples: a group with no answers has no score; a group with a single answer has a score but the
 /// plug-in standard error is 0 there, which would claim certainty, so with fewer than 2 answers in either group
-/// only the difference is reported (<see cref="InferenceStatus.NotEnoughData"/>). When both plug-in standard
+/// only the difference is reported (<see cref="EstimateStatus.NotEnoughData"/>). When both plug-in standard
 /// errors are 0 (for example all promoters in both groups) the difference is reported with no test
-/// (<see cref="InferenceStatus.ZeroVariance"/>). The Wald interval is poor below about 30 answers per group or
+/// (<see cref="EstimateStatus.ZeroVariance"/>). The Wald interval is poor below about 30 answers per group or
 /// near ±100; read it as a rough guide there.</para>
 /// </remarks>
 public static class NpsDifferenceTest
@@ -46,13 +46,13 @@ public static class NpsDifferenceTest
         double? npsY = countY > 0 ? 100.0 * (promotersY - detractorsY) / countY : null;
         if (npsX is null || npsY is null)
         {
-            return new NpsDifferenceResult(countX, countY, InferenceStatus.NotEnoughData, npsX, npsY, null, null, null, null, null, level);
+            return new NpsDifferenceResult(countX, countY, EstimateStatus.NotEnoughData, npsX, npsY, null, null, null, null, null, level);
         }
 
         var difference = npsX.Value - npsY.Value;
         if (countX < 2 || countY < 2)
         {
-            return new NpsDifferenceResult(countX, countY, InferenceStatus.NotEnoughData, npsX, npsY, difference, null, null, null, null, level);
+            return new NpsDifferenceResult(countX, countY, EstimateStatus.NotEnoughData, npsX, npsY, difference, null, null, null, null, level);
         }
 
         var varianceX = Variance(promotersX, detractorsX, countX);
@@ -60,12 +60,12 @@ public static class NpsDifferenceTest
         var se = Math.Sqrt(varianceX + varianceY);
         if (se == 0)
         {
-            return new NpsDifferenceResult(countX, countY, InferenceStatus.ZeroVariance, npsX, npsY, difference, 0.0, null, null, null, level);
+            return new NpsDifferenceResult(countX, countY, EstimateStatus.ZeroVariance, npsX, npsY, difference, 0.0, null, null, null, level);
         }
 
         var z = difference / se;
         var interval = StatisticsGuard.Around(difference, StatisticsGuard.ZQuantile(level) * se, level);
-        return new NpsDifferenceResult(countX, countY, InferenceStatus.Complete, npsX, npsY, difference, se, z, StatisticsGuard.TwoSidedNormal(z), interval, level);
+        return new NpsDifferenceResult(countX, countY, EstimateStatus.Estimated, npsX, npsY, difference, se, z, StatisticsGuard.TwoSidedNormal(z), interval, level);
     }
 
     /// <summary>The squared standard error of one NPS, in points²: 100²(p + d − (p − d)²)/n.</summary>

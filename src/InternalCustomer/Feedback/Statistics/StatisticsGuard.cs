@@ -71,6 +71,6 @@ internal static class StatisticsGuard
     /// <summary>The upper (1 + level) / 2 quantile of the standard normal.</summary>
     internal static double ZQuantile(double level) => Normal.InvCDF(0.0, 1.0, 0.5 + (level / 2.0));
 
-    internal static ConfidenceLimits Around(double estimate, double halfWidth, double level) =>
+    internal static ConfidenceInterval Around(double estimate, double halfWidth, double level) =>
         new(estimate - halfWidth, estimate + halfWidth, level);
 }

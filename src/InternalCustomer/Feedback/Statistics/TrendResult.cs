@@ -13,10 +13,10 @@ public sealed record TrendResult
 {
     internal TrendResult(
         long count,
-        InferenceStatus status,
+        EstimateStatus status,
         double? slopePer30Days,
         double? standardError,
-        ConfidenceLimits? interval,
+        ConfidenceInterval? interval,
         double? t,
         double? pValue,
         double? degreesOfFreedom,
@@ -39,7 +39,7 @@ public sealed record TrendResult
     public long Count { get; }
 
     /// <summary>Gets how much of the result could be computed.</summary>
-    public InferenceStatus Status { get; }
+    public EstimateStatus Status { get; }
 
     /// <summary>Gets the estimated change in score per 30 days (least-squares slope × 30 days);
     /// <see langword="null"/> with fewer than 2 pairs or when all pairs share one instant.</summary>
@@ -51,7 +51,7 @@ public sealed record TrendResult
 
     /// <summary>Gets the confidence interval of <see cref="SlopePer30Days"/>, <c>slope ± t(level, n − 2)·SE</c>;
     /// <see langword="null"/> with fewer than 3 pairs.</summary>
-    public ConfidenceLimits? Interval { get; }
+    public ConfidenceInterval? Interval { get; }
 
     /// <summary>Gets the t statistic of the slope, <c>slope / SE</c> (R: the "t value" column); <see langword="null"/>
     /// with fewer than 3 pairs or when the standard error is 0.</summary>

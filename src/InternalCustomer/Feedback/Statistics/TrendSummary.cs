@@ -230,7 +230,7 @@ public readonly record struct TrendSummary
     /// </summary>
     /// <param name="level">The confidence level, in (0, 1); 0.95 by default.</param>
     /// <returns>The trend. With n = 0 or 1 nothing is estimated; with all instants equal there is no slope
-    /// (<see cref="InferenceStatus.ZeroVariance"/>); with n = 2 the slope is set but there is no standard error,
+    /// (<see cref="EstimateStatus.ZeroVariance"/>); with n = 2 the slope is set but there is no standard error,
     /// interval or p-value (0 residual degrees of freedom); with all scores equal the slope is 0 with standard
     /// error 0 and no p-value.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
@@ -241,18 +241,18 @@ public readonly record struct TrendSummary
         var n = Count;
         if (n < 2)
         {
-            return new TrendResult(n, InferenceStatus.NotEnoughData, null, null, null, null, null, null, null, level);
+            return new TrendResult(n, EstimateStatus.NotEnoughData, null, null, null, null, null, null, null, level);
         }
 
         if (Ctt == 0)
         {
-            return new TrendResult(n, InferenceStatus.ZeroVariance, null, null, null, null, null, null, null, level);
+            return new TrendResult(n, EstimateStatus.ZeroVariance, null, null, null, null, null, null, null, level);
         }
 
         var slope = Cty / Ctt;
         if (n == 2)
         {
-            return new TrendResult(n, InferenceStatus.NotEnoughData, slope * PerThirtyDays, null, null, null, null, null, null, level);
+            return new TrendResult(n, EstimateStatus.NotEnoughData, slope * PerThirtyDays, null, null, null, null, null, null, level);
         }
 
         double df = n - 2;
@@ -266,11 +266,11 @@ public readonly record struct TrendSummary
             // Every score on the line: if the scores are constant the slope is 0 and t = 0/0 (no p-value);
             // otherwise t is infinite and p is 0.
             return Cyy == 0
-                ? new TrendResult(n, InferenceStatus.ZeroVariance, estimate, 0.0, interval, null, null, df, rSquared, level)
-                : new TrendResult(n, InferenceStatus.Complete, estimate, 0.0, interval, null, 0.0, df, 1.0, level);
+                ? new TrendResult(n, EstimateStatus.ZeroVariance, estimate, 0.0, interval, null, null, df, rSquared, level)
+                : new TrendResult(n, EstimateStatus.Estimated, estimate, 0.0, interval, null, 0.0, df, 1.0, level);
         }
 
         var t = estimate / se;
-        return new TrendResult(n, InferenceStatus.Complete, estimate, se, interval, t, StatisticsGuard.TwoSidedT(t, df), df, rSquared, level);
+        return new TrendResult(n, EstimateStatus.Estimated, estimate, se, interval, t, StatisticsGuard.TwoSidedT(t, df), df, rSquared, level);
     }
 }

@@ -21,8 +21,8 @@ namespace InternalCustomer.Feedback.Statistics;
 /// <c>g ± z(level)·J·sqrt((nx + ny)/(nx·ny) + d²/(2(nx + ny)))</c> (Borenstein et al. 2009, "Introduction to
 /// Meta-Analysis", ch. 4).</para>
 /// <para>Small samples: with fewer than 2 values in either sample there is no variance, so only the
-/// difference of means is reported (<see cref="InferenceStatus.NotEnoughData"/>); if both samples are constant
-/// the difference is reported with standard error 0 and no test (<see cref="InferenceStatus.ZeroVariance"/>;
+/// difference of means is reported (<see cref="EstimateStatus.NotEnoughData"/>); if both samples are constant
+/// the difference is reported with standard error 0 and no test (<see cref="EstimateStatus.ZeroVariance"/>;
 /// R stops with "data are essentially constant").</para>
 /// </remarks>
 public static class WelchTTest
@@ -93,13 +93,13 @@ public static class WelchTTest
         double? meanY = y.Count > 0 ? y.Mean : null;
         if (x.Count == 0 || y.Count == 0)
         {
-            return new WelchTTestResult(x.Count, y.Count, InferenceStatus.NotEnoughData, meanX, meanY, null, null, null, null, null, null, null, null, null, level);
+            return new WelchTTestResult(x.Count, y.Count, EstimateStatus.NotEnoughData, meanX, meanY, null, null, null, null, null, null, null, null, null, level);
         }
 
         var difference = x.Mean - y.Mean;
         if (x.Count < 2 || y.Count < 2)
         {
-            return new WelchTTestResult(x.Count, y.Count, InferenceStatus.NotEnoughData, meanX, meanY, difference, null, null, null, null, null, null, null, null, level);
+            return new WelchTTestResult(x.Count, y.Count, EstimateStatus.NotEnoughData, meanX, meanY, difference, null, null, null, null, null, null, null, null, level);
         }
 
         double nx = x.Count, ny = y.Count;
@@ -108,7 +108,7 @@ public static class WelchTTest
         var se = Math.Sqrt(vx + vy);
         if (se == 0)
         {
-            return new WelchTTestResult(x.Count, y.Count, InferenceStatus.ZeroVariance, meanX, meanY, difference, 0.0, null, null, null, null, null, null, null, level);
+            return new WelchTTestResult(x.Count, y.Count, EstimateStatus.ZeroVariance, meanX, meanY, difference, 0.0, null, null, null, null, null, null, null, level);
         }
 
         var df = (se * se * se * se) / ((vx * vx / (nx - 1)) + (vy * vy / (ny - 1)));
@@ -124,6 +124,6 @@ public static class WelchTTest
         var g = j * d;
         var seG = j * Math.Sqrt(((nx + ny) / (nx * ny)) + (d * d / (2 * (nx + ny))));
         var gInterval = StatisticsGuard.Around(g, StatisticsGuard.ZQuantile(level) * seG, level);
-        return new WelchTTestResult(x.Count, y.Count, InferenceStatus.Complete, meanX, meanY, difference, se, t, df, p, interval, d, g, gInterval, level);
+        return new WelchTTestResult(x.Count, y.Count, EstimateStatus.Estimated, meanX, meanY, difference, se, t, df, p, interval, d, g, gInterval, level);
     }
 }

@@ -9,7 +9,7 @@ public sealed record WelchTTestResult
     internal WelchTTestResult(
         long countX,
         long countY,
-        InferenceStatus status,
+        EstimateStatus status,
         double? meanX,
         double? meanY,
         double? difference,
@@ -17,10 +17,10 @@ public sealed record WelchTTestResult
         double? t,
         double? degreesOfFreedom,
         double? pValue,
-        ConfidenceLimits? interval,
+        ConfidenceInterval? interval,
         double? cohensD,
         double? hedgesG,
-        ConfidenceLimits? hedgesGInterval,
+        ConfidenceInterval? hedgesGInterval,
         double level)
     {
         CountX = countX;
@@ -47,7 +47,7 @@ public sealed record WelchTTestResult
     public long CountY { get; }
 
     /// <summary>Gets how much of the result could be computed.</summary>
-    public InferenceStatus Status { get; }
+    public EstimateStatus Status { get; }
 
     /// <summary>Gets the mean of the first sample; <see langword="null"/> when it is empty.</summary>
     public double? MeanX { get; }
@@ -71,7 +71,7 @@ public sealed record WelchTTestResult
     public double? PValue { get; }
 
     /// <summary>Gets the confidence interval of <c>x̄ − ȳ</c> (R: <c>$conf.int</c>).</summary>
-    public ConfidenceLimits? Interval { get; }
+    public ConfidenceInterval? Interval { get; }
 
     /// <summary>Gets Cohen's d, the difference in pooled standard deviations.</summary>
     public double? CohensD { get; }
@@ -80,7 +80,7 @@ public sealed record WelchTTestResult
     public double? HedgesG { get; }
 
     /// <summary>Gets the approximate (normal) confidence interval of Hedges' g.</summary>
-    public ConfidenceLimits? HedgesGInterval { get; }
+    public ConfidenceInterval? HedgesGInterval { get; }
 
     /// <summary>Gets the confidence level the intervals were asked for.</summary>
     public double Level { get; }

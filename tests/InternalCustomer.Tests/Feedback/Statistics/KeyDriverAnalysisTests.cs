@@ -37,7 +37,7 @@ public sealed class KeyDriverAnalysisTests
     public void Matches_R_on_twelve_responses_and_three_dimensions()
     {
         var r = KeyDriverAnalysis.AnalyzeResponses(RatingsA, OverallA, 3);
-        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Assert.Equal(EstimateStatus.Estimated, r.Status);
         Assert.Equal(12, r.Count);
         Near(0.95379319138084917, r.RSquared);
         double[][] cor =
@@ -88,7 +88,7 @@ public sealed class KeyDriverAnalysisTests
     {
         // X <- matrix(c(1,2, 2,1, 3,3, 4,3), ncol=2, byrow=TRUE); y <- c(1,3,2,4)
         var r = KeyDriverAnalysis.AnalyzeResponses([1, 2, 2, 1, 3, 3, 4, 3], [1, 3, 2, 4], 2);
-        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Assert.Equal(EstimateStatus.Estimated, r.Status);
         Near(0.94000000000000006, r.RSquared);
         Near(0.8, r.Drivers[0].Correlation);
         Near(0.19999999999999979, r.Drivers[0].CorrelationPValue, PValue);
@@ -156,7 +156,7 @@ public sealed class KeyDriverAnalysisTests
         foreach (var (ratings, overall) in new (double[], double[])[] { ([], []), ([4, 2], [3]) })
         {
             var none = KeyDriverAnalysis.AnalyzeResponses(ratings, overall, 2);
-            Assert.Equal(InferenceStatus.NotEnoughData, none.Status);
+            Assert.Equal(EstimateStatus.NotEnoughData, none.Status);
             Assert.Null(none.RSquared);
             Assert.Equal(2, none.Drivers.Count);
             Assert.All(none.Drivers, d => Assert.Null(d.Correlation));
@@ -164,7 +164,7 @@ public sealed class KeyDriverAnalysisTests
 
         // n = 2: correlations are ±1 by construction, with no p-value or interval; the regression is saturated.
         var two = KeyDriverAnalysis.AnalyzeResponses([1, 5, 2, 4], [3, 4], 2);
-        Assert.Equal(InferenceStatus.NotEnoughData, two.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, two.Status);
         Assert.Equal(1.0, two.Drivers[0].Correlation);
         Assert.Equal(-1.0, two.Drivers[1].Correlation);
         Assert.Null(two.Drivers[0].CorrelationPValue);
@@ -175,7 +175,7 @@ public sealed class KeyDriverAnalysisTests
         // n = 3, one dimension: R² = r², p-value from cor.test, no interval (Fisher z needs n ≥ 4).
         // R: cor.test(c(1, 2, 4), c(2, 3, 3)): r = 0.7559289460184544, p = 0.45437105165700997
         var three = KeyDriverAnalysis.AnalyzeResponses([1, 2, 4], [2, 3, 3], 1);
-        Assert.Equal(InferenceStatus.NotEnoughData, three.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, three.Status);
         Near(0.7559289460184544, three.Drivers[0].Correlation);
         Near(0.45437105165700997, three.Drivers[0].CorrelationPValue, PValue);
         Assert.Null(three.Drivers[0].CorrelationInterval);
@@ -183,7 +183,7 @@ public sealed class KeyDriverAnalysisTests
 
         // Constant overall rating: nothing to explain.
         var flat = KeyDriverAnalysis.AnalyzeResponses([1, 2, 3, 4, 5, 1], [3, 3, 3], 2);
-        Assert.Equal(InferenceStatus.ZeroVariance, flat.Status);
+        Assert.Equal(EstimateStatus.ZeroVariance, flat.Status);
         Assert.Null(flat.RSquared);
         Assert.All(flat.Drivers, d => Assert.Null(d.Correlation));
         Assert.Null(flat.RescaledWeights());

@@ -16,7 +16,7 @@ public sealed class MannWhitneyTestTests
     {
         // x <- c(4,5,3,4,5,5,4,2); y <- c(3,3,4,2,3,4,3)
         var r = MannWhitneyTest.Compute([4, 5, 3, 4, 5, 5, 4, 2], [3, 3, 4, 2, 3, 4, 3]);
-        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Assert.Equal(EstimateStatus.Estimated, r.Status);
         Near(42.5, r.W);
         Near(0.091125993228696023, r.PValue, PValue);
         Near(0.51785714285714279, r.RankBiserial);
@@ -54,13 +54,13 @@ public sealed class MannWhitneyTestTests
     public void Empty_sample_and_all_tied_values_say_what_is_missing()
     {
         var empty = MannWhitneyTest.Compute([], [1, 2]);
-        Assert.Equal(InferenceStatus.NotEnoughData, empty.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, empty.Status);
         Assert.Null(empty.W);
         Assert.Null(empty.PValue);
 
         // All four values equal: W = nx·ny/2 = 2, σ = 0 (R gives p = NaN).
         var tied = MannWhitneyTest.Compute([3, 3], [3, 3]);
-        Assert.Equal(InferenceStatus.ZeroVariance, tied.Status);
+        Assert.Equal(EstimateStatus.ZeroVariance, tied.Status);
         Assert.Equal(2.0, tied.W);
         Assert.Equal(0.0, tied.RankBiserial);
         Assert.Null(tied.Z);

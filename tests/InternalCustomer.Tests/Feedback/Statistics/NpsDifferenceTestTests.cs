@@ -16,7 +16,7 @@ public sealed class NpsDifferenceTestTests
     {
         // nps(45, 20, 100, 30, 25, 80). By hand: NPS_x = 45 - 20 = 25, NPS_y = 100(30 - 25)/80 = 6.25, difference 18.75.
         var r = NpsDifferenceTest.Compute(45, 20, 100, 30, 25, 80);
-        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Assert.Equal(EstimateStatus.Estimated, r.Status);
         Near(25, r.NpsX);
         Near(6.25, r.NpsY);
         Near(18.75, r.Difference);
@@ -45,7 +45,7 @@ public sealed class NpsDifferenceTestTests
         // nps(1, 1, 2, 0, 2, 2). By hand: NPS_x = 0, NPS_y = -100; SE_x = 100·sqrt((0.5 + 0.5 - 0)/2) = 70.71,
         // SE_y = 100·sqrt((0 + 1 - 1)/2) = 0, so z = 100/70.71 = sqrt(2).
         var r = NpsDifferenceTest.Compute(1, 1, 2, 0, 2, 2);
-        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Assert.Equal(EstimateStatus.Estimated, r.Status);
         Near(100, r.Difference);
         Near(70.710678118654755, r.StandardError);
         Near(1.4142135623730949, r.Z);
@@ -57,20 +57,20 @@ public sealed class NpsDifferenceTestTests
     public void Empty_single_and_unanimous_groups_say_what_is_missing()
     {
         var empty = NpsDifferenceTest.Compute(0, 0, 0, 1, 0, 2);
-        Assert.Equal(InferenceStatus.NotEnoughData, empty.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, empty.Status);
         Assert.Null(empty.NpsX);
         Assert.Equal(50.0, empty.NpsY);
         Assert.Null(empty.Difference);
 
         var single = NpsDifferenceTest.Compute(1, 0, 1, 0, 1, 3);
-        Assert.Equal(InferenceStatus.NotEnoughData, single.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, single.Status);
         Near(100 + (100.0 / 3), single.Difference, 1e-12);
         Assert.Null(single.StandardError);
         Assert.Null(single.PValue);
 
         // All promoters in both groups: each plug-in SE is 100·sqrt((1 + 0 - 1)/n) = 0.
         var unanimous = NpsDifferenceTest.Compute(4, 0, 4, 7, 0, 7);
-        Assert.Equal(InferenceStatus.ZeroVariance, unanimous.Status);
+        Assert.Equal(EstimateStatus.ZeroVariance, unanimous.Status);
         Assert.Equal(0.0, unanimous.Difference);
         Assert.Equal(0.0, unanimous.StandardError);
         Assert.Null(unanimous.Z);

@@ -1,5 +1,3 @@
-using InternalCustomer.Feedback.Statistics;
-
 namespace InternalCustomer.Tests.Feedback.Statistics;
 
 /// <summary>Tolerances of the issue: numbers to 1e-9, p-values to 1e-6.</summary>
@@ -16,7 +14,7 @@ internal static class StatisticsAssert
             $"Expected {expected:R} ± {tolerance:R}; got {actual.Value:R} (difference {actual.Value - expected:R}).");
     }
 
-    public static void Interval(double lower, double upper, ConfidenceLimits? actual, double tolerance = Number)
+    public static void Interval(double lower, double upper, ConfidenceInterval? actual, double tolerance = Number)
     {
         Assert.NotNull(actual);
         Near(lower, actual!.Value.Lower, tolerance);

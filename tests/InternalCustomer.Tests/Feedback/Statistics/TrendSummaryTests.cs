@@ -21,7 +21,7 @@ public sealed class TrendSummaryTests
         // d <- c(0, 3, 7, 10, 14, 21, 30, 31, 45, 60); y <- c(4,3,5,4,4,2,3,5,3,2); t <- origin + d
         // s <- summary(lm(y ~ t)); s$coefficients[2,] * c(30, 30, 1, 1); confint(lm(y ~ t))[2,] * 30; s$r.squared
         var result = TrendSummary.From(Days(0, 3, 7, 10, 14, 21, 30, 31, 45, 60), [4, 3, 5, 4, 4, 2, 3, 5, 3, 2]).Estimate();
-        Assert.Equal(InferenceStatus.Complete, result.Status);
+        Assert.Equal(EstimateStatus.Estimated, result.Status);
         Assert.Equal(10, result.Count);
         Near(-0.8080897288704959, result.SlopePer30Days);
         Near(0.51586568467787253, result.StandardError);
@@ -43,7 +43,7 @@ public sealed class TrendSummaryTests
         // By hand: t̄ = 11/6, ȳ = 11/3, Ctt = 49/6, Cty = 11/6, slope = 11/49 per day = 330/49 = 6.734693877551 per 30 days.
         // (R's own value, 6.7346938775549967, carries R's rounding on t ≈ 20454 days; it agrees to 5e-12.)
         var result = TrendSummary.From(Days(0, 1.5, 4), [3, 4, 4]).Estimate();
-        Assert.Equal(InferenceStatus.Complete, result.Status);
+        Assert.Equal(EstimateStatus.Estimated, result.Status);
         Near(330.0 / 49.0, result.SlopePer30Days, 1e-12);
         Near(6.7346938775549967, result.SlopePer30Days);
         Near(5.3021963497171178, result.StandardError);
@@ -95,7 +95,7 @@ public sealed class TrendSummaryTests
         var flat = TrendSummary.From(Days(days), Enumerable.Repeat(0.1, n).ToArray());
         Assert.Equal(0.0, flat.Cyy);
         Assert.Equal(0.1, flat.MeanScore);
-        Assert.Equal(InferenceStatus.ZeroVariance, flat.Estimate().Status);
+        Assert.Equal(EstimateStatus.ZeroVariance, flat.Estimate().Status);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class TrendSummaryTests
         foreach (var summary in new[] { TrendSummary.Empty, TrendSummary.From(Days(2), [4]) })
         {
             var result = summary.Estimate();
-            Assert.Equal(InferenceStatus.NotEnoughData, result.Status);
+            Assert.Equal(EstimateStatus.NotEnoughData, result.Status);
             Assert.Null(result.SlopePer30Days);
             Assert.Null(result.StandardError);
             Assert.Null(result.Interval);
@@ -121,7 +121,7 @@ public sealed class TrendSummaryTests
     {
         // By hand: (day 0, 3) and (day 10, 5): slope 0.2 per day = 6 per 30 days; 0 residual degrees of freedom.
         var result = TrendSummary.From(Days(0, 10), [3, 5]).Estimate();
-        Assert.Equal(InferenceStatus.NotEnoughData, result.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, result.Status);
         Assert.Equal(2, result.Count);
         Near(6, result.SlopePer30Days, 1e-12);
         Assert.Null(result.StandardError);
@@ -134,7 +134,7 @@ public sealed class TrendSummaryTests
     public void All_pairs_at_one_instant_have_no_slope()
     {
         var result = TrendSummary.From(Days(5, 5, 5), [1, 3, 5]).Estimate();
-        Assert.Equal(InferenceStatus.ZeroVariance, result.Status);
+        Assert.Equal(EstimateStatus.ZeroVariance, result.Status);
         Assert.Null(result.SlopePer30Days);
         Assert.Null(result.PValue);
     }
@@ -144,10 +144,10 @@ public sealed class TrendSummaryTests
     {
         // R: lm(c(0.1, 0.1, 0.1, 0.1) ~ c(1, 2, 4, 8)) gives slope 0, SE 0 and t = NaN.
         var result = TrendSummary.From(Days(1, 2, 4, 8), [0.1, 0.1, 0.1, 0.1]).Estimate();
-        Assert.Equal(InferenceStatus.ZeroVariance, result.Status);
+        Assert.Equal(EstimateStatus.ZeroVariance, result.Status);
         Assert.Equal(0.0, result.SlopePer30Days);
         Assert.Equal(0.0, result.StandardError);
-        Assert.Equal(new ConfidenceLimits(0, 0, 0.95), result.Interval);
+        Assert.Equal(new ConfidenceInterval(0, 0, 0.95), result.Interval);
         Assert.Null(result.T);
         Assert.Null(result.PValue);
         Assert.Null(result.RSquared);

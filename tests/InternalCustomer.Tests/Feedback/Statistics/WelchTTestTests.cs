@@ -21,7 +21,7 @@ public sealed class WelchTTestTests
         // r$estimate[1] - r$estimate[2]; r$statistic; r$parameter; r$p.value; r$conf.int; r$stderr
         double[] x = [4, 5, 3, 4, 5, 5, 4, 2], y = [3, 3, 4, 2, 3, 4, 3];
         var r = WelchTTest.Compute(x, y);
-        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Assert.Equal(EstimateStatus.Estimated, r.Status);
         Assert.Equal(8, r.CountX);
         Assert.Equal(7, r.CountY);
         Near(0.85714285714285721, r.Difference);
@@ -61,7 +61,7 @@ public sealed class WelchTTestTests
     {
         // x <- c(4,4,4); y <- c(2,3,5,1); t.test(x, y): the constant sample contributes no variance.
         var r = WelchTTest.Compute([4, 4, 4], [2, 3, 5, 1]);
-        Assert.Equal(InferenceStatus.Complete, r.Status);
+        Assert.Equal(EstimateStatus.Estimated, r.Status);
         Near(1.25, r.Difference);
         Near(1.4638501094227998, r.T);
         Near(3, r.DegreesOfFreedom);
@@ -88,14 +88,14 @@ public sealed class WelchTTestTests
     public void Tiny_and_degenerate_samples_say_what_is_missing()
     {
         var empty = WelchTTest.Compute([], [1, 2]);
-        Assert.Equal(InferenceStatus.NotEnoughData, empty.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, empty.Status);
         Assert.Null(empty.MeanX);
         Assert.Equal(1.5, empty.MeanY);
         Assert.Null(empty.Difference);
 
         // n = 1 in x: a difference of means but no variance (R: "not enough 'x' observations").
         var one = WelchTTest.Compute([4], [2, 3]);
-        Assert.Equal(InferenceStatus.NotEnoughData, one.Status);
+        Assert.Equal(EstimateStatus.NotEnoughData, one.Status);
         Assert.Equal(1.5, one.Difference);
         Assert.Null(one.T);
         Assert.Null(one.PValue);
@@ -104,7 +104,7 @@ public sealed class WelchTTestTests
 
         // Both constant (R: "data are essentially constant").
         var flat = WelchTTest.Compute([4, 4], [3, 3, 3]);
-        Assert.Equal(InferenceStatus.ZeroVariance, flat.Status);
+        Assert.Equal(EstimateStatus.ZeroVariance, flat.Status);
         Assert.Equal(1.0, flat.Difference);
         Assert.Equal(0.0, flat.StandardError);
         Assert.Null(flat.T);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace InternalCustomer.Organizations;
+namespace InternalCustomer;
 
 /// <summary>
 /// The one rule every identifier in the model follows (department, service, agreement, calendar):

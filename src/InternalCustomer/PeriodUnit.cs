@@ -1,7 +1,8 @@
-namespace InternalCustomer.Agreements;
+namespace InternalCustomer;
 
-/// <summary>The length of a calendar-aligned compliance window.</summary>
-public enum CalendarWindowUnit
+/// <summary>The length of a calendar-aligned period: a compliance window (<c>ComplianceWindows.Aligned</c>) or a
+/// feedback reporting period (<c>FeedbackGrouping</c>), in the local dates of a time zone.</summary>
+public enum PeriodUnit
 {
     /// <summary>A calendar month, from the first day of a month to the first day of the next.</summary>
     Month = 1,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InternalCustomer.Organizations;
+namespace InternalCustomer;
 
 /// <summary>
 /// How much a consumer department relies on a provider, on a scale from 1 (convenience)

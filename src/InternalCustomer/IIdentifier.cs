@@ -1,0 +1,9 @@
+namespace InternalCustomer;
+
+/// <summary>What the model's argument checks need of every identifier type generated from
+/// <c>Identifier.cs.template</c>.</summary>
+internal interface IIdentifier
+{
+    /// <summary>Gets a value indicating whether this is the type's <c>default</c>, which is not a valid identifier.</summary>
+    bool IsDefault { get; }
+}
