@@ -6,4 +6,7 @@ internal interface IIdentifier
 {
     /// <summary>Gets a value indicating whether this is the type's <c>default</c>, which is not a valid identifier.</summary>
     bool IsDefault { get; }
+
+    /// <summary>Gets the identifier text; the empty string for <c>default</c>.</summary>
+    string Value { get; }
 }
