@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using FsCheck.Xunit;
 using InternalCustomer.Calendars;
+using InternalCustomer.Tests.Generators;
 using NodaTime;
 
 namespace InternalCustomer.Tests.Calendars;
@@ -58,5 +60,22 @@ public sealed partial class BusinessCalendarTests
         Assert.Equal(fromReadOnlyLists, fromArrays);
         Assert.Equal(fromReadOnlyLists, fromImmutable);
         Assert.Equal(Hours(12), fromLists.WeeklyWorkingTime);
+    }
+
+    [Property(Arbitrary = new[] { typeof(CalendarGenerators) }, MaxTest = 100)]
+    public void Any_collection_of_the_same_windows_gives_the_same_calendar(CalendarSpan s)
+    {
+        // The windows of each day read back, handed over unsorted in a List, an array and an ImmutableArray.
+        var days = Enumerable.Range(1, 7).Select(d => (IsoDayOfWeek)d).ToArray();
+        var lists = days.ToDictionary(d => d, d => s.Calendar.WindowsOn(d).Reverse().ToList());
+        var arrays = days.ToDictionary(d => d, d => s.Calendar.WindowsOn(d).Reverse().ToArray());
+        var immutables = days.ToImmutableDictionary(d => d, d => s.Calendar.WindowsOn(d).Reverse().ToImmutableArray());
+
+        var fromLists = BusinessCalendar.Create(s.Calendar.ZoneId, lists, s.Calendar.Holidays);
+        Assert.Equal(s.Calendar, fromLists);
+        Assert.Equal(s.Calendar.GetHashCode(), fromLists.GetHashCode());
+        Assert.Equal(s.Calendar, BusinessCalendar.Create(s.Calendar.ZoneId, arrays, s.Calendar.Holidays));
+        Assert.Equal(s.Calendar, BusinessCalendar.Create(s.Calendar.ZoneId, immutables, s.Calendar.Holidays));
+        Assert.Equal(s.Calendar.BusinessTime(s.Start, s.End), fromLists.BusinessTime(s.Start, s.End));
     }
 }
