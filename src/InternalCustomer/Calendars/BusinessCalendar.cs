@@ -81,18 +81,24 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     public bool HasWorkingTime => _timeline.WeekTotal > 0;
 
     /// <summary>Creates a calendar from its zone id, the windows of each day of the week, and holidays.</summary>
+    /// <typeparam name="TWindows">The collection holding one day's windows: any <see cref="IEnumerable{T}"/> of
+    /// <see cref="WorkingWindow"/>, such as <c>List&lt;WorkingWindow&gt;</c>, an array, <c>IReadOnlyList&lt;WorkingWindow&gt;</c> or
+    /// <c>ImmutableArray&lt;WorkingWindow&gt;</c>, so that a <c>Dictionary&lt;IsoDayOfWeek, List&lt;WorkingWindow&gt;&gt;</c> can be passed
+    /// as it is; the compiler infers it.</typeparam>
     /// <param name="zoneId">A tzdb zone id, for example <c>America/New_York</c>.</param>
     /// <param name="windows">The working windows of each day of the week; a day that is absent has none. Each day's windows
-    /// may come in any order but must not overlap.</param>
+    /// may come in any order but must not overlap. The collections are read once and not kept.</param>
     /// <param name="holidays">Dates (ISO calendar) on which the calendar does not work; duplicates are ignored.</param>
     /// <returns>The calendar.</returns>
-    /// <exception cref="ArgumentNullException">An argument, or the window list of a day, is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException">An argument, or the window list of a day, is <see langword="null"/> (or a
+    /// <c>default</c> <c>ImmutableArray</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="zoneId"/> is not a tzdb id; a key of <paramref name="windows"/> is
     /// not Monday to Sunday; two windows of a day overlap (the message names both); a holiday is not in the ISO calendar.</exception>
-    public static BusinessCalendar Create(
+    public static BusinessCalendar Create<TWindows>(
         string zoneId,
-        IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>> windows,
+        IReadOnlyDictionary<IsoDayOfWeek, TWindows> windows,
         IEnumerable<LocalDate> holidays)
+        where TWindows : IEnumerable<WorkingWindow>
     {
         var zone = ResolveZone(zoneId);
         ArgumentNullException.ThrowIfNull(windows);
@@ -109,9 +115,11 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
                 throw new ArgumentException($"Expected days of the week Monday to Sunday as keys; got {day}.", nameof(windows));
             }
 
-            if (list is null)
+            if (list is null or ImmutableArray<WorkingWindow> { IsDefault: true })
             {
-                throw new ArgumentNullException(nameof(windows), $"Expected a list of working windows for {day}; got null.");
+                throw new ArgumentNullException(
+                    nameof(windows),
+                    $"Expected a list of working windows for {day}; got {(list is null ? "null" : "a default ImmutableArray")}.");
             }
 
             byDay[(int)day - 1] = SortAndCheck(day, list);
@@ -309,7 +317,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
                 nameof(zoneId));
     }
 
-    private static ImmutableArray<WorkingWindow> SortAndCheck(IsoDayOfWeek day, IReadOnlyList<WorkingWindow> windows)
+    private static ImmutableArray<WorkingWindow> SortAndCheck(IsoDayOfWeek day, IEnumerable<WorkingWindow> windows)
     {
         var sorted = windows.Order().ToImmutableArray();
         for (var i = 1; i < sorted.Length; i++)

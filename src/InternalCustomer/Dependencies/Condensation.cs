@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -59,6 +60,36 @@ public sealed class Condensation
     /// <returns>An index into <see cref="Components"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not a department of the graph.</exception>
     public int ComponentOf(DepartmentId id) => _componentOf[_graph.IndexOf(id, nameof(id))];
+
+    /// <summary>Gets the tier of the component holding a department (see the remarks of <see cref="Condensation"/>), in O(1).</summary>
+    /// <param name="id">The department id.</param>
+    /// <returns>The tier, 0 for a department that depends on nobody outside its own cluster.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not a department of the graph.</exception>
+    public int TierOf(DepartmentId id) => Tiers[ComponentOf(id)];
+
+    /// <summary>Names the two ends of a link by their components' representatives (see <see cref="DepartmentLink"/>).</summary>
+    /// <param name="link">A link of this condensation, for example from <see cref="Links"/> or <see cref="TransitiveReduction"/>.</param>
+    /// <returns>The link between the representatives, provider first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An end of <paramref name="link"/> is not a component index of this condensation.</exception>
+    public DepartmentLink ByDepartment(ComponentLink link) => new(Representative(link.Provider, nameof(link)), Representative(link.Consumer, nameof(link)));
+
+    /// <summary>
+    /// Computes the transitive reduction of the condensation (see <see cref="TransitiveReduction"/>) with each link
+    /// named by its components' representative departments (see <see cref="DepartmentLink"/>) instead of component indices.
+    /// </summary>
+    /// <returns>The links of the reduction, sorted by provider then consumer id.</returns>
+    public ImmutableArray<DepartmentLink> TransitiveReductionByDepartment()
+    {
+        var reduction = TransitiveReduction();
+        var named = new DepartmentLink[reduction.Length];
+        for (var i = 0; i < named.Length; i++)
+        {
+            named[i] = ByDepartment(reduction[i]);
+        }
+
+        Array.Sort(named, static (a, b) => a.Provider != b.Provider ? a.Provider.CompareTo(b.Provider) : a.Consumer.CompareTo(b.Consumer));
+        return ImmutableCollectionsMarshal.AsImmutableArray(named);
+    }
 
     /// <summary>
     /// Computes the transitive reduction of the condensation: the fewest links with the same reachability
@@ -135,6 +166,14 @@ public sealed class Condensation
 
         return builder.MoveToImmutable();
     }
+
+    private DepartmentId Representative(int component, string parameterName) =>
+        (uint)component < (uint)Components.Length
+            ? Components[component][0]
+            : throw new ArgumentOutOfRangeException(
+                parameterName,
+                component,
+                string.Create(CultureInfo.InvariantCulture, $"Expected a component index 0 to {Components.Length - 1}; got {component}."));
 
     // target |= source over source's length, a vector at a time (the benchmark showed the scalar loop dominating).
     private static void Or(Span<ulong> target, ReadOnlySpan<ulong> source)

@@ -148,6 +148,34 @@ public sealed partial class DependencyGraph
         return [.. lists.Select(l => Ids(l.ToArray()))];
     }
 
+    /// <summary>Gets the tier of every department (see <see cref="Tiers"/>), looked up by department instead of listed by tier.</summary>
+    /// <returns>Each department's tier, in department id order.</returns>
+    /// <remarks>One pass over the graph, O(departments + edges); for many look-ups keep the result (or a
+    /// <see cref="Condensation"/>, whose <see cref="Condensation.TierOf"/> is O(1)).</remarks>
+    public DepartmentValues<int> TierByDepartment()
+    {
+        var scc = ComputeComponents();
+        var tiers = new int[DepartmentCount];
+        for (var v = 0; v < tiers.Length; v++)
+        {
+            tiers[v] = scc.Tier[scc.ComponentOf[v]];
+        }
+
+        return Values(tiers);
+    }
+
+    /// <summary>Gets the tier of one department (see <see cref="Tiers"/>).</summary>
+    /// <param name="id">The department id.</param>
+    /// <returns>The tier, 0 for a department that depends on nobody outside its own mutual-dependency cluster.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not a department of the graph.</exception>
+    /// <remarks>O(departments + edges) per call; use <see cref="TierByDepartment"/> or <see cref="Condensation.TierOf"/> for many.</remarks>
+    public int TierOf(DepartmentId id)
+    {
+        var index = IndexOf(id, nameof(id));
+        var scc = ComputeComponents();
+        return scc.Tier[scc.ComponentOf[index]];
+    }
+
     /// <summary>
     /// Orders the departments so that every department comes after every department it depends on
     /// (providers first: the reverse of networkx's <c>topological_sort</c> of the consumer → provider edges),

@@ -16,6 +16,8 @@ namespace InternalCustomer.Feedback;
 /// <see cref="EstimateStatus.NotEnoughData"/>) and a non-zero variance (else
 /// <see cref="EstimateStatus.ZeroVariance"/>: R's <c>t.test</c> refuses constant data too). Wilson intervals
 /// exist for every n ≥ 1 and every share, including 0 and 1.</para>
+/// <para><b>Raw data.</b> The same intervals are public for data that are not ratings: <see cref="Wilson"/> for
+/// a count of successes in trials, <see cref="MeanOfValues"/> for real values.</para>
 /// <para><b>Sources.</b> Student t: R <c>t.test(x)$conf.int</c>. Wilson (1927) score interval without
 /// continuity correction: R <c>prop.test(x, n, correct = FALSE)$conf.int</c>. NPS (Reichheld 2003) with
 /// the multinomial standard error <c>100·sqrt((p + d − (p − d)²)/n)</c> and a normal interval.
@@ -41,6 +43,23 @@ public static class FeedbackMetrics
         ArgumentNullException.ThrowIfNull(ratings);
         CheckLevel(level);
         return MeanCore(ratings.Mean, ratings.Count, ratings.Count, ratings.Count < 2 ? 0 : ratings.M2 / (ratings.Count - 1), level);
+    }
+
+    /// <summary>
+    /// Mean of real values (for example resolution hours, or scores that are not points of a scale) with a Student-t
+    /// interval (R: <c>t.test(x, conf.level = level)$conf.int</c>): the interval of <see cref="Mean"/>, for data that
+    /// are not ratings. Summarise raw values with <see cref="MomentSummary.Of"/>, or build the summary from a sample's
+    /// size, mean and variance with <see cref="MomentSummary.FromMoments"/>.
+    /// </summary>
+    /// <param name="values">The (possibly merged) summary of the values.</param>
+    /// <param name="level">The confidence level in (0, 1).</param>
+    /// <returns>The mean with n and interval; n = 0 gives <see cref="EstimateStatus.NoData"/>, n = 1
+    /// <see cref="EstimateStatus.NotEnoughData"/>, equal values <see cref="EstimateStatus.ZeroVariance"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside (0, 1).</exception>
+    public static MetricEstimate MeanOfValues(MomentSummary values, double level = DefaultLevel)
+    {
+        CheckLevel(level);
+        return MeanCore(values.Mean, values.Count, values.Count, values.Variance ?? 0, level);
     }
 
     /// <summary>Weighted (for example time-decayed) mean with a Student-t interval on the effective sample size.</summary>
@@ -90,6 +109,41 @@ public static class FeedbackMetrics
         CheckTopBoxes(topBoxes, ratings.Scale);
         CheckLevel(level);
         return ProportionCore(ratings.CountAtOrAbove(ratings.Scale.Max - topBoxes + 1), ratings.Count, ratings.Count, ratings.Count, level);
+    }
+
+    /// <summary>
+    /// A share from raw counts, <c>successes / trials</c> in [0, 1], with the Wilson (1927) score interval without
+    /// continuity correction (R: <c>prop.test(successes, trials, correct = FALSE)$conf.int</c>): the interval of
+    /// <see cref="Csat"/> and <see cref="Ces"/>, for any yes/no count (requests resolved in time, answers that
+    /// mention a topic).
+    /// </summary>
+    /// <param name="successes">The number of trials that count, 0 to <paramref name="trials"/>.</param>
+    /// <param name="trials">The number of trials, at least 0.</param>
+    /// <param name="level">The confidence level in (0, 1).</param>
+    /// <returns>The share with n = <paramref name="trials"/>, standard error <c>sqrt(p(1 − p)/n)</c> and interval;
+    /// <see cref="EstimateStatus.NoData"/> for 0 trials. The interval exists for every n ≥ 1, including shares of 0 and 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trials"/> is negative, <paramref name="successes"/>
+    /// is outside 0 to <paramref name="trials"/>, or <paramref name="level"/> is outside (0, 1).</exception>
+    public static MetricEstimate Wilson(long successes, long trials, double level = DefaultLevel)
+    {
+        if (trials < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(trials),
+                trials,
+                string.Create(CultureInfo.InvariantCulture, $"Trials must be at least 0; got {trials}."));
+        }
+
+        if (successes < 0 || successes > trials)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(successes),
+                successes,
+                string.Create(CultureInfo.InvariantCulture, $"Successes must be 0 to the number of trials ({trials}); got {successes}."));
+        }
+
+        CheckLevel(level);
+        return ProportionCore(successes, trials, trials, trials, level);
     }
 
     /// <summary>Weighted CSAT: the weighted top-box share with a Wilson interval on the effective sample size.</summary>
@@ -200,9 +254,7 @@ public static class FeedbackMetrics
                 Mean(servqual.Gaps[d], level)));
         }
 
-        var w = servqual.WeightedGap;
-        var overall = MeanCore(w.Mean, w.Count, w.Count, w.Variance ?? 0, level);
-        return new ServqualGaps(result.MoveToImmutable(), overall);
+        return new ServqualGaps(result.MoveToImmutable(), MeanOfValues(servqual.WeightedGap, level));
     }
 
     /// <summary>

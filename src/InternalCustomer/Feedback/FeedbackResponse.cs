@@ -11,9 +11,11 @@ namespace InternalCustomer.Feedback;
 /// 0–10 and effort on 1–7 (optional); perception and expectation per dimension of a
 /// <see cref="DimensionSet"/> (optional, SERVQUAL). Every rating is checked against its scale on
 /// construction; a response always holds valid data.</para>
-/// <para>Instances are immutable; equality is by reference.</para>
+/// <para>Instances are immutable. Equality is by value: two responses are equal when every component is
+/// (ids, instant, scale, ratings, dimension set, comment by ordinal comparison, and every perception and
+/// expectation rating), as for <c>ServiceRequest</c>; <see cref="GetHashCode"/> agrees with it.</para>
 /// </remarks>
-public sealed class FeedbackResponse
+public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
 {
     /// <summary>The marker for "not rated" in the internal per-dimension arrays.</summary>
     internal const int NotRated = int.MinValue;
@@ -132,6 +134,55 @@ public sealed class FeedbackResponse
     /// <returns>The rating or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentException">The response has no dimension set, or <paramref name="dimension"/> is not in it.</exception>
     public int? Expectation(string dimension) => Lookup(_expectations, dimension);
+
+    /// <inheritdoc />
+    public bool Equals(FeedbackResponse? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Respondent == other.Respondent
+                && Subject == other.Subject
+                && Instant == other.Instant
+                && Overall == other.Overall
+                && OverallScale.Equals(other.OverallScale)
+                && Recommend == other.Recommend
+                && Effort == other.Effort
+                && Agreement == other.Agreement
+                && Service == other.Service
+                && string.Equals(Comment, other.Comment, StringComparison.Ordinal)
+                && Equals(Dimensions, other.Dimensions)
+                && PerceptionsByIndex.SequenceEqual(other.PerceptionsByIndex)
+                && ExpectationsByIndex.SequenceEqual(other.ExpectationsByIndex)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as FeedbackResponse);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Respondent);
+        hash.Add(Subject);
+        hash.Add(Instant);
+        hash.Add(OverallScale);
+        hash.Add(Overall);
+        hash.Add(Recommend);
+        hash.Add(Effort);
+        hash.Add(Agreement);
+        hash.Add(Service);
+        hash.Add(Comment, StringComparer.Ordinal);
+        hash.Add(Dimensions);
+        foreach (var p in PerceptionsByIndex)
+        {
+            hash.Add(p);
+        }
+
+        foreach (var e in ExpectationsByIndex)
+        {
+            hash.Add(e);
+        }
+
+        return hash.ToHashCode();
+    }
 
     private int? Lookup(int[]? ratings, string dimension)
     {

@@ -30,8 +30,21 @@ internal static class HistogramBins
         return result;
     }
 
+    /// <summary>
+    /// The checks and the identity law every merge starts with: throws unless <paramref name="other"/> is a summary on
+    /// <paramref name="self"/>'s scale, and returns the merge when one side is empty (the other one, unchanged), else
+    /// <see langword="null"/>, when the caller merges the bins.
+    /// </summary>
+    internal static TSummary? MergeIdentity<TSummary>(TSummary self, TSummary? other, string parameterName)
+        where TSummary : class, IHistogramSummary
+    {
+        ArgumentNullException.ThrowIfNull(other, parameterName);
+        RequireSameScale(self.Scale, other.Scale, parameterName);
+        return other.IsEmpty ? self : self.IsEmpty ? other : null;
+    }
+
     /// <summary>Throws unless two summaries share a scale, so that their bins line up.</summary>
-    internal static void RequireSameScale(RatingScale scale, RatingScale other, string parameterName)
+    private static void RequireSameScale(RatingScale scale, RatingScale other, string parameterName)
     {
         if (!other.Equals(scale))
         {

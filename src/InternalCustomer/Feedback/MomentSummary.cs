@@ -59,6 +59,38 @@ public readonly record struct MomentSummary
         return s;
     }
 
+    /// <summary>Builds the summary of a sample known only by its size, mean and sample variance (for example from a
+    /// published report), so that it can be merged or given to <see cref="FeedbackMetrics.MeanOfValues"/>.</summary>
+    /// <param name="count">The number of values, at least 0.</param>
+    /// <param name="mean">The mean, finite; ignored when <paramref name="count"/> is 0.</param>
+    /// <param name="variance">The sample variance <c>Σ(x − mean)²/(n − 1)</c>, finite and at least 0; ignored when
+    /// <paramref name="count"/> is below 2.</param>
+    /// <returns>The summary with <c>M2 = variance·(n − 1)</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, <paramref name="mean"/> is
+    /// not finite, or <paramref name="variance"/> is negative or not finite.</exception>
+    public static MomentSummary FromMoments(long count, double mean, double variance)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"Count must be at least 0; got {count}."));
+        }
+
+        if (!double.IsFinite(mean))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, string.Create(CultureInfo.InvariantCulture, $"Mean must be finite; got {mean}."));
+        }
+
+        if (!double.IsFinite(variance) || variance < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(variance),
+                variance,
+                string.Create(CultureInfo.InvariantCulture, $"Variance must be finite and at least 0; got {variance}."));
+        }
+
+        return count == 0 ? Empty : new MomentSummary(count, mean, count < 2 ? 0 : variance * (count - 1));
+    }
+
     /// <summary>Returns the summary with one more value (Welford's update).</summary>
     /// <param name="value">A finite value.</param>
     /// <returns>The new summary.</returns>

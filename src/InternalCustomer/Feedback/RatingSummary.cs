@@ -23,30 +23,29 @@ namespace InternalCustomer.Feedback;
 /// <c>a.Merge(b)</c> and <c>b.Merge(a)</c> are bit-for-bit equal.</para>
 /// <para>Instances are immutable. Equality is by reference; compare the properties to compare contents.</para>
 /// </remarks>
-public sealed class RatingSummary
+public sealed class RatingSummary : IHistogramSummary
 {
-    private readonly long[] _counts;
+    private readonly BinnedMoments<long> _moments;
 
-    private RatingSummary(RatingScale scale, long[] counts, long count, double mean, double m2)
+    private RatingSummary(RatingScale scale, BinnedMoments<long> moments)
     {
         Scale = scale;
-        _counts = counts;
-        Count = count;
-        Mean = mean;
-        M2 = m2;
+        _moments = moments;
     }
 
     /// <summary>Gets the scale the ratings are on.</summary>
     public RatingScale Scale { get; }
 
     /// <summary>Gets the number of ratings.</summary>
-    public long Count { get; }
+    public long Count => _moments.Total;
 
     /// <summary>Gets the arithmetic mean of the ratings; 0 when <see cref="Count"/> is 0 (see <see cref="IsEmpty"/>).</summary>
-    public double Mean { get; }
+    public double Mean => _moments.Mean;
 
     /// <summary>Gets the sum of squared deviations from the mean, <c>Σ(x − mean)²</c>; 0 when fewer than two ratings.</summary>
-    public double M2 { get; }
+    public double M2 => _moments.M2;
+
+    private long[] Counts => _moments.Bins;
 
     /// <summary>Gets the sum of the ratings, <c>Σx</c>.</summary>
     public double Sum => Count * Mean;
@@ -62,9 +61,9 @@ public sealed class RatingSummary
     {
         get
         {
-            for (var i = 0; i < _counts.Length; i++)
+            for (var i = 0; i < Counts.Length; i++)
             {
-                if (_counts[i] != 0)
+                if (Counts[i] != 0)
                 {
                     return Scale.Min + i;
                 }
@@ -79,9 +78,9 @@ public sealed class RatingSummary
     {
         get
         {
-            for (var i = _counts.Length - 1; i >= 0; i--)
+            for (var i = Counts.Length - 1; i >= 0; i--)
             {
-                if (_counts[i] != 0)
+                if (Counts[i] != 0)
                 {
                     return Scale.Min + i;
                 }
@@ -92,7 +91,7 @@ public sealed class RatingSummary
     }
 
     /// <summary>Gets the histogram: element <c>i</c> is the number of ratings equal to <c>Scale.Min + i</c>.</summary>
-    public ReadOnlySpan<long> Histogram => _counts;
+    public ReadOnlySpan<long> Histogram => Counts;
 
     /// <summary>Returns the summary of no ratings on <paramref name="scale"/>: the identity of <see cref="Merge"/>.</summary>
     /// <param name="scale">The scale.</param>
@@ -101,7 +100,7 @@ public sealed class RatingSummary
     public static RatingSummary Empty(RatingScale scale)
     {
         ArgumentNullException.ThrowIfNull(scale);
-        return new RatingSummary(scale, new long[scale.Points], 0, 0, 0);
+        return FromOwnedHistogram(scale, new long[scale.Points]);
     }
 
     /// <summary>Summarises integer ratings. Allocates only the summary (nothing per rating).</summary>
@@ -161,79 +160,34 @@ public sealed class RatingSummary
         return FromOwnedHistogram(scale, histogram.ToArray());
     }
 
-    internal static RatingSummary FromOwnedHistogram(RatingScale scale, long[] counts)
-    {
-        // Two passes over the k points: first the count and the mean offset from Min, then M2 about the mean.
-        long n = 0;
-        double offsetSum = 0;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            n += counts[i];
-            offsetSum += (double)counts[i] * i;
-        }
-
-        if (n == 0)
-        {
-            return new RatingSummary(scale, counts, 0, 0, 0);
-        }
-
-        var offsetMean = offsetSum / n;
-        double m2 = 0;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] != 0)
-            {
-                var d = i - offsetMean;
-                m2 += counts[i] * d * d;
-            }
-        }
-
-        return new RatingSummary(scale, counts, n, scale.Min + offsetMean, m2);
-    }
+    internal static RatingSummary FromOwnedHistogram(RatingScale scale, long[] counts) =>
+        new(scale, BinnedMoments<long>.Of(counts, scale.Min));
 
     /// <summary>Returns the number of ratings equal to <paramref name="rating"/>.</summary>
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The count.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public long CountAt(int rating) => _counts[Scale.Validate(rating, nameof(rating)) - Scale.Min];
+    public long CountAt(int rating) => Counts[Scale.Validate(rating, nameof(rating)) - Scale.Min];
 
     /// <summary>Returns the number of ratings at or above <paramref name="rating"/>.</summary>
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The count.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public long CountAtOrAbove(int rating) => HistogramBins.AtOrAbove<long>(_counts, Scale, rating);
+    public long CountAtOrAbove(int rating) => HistogramBins.AtOrAbove<long>(Counts, Scale, rating);
 
     /// <summary>Returns the number of ratings at or below <paramref name="rating"/>.</summary>
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The count.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public long CountAtOrBelow(int rating) => HistogramBins.AtOrBelow<long>(_counts, Scale, rating);
+    public long CountAtOrBelow(int rating) => HistogramBins.AtOrBelow<long>(Counts, Scale, rating);
 
     /// <summary>Returns the summary of this summary's ratings together with <paramref name="other"/>'s (see the merge law in the remarks).</summary>
     /// <param name="other">A summary on the same scale.</param>
     /// <returns>The merged summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="other"/> is on a different scale.</exception>
-    public RatingSummary Merge(RatingSummary other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        HistogramBins.RequireSameScale(Scale, other.Scale, nameof(other));
-
-        if (other.Count == 0)
-        {
-            return this;
-        }
-
-        if (Count == 0)
-        {
-            return other;
-        }
-
-        var counts = HistogramBins.Add<long>(_counts, other._counts);
-
-        var (mean, m2) = Moments.Chan(Count, Mean, M2, other.Count, other.Mean, other.M2);
-        return new RatingSummary(Scale, counts, Count + other.Count, mean, m2);
-    }
+    public RatingSummary Merge(RatingSummary other) =>
+        HistogramBins.MergeIdentity(this, other, nameof(other)) ?? new RatingSummary(Scale, _moments.Merge(other._moments));
 
     /// <summary>Returns <c>n=…, mean=…</c> for diagnostics.</summary>
     /// <returns>A short description.</returns>

@@ -15,19 +15,16 @@ namespace InternalCustomer.Feedback;
 /// <c>M2 / (Σw − Σw²/Σw)</c> and the effective sample size is Kish's <c>(Σw)²/Σw²</c>. With all weights equal
 /// both reduce to the unweighted sample variance and n.</para>
 /// </remarks>
-public sealed class WeightedRatingSummary
+public sealed class WeightedRatingSummary : IHistogramSummary
 {
-    private readonly double[] _weights;
+    private readonly BinnedMoments<double> _moments;
 
-    private WeightedRatingSummary(RatingScale scale, double[] weights, long count, double sumOfWeights, double sumOfSquaredWeights, double mean, double m2)
+    private WeightedRatingSummary(RatingScale scale, BinnedMoments<double> moments, long count, double sumOfSquaredWeights)
     {
         Scale = scale;
-        _weights = weights;
+        _moments = moments;
         Count = count;
-        SumOfWeights = sumOfWeights;
         SumOfSquaredWeights = sumOfSquaredWeights;
-        Mean = mean;
-        M2 = m2;
     }
 
     /// <summary>Gets the scale.</summary>
@@ -36,23 +33,26 @@ public sealed class WeightedRatingSummary
     /// <summary>Gets the number of ratings (with positive weight).</summary>
     public long Count { get; }
 
+    /// <summary>Gets a value indicating whether the summary holds no ratings.</summary>
+    public bool IsEmpty => Count == 0;
+
     /// <summary>Gets Σw.</summary>
-    public double SumOfWeights { get; }
+    public double SumOfWeights => _moments.Total;
 
     /// <summary>Gets Σw².</summary>
     public double SumOfSquaredWeights { get; }
 
     /// <summary>Gets the weighted mean <c>Σwx / Σw</c>; 0 when empty.</summary>
-    public double Mean { get; }
+    public double Mean => _moments.Mean;
 
     /// <summary>Gets the weighted sum of squared deviations <c>Σ w(x − mean)²</c>.</summary>
-    public double M2 { get; }
+    public double M2 => _moments.M2;
 
     /// <summary>Gets Kish's effective sample size <c>(Σw)² / Σw²</c>; 0 when empty.</summary>
     public double EffectiveCount => SumOfSquaredWeights == 0 ? 0 : SumOfWeights * SumOfWeights / SumOfSquaredWeights;
 
     /// <summary>Gets the weighted histogram: element <c>i</c> is the total weight of ratings equal to <c>Scale.Min + i</c>.</summary>
-    public ReadOnlySpan<double> WeightedHistogram => _weights;
+    public ReadOnlySpan<double> WeightedHistogram => _moments.Bins;
 
     /// <summary>Returns the empty summary on <paramref name="scale"/>: the identity of <see cref="Merge"/>.</summary>
     /// <param name="scale">The scale.</param>
@@ -61,7 +61,7 @@ public sealed class WeightedRatingSummary
     public static WeightedRatingSummary Empty(RatingScale scale)
     {
         ArgumentNullException.ThrowIfNull(scale);
-        return new WeightedRatingSummary(scale, new double[scale.Points], 0, 0, 0, 0, 0);
+        return FromWeightedHistogram(scale, new double[scale.Points], 0, 0);
     }
 
     /// <summary>Summarises ratings with one weight each. Ratings with weight 0 are left out.</summary>
@@ -115,66 +115,31 @@ public sealed class WeightedRatingSummary
 
     internal static WeightedRatingSummary FromWeightedHistogram(RatingScale scale, double[] hist, long count, double sumOfSquaredWeights)
     {
-        double w = 0;
-        double offsetSum = 0;
-        for (var i = 0; i < hist.Length; i++)
-        {
-            w += hist[i];
-            offsetSum += hist[i] * i;
-        }
-
-        if (count == 0 || w == 0)
-        {
-            return new WeightedRatingSummary(scale, hist, 0, 0, 0, 0, 0);
-        }
-
-        var offsetMean = offsetSum / w;
-        double m2 = 0;
-        for (var i = 0; i < hist.Length; i++)
-        {
-            var d = i - offsetMean;
-            m2 += hist[i] * d * d;
-        }
-
-        return new WeightedRatingSummary(scale, hist, count, w, sumOfSquaredWeights, scale.Min + offsetMean, m2);
+        // The bins are non-negative, so a total of 0 means every bin is 0 (every weight was 0, or there were none).
+        var moments = BinnedMoments<double>.Of(hist, scale.Min);
+        return count == 0 || moments.Total == 0
+            ? new WeightedRatingSummary(scale, moments, 0, 0)
+            : new WeightedRatingSummary(scale, moments, count, sumOfSquaredWeights);
     }
 
     /// <summary>Returns the total weight of ratings at or above <paramref name="rating"/>.</summary>
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The weight.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public double WeightAtOrAbove(int rating) => HistogramBins.AtOrAbove<double>(_weights, Scale, rating);
+    public double WeightAtOrAbove(int rating) => HistogramBins.AtOrAbove<double>(_moments.Bins, Scale, rating);
 
     /// <summary>Returns the total weight of ratings at or below <paramref name="rating"/>.</summary>
     /// <param name="rating">A point of the scale.</param>
     /// <returns>The weight.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
-    public double WeightAtOrBelow(int rating) => HistogramBins.AtOrBelow<double>(_weights, Scale, rating);
+    public double WeightAtOrBelow(int rating) => HistogramBins.AtOrBelow<double>(_moments.Bins, Scale, rating);
 
     /// <summary>Returns the summary of both samples (merge law in the remarks).</summary>
     /// <param name="other">A summary on the same scale.</param>
     /// <returns>The merged summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="other"/> is on a different scale.</exception>
-    public WeightedRatingSummary Merge(WeightedRatingSummary other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        HistogramBins.RequireSameScale(Scale, other.Scale, nameof(other));
-
-        if (other.Count == 0)
-        {
-            return this;
-        }
-
-        if (Count == 0)
-        {
-            return other;
-        }
-
-        var hist = HistogramBins.Add<double>(_weights, other._weights);
-
-        var (mean, m2) = Moments.Chan(SumOfWeights, Mean, M2, other.SumOfWeights, other.Mean, other.M2);
-        return new WeightedRatingSummary(
-            Scale, hist, Count + other.Count, SumOfWeights + other.SumOfWeights, SumOfSquaredWeights + other.SumOfSquaredWeights, mean, m2);
-    }
+    public WeightedRatingSummary Merge(WeightedRatingSummary other) =>
+        HistogramBins.MergeIdentity(this, other, nameof(other))
+        ?? new WeightedRatingSummary(Scale, _moments.Merge(other._moments), Count + other.Count, SumOfSquaredWeights + other.SumOfSquaredWeights);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using InternalCustomer.Calendars;
 using NodaTime;
 
@@ -49,7 +50,12 @@ public sealed partial class BusinessCalendarTests
         Assert.Equal("windows", n.ParamName);
         Assert.StartsWith("Expected a list of working windows for Friday; got null.", n.Message);
 
-        Assert.Equal("windows", Assert.Throws<ArgumentNullException>(() => BusinessCalendar.Create("Europe/London", null!, [])).ParamName);
+        var defaultArray = new Dictionary<IsoDayOfWeek, ImmutableArray<WorkingWindow>> { [IsoDayOfWeek.Tuesday] = default };
+        var d = Assert.Throws<ArgumentNullException>(() => BusinessCalendar.Create("Europe/London", defaultArray, []));
+        Assert.Equal("windows", d.ParamName);
+        Assert.StartsWith("Expected a list of working windows for Tuesday; got a default ImmutableArray.", d.Message);
+
+        Assert.Equal("windows", Assert.Throws<ArgumentNullException>(() => BusinessCalendar.Create<List<WorkingWindow>>("Europe/London", null!, [])).ParamName);
         Assert.Equal("holidays", Assert.Throws<ArgumentNullException>(() => BusinessCalendar.Create("Europe/London", MondayNineToFive, null!)).ParamName);
     }
 

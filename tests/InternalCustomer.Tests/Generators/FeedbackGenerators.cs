@@ -23,6 +23,17 @@ public sealed record WeightedSample(RatingScale Scale, int[] Ratings, double[] W
     public override string ToString() => $"{Scale}: [{string.Join(",", Ratings)}] w [{string.Join(",", Weights)}] split {Split}";
 }
 
+/// <summary>Two responses drawn from a space small enough that they are often equal component by component.</summary>
+public sealed record ResponsePair(FeedbackResponse First, FeedbackResponse Second)
+{
+    public override string ToString() => $"({Describe(First)}) vs ({Describe(Second)})";
+
+    private static string Describe(FeedbackResponse r) =>
+        $"{r.Respondent}->{r.Subject} {r.Instant} {r.OverallScale}:{r.Overall} rec {r.Recommend} eff {r.Effort} dims {r.Dimensions?.Count} "
+        + $"p[{string.Join(",", r.Dimensions?.Names.Select(n => r.Perception(n)) ?? [])}] e[{string.Join(",", r.Dimensions?.Names.Select(n => r.Expectation(n)) ?? [])}] "
+        + $"{r.Agreement} {r.Service} '{r.Comment}'";
+}
+
 /// <summary>Feedback responses among a few departments, some with recommend, effort and SERVQUAL ratings.</summary>
 public sealed record ResponseSample(FeedbackResponse[] Responses, int Split, int Seed)
 {
@@ -92,6 +103,41 @@ public static class FeedbackGenerators
             from split in Gen.Choose(0, responses.Length)
             from seed in Gen.Choose(0, 1_000_000)
             select new ResponseSample(responses, split, seed));
+
+    /// <summary>A response from a small space: every component takes one of two or three values.</summary>
+    public static Gen<FeedbackResponse> SmallResponse() =>
+        from subject in Gen.Elements(Departments[1], Departments[2])
+        from hours in Gen.Choose(0, 1)
+        from scale in Gen.Elements(RatingScale.FivePoint, RatingScale.SevenPoint)
+        from overall in Gen.Choose(4, 5)
+        from recommend in Gen.Elements<int?>(null, 9)
+        from effort in Gen.Elements<int?>(null, 6)
+        from dimensions in Gen.Elements<DimensionSet?>(null, DimensionSet.Servqual)
+        from perception in Gen.Choose(0, 2)
+        from expectation in Gen.Choose(0, 2)
+        from agreement in Gen.Elements<AgreementId?>(null, AgreementId.Parse("it-sla"))
+        from service in Gen.Elements<ServiceId?>(null, ServiceId.Parse("laptops"))
+        from comment in Gen.Elements<string?>(null, "ok", "OK")
+        select new FeedbackResponse(
+            Departments[0],
+            subject,
+            Epoch.Plus(Duration.FromHours(hours)),
+            scale,
+            overall,
+            recommend,
+            effort,
+            dimensions,
+            dimensions is null || perception == 0 ? null : new Dictionary<string, int> { ["reliability"] = perception + 3 },
+            dimensions is null || expectation == 0 ? null : new Dictionary<string, int> { ["empathy"] = expectation + 3 },
+            agreement,
+            service,
+            comment);
+
+    public static Arbitrary<ResponsePair> ResponsePairs() =>
+        Arb.From(
+            from first in SmallResponse()
+            from second in SmallResponse()
+            select new ResponsePair(first, second));
 
     /// <summary>0 means "not rated", so about one rating in eight is missing.</summary>
     private static Dictionary<string, int> Rated(DimensionSet dimensions, int[] values)

@@ -26,7 +26,8 @@ namespace InternalCustomer.Feedback.Statistics;
 /// <c>10⁻¹⁰ × the largest</c> are treated as 0 (Moore–Penrose pseudo-inverse), so the betas are the
 /// minimum-norm solution (two identical dimensions share one beta equally) and the relative weights still sum to
 /// R². A constant overall rating gives <see cref="EstimateStatus.ZeroVariance"/> with nothing estimated. With
-/// fewer than 2 responses nothing is estimated; with fewer than <c>m + 2</c> responses (m the number of
+/// fewer than 2 responses nothing is estimated (<see cref="EstimateStatus.NoData"/> with none,
+/// <see cref="EstimateStatus.NotEnoughData"/> with one); with fewer than <c>m + 2</c> responses (m the number of
 /// non-constant dimensions) the regression is saturated, so betas, weights and R² are <see langword="null"/>
 /// (<see cref="EstimateStatus.NotEnoughData"/>) while correlations are still reported.</para>
 /// </remarks>
@@ -70,7 +71,7 @@ public static class KeyDriverAnalysis
         var cyy = summary.CoMoment(y, y);
         if (n < 2 || cyy <= 0)
         {
-            var status = n < 2 ? EstimateStatus.NotEnoughData : EstimateStatus.ZeroVariance;
+            var status = n == 0 ? EstimateStatus.NoData : n < 2 ? EstimateStatus.NotEnoughData : EstimateStatus.ZeroVariance;
             var empty = new DriverEstimate[k];
             for (var j = 0; j < k; j++)
             {

@@ -21,7 +21,8 @@ namespace InternalCustomer.Feedback.Statistics;
 /// <para>No confidence interval is reported: R's <c>conf.int = TRUE</c> gives a Hodges–Lehmann interval for a
 /// location shift, which needs the exact distribution or a root search and is not a property of the rank-biserial
 /// effect. Use <see cref="WelchTTest"/> for an interval of the difference in means.</para>
-/// <para>Small samples: with an empty sample nothing is computed (R stops with "not enough observations");
+/// <para>Small samples: with an empty sample nothing is computed (R stops with "not enough observations"):
+/// <see cref="EstimateStatus.NoData"/> when both are empty, <see cref="EstimateStatus.NotEnoughData"/> when one is;
 /// when every value of both samples is equal, <c>σ = 0</c>, W and the effect are reported and z and p are
 /// <see langword="null"/> (R returns NaN). The normal approximation is rough below about 10 per sample;
 /// with many ties (5-point scales) it is what R uses anyway, since the exact test does not allow ties.</para>
@@ -41,7 +42,8 @@ public static class MannWhitneyTest
         long nx = x.Length, ny = y.Length;
         if (nx == 0 || ny == 0)
         {
-            return new MannWhitneyResult(nx, ny, EstimateStatus.NotEnoughData, null, null, null, null, null);
+            var status = nx == 0 && ny == 0 ? EstimateStatus.NoData : EstimateStatus.NotEnoughData;
+            return new MannWhitneyResult(nx, ny, status, null, null, null, null, null);
         }
 
         var total = x.Length + y.Length;

@@ -7,8 +7,8 @@ namespace InternalCustomer.Feedback.Statistics;
 public sealed record NpsDifferenceResult
 {
     internal NpsDifferenceResult(
-        int countX,
-        int countY,
+        long countX,
+        long countY,
         EstimateStatus status,
         double? npsX,
         double? npsY,
@@ -33,10 +33,10 @@ public sealed record NpsDifferenceResult
     }
 
     /// <summary>Gets the number of answers in the first group.</summary>
-    public int CountX { get; }
+    public long CountX { get; }
 
     /// <summary>Gets the number of answers in the second group.</summary>
-    public int CountY { get; }
+    public long CountY { get; }
 
     /// <summary>Gets how much of the result could be computed.</summary>
     public EstimateStatus Status { get; }

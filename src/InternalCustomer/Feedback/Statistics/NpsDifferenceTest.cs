@@ -10,7 +10,9 @@ namespace InternalCustomer.Feedback.Statistics;
 /// 'Net Promoter Score'", The American Statistician 70(4)). For the difference of two independent scores
 /// <c>SE_diff = sqrt(SE_x² + SE_y²)</c>, <c>z = (NPS_x − NPS_y)/SE_diff</c>, two-sided
 /// <c>p = 2(1 − Φ(|z|))</c> and interval <c>NPS_x − NPS_y ± z(level)·SE_diff</c> (Wald).</para>
-/// <para>Small samples: a group with no answers has no score; a group with a single answer has a score but the
+/// <para>Small samples: with no answers in either group nothing is computed (<see cref="EstimateStatus.NoData"/>);
+/// a group with no answers has no score, so with answers in only one group only that group's score is reported
+/// (<see cref="EstimateStatus.NotEnoughData"/>); a group with a single answer has a score but the
 /// plug-in standard error is 0 there, which would claim certainty, so with fewer than 2 answers in either group
 /// only the difference is reported (<see cref="EstimateStatus.NotEnoughData"/>). When both plug-in standard
 /// errors are 0 (for example all promoters in both groups) the difference is reported with no test
@@ -19,34 +21,22 @@ namespace InternalCustomer.Feedback.Statistics;
 /// </remarks>
 public static class NpsDifferenceTest
 {
-    /// <summary>Tests <c>NPS_x − NPS_y</c> from the counts of each group.</summary>
-    /// <param name="promotersX">Promoters (answers 9–10) in the first group, at least 0.</param>
-    /// <param name="detractorsX">Detractors (answers 0–6) in the first group, at least 0.</param>
-    /// <param name="countX">All answers in the first group, at least promoters + detractors.</param>
-    /// <param name="promotersY">Promoters in the second group, at least 0.</param>
-    /// <param name="detractorsY">Detractors in the second group, at least 0.</param>
-    /// <param name="countY">All answers in the second group, at least promoters + detractors.</param>
+    /// <summary>Tests <c>NPS_x − NPS_y</c> from the promoter, passive and detractor counts of each group.</summary>
+    /// <param name="x">The counts of the first group (for example this quarter), such as <see cref="NpsCounts.From"/> gives.</param>
+    /// <param name="y">The counts of the second group (for example the previous quarter).</param>
     /// <param name="level">The confidence level, in (0, 1); 0.95 by default.</param>
     /// <returns>The test result; see the remarks of <see cref="NpsDifferenceTest"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, promoters + detractors exceed the
-    /// group's count, or <paramref name="level"/> is not in (0, 1).</exception>
-    public static NpsDifferenceResult Compute(
-        int promotersX,
-        int detractorsX,
-        int countX,
-        int promotersY,
-        int detractorsY,
-        int countY,
-        double level = StatisticsGuard.DefaultLevel)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    public static NpsDifferenceResult Compute(NpsCounts x, NpsCounts y, double level = StatisticsGuard.DefaultLevel)
     {
         StatisticsGuard.Level(level, nameof(level));
-        Counts(promotersX, detractorsX, countX, nameof(promotersX), nameof(detractorsX), nameof(countX));
-        Counts(promotersY, detractorsY, countY, nameof(promotersY), nameof(detractorsY), nameof(countY));
-        double? npsX = countX > 0 ? 100.0 * (promotersX - detractorsX) / countX : null;
-        double? npsY = countY > 0 ? 100.0 * (promotersY - detractorsY) / countY : null;
+        long countX = x.Count, countY = y.Count;
+        double? npsX = countX > 0 ? 100.0 * (x.Promoters - x.Detractors) / countX : null;
+        double? npsY = countY > 0 ? 100.0 * (y.Promoters - y.Detractors) / countY : null;
         if (npsX is null || npsY is null)
         {
-            return new NpsDifferenceResult(countX, countY, EstimateStatus.NotEnoughData, npsX, npsY, null, null, null, null, null, level);
+            var status = countX == 0 && countY == 0 ? EstimateStatus.NoData : EstimateStatus.NotEnoughData;
+            return new NpsDifferenceResult(countX, countY, status, npsX, npsY, null, null, null, null, null, level);
         }
 
         var difference = npsX.Value - npsY.Value;
@@ -55,9 +45,7 @@ public static class NpsDifferenceTest
             return new NpsDifferenceResult(countX, countY, EstimateStatus.NotEnoughData, npsX, npsY, difference, null, null, null, null, level);
         }
 
-        var varianceX = Variance(promotersX, detractorsX, countX);
-        var varianceY = Variance(promotersY, detractorsY, countY);
-        var se = Math.Sqrt(varianceX + varianceY);
+        var se = Math.Sqrt(Variance(x) + Variance(y));
         if (se == 0)
         {
             return new NpsDifferenceResult(countX, countY, EstimateStatus.ZeroVariance, npsX, npsY, difference, 0.0, null, null, null, level);
@@ -69,30 +57,10 @@ public static class NpsDifferenceTest
     }
 
     /// <summary>The squared standard error of one NPS, in points²: 100²(p + d − (p − d)²)/n.</summary>
-    private static double Variance(int promoters, int detractors, int count)
+    private static double Variance(NpsCounts counts)
     {
-        var p = (double)promoters / count;
-        var d = (double)detractors / count;
-        return Math.Max(0.0, 10_000.0 * (p + d - ((p - d) * (p - d))) / count);
-    }
-
-    private static void Counts(int promoters, int detractors, int count, string promotersName, string detractorsName, string countName)
-    {
-        if (promoters < 0)
-        {
-            throw new ArgumentOutOfRangeException(promotersName, $"Promoters must be at least 0; got {promoters}.");
-        }
-
-        if (detractors < 0)
-        {
-            throw new ArgumentOutOfRangeException(detractorsName, $"Detractors must be at least 0; got {detractors}.");
-        }
-
-        if (count < (long)promoters + detractors)
-        {
-            throw new ArgumentOutOfRangeException(
-                countName,
-                $"Count must be at least promoters + detractors ({(long)promoters + detractors}); got {count}.");
-        }
+        var p = (double)counts.Promoters / counts.Count;
+        var d = (double)counts.Detractors / counts.Count;
+        return Math.Max(0.0, 10_000.0 * (p + d - ((p - d) * (p - d))) / counts.Count);
     }
 }

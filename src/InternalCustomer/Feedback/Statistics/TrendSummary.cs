@@ -229,7 +229,7 @@ public readonly record struct TrendSummary
     /// two-sided p-value, as R's <c>summary(lm(y ~ t))</c> and <c>confint</c> do, reported per 30 days.
     /// </summary>
     /// <param name="level">The confidence level, in (0, 1); 0.95 by default.</param>
-    /// <returns>The trend. With n = 0 or 1 nothing is estimated; with all instants equal there is no slope
+    /// <returns>The trend. With n = 0 (<see cref="EstimateStatus.NoData"/>) or 1 (<see cref="EstimateStatus.NotEnoughData"/>) nothing is estimated; with all instants equal there is no slope
     /// (<see cref="EstimateStatus.ZeroVariance"/>); with n = 2 the slope is set but there is no standard error,
     /// interval or p-value (0 residual degrees of freedom); with all scores equal the slope is 0 with standard
     /// error 0 and no p-value.</returns>
@@ -241,7 +241,7 @@ public readonly record struct TrendSummary
         var n = Count;
         if (n < 2)
         {
-            return new TrendResult(n, EstimateStatus.NotEnoughData, null, null, null, null, null, null, null, level);
+            return new TrendResult(n, n == 0 ? EstimateStatus.NoData : EstimateStatus.NotEnoughData, null, null, null, null, null, null, null, level);
         }
 
         if (Ctt == 0)

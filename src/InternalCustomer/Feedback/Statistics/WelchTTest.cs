@@ -20,8 +20,9 @@ namespace InternalCustomer.Feedback.Statistics;
 /// Glass's estimator of effect size and related estimators", J. Educational Statistics 6(2)); its interval is
 /// <c>g ± z(level)·J·sqrt((nx + ny)/(nx·ny) + d²/(2(nx + ny)))</c> (Borenstein et al. 2009, "Introduction to
 /// Meta-Analysis", ch. 4).</para>
-/// <para>Small samples: with fewer than 2 values in either sample there is no variance, so only the
-/// difference of means is reported (<see cref="EstimateStatus.NotEnoughData"/>); if both samples are constant
+/// <para>Small samples: with both samples empty nothing is computed (<see cref="EstimateStatus.NoData"/>); with
+/// one sample empty only the other's mean is reported (<see cref="EstimateStatus.NotEnoughData"/>); with fewer
+/// than 2 values in either sample there is no variance, so only the difference of means is reported (<see cref="EstimateStatus.NotEnoughData"/>); if both samples are constant
 /// the difference is reported with standard error 0 and no test (<see cref="EstimateStatus.ZeroVariance"/>;
 /// R stops with "data are essentially constant").</para>
 /// </remarks>
@@ -93,7 +94,8 @@ public static class WelchTTest
         double? meanY = y.Count > 0 ? y.Mean : null;
         if (x.Count == 0 || y.Count == 0)
         {
-            return new WelchTTestResult(x.Count, y.Count, EstimateStatus.NotEnoughData, meanX, meanY, null, null, null, null, null, null, null, null, null, level);
+            var status = x.Count == 0 && y.Count == 0 ? EstimateStatus.NoData : EstimateStatus.NotEnoughData;
+            return new WelchTTestResult(x.Count, y.Count, status, meanX, meanY, null, null, null, null, null, null, null, null, null, level);
         }
 
         var difference = x.Mean - y.Mean;

@@ -153,10 +153,10 @@ public sealed class KeyDriverAnalysisTests
     [Fact]
     public void Small_and_degenerate_samples_say_what_is_missing()
     {
-        foreach (var (ratings, overall) in new (double[], double[])[] { ([], []), ([4, 2], [3]) })
+        foreach (var (ratings, overall, status) in new (double[], double[], EstimateStatus)[] { ([], [], EstimateStatus.NoData), ([4, 2], [3], EstimateStatus.NotEnoughData) })
         {
             var none = KeyDriverAnalysis.AnalyzeResponses(ratings, overall, 2);
-            Assert.Equal(EstimateStatus.NotEnoughData, none.Status);
+            Assert.Equal(status, none.Status);
             Assert.Null(none.RSquared);
             Assert.Equal(2, none.Drivers.Count);
             Assert.All(none.Drivers, d => Assert.Null(d.Correlation));

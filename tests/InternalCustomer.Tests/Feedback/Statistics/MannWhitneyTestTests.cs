@@ -53,6 +53,11 @@ public sealed class MannWhitneyTestTests
     [Fact]
     public void Empty_sample_and_all_tied_values_say_what_is_missing()
     {
+        var nothing = MannWhitneyTest.Compute([], []);
+        Assert.Equal(EstimateStatus.NoData, nothing.Status);
+        Assert.Null(nothing.W);
+        Assert.Null(nothing.PValue);
+
         var empty = MannWhitneyTest.Compute([], [1, 2]);
         Assert.Equal(EstimateStatus.NotEnoughData, empty.Status);
         Assert.Null(empty.W);

@@ -101,10 +101,10 @@ public sealed class TrendSummaryTests
     [Fact]
     public void Empty_and_single_pair_estimate_nothing()
     {
-        foreach (var summary in new[] { TrendSummary.Empty, TrendSummary.From(Days(2), [4]) })
+        foreach (var (summary, status) in new[] { (TrendSummary.Empty, EstimateStatus.NoData), (TrendSummary.From(Days(2), [4]), EstimateStatus.NotEnoughData) })
         {
             var result = summary.Estimate();
-            Assert.Equal(EstimateStatus.NotEnoughData, result.Status);
+            Assert.Equal(status, result.Status);
             Assert.Null(result.SlopePer30Days);
             Assert.Null(result.StandardError);
             Assert.Null(result.Interval);

@@ -87,6 +87,12 @@ public sealed class WelchTTestTests
     [Fact]
     public void Tiny_and_degenerate_samples_say_what_is_missing()
     {
+        var nothing = WelchTTest.Compute([], []);
+        Assert.Equal(EstimateStatus.NoData, nothing.Status);
+        Assert.Null(nothing.MeanX);
+        Assert.Null(nothing.MeanY);
+        Assert.Null(nothing.Difference);
+
         var empty = WelchTTest.Compute([], [1, 2]);
         Assert.Equal(EstimateStatus.NotEnoughData, empty.Status);
         Assert.Null(empty.MeanX);
