@@ -26,18 +26,12 @@ public readonly struct PathSegment : IEquatable<PathSegment>
     public bool IsIndex => Name is null;
 
     /// <summary>Creates a property-name segment.</summary>
-    /// <param name="name">The property name; not empty.</param>
+    /// <param name="name">The property name; may be empty (JSON allows an empty key).</param>
     /// <returns>The segment.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public static PathSegment Property(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0)
-        {
-            throw new ArgumentException("Expected a property name of at least one character; got an empty string.", nameof(name));
-        }
-
         return new PathSegment(name, 0);
     }
 

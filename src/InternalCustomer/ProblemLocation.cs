@@ -86,10 +86,9 @@ public sealed class ProblemLocation : IEquatable<ProblemLocation>
     public static bool operator !=(ProblemLocation? left, ProblemLocation? right) => !(left == right);
 
     /// <summary>Returns the location of a property below this one.</summary>
-    /// <param name="name">The property name; not empty.</param>
+    /// <param name="name">The property name; may be empty.</param>
     /// <returns>The longer location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public ProblemLocation Property(string name) => new(Line, Column, Segments.Add(PathSegment.Property(name)));
 
     /// <summary>Returns the location of a list element below this one.</summary>
@@ -201,6 +200,11 @@ public sealed class ProblemLocation : IEquatable<ProblemLocation>
 
     private static bool IsPlain(string name)
     {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
         foreach (var c in name)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c != '_')
