@@ -13,7 +13,7 @@ public class FeedbackResponseInterchangeTests
     {
         var read = FeedbackResponseJson.Read(FeedbackResponseJson.WriteToString(set.Responses), DimensionSet.Servqual);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         AssertSame(set.Responses, read.Value!);
     }
 
@@ -22,7 +22,7 @@ public class FeedbackResponseInterchangeTests
     {
         var read = FeedbackResponseCsv.Read(Encoding.UTF8.GetBytes(FeedbackResponseCsv.WriteToString(set.Responses)), null);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         AssertSame(set.Responses, read.Value!);
     }
 
@@ -100,8 +100,8 @@ public class FeedbackResponseInterchangeTests
         var a = FeedbackResponseJson.Read(json.Bytes, null);
         var b = FeedbackResponseCsv.Read(csv.Bytes, null);
 
-        Assert.True(a.IsValid != (a.Problems.Length > 0), json.ToString());
-        Assert.True(b.IsValid != (b.Problems.Length > 0), csv.ToString());
+        Assert.True(a.IsSuccess != (a.Problems.Length > 0), json.ToString());
+        Assert.True(b.IsSuccess != (b.Problems.Length > 0), csv.ToString());
     }
 
     private static void AssertSame(IReadOnlyList<FeedbackResponse> expected, IReadOnlyList<FeedbackResponse> actual)

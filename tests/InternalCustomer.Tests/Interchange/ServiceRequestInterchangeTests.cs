@@ -16,7 +16,7 @@ public class ServiceRequestInterchangeTests
     {
         var read = ServiceRequestJson.Read(ServiceRequestJson.WriteToString(set.Requests));
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal(set.Requests, read.Value!);
     }
 
@@ -28,7 +28,7 @@ public class ServiceRequestInterchangeTests
         stream.Position = 0;
         var read = ServiceRequestCsv.Read(stream);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal(set.Requests, read.Value!);
     }
 
@@ -57,7 +57,7 @@ public class ServiceRequestInterchangeTests
 
         var read = ServiceRequestCsv.Read(csv);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal([Opened, Opened + Duration.FromMilliseconds(500)], read.Value!.Select(r => r.Opened));
         Assert.Equal("REQ\n2", read.Value![1].Id);
     }
@@ -95,14 +95,16 @@ public class ServiceRequestInterchangeTests
     }
 
     [Theory]
-    [InlineData("", "line 1, column 1", "Expected a header row naming the columns id,agreement,opened,firstResponse,resolved,pauses,reopen; got an empty document.")]
-    [InlineData("id,opened\n", "line 1", "The header lacks the required column \"agreement\".")]
-    [InlineData("id,id,agreement,opened\n", "line 1, column 4", "Column \"id\" appears more than once in the header.")]
-    public void Csv_header_problems(string csv, string location, string message)
+    [InlineData("", ProblemKind.MissingValue, 1, 1, "line 1, column 1", "Expected a header row naming the columns id,agreement,opened,firstResponse,resolved,pauses,reopen; got an empty document.")]
+    [InlineData("id,opened\n", ProblemKind.MissingValue, 1, 0, "line 1", "The header lacks the required column \"agreement\".")]
+    [InlineData("id,id,agreement,opened\n", ProblemKind.UnexpectedProperty, 1, 4, "line 1, column 4", "Column \"id\" appears more than once in the header.")]
+    public void Csv_header_problems(string csv, ProblemKind kind, int line, int column, string rendered, string message)
     {
         var problem = Assert.Single(ServiceRequestCsv.Read(csv).Problems);
 
-        Assert.Equal(location, problem.Location);
+        Assert.Equal(kind, problem.Kind);
+        Assert.Equal(ProblemLocation.InText(line, column == 0 ? null : column), problem.Location);
+        Assert.Equal(rendered, problem.Location.ToString());
         Assert.Equal(message, problem.Message);
     }
 
@@ -113,7 +115,8 @@ public class ServiceRequestInterchangeTests
 
         var problem = Assert.Single(ServiceRequestCsv.Read(bytes).Problems);
 
-        Assert.Equal("line 2, column 2", problem.Location);
+        Assert.Equal(ProblemKind.MalformedInput, problem.Kind);
+        Assert.Equal(ProblemLocation.InText(2, 2), problem.Location);
     }
 
     [Fact]
@@ -151,7 +154,8 @@ public class ServiceRequestInterchangeTests
 
         var problem = Assert.Single(ServiceRequestJson.Read(json).Problems);
 
-        Assert.Equal("$.requests[0].reopen", problem.Location);
+        Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal(ProblemLocation.Root.Property("requests").Element(0).Property("reopen"), problem.Location);
         Assert.StartsWith("The reopen gap must run from the first resolution to the reopening", problem.Message, StringComparison.Ordinal);
     }
 
@@ -168,8 +172,8 @@ public class ServiceRequestInterchangeTests
             var a = ServiceRequestJson.Read(json.Bytes);
             var b = ServiceRequestCsv.Read(csv.Bytes);
 
-            Assert.True(a.IsValid != (a.Problems.Length > 0), json.ToString());
-            Assert.True(b.IsValid != (b.Problems.Length > 0), csv.ToString());
+            Assert.True(a.IsSuccess != (a.Problems.Length > 0), json.ToString());
+            Assert.True(b.IsSuccess != (b.Problems.Length > 0), csv.ToString());
         }
     }
 }
