@@ -10,8 +10,8 @@ public sealed class DependencyEdgeTests
     public void Self_dependency_is_rejected_with_the_department_named()
     {
         var ex = Assert.Throws<ArgumentException>(() => new DependencyEdge(Sales, Sales));
-        Assert.Equal("provider", ex.ParamName);
-        Assert.StartsWith("A department cannot depend on itself; got consumer and provider both 'sales'.", ex.Message);
+        Assert.Equal("consumer", ex.ParamName);
+        Assert.StartsWith("A department cannot depend on itself; got provider and consumer both 'sales'.", ex.Message);
     }
 
     [Theory]

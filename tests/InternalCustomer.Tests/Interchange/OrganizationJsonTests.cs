@@ -154,7 +154,7 @@ public class OrganizationJsonTests
     [InlineData("{\"schemaVersion\": 1,}", 1, 21, "expected a property name in double quotes; got '}'.")]
     [InlineData("{\n  \"schemaVersion\": 1\n  \"departments\": []\n}", 3, 3, "expected ',' or '}'; got '\"'.")]
     [InlineData("[1, 2", 1, 6, "expected ',' or ']'; got the end of the input.")]
-    [InlineData("{\"a\": tru}", 1, 7, "expected a value; got 't'.")]
+    [InlineData("{\"a\": tru}", 1, 10, "expected a value; got '}'.")]
     public void Malformed_or_truncated_input_gives_one_problem_at_its_line_and_column(string json, int line, int column, string said)
     {
         var result = OrganizationJson.Read(json);
