@@ -241,8 +241,7 @@ public sealed class OrganizationBuilder
         {
             var raw = _departments[i];
             var at = Entry("departments", i);
-            var ok = TryId(raw.Id, "department", at.Property("id"), problems, out DepartmentId id);
-            ok &= CheckName(raw.Name, at.Property("name"), problems);
+            var ok = TryIdAndName(raw.Id, raw.Name, "department", at, problems, out DepartmentId id);
             DepartmentId? parent = null;
             if (raw.Parent is not null)
             {
@@ -296,8 +295,7 @@ public sealed class OrganizationBuilder
         {
             var raw = _services[i];
             var at = Entry("services", i);
-            var ok = TryId(raw.Id, "service", at.Property("id"), problems, out ServiceId id);
-            ok &= CheckName(raw.Name, at.Property("name"), problems);
+            var ok = TryIdAndName(raw.Id, raw.Name, "service", at, problems, out ServiceId id);
             ok &= TryId(raw.Provider, "department", at.Property("provider"), problems, out DepartmentId provider);
             if (!ok || !Claim(claimed, id, at, at.Property("id"), problems, first => $"Service id '{id}' is already used by {first}."))
             {
@@ -358,20 +356,7 @@ public sealed class OrganizationBuilder
                 continue;
             }
 
-            var known = true;
-            foreach (var (role, dept) in new[] { ("provider", provider), ("consumer", consumer) })
-            {
-                if (!departments.Contains(dept))
-                {
-                    problems.Add(new Problem(
-                        ProblemKind.UnknownReference,
-                        at.Property(role),
-                        $"Dependency {role} '{dept}' is not a department of this organization."));
-                    known = false;
-                }
-            }
-
-            if (known && Claim(claimed, (provider, consumer), at, at, problems, first => $"The dependency of '{consumer}' on '{provider}' is already declared by {first}."))
+            if (PartiesKnown("Dependency", provider, consumer, departments, at, problems) && Claim(claimed, (provider, consumer), at, at, problems, first => $"The dependency of '{consumer}' on '{provider}' is already declared by {first}."))
             {
                 result.Add(new DeclaredDependency(provider, consumer, Criticality.From(raw.Criticality), raw.Volume));
             }
@@ -467,18 +452,7 @@ public sealed class OrganizationBuilder
             parties &= TryId(draft.Consumer, "department", at.Property("consumer"), problems, out DepartmentId consumer);
             if (parties)
             {
-                foreach (var (role, dept) in new[] { ("provider", provider), ("consumer", consumer) })
-                {
-                    if (!departments.Contains(dept))
-                    {
-                        problems.Add(new Problem(
-                            ProblemKind.UnknownReference,
-                            at.Property(role),
-                            $"Agreement {role} '{dept}' is not a department of this organization."));
-                        parties = false;
-                    }
-                }
-
+                parties = PartiesKnown("Agreement", provider, consumer, departments, at, problems);
                 if (provider == consumer)
                 {
                     problems.Add(new Problem(
@@ -696,6 +670,23 @@ public sealed class OrganizationBuilder
         }
     }
 
+    /// <summary>Reports, at the entry's <c>provider</c> and <c>consumer</c>, each party that is not a department; true when both are.</summary>
+    private static bool PartiesKnown(
+        string what, DepartmentId provider, DepartmentId consumer, HashSet<DepartmentId> departments, ProblemLocation at, List<Problem> problems)
+    {
+        var known = true;
+        foreach (var (role, dept) in new[] { ("provider", provider), ("consumer", consumer) })
+        {
+            if (!departments.Contains(dept))
+            {
+                problems.Add(new Problem(ProblemKind.UnknownReference, at.Property(role), $"{what} {role} '{dept}' is not a department of this organization."));
+                known = false;
+            }
+        }
+
+        return known;
+    }
+
     private static bool TryId<TId>(string? raw, string kind, ProblemLocation location, List<Problem> problems, out TId id)
         where TId : struct, IParsable<TId>
     {
@@ -709,6 +700,14 @@ public sealed class OrganizationBuilder
 
         id = TId.Parse(raw!, CultureInfo.InvariantCulture);
         return true;
+    }
+
+    /// <summary>Checks an entry's <c>id</c> and <c>name</c>, reporting both when both are wrong.</summary>
+    private static bool TryIdAndName<TId>(string? rawId, string? name, string kind, ProblemLocation at, List<Problem> problems, out TId id)
+        where TId : struct, IParsable<TId>
+    {
+        var ok = TryId(rawId, kind, at.Property("id"), problems, out id);
+        return CheckName(name, at.Property("name"), problems) && ok;
     }
 
     private static bool CheckName(string? name, ProblemLocation location, List<Problem> problems)
