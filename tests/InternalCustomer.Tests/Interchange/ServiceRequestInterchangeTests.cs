@@ -75,8 +75,24 @@ public class ServiceRequestInterchangeTests
             + "\"R5\"z,sla-1,2026-03-02T09:30:00Z,,\n"
             + "R6,,\"2026";
 
-        var problems = ServiceRequestCsv.Read(csv).Problems.Select(p => p.ToString()).ToList();
+        var read = ServiceRequestCsv.Read(csv).Problems;
+        var problems = read.Select(p => p.ToString()).ToList();
 
+        Assert.Equal(
+            [
+                (ProblemKind.MalformedInput, ProblemLocation.InText(6, 32)),
+                (ProblemKind.MalformedInput, ProblemLocation.InText(7, 5)),
+                (ProblemKind.MalformedInput, ProblemLocation.InText(8, 5)),
+                (ProblemKind.UnexpectedProperty, ProblemLocation.InText(1, 30)),
+                (ProblemKind.InvalidValue, ProblemLocation.InText(2, 31).Property("resolved")),
+                (ProblemKind.InvalidId, ProblemLocation.InText(3, 4).Property("agreement")),
+                (ProblemKind.InvalidValue, ProblemLocation.InText(3, 11).Property("opened")),
+                (ProblemKind.DuplicateId, ProblemLocation.InText(4, 1).Property("id")),
+                (ProblemKind.MalformedInput, ProblemLocation.InText(5)),
+                (ProblemKind.MissingValue, ProblemLocation.InText(5).Property("opened")),
+                (ProblemKind.InvalidValue, ProblemLocation.InText(6, 31).Property("resolved")),
+            ],
+            read.Select(p => (p.Kind, p.Location)));
         Assert.Equal(
             [
                 "line 6, column 32: A double quote may appear only inside a field enclosed in double quotes (written twice).",
