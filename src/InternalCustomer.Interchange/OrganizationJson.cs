@@ -16,11 +16,11 @@ namespace InternalCustomer.Interchange;
 /// Reading never throws on bad input. It checks, in one pass, that the input is UTF-8 and well-formed
 /// JSON (nested at most 64 deep); then the document's structure — unknown or duplicated properties,
 /// missing required ones, values of the wrong type or out of range (numbers too large for their field
-/// included); then hands every entry to <see cref="OrganizationBuilder"/> and maps its validation problems
-/// (<c>departments[3].parent</c>) to JSON paths (<c>$.departments[3].parent</c>). Every problem comes back,
-/// in that order; a problem the structural pass already reported is not repeated by the model's
-/// validation. Input that is not well-formed stops at the first syntax error, located by line and column,
-/// since nothing after it can be trusted.
+/// included); then hands every entry to <see cref="OrganizationBuilder"/>, exactly one builder entry per array
+/// item, so the builder's problem locations (<c>$.departments[3].parent</c>) are the document's paths as they
+/// stand. Every problem comes back as a <see cref="Problem"/>, in that order; a problem the structural pass
+/// already reported is not repeated by the model's validation. Input that is not well-formed stops at the first
+/// syntax error, located by line and column, since nothing after it can be trusted.
 /// </para>
 /// <para>
 /// Writing produces indented UTF-8 JSON with departments, services and dependencies in the
