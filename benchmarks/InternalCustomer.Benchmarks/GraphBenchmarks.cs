@@ -41,12 +41,12 @@ public class GraphBenchmarks
         _departments = [.. Enumerable.Range(0, Departments).Select(i => new Department(Id(i), "Department " + i.ToString(CultureInfo.InvariantCulture)))];
         _randomPairs = RandomPairs(Departments, Edges, acyclic: false, seed: 42);
         var random = new Random(7);
-        _randomEdges = [.. _randomPairs.Select(p => new DependencyEdge(Id(p.From), Id(p.To), Criticality.From(random.Next(1, 6)), random.Next(0, 100)))];
+        _randomEdges = [.. _randomPairs.Select(p => new DependencyEdge(Id(p.To), Id(p.From), Criticality.From(random.Next(1, 6)), random.Next(0, 100)))];
         _random = DependencyGraph.Create(_departments, _randomEdges);
         var dagPairs = RandomPairs(Departments, Edges, acyclic: true, seed: 43);
-        _dag = DependencyGraph.Create(_departments, dagPairs.Select(p => new DependencyEdge(Id(p.From), Id(p.To), Criticality.From(1 + (p.From % 5)))));
+        _dag = DependencyGraph.Create(_departments, dagPairs.Select(p => new DependencyEdge(Id(p.To), Id(p.From), Criticality.From(1 + (p.From % 5)))));
         var smallPairs = RandomPairs(2_000, 20_000, acyclic: false, seed: 44);
-        _small = DependencyGraph.Create(_departments.Take(2_000), smallPairs.Select(p => new DependencyEdge(Id(p.From), Id(p.To))));
+        _small = DependencyGraph.Create(_departments.Take(2_000), smallPairs.Select(p => new DependencyEdge(Id(p.To), Id(p.From))));
 
         _quikRandom = Quik(_randomPairs, Departments);
         _quikDag = Quik(dagPairs, Departments);

@@ -70,7 +70,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress)
 
     private static bool IsCsv(string file) => file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
-    private static T Valid<T>(ReadResult<T> result, string file)
+    private static T Valid<T>(Result<T> result, string file)
         where T : class =>
         result.Value ?? throw new InvalidInputException([.. result.Problems.Select(p => $"{file}: {p.Location}: {p.Message}")]);
 

@@ -24,7 +24,7 @@ public static class FeedbackResponseCsv
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>
-    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions)
     {
         var problems = new ProblemCollector();
         var rows = CsvTable.Rows(utf8Csv, FeedbackResponseMapping.Columns, FeedbackResponseMapping.Required, FeedbackResponseMapping.RatingPrefixes, problems);
@@ -36,7 +36,7 @@ public static class FeedbackResponseCsv
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(string csv, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(string csv, DimensionSet? dimensions)
     {
         ArgumentNullException.ThrowIfNull(csv);
         return Read(Encoding.UTF8.GetBytes(csv), dimensions);
@@ -48,7 +48,7 @@ public static class FeedbackResponseCsv
     /// <returns>The responses in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Csv, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Csv, DimensionSet? dimensions)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         return Read(StreamBytes.ReadAll(utf8Csv).Span, dimensions);

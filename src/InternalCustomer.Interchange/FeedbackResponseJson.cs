@@ -24,19 +24,19 @@ public static class FeedbackResponseJson
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>
-    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions)
     {
         var problems = new ProblemCollector();
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
-            return new ReadResult<IReadOnlyList<FeedbackResponse>>(null, problems.ToImmutable());
+            return problems.ToResult<IReadOnlyList<FeedbackResponse>>(null);
         }
 
-        var root = JsonFields.Of(document.RootElement, "$", problems, "$schema", "schemaVersion", "responses");
+        var root = JsonFields.Of(document.RootElement, ProblemLocation.Root, problems, "$schema", "schemaVersion", "responses");
         if (root is null)
         {
-            return new ReadResult<IReadOnlyList<FeedbackResponse>>(null, problems.ToImmutable());
+            return problems.ToResult<IReadOnlyList<FeedbackResponse>>(null);
         }
 
         ServiceRequestJson.CheckVersion(root);
@@ -52,7 +52,7 @@ public static class FeedbackResponseJson
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(string json, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(string json, DimensionSet? dimensions)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Read(Encoding.UTF8.GetBytes(json), dimensions);
@@ -64,7 +64,7 @@ public static class FeedbackResponseJson
     /// <returns>The responses in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static ReadResult<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Json, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Json, DimensionSet? dimensions)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return Read(StreamBytes.ReadAll(utf8Json).Span, dimensions);

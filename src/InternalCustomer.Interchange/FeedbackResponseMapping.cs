@@ -18,7 +18,7 @@ internal static class FeedbackResponseMapping
 
     internal static readonly string[] RatingPrefixes = ["perception.", "expectation."];
 
-    internal static ReadResult<IReadOnlyList<FeedbackResponse>> ReadAll(IEnumerable<RecordSource> records, DimensionSet? dimensions, ProblemCollector problems)
+    internal static Result<IReadOnlyList<FeedbackResponse>> ReadAll(IEnumerable<RecordSource> records, DimensionSet? dimensions, ProblemCollector problems)
     {
         var responses = new List<FeedbackResponse>();
         foreach (var record in records)
@@ -29,7 +29,7 @@ internal static class FeedbackResponseMapping
             }
         }
 
-        return new ReadResult<IReadOnlyList<FeedbackResponse>>(problems.Count == 0 ? responses.ToImmutableArray() : null, problems.ToImmutable());
+        return problems.ToResult<IReadOnlyList<FeedbackResponse>>(responses.ToImmutableArray());
     }
 
     internal static FeedbackResponse? Read(RecordSource r, DimensionSet? dimensions)
@@ -56,7 +56,7 @@ internal static class FeedbackResponseMapping
         }
         catch (ArgumentException e)
         {
-            r.Problem("scaleMax", ServiceRequestMapping.ModelMessage(e));
+            r.Problem("scaleMax", ProblemKind.InvalidValue, ServiceRequestMapping.ModelMessage(e));
         }
 
         if (r.Problems.Count > before || scale is null || respondent is null || subject is null || instant is null || overall is null)
@@ -89,7 +89,7 @@ internal static class FeedbackResponseMapping
                 { } p when Columns.Contains(p) => p,
                 _ => "overall",
             };
-            r.Problem(field, ServiceRequestMapping.ModelMessage(e));
+            r.Problem(field, ProblemKind.InvalidValue, ServiceRequestMapping.ModelMessage(e));
             return null;
         }
     }
@@ -158,7 +158,7 @@ internal static class FeedbackResponseMapping
             dimensions ??= DimensionSet.Servqual;
             if (!dimensions.Contains(dimension))
             {
-                r.Problems.Add(location, $"Unknown dimension \"{JsonFields.Shorten(dimension)}\"; expected one of: {string.Join(", ", dimensions.Names)}.");
+                r.Problems.Add(ProblemKind.UnknownReference, location, $"Unknown dimension \"{JsonFields.Shorten(dimension)}\"; expected one of: {string.Join(", ", dimensions.Names)}.");
                 continue;
             }
 
@@ -166,7 +166,7 @@ internal static class FeedbackResponseMapping
             {
                 if (!dimensions.Scale.Contains(n))
                 {
-                    r.Problems.Add(location, string.Create(CultureInfo.InvariantCulture, $"Expected a {kind} rating from {dimensions.Scale.Min} to {dimensions.Scale.Max}; got {n}."));
+                    r.Problems.Add(ProblemKind.InvalidValue, location, string.Create(CultureInfo.InvariantCulture, $"Expected a {kind} rating from {dimensions.Scale.Min} to {dimensions.Scale.Max}; got {n}."));
                     continue;
                 }
 
@@ -182,7 +182,7 @@ internal static class FeedbackResponseMapping
         var value = r.Integer(name, required);
         if (value is { } v && v is < int.MinValue or > int.MaxValue)
         {
-            r.Problem(name, string.Create(CultureInfo.InvariantCulture, $"Expected a rating within the range of a 32-bit integer; got {v}."));
+            r.Problem(name, ProblemKind.InvalidValue, string.Create(CultureInfo.InvariantCulture, $"Expected a rating within the range of a 32-bit integer; got {v}."));
             return null;
         }
 
@@ -203,7 +203,7 @@ internal static class FeedbackResponseMapping
             return id;
         }
 
-        r.Problem(name, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{JsonFields.Shorten(text)}\".");
+        r.Problem(name, ProblemKind.InvalidId, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{JsonFields.Shorten(text)}\".");
         return null;
     }
 }

@@ -47,12 +47,20 @@ public static partial class OrganizationJson
     private static string FormatWindow(WorkingWindow w) =>
         NodaText.Format(w.Start) + "-" + (w.EndsAtMidnight ? "24:00" : NodaText.Format(w.End));
 
-    private static void ReadCalendar(JsonFields c, OrganizationBuilder builder, ProblemCollector problems)
+    /// <summary>Reads a calendar's zone, windows and holidays, or returns null (with problems) when they do not make one.</summary>
+    private static BusinessCalendar? ReadCalendar(JsonFields c, ProblemCollector problems)
     {
-        var id = c.RequiredString("id");
-        var zone = c.RequiredString("zone");
-        var windows = new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>>();
         var before = problems.Count;
+        var zone = c.RequiredString("zone");
+        if (zone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
+        {
+            c.Problem(
+                "zone",
+                ProblemKind.InvalidValue,
+                $"Expected a tzdb time zone id such as \"Europe/London\"; got \"{JsonFields.Shorten(zone)}\", which tzdb {DateTimeZoneProviders.Tzdb.VersionId} does not know.");
+        }
+
+        var windows = new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>>();
         if (c.Element("windows") is { } w && JsonFields.Of(w, c.At("windows"), problems, DayNames) is { } days)
         {
             foreach (var (name, day) in Days)
@@ -62,15 +70,29 @@ public static partial class OrganizationJson
                 {
                     if (item.ValueKind != System.Text.Json.JsonValueKind.String)
                     {
-                        problems.Add(path, $"Expected a working window such as \"09:00-17:00\"; got {JsonFields.Describe(item)}.");
+                        problems.Add(ProblemKind.WrongType, path, $"Expected a working window such as \"09:00-17:00\"; got {JsonFields.Describe(item)}.");
                     }
-                    else if (ParseWindow(item.GetString()!, out var window, out var error))
+                    else if (ParseWindow(item.GetString()!) is { } window)
                     {
-                        list.Add(window);
+                        var clash = list.FindIndex(window.Overlaps);
+                        if (clash >= 0)
+                        {
+                            problems.Add(
+                                ProblemKind.InvalidValue,
+                                path,
+                                $"Expected working windows on {day} that do not overlap; got {list[clash]} and {window}.");
+                        }
+                        else
+                        {
+                            list.Add(window);
+                        }
                     }
                     else
                     {
-                        problems.Add(path, error);
+                        problems.Add(
+                            ProblemKind.InvalidValue,
+                            path,
+                            $"Expected a working window \"HH:mm-HH:mm\" that ends after it starts (an end of 24:00 for midnight), such as \"09:00-17:00\"; got \"{JsonFields.Shorten(item.GetString()!)}\".");
                     }
                 }
 
@@ -90,39 +112,21 @@ public static partial class OrganizationJson
             }
             else
             {
-                problems.Add(path, $"Expected a holiday as an ISO-8601 date such as \"2026-12-25\"; got {JsonFields.Describe(item)}.");
+                problems.Add(ProblemKind.InvalidValue, path, $"Expected a holiday as an ISO-8601 date such as \"2026-12-25\"; got {JsonFields.Describe(item)}.");
             }
         }
 
-        if (problems.Count > before || zone is null)
-        {
-            return;
-        }
-
-        try
-        {
-            builder.AddCalendar(id, BusinessCalendar.Create(zone, windows, holidays));
-        }
-        catch (ArgumentException e)
-        {
-            var field = e.ParamName switch
-            {
-                "zoneId" => "zone",
-                "holidays" => "holidays",
-                _ => "windows",
-            };
-            c.Problem(field, ServiceRequestMapping.ModelMessage(e));
-        }
+        // Every rule BusinessCalendar.Create checks has been checked above, so it does not throw here.
+        return problems.Count > before || zone is null ? null : BusinessCalendar.Create(zone, windows, holidays);
     }
 
-    private static bool ParseWindow(string text, out WorkingWindow window, out string error)
+    /// <summary>A window "HH:mm-HH:mm" that ends after it starts (24:00 for midnight), or null.</summary>
+    private static WorkingWindow? ParseWindow(string text)
     {
-        window = default;
-        error = $"Expected a working window \"HH:mm-HH:mm\" (an end of 24:00 for midnight), such as \"09:00-17:00\"; got \"{JsonFields.Shorten(text)}\".";
         var dash = text.IndexOf('-', StringComparison.Ordinal);
         if (dash < 0 || !NodaText.TryParseTime(text[..dash], out var start))
         {
-            return false;
+            return null;
         }
 
         var endText = text[(dash + 1)..];
@@ -131,28 +135,16 @@ public static partial class OrganizationJson
         {
             end = LocalTime.Midnight;
         }
-        else if (!NodaText.TryParseTime(endText, out end))
+        else if (!NodaText.TryParseTime(endText, out end) || end <= start)
         {
-            return false;
+            return null;
         }
 
-        try
-        {
-            window = new WorkingWindow(start, end);
-            return true;
-        }
-        catch (ArgumentException e)
-        {
-            error = ServiceRequestMapping.ModelMessage(e);
-            return false;
-        }
+        return new WorkingWindow(start, end);
     }
 
-    private static void ReadAgreement(JsonFields a, OrganizationBuilder builder, ProblemCollector problems)
+    private static AgreementDraft ReadAgreement(JsonFields a, ProblemCollector problems)
     {
-        var id = a.RequiredString("id");
-        var provider = a.RequiredString("provider");
-        var consumer = a.RequiredString("consumer");
         var services = new List<string?>();
         foreach (var (item, path, _) in a.OptionalArray("services"))
         {
@@ -162,62 +154,49 @@ public static partial class OrganizationJson
             }
             else
             {
-                problems.Add(path, $"Expected a service id; got {JsonFields.Describe(item)}.");
+                problems.Add(ProblemKind.WrongType, path, $"Expected a service id; got {JsonFields.Describe(item)}.");
                 services.Add(null);
             }
         }
 
-        var calendar = a.RequiredString("calendar");
-        var from = Date(a, "effectiveFrom", required: true);
-        var until = Date(a, "effectiveUntil", required: false);
-        Period? cadence = null;
+        var draft = new AgreementDraft(a.RequiredString("id"))
+        {
+            Provider = a.RequiredString("provider"),
+            Consumer = a.RequiredString("consumer"),
+            Services = services,
+            Calendar = a.RequiredString("calendar"),
+            EffectiveFrom = Date(a, "effectiveFrom", required: true),
+            EffectiveUntil = Date(a, "effectiveUntil", required: false),
+        };
+
         if (a.RequiredString("reviewCadence") is { } cadenceText)
         {
             if (NodaText.TryParsePeriod(cadenceText, out var p))
             {
-                cadence = p;
+                draft = draft with { ReviewCadence = p };
             }
             else
             {
-                a.Problem("reviewCadence", $"Expected an ISO-8601 period such as \"P3M\" (quarterly); got \"{JsonFields.Shorten(cadenceText)}\".");
+                a.Problem("reviewCadence", ProblemKind.InvalidValue, $"Expected an ISO-8601 period such as \"P3M\" (quarterly); got \"{JsonFields.Shorten(cadenceText)}\".");
             }
         }
 
-        var firstResponse = Objective(a, "firstResponse", problems);
-        var resolution = Objective(a, "resolution", problems);
         double? satisfaction = null;
         if (a.Element("satisfaction") is { } s && JsonFields.Of(s, a.At("satisfaction"), problems, "target") is { } sf)
         {
             satisfaction = sf.OptionalNumber("target", double.MinValue, double.MaxValue);
             if (satisfaction is null && !sf.Has("target"))
             {
-                sf.Problem("target", "Required property \"target\" is missing.");
+                sf.Problem("target", ProblemKind.MissingValue, "Required property \"target\" is missing.");
             }
         }
 
-        var custom = (firstResponse.Thresholds ?? resolution.Thresholds) is not null;
-        if (custom && id is not null && provider is not null && consumer is not null && calendar is not null && from is not null && cadence is not null
-            && AgreementId.TryParse(id, out var aid) && DepartmentId.TryParse(provider, out var pid) && DepartmentId.TryParse(consumer, out var cid)
-            && CalendarId.TryParse(calendar, out var calId) && services.All(x => ServiceId.TryParse(x, out _)))
+        return draft with
         {
-            try
-            {
-                builder.AddAgreement(new ServiceAgreement(
-                    aid, pid, cid, services.Select(x => ServiceId.Parse(x!)), calId, from.Value, until, cadence,
-                    firstResponse.ToObjective(ObjectiveKind.FirstResponse),
-                    resolution.ToObjective(ObjectiveKind.Resolution),
-                    satisfaction is { } st ? new SatisfactionObjective(st) : null));
-                return;
-            }
-            catch (ArgumentException)
-            {
-                // Fall through: the builder's raw path reports the problem at its location.
-            }
-        }
-
-        builder.AddAgreement(
-            id, provider, consumer, services, calendar, from ?? LocalDate.MinIsoValue, until, cadence,
-            firstResponse.Within, firstResponse.Target, resolution.Within, resolution.Target, satisfaction);
+            FirstResponse = Objective(a, "firstResponse", problems),
+            Resolution = Objective(a, "resolution", problems),
+            SatisfactionTarget = satisfaction,
+        };
     }
 
     private static LocalDate? Date(JsonFields f, string name, bool required)
@@ -233,15 +212,15 @@ public static partial class OrganizationJson
             return date;
         }
 
-        f.Problem(name, $"Expected an ISO-8601 date such as \"2026-01-01\"; got \"{JsonFields.Shorten(text)}\".");
+        f.Problem(name, ProblemKind.InvalidValue, $"Expected an ISO-8601 date such as \"2026-01-01\"; got \"{JsonFields.Shorten(text)}\".");
         return null;
     }
 
-    private static ObjectiveText Objective(JsonFields a, string name, ProblemCollector problems)
+    private static ObjectiveDraft? Objective(JsonFields a, string name, ProblemCollector problems)
     {
         if (a.Element(name) is not { } element || JsonFields.Of(element, a.At(name), problems, "within", "target", "warningThresholds") is not { } o)
         {
-            return default;
+            return null;
         }
 
         Duration? within = null;
@@ -253,14 +232,14 @@ public static partial class OrganizationJson
             }
             else
             {
-                o.Problem("within", $"Expected an ISO-8601 duration of business time such as \"PT4H\"; got \"{JsonFields.Shorten(text)}\".");
+                o.Problem("within", ProblemKind.InvalidValue, $"Expected an ISO-8601 duration of business time such as \"PT4H\"; got \"{JsonFields.Shorten(text)}\".");
             }
         }
 
         var target = o.OptionalNumber("target", double.MinValue, double.MaxValue);
         if (target is null && !o.Has("target"))
         {
-            o.Problem("target", "Required property \"target\" is missing.");
+            o.Problem("target", ProblemKind.MissingValue, "Required property \"target\" is missing.");
         }
 
         List<double>? thresholds = null;
@@ -273,16 +252,13 @@ public static partial class OrganizationJson
             }
             else
             {
-                problems.Add(path, string.Create(CultureInfo.InvariantCulture, $"Expected a warning threshold, a fraction of the allowed time such as 0.75; got {JsonFields.Describe(item)}."));
+                problems.Add(
+                    ProblemKind.InvalidValue,
+                    path,
+                    string.Create(CultureInfo.InvariantCulture, $"Expected a warning threshold, a fraction of the allowed time such as 0.75; got {JsonFields.Describe(item)}."));
             }
         }
 
-        return new ObjectiveText(within, target, thresholds);
-    }
-
-    private readonly record struct ObjectiveText(Duration? Within, double? Target, List<double>? Thresholds)
-    {
-        internal TimeObjective? ToObjective(ObjectiveKind kind) =>
-            Within is { } w && Target is { } t ? new TimeObjective(kind, w, t, Thresholds) : null;
+        return new ObjectiveDraft(within, target, thresholds);
     }
 }

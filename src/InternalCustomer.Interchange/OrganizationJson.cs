@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using InternalCustomer.Interchange.Json;
 using InternalCustomer.Organizations;
 
@@ -17,11 +16,11 @@ namespace InternalCustomer.Interchange;
 /// Reading never throws on bad input. It checks, in one pass, that the input is UTF-8 and well-formed
 /// JSON (nested at most 64 deep); then the document's structure — unknown or duplicated properties,
 /// missing required ones, values of the wrong type or out of range (numbers too large for their field
-/// included); then hands every entry to <see cref="OrganizationBuilder"/> and maps its validation problems
-/// (<c>departments[3].parent</c>) to JSON paths (<c>$.departments[3].parent</c>). Every problem comes back,
-/// in that order; a problem the structural pass already reported is not repeated by the model's
-/// validation. Input that is not well-formed stops at the first syntax error, located by line and column,
-/// since nothing after it can be trusted.
+/// included); then hands every entry to <see cref="OrganizationBuilder"/>, exactly one builder entry per array
+/// item, so the builder's problem locations (<c>$.departments[3].parent</c>) are the document's paths as they
+/// stand. Every problem comes back as a <see cref="Problem"/>, in that order; a problem the structural pass
+/// already reported is not repeated by the model's validation. Input that is not well-formed stops at the first
+/// syntax error, located by line and column, since nothing after it can be trusted.
 /// </para>
 /// <para>
 /// Writing produces indented UTF-8 JSON with departments, services and dependencies in the
@@ -40,13 +39,13 @@ public static partial class OrganizationJson
     /// <summary>Reads an organisation document from UTF-8 bytes (a leading byte-order mark is allowed).</summary>
     /// <param name="utf8Json">The document's bytes.</param>
     /// <returns>The organisation, or every problem found with its location.</returns>
-    public static ReadResult<Organization> Read(ReadOnlySpan<byte> utf8Json)
+    public static Result<Organization> Read(ReadOnlySpan<byte> utf8Json)
     {
         var problems = new ProblemCollector();
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
-            return new ReadResult<Organization>(null, problems.ToImmutable());
+            return problems.ToResult<Organization>(null);
         }
 
         return Read(document.RootElement, problems);
@@ -56,7 +55,7 @@ public static partial class OrganizationJson
     /// <param name="json">The document's text.</param>
     /// <returns>The organisation, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static ReadResult<Organization> Read(string json)
+    public static Result<Organization> Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Read(Encoding.UTF8.GetBytes(json));
@@ -67,7 +66,7 @@ public static partial class OrganizationJson
     /// <returns>The organisation, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document).</exception>
-    public static ReadResult<Organization> Read(Stream utf8Json)
+    public static Result<Organization> Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return Read(StreamBytes.ReadAll(utf8Json).Span);
@@ -109,121 +108,80 @@ public static partial class OrganizationJson
         SchemaVersion,
         [.. organization.Departments.Select(d => new DepartmentEntry(d.Id.Value, d.Name, d.Parent?.Value, d.Description))],
         [.. organization.Services.Select(s => new ServiceEntry(s.Id.Value, s.Name, s.Provider.Value, s.Category))],
-        [.. organization.Dependencies.Select(d => new DependencyEntry(d.Consumer.Value, d.Provider.Value, d.Criticality.Value, d.Volume))],
+        [.. organization.Dependencies.Select(d => new DependencyEntry(d.Provider.Value, d.Consumer.Value, d.Criticality.Value, d.Volume))],
         [.. organization.Calendars.Select(c => ToEntry(c.Key, c.Value))],
         [.. organization.Agreements.Select(ToEntry)]);
 
-    private static ReadResult<Organization> Read(JsonElement root, ProblemCollector problems)
+    private static Result<Organization> Read(JsonElement root, ProblemCollector problems)
     {
-        var fields = JsonFields.Of(root, "$", problems, RootProperties);
+        var fields = JsonFields.Of(root, ProblemLocation.Root, problems, RootProperties);
         if (fields is null)
         {
-            return new ReadResult<Organization>(null, problems.ToImmutable());
+            return problems.ToResult<Organization>(null);
         }
 
         if (fields.RequiredInteger("schemaVersion", 0, int.MaxValue) is { } version && version != SchemaVersion)
         {
             fields.Problem(
                 "schemaVersion",
+                ProblemKind.InvalidValue,
                 string.Create(CultureInfo.InvariantCulture, $"Expected schemaVersion {SchemaVersion}, the version this reader understands; got {version}."));
         }
 
         fields.OptionalString("$schema");
 
+        // Every array item becomes exactly one builder entry, in document order, even when it is not an object
+        // (then with nothing in it), so the builder's locations ($.departments[3].parent) are the document's paths.
         var builder = new OrganizationBuilder();
-        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal)
-        {
-            ["departments"] = [],
-            ["services"] = [],
-            ["dependencies"] = [],
-            ["calendars"] = [],
-            ["agreements"] = [],
-        };
-
         foreach (var (item, path, _) in fields.OptionalArray("departments"))
         {
-            if (JsonFields.Of(item, path, problems, "id", "name", "parent", "description") is { } d)
-            {
-                builder.AddDepartment(d.RequiredString("id"), d.RequiredString("name"), d.OptionalString("parent"), d.OptionalString("description"));
-                sections["departments"].Add(path);
-            }
+            var d = JsonFields.Of(item, path, problems, "id", "name", "parent", "description");
+            builder.AddDepartment(d?.RequiredString("id"), d?.RequiredString("name"), d?.OptionalString("parent"), d?.OptionalString("description"));
         }
 
         foreach (var (item, path, _) in fields.OptionalArray("services"))
         {
-            if (JsonFields.Of(item, path, problems, "id", "name", "provider", "category") is { } s)
-            {
-                builder.AddService(s.RequiredString("id"), s.RequiredString("name"), s.RequiredString("provider"), s.OptionalString("category"));
-                sections["services"].Add(path);
-            }
+            var s = JsonFields.Of(item, path, problems, "id", "name", "provider", "category");
+            builder.AddService(s?.RequiredString("id"), s?.RequiredString("name"), s?.RequiredString("provider"), s?.OptionalString("category"));
         }
 
         foreach (var (item, path, _) in fields.OptionalArray("dependencies"))
         {
-            if (JsonFields.Of(item, path, problems, "consumer", "provider", "criticality", "volume") is { } d)
-            {
-                var criticality = d.OptionalInteger("criticality", int.MinValue, int.MaxValue) ?? Criticality.Medium.Value;
-                builder.AddDependency(
-                    d.RequiredString("consumer"),
-                    d.RequiredString("provider"),
-                    (int)criticality,
-                    d.OptionalNumber("volume", double.MinValue, double.MaxValue));
-                sections["dependencies"].Add(path);
-            }
+            var d = JsonFields.Of(item, path, problems, "provider", "consumer", "criticality", "volume");
+            var criticality = d?.OptionalInteger("criticality", int.MinValue, int.MaxValue) ?? Criticality.Medium.Value;
+            builder.AddDependency(
+                provider: d?.RequiredString("provider"),
+                consumer: d?.RequiredString("consumer"),
+                criticality: (int)criticality,
+                volume: d?.OptionalNumber("volume", double.MinValue, double.MaxValue));
         }
 
         foreach (var (item, path, _) in fields.OptionalArray("calendars"))
         {
-            if (JsonFields.Of(item, path, problems, "id", "zone", "windows", "holidays") is { } c)
-            {
-                var count = problems.Count;
-                ReadCalendar(c, builder, problems);
-                if (problems.Count == count)
-                {
-                    sections["calendars"].Add(path);
-                }
-            }
+            var c = JsonFields.Of(item, path, problems, "id", "zone", "windows", "holidays");
+            builder.AddCalendar(c?.RequiredString("id"), c is null ? null : ReadCalendar(c, problems));
         }
 
         foreach (var (item, path, _) in fields.OptionalArray("agreements"))
         {
-            if (JsonFields.Of(
-                    item, path, problems, "id", "provider", "consumer", "services", "calendar", "effectiveFrom", "effectiveUntil",
-                    "reviewCadence", "firstResponse", "resolution", "satisfaction") is { } a)
-            {
-                ReadAgreement(a, builder, problems);
-                sections["agreements"].Add(path);
-            }
+            var a = JsonFields.Of(
+                item, path, problems, "id", "provider", "consumer", "services", "calendar", "effectiveFrom", "effectiveUntil",
+                "reviewCadence", "firstResponse", "resolution", "satisfaction");
+            builder.AddAgreement(a is null ? new AgreementDraft(null) : ReadAgreement(a, problems));
         }
 
         var result = builder.TryBuild();
         foreach (var problem in result.Problems)
         {
-            var location = MapLocation(problem.Location, sections);
-            if (!problems.Covers(location))
+            // A calendar the reader could not make is added as null, which the builder reports at the entry;
+            // the reader's own problems inside the entry already say why.
+            var unmade = problem.Kind == ProblemKind.MissingValue && problem.Location.Segments is [{ Name: "calendars" }, { IsIndex: true }];
+            if (!unmade && !problems.Covers(problem.Location))
             {
-                problems.Add(location, BuilderReference().Replace(problem.Message, m => MapLocation(m.Value, sections)));
+                problems.Add(problem);
             }
         }
 
-        return new ReadResult<Organization>(problems.Count == 0 ? result.Organization : null, problems.ToImmutable());
+        return problems.ToResult(result.Value);
     }
-
-    /// <summary>Maps a builder location (<c>services[2].provider</c>) to the JSON path of the entry it came from.</summary>
-    internal static string MapLocation(string builderLocation, IReadOnlyDictionary<string, List<string>> sections)
-    {
-        var match = BuilderReference().Match(builderLocation);
-        if (match.Success && match.Index == 0
-            && sections.TryGetValue(match.Groups["section"].Value, out var paths)
-            && int.TryParse(match.Groups["index"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            && index < paths.Count)
-        {
-            return paths[index] + builderLocation[match.Length..];
-        }
-
-        return "$." + builderLocation;
-    }
-
-    [GeneratedRegex(@"(?<section>[a-zA-Z]+)\[(?<index>[0-9]+)\]", RegexOptions.CultureInvariant)]
-    private static partial Regex BuilderReference();
 }

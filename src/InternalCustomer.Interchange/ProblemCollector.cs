@@ -2,26 +2,23 @@ using System.Collections.Immutable;
 
 namespace InternalCustomer.Interchange;
 
-/// <summary>Collects problems in the order found and remembers which locations already have one.</summary>
+/// <summary>Collects problems in the order found.</summary>
 internal sealed class ProblemCollector
 {
-    private readonly List<InterchangeProblem> _problems = [];
-    private readonly HashSet<string> _locations = new(StringComparer.Ordinal);
+    private readonly List<Problem> _problems = [];
 
     internal int Count => _problems.Count;
 
-    internal void Add(string location, string message)
-    {
-        _problems.Add(new InterchangeProblem(location, message));
-        _locations.Add(location);
-    }
+    internal void Add(ProblemKind kind, ProblemLocation location, string message) => _problems.Add(new Problem(kind, location, message));
 
-    /// <summary>True when <paramref name="location"/> or one of its enclosing paths already has a problem.</summary>
-    internal bool Covers(string location)
+    internal void Add(Problem problem) => _problems.Add(problem);
+
+    /// <summary>True when <paramref name="location"/> or one of its enclosing locations already has a problem.</summary>
+    internal bool Covers(ProblemLocation location)
     {
-        for (var end = location.Length; end > 0; end = location.LastIndexOfAny(['.', '['], end - 1))
+        foreach (var problem in _problems)
         {
-            if (_locations.Contains(location[..end]))
+            if (problem.Location.Contains(location))
             {
                 return true;
             }
@@ -30,5 +27,10 @@ internal sealed class ProblemCollector
         return false;
     }
 
-    internal ImmutableArray<InterchangeProblem> ToImmutable() => [.. _problems];
+    internal ImmutableArray<Problem> ToImmutable() => [.. _problems];
+
+    /// <summary>The value when no problem was found, else every problem.</summary>
+    internal Result<T> ToResult<T>(T? value)
+        where T : class =>
+        _problems.Count == 0 && value is not null ? Result.Success(value) : Result.Failure<T>(_problems);
 }

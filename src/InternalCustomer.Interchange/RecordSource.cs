@@ -11,10 +11,10 @@ internal abstract class RecordSource
     internal ProblemCollector Problems { get; }
 
     /// <summary>Gets the location of the whole record.</summary>
-    internal abstract string Location { get; }
+    internal abstract ProblemLocation Location { get; }
 
     /// <summary>The location of a field.</summary>
-    internal abstract string At(string name);
+    internal abstract ProblemLocation At(string name);
 
     /// <summary>A field's text, or null when absent or empty (a problem is recorded when it is required).</summary>
     internal abstract string? Text(string name, bool required);
@@ -26,9 +26,9 @@ internal abstract class RecordSource
     internal abstract long? Integer(string name, bool required);
 
     /// <summary>The dimension ratings of a kind ("perception" or "expectation"): JSON object <c>perceptions</c>, CSV columns <c>perception.x</c>.</summary>
-    internal abstract IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind);
+    internal abstract IReadOnlyList<(string Dimension, ProblemLocation Location, long? Rating)> Ratings(string kind);
 
-    internal void Problem(string name, string message) => Problems.Add(At(name), message);
+    internal void Problem(string name, ProblemKind kind, string message) => Problems.Add(kind, At(name), message);
 
     internal string? Required(string name) => Text(name, required: true);
 
@@ -48,7 +48,7 @@ internal abstract class RecordSource
             return value;
         }
 
-        Problem(name, $"Expected {expected}; got \"{Json.JsonFields.Shorten(text)}\".");
+        Problem(name, ProblemKind.InvalidValue, $"Expected {expected}; got \"{Json.JsonFields.Shorten(text)}\".");
         return null;
     }
 

@@ -21,7 +21,7 @@ public static class ServiceRequestCsv
     /// <summary>Reads requests from UTF-8 CSV bytes.</summary>
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
-    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv)
     {
         var problems = new ProblemCollector();
         var rows = CsvTable.Rows(utf8Csv, ServiceRequestMapping.Columns, ServiceRequestMapping.Required, problems);
@@ -32,7 +32,7 @@ public static class ServiceRequestCsv
     /// <param name="csv">The CSV text.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(string csv)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(string csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
         return Read(Encoding.UTF8.GetBytes(csv));
@@ -43,7 +43,7 @@ public static class ServiceRequestCsv
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(Stream utf8Csv)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Csv)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         return Read(StreamBytes.ReadAll(utf8Csv).Span);

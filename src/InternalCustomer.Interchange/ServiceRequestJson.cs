@@ -22,19 +22,19 @@ public static class ServiceRequestJson
     /// <summary>Reads a request document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The document's bytes.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
-    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json)
     {
         var problems = new ProblemCollector();
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
-            return new ReadResult<IReadOnlyList<ServiceRequest>>(null, problems.ToImmutable());
+            return problems.ToResult<IReadOnlyList<ServiceRequest>>(null);
         }
 
-        var root = JsonFields.Of(document.RootElement, "$", problems, "$schema", "schemaVersion", "requests");
+        var root = JsonFields.Of(document.RootElement, ProblemLocation.Root, problems, "$schema", "schemaVersion", "requests");
         if (root is null)
         {
-            return new ReadResult<IReadOnlyList<ServiceRequest>>(null, problems.ToImmutable());
+            return problems.ToResult<IReadOnlyList<ServiceRequest>>(null);
         }
 
         CheckVersion(root);
@@ -49,7 +49,7 @@ public static class ServiceRequestJson
     /// <param name="json">The document's text.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(string json)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Read(Encoding.UTF8.GetBytes(json));
@@ -60,7 +60,7 @@ public static class ServiceRequestJson
     /// <returns>The requests in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static ReadResult<IReadOnlyList<ServiceRequest>> Read(Stream utf8Json)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return Read(StreamBytes.ReadAll(utf8Json).Span);
@@ -100,6 +100,7 @@ public static class ServiceRequestJson
         {
             root.Problem(
                 "schemaVersion",
+                ProblemKind.InvalidValue,
                 string.Create(CultureInfo.InvariantCulture, $"Expected schemaVersion {OrganizationJson.SchemaVersion}, the version this reader understands; got {version}."));
         }
     }

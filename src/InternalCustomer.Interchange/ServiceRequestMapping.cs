@@ -14,10 +14,10 @@ internal static class ServiceRequestMapping
 
     internal const string IntervalExample = "start/end, for example 2026-03-02T09:30:00Z/2026-03-02T11:00:00Z (an empty end for one still open)";
 
-    internal static ReadResult<IReadOnlyList<ServiceRequest>> ReadAll(IEnumerable<RecordSource> records, ProblemCollector problems)
+    internal static Result<IReadOnlyList<ServiceRequest>> ReadAll(IEnumerable<RecordSource> records, ProblemCollector problems)
     {
         var requests = new List<ServiceRequest>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, ProblemLocation>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             if (Read(record, seen) is { } request)
@@ -26,10 +26,10 @@ internal static class ServiceRequestMapping
             }
         }
 
-        return new ReadResult<IReadOnlyList<ServiceRequest>>(problems.Count == 0 ? requests.ToImmutableArray() : null, problems.ToImmutable());
+        return problems.ToResult<IReadOnlyList<ServiceRequest>>(requests.ToImmutableArray());
     }
 
-    internal static ServiceRequest? Read(RecordSource r, Dictionary<string, string> seen)
+    internal static ServiceRequest? Read(RecordSource r, Dictionary<string, ProblemLocation> seen)
     {
         var before = r.Problems.Count;
         var id = r.Required("id");
@@ -37,7 +37,7 @@ internal static class ServiceRequestMapping
         AgreementId agreement = default;
         if (agreementText is not null && !AgreementId.TryParse(agreementText, out agreement))
         {
-            r.Problem("agreement", $"Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{JsonFields.Shorten(agreementText)}\".");
+            r.Problem("agreement", ProblemKind.InvalidId, $"Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{JsonFields.Shorten(agreementText)}\".");
         }
 
         var opened = r.Parse<Instant>("opened", true, NodaText.TryParseInstant, "an instant such as " + NodaText.InstantExample);
@@ -52,7 +52,7 @@ internal static class ServiceRequestMapping
             }
             else
             {
-                r.Problem("pauses", $"Expected each pause as {IntervalExample}; got \"{JsonFields.Shorten(text)}\".");
+                r.Problem("pauses", ProblemKind.InvalidValue, $"Expected each pause as {IntervalExample}; got \"{JsonFields.Shorten(text)}\".");
             }
         }
 
@@ -62,7 +62,7 @@ internal static class ServiceRequestMapping
         {
             if (seen.TryGetValue(id, out var first))
             {
-                r.Problem("id", $"Request id \"{JsonFields.Shorten(id)}\" is already used at {first}.");
+                r.Problem("id", ProblemKind.DuplicateId, $"Request id \"{JsonFields.Shorten(id)}\" is already used at {first}.");
             }
             else
             {
@@ -81,7 +81,7 @@ internal static class ServiceRequestMapping
         }
         catch (ArgumentException e)
         {
-            r.Problem(e.ParamName is { } p && Columns.Contains(p) ? p : "id", ModelMessage(e));
+            r.Problem(e.ParamName is { } p && Columns.Contains(p) ? p : "id", ProblemKind.InvalidValue, ModelMessage(e));
             return null;
         }
     }
@@ -101,11 +101,9 @@ internal static class ServiceRequestMapping
         return [e.Id, e.Agreement, e.Opened, e.FirstResponse, e.Resolved, e.Pauses is null ? null : string.Join(";", e.Pauses), e.Reopen];
     }
 
-    /// <summary>The model's message without the " (Parameter 'x')" suffix: the location names the field.</summary>
-    internal static string ModelMessage(ArgumentException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
+    /// <summary>
+    /// The model's message as it is, on one line. Nothing takes the message apart: the field comes from the
+    /// exception's <see cref="ArgumentException.ParamName"/>, which is data.
+    /// </summary>
+    internal static string ModelMessage(ArgumentException e) => e.Message.ReplaceLineEndings(" ");
 }

@@ -131,8 +131,8 @@ internal static class ExampleOrganization
             builder.AddService(service, name, provider, provider is "press-shop" or "body-shop" or "paint-shop" or "assembly" or "end-of-line" ? "production" : "support");
         }
 
-        builder.AddDependency("press-shop", "tooling", 5, 40);
-        builder.AddDependency("body-shop", "tooling", 4, 25);
+        builder.AddDependency(provider: "tooling", consumer: "press-shop", criticality: 5, volume: 40);
+        builder.AddDependency(provider: "tooling", consumer: "body-shop", criticality: 4, volume: 25);
 
         LocalDate[] holidays =
         [
@@ -160,20 +160,18 @@ internal static class ExampleOrganization
             number++;
             var services = Services.Where(s => s.Provider == provider).Select(s => s.Service).ToArray();
             var office = calendar == "office-hours";
-            builder.AddAgreement(
-                $"ola-{number:00}-{provider}-{consumer}",
-                provider,
-                consumer,
-                services,
-                calendar,
-                First,
-                null,
-                number % 3 == 0 ? Period.FromMonths(6) : Period.FromMonths(3),
-                Duration.FromHours(office ? 2 : 1),
-                0.9,
-                Duration.FromHours(office ? 18 : 8),
-                0.9,
-                0.8);
+            builder.AddAgreement(new AgreementDraft($"ola-{number:00}-{provider}-{consumer}")
+            {
+                Provider = provider,
+                Consumer = consumer,
+                Services = services,
+                Calendar = calendar,
+                EffectiveFrom = First,
+                ReviewCadence = number % 3 == 0 ? Period.FromMonths(6) : Period.FromMonths(3),
+                FirstResponse = new ObjectiveDraft(within: Duration.FromHours(office ? 2 : 1), target: 0.9),
+                Resolution = new ObjectiveDraft(within: Duration.FromHours(office ? 18 : 8), target: 0.9),
+                SatisfactionTarget = 0.8,
+            });
         }
 
         return builder.Build();

@@ -12,8 +12,7 @@ internal sealed record CsvField(string Value, int Line, int Column);
 /// </summary>
 internal static class CsvParser
 {
-    internal static string Location(int line, int column) =>
-        string.Create(CultureInfo.InvariantCulture, $"line {line}, column {column}");
+    internal static ProblemLocation Location(int line, int column) => ProblemLocation.InText(line, column);
 
     /// <summary>Splits the text into records; syntax errors are reported and the reader resynchronises where it can.</summary>
     internal static List<List<CsvField>> Parse(string text, ProblemCollector problems)
@@ -69,13 +68,13 @@ internal static class CsvParser
 
                 if (!closed)
                 {
-                    problems.Add(Location(fieldLine, fieldColumn), "A quoted field is not closed: the input ends before its closing quote.");
+                    problems.Add(ProblemKind.MalformedInput, Location(fieldLine, fieldColumn), "A quoted field is not closed: the input ends before its closing quote.");
                     return records;
                 }
 
                 if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
                 {
-                    problems.Add(Location(line, column), $"Expected a comma or the end of the line after a closing quote; got '{Shown(text[i])}'.");
+                    problems.Add(ProblemKind.MalformedInput, Location(line, column), $"Expected a comma or the end of the line after a closing quote; got '{Shown(text[i])}'.");
                     while (i < text.Length && text[i] is not (',' or '\r' or '\n'))
                     {
                         i++;
@@ -89,7 +88,7 @@ internal static class CsvParser
                 {
                     if (text[i] == '"')
                     {
-                        problems.Add(Location(line, column), "A double quote may appear only inside a field enclosed in double quotes (written twice).");
+                        problems.Add(ProblemKind.MalformedInput, Location(line, column), "A double quote may appear only inside a field enclosed in double quotes (written twice).");
                     }
 
                     value.Append(text[i]);

@@ -26,7 +26,7 @@ internal static class CsvTable
         var records = CsvParser.Parse(Encoding.UTF8.GetString(utf8), problems);
         if (records.Count == 0)
         {
-            problems.Add("line 1, column 1", $"Expected a header row naming the columns {string.Join(",", columns)}; got an empty document.");
+            problems.Add(ProblemKind.MissingValue, ProblemLocation.InText(1, 1), $"Expected a header row naming the columns {string.Join(",", columns)}; got an empty document.");
             return [];
         }
 
@@ -39,11 +39,11 @@ internal static class CsvTable
             if (!columns.Contains(name) && !prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length))
             {
                 var also = prefixes.Count == 0 ? string.Empty : " and " + string.Join(", ", prefixes.Select(p => p + "<dimension>"));
-                problems.Add(at, $"Unknown column \"{Json.JsonFields.Shorten(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown column \"{Json.JsonFields.Shorten(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
             }
             else if (!index.TryAdd(name, c))
             {
-                problems.Add(at, $"Column \"{name}\" appears more than once in the header.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Column \"{Json.JsonFields.Shorten(name)}\" appears more than once in the header.");
             }
         }
 
@@ -51,7 +51,7 @@ internal static class CsvTable
         {
             if (!index.ContainsKey(name))
             {
-                problems.Add("line 1", $"The header lacks the required column \"{name}\".");
+                problems.Add(ProblemKind.MissingValue, ProblemLocation.InText(1), $"The header lacks the required column \"{name}\".");
             }
         }
 
@@ -68,19 +68,19 @@ internal static class CsvTable
         {
             _fields = fields;
             _index = index;
-            Location = string.Create(CultureInfo.InvariantCulture, $"line {fields[0].Line}");
+            Location = ProblemLocation.InText(fields[0].Line);
             if (fields.Count != width)
             {
-                problems.Add(Location, string.Create(CultureInfo.InvariantCulture, $"Expected {width} fields, as in the header; got {fields.Count}."));
+                problems.Add(ProblemKind.MalformedInput, Location, string.Create(CultureInfo.InvariantCulture, $"Expected {width} fields, as in the header; got {fields.Count}."));
             }
         }
 
-        internal override string Location { get; }
+        internal override ProblemLocation Location { get; }
 
-        internal override string At(string name) =>
+        internal override ProblemLocation At(string name) =>
             _index.TryGetValue(name, out var c) && c < _fields.Count
-                ? $"{CsvParser.Location(_fields[c].Line, _fields[c].Column)} ({name})"
-                : $"{Location} ({name})";
+                ? CsvParser.Location(_fields[c].Line, _fields[c].Column).Property(name)
+                : Location.Property(name);
 
         internal override string? Text(string name, bool required)
         {
@@ -89,7 +89,7 @@ internal static class CsvTable
             {
                 if (required && _index.ContainsKey(name))
                 {
-                    Problem(name, $"The field \"{name}\" is required; got an empty field.");
+                    Problem(name, ProblemKind.MissingValue, $"The field \"{name}\" is required; got an empty field.");
                 }
 
                 return null;
@@ -111,13 +111,13 @@ internal static class CsvTable
                 return n;
             }
 
-            Problem(name, $"Expected an integer; got \"{Json.JsonFields.Shorten(text)}\".");
+            Problem(name, ProblemKind.WrongType, $"Expected an integer; got \"{Json.JsonFields.Shorten(text)}\".");
             return null;
         }
 
-        internal override IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind)
+        internal override IReadOnlyList<(string Dimension, ProblemLocation Location, long? Rating)> Ratings(string kind)
         {
-            var ratings = new List<(string, string, long?)>();
+            var ratings = new List<(string, ProblemLocation, long?)>();
             foreach (var (column, _) in _index.Where(c => c.Key.StartsWith(kind + ".", StringComparison.Ordinal)).OrderBy(c => c.Value))
             {
                 var text = Text(column, required: false);
@@ -129,7 +129,7 @@ internal static class CsvTable
                 long? rating = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
                 if (rating is null)
                 {
-                    Problem(column, $"Expected an integer rating; got \"{Json.JsonFields.Shorten(text)}\".");
+                    Problem(column, ProblemKind.WrongType, $"Expected an integer rating; got \"{Json.JsonFields.Shorten(text)}\".");
                 }
 
                 ratings.Add((column[(kind.Length + 1)..], At(column), rating));

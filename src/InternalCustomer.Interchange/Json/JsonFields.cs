@@ -13,20 +13,20 @@ internal sealed class JsonFields
     private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
     private readonly ProblemCollector _problems;
 
-    private JsonFields(string path, ProblemCollector problems)
+    private JsonFields(ProblemLocation path, ProblemCollector problems)
     {
         Path = path;
         _problems = problems;
     }
 
-    internal string Path { get; }
+    internal ProblemLocation Path { get; }
 
     /// <summary>Reads an object's properties, or returns null (with a problem) when the element is not an object.</summary>
-    internal static JsonFields? Of(JsonElement element, string path, ProblemCollector problems, params ReadOnlySpan<string> known)
+    internal static JsonFields? Of(JsonElement element, ProblemLocation path, ProblemCollector problems, params ReadOnlySpan<string> known)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(path, $"Expected an object; got {Describe(element)}.");
+            problems.Add(ProblemKind.WrongType, path, $"Expected an object; got {Describe(element)}.");
             return null;
         }
 
@@ -34,34 +34,19 @@ internal sealed class JsonFields
         var knownSet = known.ToArray();
         foreach (var property in element.EnumerateObject())
         {
-            var at = Child(path, property.Name);
+            var at = path.Property(property.Name);
             if (Array.IndexOf(knownSet, property.Name) < 0)
             {
-                problems.Add(at, $"Unknown property \"{Shorten(property.Name)}\"; expected one of: {string.Join(", ", knownSet)}.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown property \"{Shorten(property.Name)}\"; expected one of: {string.Join(", ", knownSet)}.");
             }
             else if (!fields._values.TryAdd(property.Name, property.Value))
             {
-                problems.Add(at, $"Property \"{property.Name}\" appears more than once in the same object; a key must be unique.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Property \"{Shorten(property.Name)}\" appears more than once in the same object; a key must be unique.");
             }
         }
 
         return fields;
     }
-
-    internal static string Child(string path, string name)
-    {
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return $"{path}['{Shorten(name).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
-            }
-        }
-
-        return name.Length == 0 ? path + "['']" : path + "." + name;
-    }
-
-    internal static string Item(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
     internal static string Describe(JsonElement element) => element.ValueKind switch
     {
@@ -77,7 +62,7 @@ internal sealed class JsonFields
 
     internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    internal string At(string name) => Child(Path, name);
+    internal ProblemLocation At(string name) => Path.Property(name);
 
     internal bool Has(string name) => _values.TryGetValue(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
@@ -87,7 +72,7 @@ internal sealed class JsonFields
     {
         if (!_values.TryGetValue(name, out var value))
         {
-            _problems.Add(At(name), $"Required property \"{name}\" is missing.");
+            _problems.Add(ProblemKind.MissingValue, At(name), $"Required property \"{name}\" is missing.");
             return null;
         }
 
@@ -101,7 +86,7 @@ internal sealed class JsonFields
     {
         if (!_values.TryGetValue(name, out var value))
         {
-            _problems.Add(At(name), $"Required property \"{name}\" is missing.");
+            _problems.Add(ProblemKind.MissingValue, At(name), $"Required property \"{name}\" is missing.");
             return null;
         }
 
@@ -120,13 +105,13 @@ internal sealed class JsonFields
 
         if (value.ValueKind != JsonValueKind.Number)
         {
-            _problems.Add(At(name), $"Expected a number; got {Describe(value)}.");
+            _problems.Add(ProblemKind.WrongType, At(name), $"Expected a number; got {Describe(value)}.");
             return null;
         }
 
         if (!value.TryGetDouble(out var d) || !double.IsFinite(d) || d < min || d > max)
         {
-            _problems.Add(At(name), string.Create(CultureInfo.InvariantCulture, $"Expected a number from {min} to {max}; got {Shorten(value.GetRawText())}."));
+            _problems.Add(ProblemKind.InvalidValue, At(name), string.Create(CultureInfo.InvariantCulture, $"Expected a number from {min} to {max}; got {Shorten(value.GetRawText())}."));
             return null;
         }
 
@@ -145,12 +130,12 @@ internal sealed class JsonFields
             return value.GetBoolean();
         }
 
-        _problems.Add(At(name), $"Expected true or false; got {Describe(value)}.");
+        _problems.Add(ProblemKind.WrongType, At(name), $"Expected true or false; got {Describe(value)}.");
         return null;
     }
 
     /// <summary>The items of an optional array property (missing or null means none).</summary>
-    internal IEnumerable<(JsonElement Item, string Path, int Index)> OptionalArray(string name)
+    internal IEnumerable<(JsonElement Item, ProblemLocation Path, int Index)> OptionalArray(string name)
     {
         if (!_values.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -159,16 +144,16 @@ internal sealed class JsonFields
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            _problems.Add(At(name), $"Expected an array; got {Describe(value)}.");
+            _problems.Add(ProblemKind.WrongType, At(name), $"Expected an array; got {Describe(value)}.");
             return [];
         }
 
         var at = At(name);
-        return value.EnumerateArray().Select((item, i) => (item, Item(at, i), i));
+        return value.EnumerateArray().Select((item, i) => (item, at.Element(i), i));
     }
 
     /// <summary>Adds a problem at a property of this object.</summary>
-    internal void Problem(string name, string message) => _problems.Add(At(name), message);
+    internal void Problem(string name, ProblemKind kind, string message) => _problems.Add(kind, At(name), message);
 
     private string? AsString(JsonElement value, string name)
     {
@@ -177,7 +162,7 @@ internal sealed class JsonFields
             return value.GetString();
         }
 
-        _problems.Add(At(name), $"Expected a string; got {Describe(value)}.");
+        _problems.Add(ProblemKind.WrongType, At(name), $"Expected a string; got {Describe(value)}.");
         return null;
     }
 
@@ -185,13 +170,13 @@ internal sealed class JsonFields
     {
         if (value.ValueKind != JsonValueKind.Number)
         {
-            _problems.Add(At(name), $"Expected an integer; got {Describe(value)}.");
+            _problems.Add(ProblemKind.WrongType, At(name), $"Expected an integer; got {Describe(value)}.");
             return null;
         }
 
         if (!value.TryGetInt64(out var n) || n < min || n > max)
         {
-            _problems.Add(At(name), string.Create(CultureInfo.InvariantCulture, $"Expected an integer from {min} to {max}; got {Shorten(value.GetRawText())}."));
+            _problems.Add(ProblemKind.InvalidValue, At(name), string.Create(CultureInfo.InvariantCulture, $"Expected an integer from {min} to {max}; got {Shorten(value.GetRawText())}."));
             return null;
         }
 

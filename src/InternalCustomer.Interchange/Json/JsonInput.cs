@@ -28,8 +28,16 @@ internal static class JsonInput
         {
             var (line, column) = LineAndColumn(utf8, bad);
             problems.Add(
-                Position(line, column),
+                ProblemKind.MalformedInput,
+                ProblemLocation.InText(line, column),
                 string.Create(CultureInfo.InvariantCulture, $"The input is not valid UTF-8: byte 0x{utf8[bad]:X2} at offset {bad} does not start or continue a UTF-8 sequence."));
+            return null;
+        }
+
+        if (FirstSyntaxError(utf8) is { } error)
+        {
+            var (line, column) = LineAndColumn(utf8, error.Offset);
+            problems.Add(ProblemKind.MalformedInput, ProblemLocation.InText(line, column), "Not well-formed JSON: " + error.Message);
             return null;
         }
 
@@ -39,23 +47,111 @@ internal static class JsonInput
         }
         catch (JsonException e)
         {
-            problems.Add(
-                Position((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1),
-                "Not well-formed JSON: " + Describe(e));
+            // Not expected after the token scan above accepted the input; located by the exception's position properties.
+            var (line, column) = LineAndColumn(utf8, OffsetOf(utf8, e.LineNumber ?? 0, e.BytePositionInLine ?? 0));
+            problems.Add(ProblemKind.MalformedInput, ProblemLocation.InText(line, column), "Not well-formed JSON: expected input the JSON reader accepts; got input it rejects here.");
             return null;
         }
     }
 
-    internal static string Position(long line, long column) =>
-        string.Create(CultureInfo.InvariantCulture, $"line {line}, column {column}");
-
-    private static string Describe(JsonException e)
+    /// <summary>
+    /// Finds the first syntax error by reading the tokens, and says what was expected there and what came,
+    /// from the reader's position and the tokens read so far (never from the reader's exception text).
+    /// </summary>
+    private static (int Offset, string Message)? FirstSyntaxError(ReadOnlySpan<byte> utf8)
     {
-        // The reader appends " LineNumber: n | BytePositionInLine: m." which the location already says.
-        var message = e.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-        return message.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Trim();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var containers = new Stack<JsonTokenType>();
+        var last = JsonTokenType.None;
+        while (true)
+        {
+            try
+            {
+                if (!reader.Read())
+                {
+                    return containers.Count == 0 && last != JsonTokenType.None
+                        ? null
+                        : (utf8.Length, $"expected {Expected(utf8, utf8.Length, last, containers)}; got the end of the input.");
+                }
+            }
+            catch (JsonException e)
+            {
+                var offset = OffsetOf(utf8, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
+                if (containers.Count >= MaxDepth && offset < utf8.Length && utf8[offset] is (byte)'{' or (byte)'[')
+                {
+                    return (offset, string.Create(CultureInfo.InvariantCulture, $"expected objects and arrays nested at most {MaxDepth} deep; got deeper nesting."));
+                }
+
+                var came = offset >= utf8.Length ? "the end of the input" : $"'{Shown(utf8, offset)}'";
+                return (offset, $"expected {Expected(utf8, offset, last, containers)}; got {came}.");
+            }
+
+            last = reader.TokenType;
+            if (last is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                containers.Push(last);
+            }
+            else if (last is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                containers.Pop();
+            }
+        }
+    }
+
+    private static string Expected(ReadOnlySpan<byte> utf8, int offset, JsonTokenType last, Stack<JsonTokenType> containers)
+    {
+        var inObject = containers.TryPeek(out var top) && top == JsonTokenType.StartObject;
+        if (PreviousSignificant(utf8, offset) == (byte)',')
+        {
+            return inObject ? "a property name in double quotes" : "a value";
+        }
+
+        return last switch
+        {
+            JsonTokenType.None => "a JSON value (an object, an array, a string, a number, true, false or null)",
+            JsonTokenType.StartObject => "a property name in double quotes or '}'",
+            JsonTokenType.StartArray => "a value or ']'",
+            JsonTokenType.PropertyName => "a value",
+            _ when containers.Count == 0 => "the end of the input after the document's value",
+            _ => inObject ? "',' or '}'" : "',' or ']'",
+        };
+    }
+
+    /// <summary>The byte offset of a position given as a line (from 0) and a byte position in it (from 0), as a <see cref="JsonException"/> gives it.</summary>
+    private static int OffsetOf(ReadOnlySpan<byte> utf8, long line, long bytePositionInLine)
+    {
+        var offset = 0;
+        for (long l = 0; l < line; l++)
+        {
+            var newLine = utf8[offset..].IndexOf((byte)'\n');
+            if (newLine < 0)
+            {
+                return utf8.Length;
+            }
+
+            offset += newLine + 1;
+        }
+
+        return (int)Math.Min(utf8.Length, offset + bytePositionInLine);
+    }
+
+    private static byte? PreviousSignificant(ReadOnlySpan<byte> utf8, int offset)
+    {
+        for (var i = Math.Min(offset, utf8.Length) - 1; i >= 0; i--)
+        {
+            if (utf8[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return utf8[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shown(ReadOnlySpan<byte> utf8, int offset)
+    {
+        Rune.DecodeFromUtf8(utf8[offset..], out var rune, out _);
+        return Rune.IsControl(rune) ? string.Create(CultureInfo.InvariantCulture, $"U+{rune.Value:X4}") : rune.ToString();
     }
 
     private static int? FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
@@ -79,7 +175,7 @@ internal static class JsonInput
         return null;
     }
 
-    private static (long Line, long Column) LineAndColumn(ReadOnlySpan<byte> utf8, int offset)
+    private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8, int offset)
     {
         var before = utf8[..offset];
         var line = before.Count((byte)'\n') + 1;

@@ -10,16 +10,16 @@ internal sealed class JsonRecordSource : RecordSource
     internal JsonRecordSource(JsonFields fields, ProblemCollector problems)
         : base(problems) => _fields = fields;
 
-    internal override string Location => _fields.Path;
+    internal override ProblemLocation Location => _fields.Path;
 
-    internal override string At(string name) => _fields.At(name);
+    internal override ProblemLocation At(string name) => _fields.At(name);
 
     internal override string? Text(string name, bool required)
     {
         var text = required ? _fields.RequiredString(name) : _fields.OptionalString(name);
         if (text is { Length: 0 } && required)
         {
-            Problem(name, $"The field \"{name}\" is required; got an empty string.");
+            Problem(name, ProblemKind.MissingValue, $"The field \"{name}\" is required; got an empty string.");
             return null;
         }
 
@@ -29,9 +29,9 @@ internal sealed class JsonRecordSource : RecordSource
     internal override long? Integer(string name, bool required) =>
         required ? _fields.RequiredInteger(name, long.MinValue, long.MaxValue) : _fields.OptionalInteger(name, long.MinValue, long.MaxValue);
 
-    internal override IReadOnlyList<(string Dimension, string Location, long? Rating)> Ratings(string kind)
+    internal override IReadOnlyList<(string Dimension, ProblemLocation Location, long? Rating)> Ratings(string kind)
     {
-        var ratings = new List<(string, string, long?)>();
+        var ratings = new List<(string, ProblemLocation, long?)>();
         if (_fields.Element(kind + "s") is not { } element)
         {
             return ratings;
@@ -40,17 +40,17 @@ internal sealed class JsonRecordSource : RecordSource
         var at = _fields.At(kind + "s");
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Problems.Add(at, $"Expected an object of ratings by dimension; got {JsonFields.Describe(element)}.");
+            Problems.Add(ProblemKind.WrongType, at, $"Expected an object of ratings by dimension; got {JsonFields.Describe(element)}.");
             return ratings;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var location = JsonFields.Child(at, property.Name);
+            var location = at.Property(property.Name);
             if (!seen.Add(property.Name))
             {
-                Problems.Add(location, $"Property \"{JsonFields.Shorten(property.Name)}\" appears more than once in the same object; a key must be unique.");
+                Problems.Add(ProblemKind.UnexpectedProperty, location, $"Property \"{JsonFields.Shorten(property.Name)}\" appears more than once in the same object; a key must be unique.");
                 continue;
             }
 
@@ -61,7 +61,7 @@ internal sealed class JsonRecordSource : RecordSource
             }
             else
             {
-                Problems.Add(location, $"Expected an integer rating; got {JsonFields.Describe(property.Value)}.");
+                Problems.Add(ProblemKind.WrongType, location, $"Expected an integer rating; got {JsonFields.Describe(property.Value)}.");
             }
 
             ratings.Add((property.Name, location, rating));
@@ -81,7 +81,7 @@ internal sealed class JsonRecordSource : RecordSource
             }
             else
             {
-                Problems.Add(path, $"Expected a string; got {JsonFields.Describe(item)}.");
+                Problems.Add(ProblemKind.WrongType, path, $"Expected a string; got {JsonFields.Describe(item)}.");
             }
         }
 

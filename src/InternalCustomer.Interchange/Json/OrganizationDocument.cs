@@ -42,7 +42,7 @@ internal sealed record DepartmentEntry(string Id, string Name, string? Parent, s
 internal sealed record ServiceEntry(string Id, string Name, string Provider, string? Category);
 
 /// <summary>One declared dependency, consumer on provider.</summary>
-internal sealed record DependencyEntry(string Consumer, string Provider, int Criticality, double? Volume);
+internal sealed record DependencyEntry(string Provider, string Consumer, int Criticality, double? Volume);
 
 /// <summary>The service-request document's root.</summary>
 internal sealed record RequestsDocument(int SchemaVersion, IReadOnlyList<RequestEntry> Requests);

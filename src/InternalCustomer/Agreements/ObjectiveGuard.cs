@@ -11,6 +11,21 @@ internal static class ObjectiveGuard
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"Target ratio must be in [0, 1); got {target}.");
 
+    /// <summary>Why warning thresholds are not fractions in (0, 1], strictly increasing, or <see langword="null"/> when they are.</summary>
+    internal static string? CheckWarningThresholds(IReadOnlyList<double> thresholds)
+    {
+        for (var i = 0; i < thresholds.Count; i++)
+        {
+            if (!(thresholds[i] is > 0 and <= 1) || (i > 0 && thresholds[i] <= thresholds[i - 1]))
+            {
+                var shown = string.Join(", ", thresholds.Select(t => t.ToString(CultureInfo.InvariantCulture)));
+                return $"Warning thresholds must be fractions in (0, 1], strictly increasing; got [{shown}].";
+            }
+        }
+
+        return null;
+    }
+
     internal static double Target(double target, string parameterName)
     {
         var problem = CheckTarget(target);

@@ -102,19 +102,6 @@ public sealed class TimeObjective : IEquatable<TimeObjective>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Kind} within {Within} for {Target * 100:0.###}% of requests");
 
-    private static ImmutableArray<double> CheckThresholds(ImmutableArray<double> thresholds, string parameterName)
-    {
-        for (var i = 0; i < thresholds.Length; i++)
-        {
-            if (!(thresholds[i] is > 0 and <= 1) || (i > 0 && thresholds[i] <= thresholds[i - 1]))
-            {
-                var shown = string.Join(", ", thresholds.Select(t => t.ToString(CultureInfo.InvariantCulture)));
-                throw new ArgumentException(
-                    $"Warning thresholds must be fractions in (0, 1], strictly increasing; got [{shown}].",
-                    parameterName);
-            }
-        }
-
-        return thresholds;
-    }
+    private static ImmutableArray<double> CheckThresholds(ImmutableArray<double> thresholds, string parameterName) =>
+        ObjectiveGuard.CheckWarningThresholds(thresholds) is { } problem ? throw new ArgumentException(problem, parameterName) : thresholds;
 }

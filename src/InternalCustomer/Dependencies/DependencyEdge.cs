@@ -17,28 +17,28 @@ namespace InternalCustomer.Dependencies;
 public sealed record DependencyEdge
 {
     /// <summary>Creates an edge fact.</summary>
-    /// <param name="consumer">The department that depends (the internal customer).</param>
     /// <param name="provider">The department depended on (the internal supplier).</param>
+    /// <param name="consumer">The department that depends (the internal customer).</param>
     /// <param name="criticality">How much the consumer relies on the provider; <c>default</c> is <see cref="Criticality.Medium"/>.</param>
     /// <param name="volume">Optional request volume per period; finite and non-negative.</param>
     /// <param name="source">Where the fact comes from: <see cref="DependencySource.Declared"/>, <see cref="DependencySource.Agreement"/> or both.</param>
     /// <exception cref="ArgumentException">An id is <c>default</c>; the two departments are the same (a self-dependency); <paramref name="source"/> is <see cref="DependencySource.None"/> or has undefined bits.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="volume"/> is negative, NaN or infinite.</exception>
-    public DependencyEdge(DepartmentId consumer, DepartmentId provider, Criticality criticality = default, double? volume = null, DependencySource source = DependencySource.Declared)
+    public DependencyEdge(DepartmentId provider, DepartmentId consumer, Criticality criticality = default, double? volume = null, DependencySource source = DependencySource.Declared)
     {
-        if (consumer.IsDefault)
-        {
-            throw new ArgumentException("Expected a parsed DepartmentId; got default(DepartmentId).", nameof(consumer));
-        }
-
         if (provider.IsDefault)
         {
             throw new ArgumentException("Expected a parsed DepartmentId; got default(DepartmentId).", nameof(provider));
         }
 
+        if (consumer.IsDefault)
+        {
+            throw new ArgumentException("Expected a parsed DepartmentId; got default(DepartmentId).", nameof(consumer));
+        }
+
         if (consumer == provider)
         {
-            throw new ArgumentException($"A department cannot depend on itself; got consumer and provider both '{consumer}'.", nameof(provider));
+            throw new ArgumentException($"A department cannot depend on itself; got provider and consumer both '{provider}'.", nameof(consumer));
         }
 
         if (volume is { } v && (!double.IsFinite(v) || v < 0))
@@ -59,27 +59,27 @@ public sealed record DependencyEdge
     }
 
     /// <summary>Creates an edge fact from raw values, for hosts that read text: the ids are parsed and the criticality checked.</summary>
-    /// <param name="consumer">The id text of the department that depends.</param>
     /// <param name="provider">The id text of the department depended on.</param>
+    /// <param name="consumer">The id text of the department that depends.</param>
     /// <param name="criticality">Criticality from 1 to 5.</param>
     /// <param name="volume">Optional request volume per period; finite and non-negative.</param>
     /// <param name="source">Where the fact comes from.</param>
     /// <returns>The edge fact.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="consumer"/> or <paramref name="provider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> or <paramref name="consumer"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An id breaks the identifier rule, the two departments are the same, or <paramref name="source"/> is not valid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="criticality"/> is outside 1–5, or <paramref name="volume"/> is negative, NaN or infinite.</exception>
-    public static DependencyEdge Create(string consumer, string provider, int criticality = 3, double? volume = null, DependencySource source = DependencySource.Declared)
+    public static DependencyEdge Create(string provider, string consumer, int criticality = 3, double? volume = null, DependencySource source = DependencySource.Declared)
     {
-        ArgumentNullException.ThrowIfNull(consumer);
         ArgumentNullException.ThrowIfNull(provider);
-        if (!DepartmentId.TryParse(consumer, out var consumerId))
-        {
-            throw new ArgumentException($"Expected a department id (1 to 64 letters, digits, '-', '_' or '.'); got \"{consumer}\".", nameof(consumer));
-        }
-
+        ArgumentNullException.ThrowIfNull(consumer);
         if (!DepartmentId.TryParse(provider, out var providerId))
         {
             throw new ArgumentException($"Expected a department id (1 to 64 letters, digits, '-', '_' or '.'); got \"{provider}\".", nameof(provider));
+        }
+
+        if (!DepartmentId.TryParse(consumer, out var consumerId))
+        {
+            throw new ArgumentException($"Expected a department id (1 to 64 letters, digits, '-', '_' or '.'); got \"{consumer}\".", nameof(consumer));
         }
 
         if (criticality is < Criticality.MinValue or > Criticality.MaxValue)
@@ -90,14 +90,14 @@ public sealed record DependencyEdge
                 string.Create(CultureInfo.InvariantCulture, $"Criticality must be an integer from {Criticality.MinValue} to {Criticality.MaxValue}; got {criticality}."));
         }
 
-        return new DependencyEdge(consumerId, providerId, Criticality.From(criticality), volume, source);
+        return new DependencyEdge(providerId, consumerId, Criticality.From(criticality), volume, source);
     }
-
-    /// <summary>Gets the department that depends (the internal customer).</summary>
-    public DepartmentId Consumer { get; }
 
     /// <summary>Gets the department depended on (the internal supplier).</summary>
     public DepartmentId Provider { get; }
+
+    /// <summary>Gets the department that depends (the internal customer).</summary>
+    public DepartmentId Consumer { get; }
 
     /// <summary>Gets how much the consumer relies on the provider.</summary>
     public Criticality Criticality { get; }

@@ -185,6 +185,23 @@ public sealed partial class DependencyGraph
     }
 
     /// <summary>
+    /// Builds a graph from department ids and explicit edge facts, without an organisation
+    /// (for hosts holding their own data, tests and benchmarks). Each node is a <see cref="Department"/>
+    /// named by its id, with no parent.
+    /// </summary>
+    /// <param name="departments">The department ids; distinct.</param>
+    /// <param name="edges">The edge facts; facts about the same ordered pair are merged as described on <see cref="DependencyEdge"/>.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="ArgumentNullException">An argument or an edge is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An id is <c>default</c> or appears more than once, or an edge names a department that is not in
+    /// <paramref name="departments"/>; the message names the id and the position of the edge.</exception>
+    public static DependencyGraph Create(IEnumerable<DepartmentId> departments, IEnumerable<DependencyEdge> edges)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        return Create(departments.Select(id => new Department(ModelGuard.NotDefault(id, nameof(departments)), id.Value)), edges);
+    }
+
+    /// <summary>
     /// Builds a graph from departments and explicit edge facts, without an organisation
     /// (for hosts holding their own data, tests and benchmarks).
     /// </summary>
@@ -402,8 +419,8 @@ public sealed partial class DependencyGraph
         var packed = _outPacked[edge];
         double? volume = _outVolume is null || double.IsNaN(_outVolume[edge]) ? null : _outVolume[edge];
         return new DependencyEdge(
-            Departments[consumer].Id,
             Departments[_outTarget[edge]].Id,
+            Departments[consumer].Id,
             Criticality.From(packed & CriticalityMask),
             volume,
             (DependencySource)(packed >> SourceShift));

@@ -10,18 +10,18 @@ namespace InternalCustomer.Organizations;
 public sealed record DeclaredDependency
 {
     /// <summary>Creates a declared dependency.</summary>
-    /// <param name="consumer">The department that depends (the internal customer).</param>
     /// <param name="provider">The department depended on (the internal supplier).</param>
+    /// <param name="consumer">The department that depends (the internal customer).</param>
     /// <param name="criticality">How much the consumer relies on the provider; <c>default</c> is <see cref="Criticality.Medium"/>.</param>
     /// <param name="volume">Optional request volume per period, used as an edge weight; must be finite and non-negative.</param>
     /// <exception cref="ArgumentException">An id is <c>default</c>, the two departments are the same, or <paramref name="volume"/> is negative, NaN or infinite.</exception>
-    public DeclaredDependency(DepartmentId consumer, DepartmentId provider, Criticality criticality = default, double? volume = null)
+    public DeclaredDependency(DepartmentId provider, DepartmentId consumer, Criticality criticality = default, double? volume = null)
     {
-        Consumer = ModelGuard.NotDefault(consumer, nameof(consumer));
         Provider = ModelGuard.NotDefault(provider, nameof(provider));
+        Consumer = ModelGuard.NotDefault(consumer, nameof(consumer));
         if (consumer == provider)
         {
-            throw new ArgumentException($"A department cannot depend on itself; got consumer and provider both '{consumer}'.", nameof(provider));
+            throw new ArgumentException($"A department cannot depend on itself; got provider and consumer both '{provider}'.", nameof(consumer));
         }
 
         if (volume is { } v && (!double.IsFinite(v) || v < 0))
@@ -33,11 +33,11 @@ public sealed record DeclaredDependency
         Volume = volume;
     }
 
-    /// <summary>Gets the department that depends (the internal customer).</summary>
-    public DepartmentId Consumer { get; }
-
     /// <summary>Gets the department depended on (the internal supplier).</summary>
     public DepartmentId Provider { get; }
+
+    /// <summary>Gets the department that depends (the internal customer).</summary>
+    public DepartmentId Consumer { get; }
 
     /// <summary>Gets how much the consumer relies on the provider.</summary>
     public Criticality Criticality { get; }

@@ -14,9 +14,11 @@ namespace InternalCustomer.Organizations;
 /// it read and receive every problem in one pass: <see cref="TryBuild"/> returns them all,
 /// <see cref="Build"/> throws an <see cref="OrganizationValidationException"/> carrying them all.
 /// Nothing is checked when an entry is added (beyond <see langword="null"/> entries), so adding never throws for bad data.</para>
-/// <para>Problem locations number entries from 0 per section in the order they were added:
-/// <c>departments[i]</c>, <c>services[i]</c>, <c>dependencies[i]</c>, <c>calendars[i]</c>, <c>agreements[i]</c>
-/// (for example <c>agreements[3].consumer</c> or <c>agreements[0].services[1]</c>).</para>
+/// <para>Every <see cref="Problem"/> has a <see cref="ProblemKind"/> and a <see cref="ProblemLocation"/> path that numbers
+/// entries from 0 per section in the order they were added: <c>departments[i]</c>, <c>services[i]</c>,
+/// <c>dependencies[i]</c>, <c>calendars[i]</c>, <c>agreements[i]</c>, then the part at fault, rendered as a JSON path
+/// (<c>$.agreements[3].consumer</c>, <c>$.agreements[0].services[1]</c>). The sections and part names are those of
+/// the organisation document, so a reader that adds one entry per document entry gets problems at the document's paths.</para>
 /// <para>A builder is mutable and not thread-safe; the organisations it builds are immutable.</para>
 /// </remarks>
 public sealed class OrganizationBuilder
@@ -24,8 +26,8 @@ public sealed class OrganizationBuilder
     private readonly List<RawDepartment> _departments = [];
     private readonly List<RawService> _services = [];
     private readonly List<RawDependency> _dependencies = [];
-    private readonly List<(string? Id, BusinessCalendar Calendar)> _calendars = [];
-    private readonly List<RawAgreement> _agreements = [];
+    private readonly List<(string? Id, BusinessCalendar? Calendar)> _calendars = [];
+    private readonly List<AgreementDraft> _agreements = [];
 
     /// <summary>Creates an empty builder.</summary>
     public OrganizationBuilder()
@@ -105,14 +107,14 @@ public sealed class OrganizationBuilder
     }
 
     /// <summary>Adds a declared dependency given as raw values; validated when the organisation is built.</summary>
-    /// <param name="consumer">The id text of the department that depends.</param>
-    /// <param name="provider">The id text of the department depended on.</param>
+    /// <param name="provider">The id text of the department depended on (the internal supplier).</param>
+    /// <param name="consumer">The id text of the department that depends (the internal customer).</param>
     /// <param name="criticality">Criticality from 1 to 5.</param>
     /// <param name="volume">Optional request volume, finite and non-negative.</param>
     /// <returns>This builder.</returns>
-    public OrganizationBuilder AddDependency(string? consumer, string? provider, int criticality = 3, double? volume = null)
+    public OrganizationBuilder AddDependency(string? provider, string? consumer, int criticality = 3, double? volume = null)
     {
-        _dependencies.Add(new RawDependency(consumer, provider, criticality, volume));
+        _dependencies.Add(new RawDependency(provider, consumer, criticality, volume));
         return this;
     }
 
@@ -123,17 +125,17 @@ public sealed class OrganizationBuilder
     public OrganizationBuilder AddDependency(DeclaredDependency dependency)
     {
         ArgumentNullException.ThrowIfNull(dependency);
-        return AddDependency(dependency.Consumer.Value, dependency.Provider.Value, dependency.Criticality.Value, dependency.Volume);
+        return AddDependency(dependency.Provider.Value, dependency.Consumer.Value, dependency.Criticality.Value, dependency.Volume);
     }
 
     /// <summary>Adds a business calendar under an id given as raw text; the id is validated when the organisation is built.</summary>
+    /// <remarks>A <see langword="null"/> calendar (one a reader could not make) is reported as a problem of the entry when the organisation is built,
+    /// so that entries keep their positions.</remarks>
     /// <param name="id">The calendar id text.</param>
     /// <param name="calendar">The calendar.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
-    public OrganizationBuilder AddCalendar(string? id, BusinessCalendar calendar)
+    public OrganizationBuilder AddCalendar(string? id, BusinessCalendar? calendar)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
         _calendars.Add((id, calendar));
         return this;
     }
@@ -143,52 +145,20 @@ public sealed class OrganizationBuilder
     /// <param name="calendar">The calendar.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
-    public OrganizationBuilder AddCalendar(CalendarId id, BusinessCalendar calendar) => AddCalendar(id.IsDefault ? null : id.Value, calendar);
-
-    /// <summary>Adds a service agreement given as raw values; validated when the organisation is built.</summary>
-    /// <remarks>An objective is present when either of its values is given; it then needs both. Objectives added this way
-    /// have the default warning thresholds (50% and 75%); add a <see cref="ServiceAgreement"/> to choose others.</remarks>
-    /// <param name="id">The agreement id text.</param>
-    /// <param name="provider">The providing department's id text.</param>
-    /// <param name="consumer">The consuming department's id text.</param>
-    /// <param name="services">The id texts of the covered services, offered by the provider.</param>
-    /// <param name="calendar">The id text of the calendar the timers run on.</param>
-    /// <param name="effectiveFrom">The first day in effect.</param>
-    /// <param name="effectiveUntil">The last day in effect (inclusive), or <see langword="null"/> for open-ended.</param>
-    /// <param name="reviewCadence">How often the agreement is reviewed, for example <c>Period.FromMonths(3)</c>.</param>
-    /// <param name="firstResponseWithin">The allowed business time to first response.</param>
-    /// <param name="firstResponseTarget">The first-response target ratio in [0, 1).</param>
-    /// <param name="resolutionWithin">The allowed business time to resolution.</param>
-    /// <param name="resolutionTarget">The resolution target ratio in [0, 1).</param>
-    /// <param name="satisfactionTarget">The share of satisfied feedback required, in [0, 1), or <see langword="null"/> for no satisfaction objective.</param>
-    /// <returns>This builder.</returns>
-    public OrganizationBuilder AddAgreement(
-        string? id,
-        string? provider,
-        string? consumer,
-        IEnumerable<string?>? services,
-        string? calendar,
-        LocalDate effectiveFrom,
-        LocalDate? effectiveUntil,
-        Period? reviewCadence,
-        Duration? firstResponseWithin,
-        double? firstResponseTarget,
-        Duration? resolutionWithin,
-        double? resolutionTarget,
-        double? satisfactionTarget = null)
+    public OrganizationBuilder AddCalendar(CalendarId id, BusinessCalendar calendar)
     {
-        _agreements.Add(new RawAgreement(
-            id,
-            provider,
-            consumer,
-            services?.ToArray(),
-            calendar,
-            effectiveFrom,
-            effectiveUntil,
-            reviewCadence,
-            RawObjective.From(firstResponseWithin, firstResponseTarget, null),
-            RawObjective.From(resolutionWithin, resolutionTarget, null),
-            satisfactionTarget));
+        ArgumentNullException.ThrowIfNull(calendar);
+        return AddCalendar(id.IsDefault ? null : id.Value, calendar);
+    }
+
+    /// <summary>Adds a service agreement given as a draft of named raw parts; validated when the organisation is built.</summary>
+    /// <param name="agreement">The draft; see <see cref="AgreementDraft"/> for an example.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="agreement"/> is <see langword="null"/>.</exception>
+    public OrganizationBuilder AddAgreement(AgreementDraft agreement)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        _agreements.Add(agreement with { Services = agreement.Services?.ToArray() });
         return this;
     }
 
@@ -199,26 +169,28 @@ public sealed class OrganizationBuilder
     public OrganizationBuilder AddAgreement(ServiceAgreement agreement)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        _agreements.Add(new RawAgreement(
-            agreement.Id.Value,
-            agreement.Provider.Value,
-            agreement.Consumer.Value,
-            [.. agreement.Services.Select(s => s.Value)],
-            agreement.Calendar.Value,
-            agreement.EffectiveFrom,
-            agreement.EffectiveUntil,
-            agreement.ReviewCadence,
-            RawObjective.From(agreement.FirstResponse),
-            RawObjective.From(agreement.Resolution),
-            agreement.Satisfaction?.Target));
-        return this;
+        return AddAgreement(new AgreementDraft(agreement.Id.Value)
+        {
+            Provider = agreement.Provider.Value,
+            Consumer = agreement.Consumer.Value,
+            Services = [.. agreement.Services.Select(s => s.Value)],
+            Calendar = agreement.Calendar.Value,
+            EffectiveFrom = agreement.EffectiveFrom,
+            EffectiveUntil = agreement.EffectiveUntil,
+            ReviewCadence = agreement.ReviewCadence,
+            FirstResponse = Draft(agreement.FirstResponse),
+            Resolution = Draft(agreement.Resolution),
+            SatisfactionTarget = agreement.Satisfaction?.Target,
+        });
+
+        static ObjectiveDraft? Draft(TimeObjective? o) => o is null ? null : new ObjectiveDraft(o.Within, o.Target, [.. o.WarningThresholds]);
     }
 
     /// <summary>Validates everything added and builds the organisation, or reports every problem.</summary>
-    /// <returns>The organisation, or the problems that prevent it.</returns>
-    public OrganizationBuildResult TryBuild()
+    /// <returns>The organisation, or every problem that prevents it, each with its location.</returns>
+    public Result<Organization> TryBuild()
     {
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var departments = ValidateDepartments(problems);
         var departmentIds = departments.Select(d => d.Id).ToHashSet();
         var services = ValidateServices(departmentIds, problems);
@@ -228,72 +200,82 @@ public sealed class OrganizationBuilder
         var agreements = ValidateAgreements(departmentIds, services.ToDictionary(s => s.Id, s => s.Provider), calendars, problems);
 
         return problems.Count > 0
-            ? new OrganizationBuildResult(null, [.. problems])
-            : new OrganizationBuildResult(new Organization(departments, services, dependencies, calendars, agreements), []);
+            ? Result.Failure<Organization>(problems)
+            : Result.Success(new Organization(departments, services, dependencies, calendars, agreements));
     }
 
     /// <summary>Validates everything added and builds the organisation.</summary>
     /// <returns>The organisation.</returns>
-    /// <exception cref="OrganizationValidationException">There is at least one problem; the exception lists them all.</exception>
+    /// <exception cref="OrganizationValidationException">There is at least one problem; the exception carries them all.</exception>
     public Organization Build()
     {
         var result = TryBuild();
-        return result.IsValid ? result.Organization : throw new OrganizationValidationException(result.Problems);
+        return result.IsSuccess ? result.Value : throw new OrganizationValidationException(result.Problems);
     }
 
-    private List<Department> ValidateDepartments(List<ValidationProblem> problems)
+    private static ProblemLocation Entry(string section, int index) => ProblemLocation.Root.Property(section).Element(index);
+
+    /// <summary>
+    /// The one duplicate check: claims <paramref name="key"/> for the entry at <paramref name="entry"/>, or reports a
+    /// <see cref="ProblemKind.DuplicateId"/> at <paramref name="at"/> naming the entry that claimed it first.
+    /// </summary>
+    private static bool Claim<TKey>(
+        Dictionary<TKey, ProblemLocation> claimed, TKey key, ProblemLocation entry, ProblemLocation at, List<Problem> problems, Func<ProblemLocation, string> message)
+        where TKey : notnull
     {
-        var result = new List<Department>(_departments.Count);
-        var firstIndex = new Dictionary<DepartmentId, int>();
+        if (claimed.TryGetValue(key, out var first))
+        {
+            problems.Add(new Problem(ProblemKind.DuplicateId, at, message(first)));
+            return false;
+        }
+
+        claimed.Add(key, entry);
+        return true;
+    }
+
+    private List<Department> ValidateDepartments(List<Problem> problems)
+    {
+        var result = new List<(Department Department, ProblemLocation Entry)>(_departments.Count);
+        var claimed = new Dictionary<DepartmentId, ProblemLocation>();
         for (var i = 0; i < _departments.Count; i++)
         {
             var raw = _departments[i];
-            var at = $"departments[{i}]";
-            var ok = TryId(raw.Id, "department", at + ".id", problems, out DepartmentId id);
-            ok &= CheckName(raw.Name, at + ".name", problems);
+            var at = Entry("departments", i);
+            var ok = TryIdAndName(raw.Id, raw.Name, "department", at, problems, out DepartmentId id);
             DepartmentId? parent = null;
             if (raw.Parent is not null)
             {
-                ok &= TryId(raw.Parent, "department", at + ".parent", problems, out DepartmentId p);
+                ok &= TryId(raw.Parent, "department", at.Property("parent"), problems, out DepartmentId p);
                 parent = p;
             }
 
-            if (!ok)
+            if (!ok || !Claim(claimed, id, at, at.Property("id"), problems, first => $"Department id '{id}' is already used by {first}."))
             {
-                continue;
-            }
-
-            if (firstIndex.TryGetValue(id, out var first))
-            {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.DuplicateId,
-                    at + ".id",
-                    $"Department id '{id}' is already used by departments[{first}]."));
                 continue;
             }
 
             if (parent == id)
             {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.ParentCycle,
-                    at + ".parent",
+                problems.Add(new Problem(
+                    ProblemKind.ParentCycle,
+                    at.Property("parent"),
                     $"Department '{id}' names itself as its parent (parent cycle: {id} → {id})."));
+                claimed.Remove(id);
                 continue;
             }
 
-            firstIndex.Add(id, i);
-            result.Add(new Department(id, raw.Name!, parent, raw.Description));
+            result.Add((new Department(id, raw.Name!, parent, raw.Description), at));
         }
 
         // Parents are checked once every id is known, so a parent may be added after its child.
         var valid = new List<Department>(result.Count);
-        foreach (var d in result)
+        foreach (var (d, at) in result)
         {
-            if (d.Parent is { } p && !firstIndex.ContainsKey(p))
+            if (d.Parent is { } p && !claimed.ContainsKey(p))
             {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.UnknownReference,
-                    $"departments[{firstIndex[d.Id]}].parent",
+                problems.Add(new Problem(
+                    ProblemKind.UnknownReference,
+                    at.Property("parent"),
                     $"Department '{d.Id}' names parent '{p}', which is not a department of this organization."));
                 valid.Add(new Department(d.Id, d.Name, null, d.Description));
                 continue;
@@ -305,37 +287,26 @@ public sealed class OrganizationBuilder
         return valid;
     }
 
-    private List<Service> ValidateServices(HashSet<DepartmentId> departments, List<ValidationProblem> problems)
+    private List<Service> ValidateServices(HashSet<DepartmentId> departments, List<Problem> problems)
     {
         var result = new List<Service>(_services.Count);
-        var firstIndex = new Dictionary<ServiceId, int>();
+        var claimed = new Dictionary<ServiceId, ProblemLocation>();
         for (var i = 0; i < _services.Count; i++)
         {
             var raw = _services[i];
-            var at = $"services[{i}]";
-            var ok = TryId(raw.Id, "service", at + ".id", problems, out ServiceId id);
-            ok &= CheckName(raw.Name, at + ".name", problems);
-            ok &= TryId(raw.Provider, "department", at + ".provider", problems, out DepartmentId provider);
-            if (!ok)
+            var at = Entry("services", i);
+            var ok = TryIdAndName(raw.Id, raw.Name, "service", at, problems, out ServiceId id);
+            ok &= TryId(raw.Provider, "department", at.Property("provider"), problems, out DepartmentId provider);
+            if (!ok || !Claim(claimed, id, at, at.Property("id"), problems, first => $"Service id '{id}' is already used by {first}."))
             {
                 continue;
             }
 
-            if (firstIndex.TryGetValue(id, out var first))
-            {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.DuplicateId,
-                    at + ".id",
-                    $"Service id '{id}' is already used by services[{first}]."));
-                continue;
-            }
-
-            firstIndex.Add(id, i);
             if (!departments.Contains(provider))
             {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.UnknownReference,
-                    at + ".provider",
+                problems.Add(new Problem(
+                    ProblemKind.UnknownReference,
+                    at.Property("provider"),
                     $"Service '{id}' names provider '{provider}', which is not a department of this organization."));
                 continue;
             }
@@ -346,30 +317,30 @@ public sealed class OrganizationBuilder
         return result;
     }
 
-    private List<DeclaredDependency> ValidateDependencies(HashSet<DepartmentId> departments, List<ValidationProblem> problems)
+    private List<DeclaredDependency> ValidateDependencies(HashSet<DepartmentId> departments, List<Problem> problems)
     {
         var result = new List<DeclaredDependency>(_dependencies.Count);
-        var firstIndex = new Dictionary<(DepartmentId, DepartmentId), int>();
+        var claimed = new Dictionary<(DepartmentId, DepartmentId), ProblemLocation>();
         for (var i = 0; i < _dependencies.Count; i++)
         {
             var raw = _dependencies[i];
-            var at = $"dependencies[{i}]";
-            var ok = TryId(raw.Consumer, "department", at + ".consumer", problems, out DepartmentId consumer);
-            ok &= TryId(raw.Provider, "department", at + ".provider", problems, out DepartmentId provider);
+            var at = Entry("dependencies", i);
+            var ok = TryId(raw.Provider, "department", at.Property("provider"), problems, out DepartmentId provider);
+            ok &= TryId(raw.Consumer, "department", at.Property("consumer"), problems, out DepartmentId consumer);
             if (raw.Criticality is < Criticality.MinValue or > Criticality.MaxValue)
             {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.InvalidValue,
-                    at + ".criticality",
+                problems.Add(new Problem(
+                    ProblemKind.InvalidValue,
+                    at.Property("criticality"),
                     string.Create(CultureInfo.InvariantCulture, $"Criticality must be an integer from 1 to 5; got {raw.Criticality}.")));
                 ok = false;
             }
 
             if (raw.Volume is { } v && (!double.IsFinite(v) || v < 0))
             {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.InvalidValue,
-                    at + ".volume",
+                problems.Add(new Problem(
+                    ProblemKind.InvalidValue,
+                    at.Property("volume"),
                     string.Create(CultureInfo.InvariantCulture, $"Volume must be a finite number >= 0; got {v}.")));
                 ok = false;
             }
@@ -381,48 +352,20 @@ public sealed class OrganizationBuilder
 
             if (consumer == provider)
             {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.SelfReference,
-                    at,
-                    $"Department '{consumer}' cannot depend on itself."));
+                problems.Add(new Problem(ProblemKind.SelfReference, at, $"Department '{consumer}' cannot depend on itself."));
                 continue;
             }
 
-            var known = true;
-            foreach (var (role, dept) in new[] { ("consumer", consumer), ("provider", provider) })
+            if (PartiesKnown("Dependency", provider, consumer, departments, at, problems) && Claim(claimed, (provider, consumer), at, at, problems, first => $"The dependency of '{consumer}' on '{provider}' is already declared by {first}."))
             {
-                if (!departments.Contains(dept))
-                {
-                    problems.Add(new ValidationProblem(
-                        ValidationProblemKind.UnknownReference,
-                        $"{at}.{role}",
-                        $"Dependency {role} '{dept}' is not a department of this organization."));
-                    known = false;
-                }
+                result.Add(new DeclaredDependency(provider, consumer, Criticality.From(raw.Criticality), raw.Volume));
             }
-
-            if (!known)
-            {
-                continue;
-            }
-
-            if (firstIndex.TryGetValue((consumer, provider), out var first))
-            {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.DuplicateId,
-                    at,
-                    $"The dependency of '{consumer}' on '{provider}' is already declared by dependencies[{first}]."));
-                continue;
-            }
-
-            firstIndex.Add((consumer, provider), i);
-            result.Add(new DeclaredDependency(consumer, provider, Criticality.From(raw.Criticality), raw.Volume));
         }
 
         return result;
     }
 
-    private void ValidateParentCycles(List<Department> departments, List<ValidationProblem> problems)
+    private void ValidateParentCycles(List<Department> departments, List<Problem> problems)
     {
         var parentOf = departments.ToDictionary(d => d.Id, d => d.Parent);
         var addedAt = new Dictionary<DepartmentId, int>();
@@ -458,34 +401,33 @@ public sealed class OrganizationBuilder
                 var rotate = cycle.IndexOf(smallest);
                 cycle = [.. cycle.Skip(rotate), .. cycle.Take(rotate)];
                 var names = string.Join(" → ", cycle.Append(cycle[0]));
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.ParentCycle,
-                    $"departments[{addedAt[smallest]}].parent",
+                problems.Add(new Problem(
+                    ProblemKind.ParentCycle,
+                    Entry("departments", addedAt[smallest]).Property("parent"),
                     $"Parent links form a cycle through {cycle.Count} departments: {names}."));
             }
         }
     }
 
-    private Dictionary<CalendarId, BusinessCalendar> ValidateCalendars(List<ValidationProblem> problems)
+    private Dictionary<CalendarId, BusinessCalendar> ValidateCalendars(List<Problem> problems)
     {
         var result = new Dictionary<CalendarId, BusinessCalendar>();
-        var firstIndex = new Dictionary<CalendarId, int>();
+        var claimed = new Dictionary<CalendarId, ProblemLocation>();
         for (var i = 0; i < _calendars.Count; i++)
         {
-            var at = $"calendars[{i}]";
-            if (!TryId(_calendars[i].Id, "calendar", at + ".id", problems, out CalendarId id))
+            var at = Entry("calendars", i);
+            var (raw, calendar) = _calendars[i];
+            var ok = TryId(raw, "calendar", at.Property("id"), problems, out CalendarId id);
+            if (calendar is null)
             {
-                continue;
+                problems.Add(new Problem(ProblemKind.MissingValue, at, "Expected a business calendar for this entry; got null."));
+                ok = false;
             }
 
-            if (firstIndex.TryGetValue(id, out var first))
+            if (ok && Claim(claimed, id, at, at.Property("id"), problems, first => $"Calendar id '{id}' is already used by {first}."))
             {
-                problems.Add(new ValidationProblem(ValidationProblemKind.DuplicateId, at + ".id", $"Calendar id '{id}' is already used by calendars[{first}]."));
-                continue;
+                result.Add(id, calendar!);
             }
-
-            firstIndex.Add(id, i);
-            result.Add(id, _calendars[i].Calendar);
         }
 
         return result;
@@ -495,56 +437,37 @@ public sealed class OrganizationBuilder
         HashSet<DepartmentId> departments,
         Dictionary<ServiceId, DepartmentId> providerOf,
         Dictionary<CalendarId, BusinessCalendar> calendars,
-        List<ValidationProblem> problems)
+        List<Problem> problems)
     {
-        var result = new List<(ServiceAgreement Agreement, int Index)>();
-        var firstIndex = new Dictionary<AgreementId, int>();
+        var result = new List<(ServiceAgreement Agreement, ProblemLocation Entry)>();
+        var claimed = new Dictionary<AgreementId, ProblemLocation>();
         for (var i = 0; i < _agreements.Count; i++)
         {
-            var raw = _agreements[i];
-            var at = $"agreements[{i}]";
-            var ok = TryId(raw.Id, "agreement", at + ".id", problems, out AgreementId id);
-            if (ok && firstIndex.TryGetValue(id, out var first))
-            {
-                problems.Add(new ValidationProblem(ValidationProblemKind.DuplicateId, at + ".id", $"Agreement id '{id}' is already used by agreements[{first}]."));
-                ok = false;
-            }
-            else if (ok)
-            {
-                firstIndex.Add(id, i);
-            }
+            var draft = _agreements[i];
+            var at = Entry("agreements", i);
+            var ok = TryId(draft.Id, "agreement", at.Property("id"), problems, out AgreementId id)
+                && Claim(claimed, id, at, at.Property("id"), problems, first => $"Agreement id '{id}' is already used by {first}.");
 
-            var parties = TryId(raw.Provider, "department", at + ".provider", problems, out DepartmentId provider);
-            parties &= TryId(raw.Consumer, "department", at + ".consumer", problems, out DepartmentId consumer);
+            var parties = TryId(draft.Provider, "department", at.Property("provider"), problems, out DepartmentId provider);
+            parties &= TryId(draft.Consumer, "department", at.Property("consumer"), problems, out DepartmentId consumer);
             if (parties)
             {
-                foreach (var (role, dept) in new[] { ("provider", provider), ("consumer", consumer) })
-                {
-                    if (!departments.Contains(dept))
-                    {
-                        problems.Add(new ValidationProblem(
-                            ValidationProblemKind.UnknownReference,
-                            $"{at}.{role}",
-                            $"Agreement {role} '{dept}' is not a department of this organization."));
-                        parties = false;
-                    }
-                }
-
+                parties = PartiesKnown("Agreement", provider, consumer, departments, at, problems);
                 if (provider == consumer)
                 {
-                    problems.Add(new ValidationProblem(
-                        ValidationProblemKind.SelfReference,
-                        at + ".consumer",
+                    problems.Add(new Problem(
+                        ProblemKind.SelfReference,
+                        at.Property("consumer"),
                         $"Department '{provider}' cannot have an agreement with itself (provider and consumer are both '{provider}')."));
                     parties = false;
                 }
             }
 
             ok &= parties;
-            var services = ValidateAgreementServices(raw, at, parties ? provider : null, providerOf, problems);
+            var services = ValidateAgreementServices(draft.Services, at, parties ? provider : null, providerOf, problems);
             ok &= services is not null;
-            ok &= ValidateAgreementCalendar(raw.Calendar, at, calendars, problems, out var calendarId);
-            ok &= ValidateAgreementTerms(raw, at, problems);
+            ok &= ValidateAgreementCalendar(draft.Calendar, at, calendars, problems, out var calendarId);
+            ok &= ValidateAgreementTerms(draft, at, problems);
             if (!ok)
             {
                 continue;
@@ -556,61 +479,58 @@ public sealed class OrganizationBuilder
                 consumer,
                 services!,
                 calendarId,
-                raw.EffectiveFrom,
-                raw.EffectiveUntil,
-                raw.ReviewCadence!,
-                raw.FirstResponse?.ToObjective(ObjectiveKind.FirstResponse),
-                raw.Resolution?.ToObjective(ObjectiveKind.Resolution),
-                raw.SatisfactionTarget is { } t ? new SatisfactionObjective(t) : null);
-            result.Add((agreement, i));
+                draft.EffectiveFrom!.Value,
+                draft.EffectiveUntil,
+                draft.ReviewCadence!,
+                ToObjective(ObjectiveKind.FirstResponse, draft.FirstResponse),
+                ToObjective(ObjectiveKind.Resolution, draft.Resolution),
+                draft.SatisfactionTarget is { } t ? new SatisfactionObjective(t) : null);
+            result.Add((agreement, at));
         }
 
         ReportOverlaps(result, problems);
         return [.. result.Select(r => r.Agreement)];
+
+        static TimeObjective? ToObjective(ObjectiveKind kind, ObjectiveDraft? o) =>
+            o is null ? null : new TimeObjective(kind, o.Within!.Value, o.Target!.Value, o.WarningThresholds);
     }
 
     private static List<ServiceId>? ValidateAgreementServices(
-        RawAgreement raw, string at, DepartmentId? provider, Dictionary<ServiceId, DepartmentId> providerOf, List<ValidationProblem> problems)
+        IReadOnlyList<string?>? raw, ProblemLocation at, DepartmentId? provider, Dictionary<ServiceId, DepartmentId> providerOf, List<Problem> problems)
     {
-        if (raw.Services is null || raw.Services.Length == 0)
+        if (raw is null || raw.Count == 0)
         {
-            problems.Add(new ValidationProblem(
-                ValidationProblemKind.InvalidValue,
-                at + ".services",
-                $"An agreement must cover at least one service; got {(raw.Services is null ? "null" : "none")}."));
+            problems.Add(new Problem(
+                ProblemKind.InvalidValue,
+                at.Property("services"),
+                $"An agreement must cover at least one service; got {(raw is null ? "null" : "none")}."));
             return null;
         }
 
         var result = new List<ServiceId>();
-        var seen = new Dictionary<ServiceId, int>();
+        var claimed = new Dictionary<ServiceId, ProblemLocation>();
         var ok = true;
-        for (var j = 0; j < raw.Services.Length; j++)
+        for (var j = 0; j < raw.Count; j++)
         {
-            var location = $"{at}.services[{j}]";
-            if (!TryId(raw.Services[j], "service", location, problems, out ServiceId service))
+            var location = at.Property("services").Element(j);
+            if (!TryId(raw[j], "service", location, problems, out ServiceId service)
+                || !Claim(claimed, service, location, location, problems, first => $"Service '{service}' is already listed at {first}."))
             {
-                ok = false;
-                continue;
-            }
-
-            if (!seen.TryAdd(service, j))
-            {
-                problems.Add(new ValidationProblem(ValidationProblemKind.DuplicateId, location, $"Service '{service}' is already listed at {at}.services[{seen[service]}]."));
                 ok = false;
                 continue;
             }
 
             if (!providerOf.TryGetValue(service, out var offeredBy))
             {
-                problems.Add(new ValidationProblem(ValidationProblemKind.UnknownReference, location, $"Service '{service}' is not a service of this organization."));
+                problems.Add(new Problem(ProblemKind.UnknownReference, location, $"Service '{service}' is not a service of this organization."));
                 ok = false;
                 continue;
             }
 
             if (provider is { } p && offeredBy != p)
             {
-                problems.Add(new ValidationProblem(
-                    ValidationProblemKind.UnknownReference,
+                problems.Add(new Problem(
+                    ProblemKind.UnknownReference,
                     location,
                     $"Service '{service}' is offered by '{offeredBy}', not by the agreement's provider '{p}'."));
                 ok = false;
@@ -624,24 +544,25 @@ public sealed class OrganizationBuilder
     }
 
     private static bool ValidateAgreementCalendar(
-        string? raw, string at, Dictionary<CalendarId, BusinessCalendar> calendars, List<ValidationProblem> problems, out CalendarId id)
+        string? raw, ProblemLocation at, Dictionary<CalendarId, BusinessCalendar> calendars, List<Problem> problems, out CalendarId id)
     {
-        if (!TryId(raw, "calendar", at + ".calendar", problems, out id))
+        var location = at.Property("calendar");
+        if (!TryId(raw, "calendar", location, problems, out id))
         {
             return false;
         }
 
         if (!calendars.TryGetValue(id, out var calendar))
         {
-            problems.Add(new ValidationProblem(ValidationProblemKind.UnknownReference, at + ".calendar", $"Calendar '{id}' is not a calendar of this organization."));
+            problems.Add(new Problem(ProblemKind.UnknownReference, location, $"Calendar '{id}' is not a calendar of this organization."));
             return false;
         }
 
         if (!calendar.HasWorkingTime)
         {
-            problems.Add(new ValidationProblem(
-                ValidationProblemKind.InvalidValue,
-                at + ".calendar",
+            problems.Add(new Problem(
+                ProblemKind.InvalidValue,
+                location,
                 $"Calendar '{id}' has no working time, so the agreement's timers could never run."));
             return false;
         }
@@ -649,62 +570,78 @@ public sealed class OrganizationBuilder
         return true;
     }
 
-    private static bool ValidateAgreementTerms(RawAgreement raw, string at, List<ValidationProblem> problems)
+    private static bool ValidateAgreementTerms(AgreementDraft draft, ProblemLocation at, List<Problem> problems)
     {
         var ok = true;
-        void Problem(string location, string message)
+        void Report(ProblemKind kind, ProblemLocation location, string message)
         {
-            problems.Add(new ValidationProblem(ValidationProblemKind.InvalidValue, at + location, message));
+            problems.Add(new Problem(kind, location, message));
             ok = false;
         }
 
-        if (raw.EffectiveUntil is { } until && until < raw.EffectiveFrom)
+        var iso = LocalDatePattern.Iso;
+        if (draft.EffectiveFrom is not { } from)
         {
-            var iso = LocalDatePattern.Iso;
-            Problem(".effectiveUntil", $"The effective period must not end before it starts ({iso.Format(raw.EffectiveFrom)}); got an end of {iso.Format(until)}.");
+            Report(ProblemKind.MissingValue, at.Property("effectiveFrom"), "An agreement needs the first day it is in effect; got none.");
+        }
+        else if (draft.EffectiveUntil is { } until && until < from)
+        {
+            Report(
+                ProblemKind.InvalidValue,
+                at.Property("effectiveUntil"),
+                $"The effective period must not end before it starts ({iso.Format(from)}); got an end of {iso.Format(until)}.");
         }
 
-        if (ServiceAgreement.CheckReviewCadence(raw.ReviewCadence) is { } cadence)
+        if (ServiceAgreement.CheckReviewCadence(draft.ReviewCadence) is { } cadence)
         {
-            Problem(".reviewCadence", cadence);
+            Report(ProblemKind.InvalidValue, at.Property("reviewCadence"), cadence);
         }
 
-        foreach (var (name, objective) in new[] { ("firstResponse", raw.FirstResponse), ("resolution", raw.Resolution) })
+        foreach (var (name, objective) in new[] { ("firstResponse", draft.FirstResponse), ("resolution", draft.Resolution) })
         {
             if (objective is null)
             {
                 continue;
             }
 
+            var location = at.Property(name);
             if (objective.Within is not { } within || within <= Duration.Zero)
             {
-                Problem($".{name}.within", $"Allowed business time must be positive; got {(objective.Within is { } w ? w.ToString() : "null")}.");
+                Report(
+                    ProblemKind.InvalidValue,
+                    location.Property("within"),
+                    $"Allowed business time must be positive; got {(objective.Within is { } w ? w.ToString() : "null")}.");
             }
 
             if (objective.Target is not { } target)
             {
-                Problem($".{name}.target", "Target ratio must be in [0, 1); got null.");
+                Report(ProblemKind.InvalidValue, location.Property("target"), "Target ratio must be in [0, 1); got null.");
             }
             else if (ObjectiveGuard.CheckTarget(target) is { } targetProblem)
             {
-                Problem($".{name}.target", targetProblem);
+                Report(ProblemKind.InvalidValue, location.Property("target"), targetProblem);
+            }
+
+            if (objective.WarningThresholds is { } thresholds && ObjectiveGuard.CheckWarningThresholds(thresholds) is { } thresholdProblem)
+            {
+                Report(ProblemKind.InvalidValue, location.Property("warningThresholds"), thresholdProblem);
             }
         }
 
-        if (raw.SatisfactionTarget is { } satisfaction && ObjectiveGuard.CheckTarget(satisfaction) is { } satisfactionProblem)
+        if (draft.SatisfactionTarget is { } satisfaction && ObjectiveGuard.CheckTarget(satisfaction) is { } satisfactionProblem)
         {
-            Problem(".satisfaction.target", satisfactionProblem);
+            Report(ProblemKind.InvalidValue, at.Property("satisfaction").Property("target"), satisfactionProblem);
         }
 
-        if (raw.FirstResponse is null && raw.Resolution is null && raw.SatisfactionTarget is null)
+        if (draft.FirstResponse is null && draft.Resolution is null && draft.SatisfactionTarget is null)
         {
-            Problem(".objectives", "An agreement needs at least one objective; got none.");
+            Report(ProblemKind.InvalidValue, at.Property("objectives"), "An agreement needs at least one objective; got none.");
         }
 
         return ok;
     }
 
-    private static void ReportOverlaps(List<(ServiceAgreement Agreement, int Index)> agreements, List<ValidationProblem> problems)
+    private static void ReportOverlaps(List<(ServiceAgreement Agreement, ProblemLocation Entry)> agreements, List<Problem> problems)
     {
         static string Period(ServiceAgreement a) =>
             $"{LocalDatePattern.Iso.Format(a.EffectiveFrom)} to {(a.EffectiveUntil is { } u ? LocalDatePattern.Iso.Format(u) : "open end")}";
@@ -716,30 +653,47 @@ public sealed class OrganizationBuilder
             {
                 for (var k = 0; k < j; k++)
                 {
-                    var (a, ai) = list[k];
-                    var (b, bi) = list[j];
+                    var (a, aAt) = list[k];
+                    var (b, bAt) = list[j];
                     var shared = a.Services.Intersect(b.Services).FirstOrDefault();
                     if (shared.IsDefault || !a.EffectiveOverlaps(b))
                     {
                         continue;
                     }
 
-                    problems.Add(new ValidationProblem(
-                        ValidationProblemKind.OverlappingAgreement,
-                        $"agreements[{bi}]",
-                        $"Agreements '{a.Id}' (agreements[{ai}], {Period(a)}) and '{b.Id}' ({Period(b)}) both cover service '{shared}' from '{a.Provider}' to '{a.Consumer}' over overlapping periods."));
+                    problems.Add(new Problem(
+                        ProblemKind.OverlappingAgreement,
+                        bAt,
+                        $"Agreements '{a.Id}' ({aAt}, {Period(a)}) and '{b.Id}' ({Period(b)}) both cover service '{shared}' from '{a.Provider}' to '{a.Consumer}' over overlapping periods."));
                 }
             }
         }
     }
 
-    private static bool TryId<TId>(string? raw, string kind, string location, List<ValidationProblem> problems, out TId id)
+    /// <summary>Reports, at the entry's <c>provider</c> and <c>consumer</c>, each party that is not a department; true when both are.</summary>
+    private static bool PartiesKnown(
+        string what, DepartmentId provider, DepartmentId consumer, HashSet<DepartmentId> departments, ProblemLocation at, List<Problem> problems)
+    {
+        var known = true;
+        foreach (var (role, dept) in new[] { ("provider", provider), ("consumer", consumer) })
+        {
+            if (!departments.Contains(dept))
+            {
+                problems.Add(new Problem(ProblemKind.UnknownReference, at.Property(role), $"{what} {role} '{dept}' is not a department of this organization."));
+                known = false;
+            }
+        }
+
+        return known;
+    }
+
+    private static bool TryId<TId>(string? raw, string kind, ProblemLocation location, List<Problem> problems, out TId id)
         where TId : struct, IParsable<TId>
     {
         var problem = IdentifierRules.Check(raw, kind);
         if (problem is not null)
         {
-            problems.Add(new ValidationProblem(ValidationProblemKind.InvalidId, location, problem));
+            problems.Add(new Problem(ProblemKind.InvalidId, location, problem));
             id = default;
             return false;
         }
@@ -748,7 +702,15 @@ public sealed class OrganizationBuilder
         return true;
     }
 
-    private static bool CheckName(string? name, string location, List<ValidationProblem> problems)
+    /// <summary>Checks an entry's <c>id</c> and <c>name</c>, reporting both when both are wrong.</summary>
+    private static bool TryIdAndName<TId>(string? rawId, string? name, string kind, ProblemLocation at, List<Problem> problems, out TId id)
+        where TId : struct, IParsable<TId>
+    {
+        var ok = TryId(rawId, kind, at.Property("id"), problems, out id);
+        return CheckName(name, at.Property("name"), problems) && ok;
+    }
+
+    private static bool CheckName(string? name, ProblemLocation location, List<Problem> problems)
     {
         if (!string.IsNullOrWhiteSpace(name))
         {
@@ -756,7 +718,7 @@ public sealed class OrganizationBuilder
         }
 
         var got = name is null ? "null" : $"\"{name}\"";
-        problems.Add(new ValidationProblem(ValidationProblemKind.InvalidValue, location, $"A name must be non-blank text; got {got}."));
+        problems.Add(new Problem(ProblemKind.InvalidValue, location, $"A name must be non-blank text; got {got}."));
         return false;
     }
 
@@ -764,29 +726,5 @@ public sealed class OrganizationBuilder
 
     private sealed record RawService(string? Id, string? Name, string? Provider, string? Category);
 
-    private sealed record RawDependency(string? Consumer, string? Provider, int Criticality, double? Volume);
-
-    private sealed record RawObjective(Duration? Within, double? Target, IReadOnlyList<double>? WarningThresholds)
-    {
-        internal static RawObjective? From(Duration? within, double? target, IReadOnlyList<double>? thresholds) =>
-            within is null && target is null ? null : new RawObjective(within, target, thresholds);
-
-        internal static RawObjective? From(TimeObjective? objective) =>
-            objective is null ? null : new RawObjective(objective.Within, objective.Target, objective.WarningThresholds);
-
-        internal TimeObjective ToObjective(ObjectiveKind kind) => new(kind, Within!.Value, Target!.Value, WarningThresholds);
-    }
-
-    private sealed record RawAgreement(
-        string? Id,
-        string? Provider,
-        string? Consumer,
-        string?[]? Services,
-        string? Calendar,
-        LocalDate EffectiveFrom,
-        LocalDate? EffectiveUntil,
-        Period? ReviewCadence,
-        RawObjective? FirstResponse,
-        RawObjective? Resolution,
-        double? SatisfactionTarget);
+    private sealed record RawDependency(string? Provider, string? Consumer, int Criticality, double? Volume);
 }

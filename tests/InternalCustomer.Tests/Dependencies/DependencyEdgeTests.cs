@@ -10,8 +10,8 @@ public sealed class DependencyEdgeTests
     public void Self_dependency_is_rejected_with_the_department_named()
     {
         var ex = Assert.Throws<ArgumentException>(() => new DependencyEdge(Sales, Sales));
-        Assert.Equal("provider", ex.ParamName);
-        Assert.StartsWith("A department cannot depend on itself; got consumer and provider both 'sales'.", ex.Message);
+        Assert.Equal("consumer", ex.ParamName);
+        Assert.StartsWith("A department cannot depend on itself; got provider and consumer both 'sales'.", ex.Message);
     }
 
     [Theory]
@@ -20,7 +20,7 @@ public sealed class DependencyEdgeTests
     [InlineData(-1)]
     public void Criticality_outside_1_to_5_is_rejected(int criticality)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => DependencyEdge.Create("sales", "finance", criticality));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => DependencyEdge.Create("finance", "sales", criticality));
         Assert.Equal("criticality", ex.ParamName);
         Assert.StartsWith($"Criticality must be an integer from 1 to 5; got {criticality}.", ex.Message);
     }
@@ -29,12 +29,12 @@ public sealed class DependencyEdgeTests
     [InlineData(1)]
     [InlineData(5)]
     public void Criticality_at_the_bounds_is_accepted(int criticality) =>
-        Assert.Equal(criticality, DependencyEdge.Create("sales", "finance", criticality).Criticality.Value);
+        Assert.Equal(criticality, DependencyEdge.Create("finance", "sales", criticality).Criticality.Value);
 
     [Fact]
     public void Bad_id_text_is_rejected_with_the_parameter_named()
     {
-        var ex = Assert.Throws<ArgumentException>(() => DependencyEdge.Create("sales team", "finance"));
+        var ex = Assert.Throws<ArgumentException>(() => DependencyEdge.Create("finance", "sales team"));
         Assert.Equal("consumer", ex.ParamName);
         Assert.StartsWith("Expected a department id (1 to 64 letters, digits, '-', '_' or '.'); got \"sales team\".", ex.Message);
     }
@@ -45,7 +45,7 @@ public sealed class DependencyEdgeTests
     [InlineData(double.PositiveInfinity)]
     public void Volume_must_be_finite_and_not_negative(double volume)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => DependencyEdge.Create("sales", "finance", 3, volume));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => DependencyEdge.Create("finance", "sales", 3, volume));
         Assert.Equal("volume", ex.ParamName);
         Assert.StartsWith("Volume must be a finite number >= 0; got ", ex.Message);
     }
@@ -53,7 +53,7 @@ public sealed class DependencyEdgeTests
     [Fact]
     public void Source_none_is_rejected()
     {
-        var ex = Assert.Throws<ArgumentException>(() => DependencyEdge.Create("sales", "finance", 3, null, DependencySource.None));
+        var ex = Assert.Throws<ArgumentException>(() => DependencyEdge.Create("finance", "sales", 3, null, DependencySource.None));
         Assert.Equal("source", ex.ParamName);
         Assert.StartsWith("Source must be Declared, Agreement or both; got None.", ex.Message);
     }
@@ -61,7 +61,7 @@ public sealed class DependencyEdgeTests
     [Fact]
     public void Default_id_is_rejected()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new DependencyEdge(default, Sales));
+        var ex = Assert.Throws<ArgumentException>(() => new DependencyEdge(Sales, default));
         Assert.Equal("consumer", ex.ParamName);
         Assert.StartsWith("Expected a parsed DepartmentId; got default(DepartmentId).", ex.Message);
     }

@@ -19,11 +19,30 @@ public class DependencyGraphFromOrganizationTests
             .AddService("desk", "Service desk", "it")
             .AddService("payroll", "Payroll", "hr")
             .AddCalendar("office", BusinessCalendar.WeekdaysNineToFive("Europe/London"))
-            .AddAgreement("line-it", "it", "line", ["desk"], "office", new LocalDate(2026, 1, 1), null, Period.FromMonths(3),
-                Duration.FromHours(4), 0.9, Duration.FromHours(16), 0.9, 0.8)
-            .AddAgreement("line-hr", "hr", "line", ["payroll"], "office", new LocalDate(2026, 1, 1), null, Period.FromMonths(6),
-                Duration.FromHours(8), 0.9, Duration.FromHours(40), 0.95, null)
-            .AddDependency("line", "it", criticality: 5)
+            .AddAgreement(new AgreementDraft("line-it")
+                {
+                    Provider = "it",
+                    Consumer = "line",
+                    Services = ["desk"],
+                    Calendar = "office",
+                    EffectiveFrom = new LocalDate(2026, 1, 1),
+                    ReviewCadence = Period.FromMonths(3),
+                    FirstResponse = new ObjectiveDraft(within: Duration.FromHours(4), target: 0.9),
+                    Resolution = new ObjectiveDraft(within: Duration.FromHours(16), target: 0.9),
+                    SatisfactionTarget = 0.8,
+                })
+            .AddAgreement(new AgreementDraft("line-hr")
+                {
+                    Provider = "hr",
+                    Consumer = "line",
+                    Services = ["payroll"],
+                    Calendar = "office",
+                    EffectiveFrom = new LocalDate(2026, 1, 1),
+                    ReviewCadence = Period.FromMonths(6),
+                    FirstResponse = new ObjectiveDraft(within: Duration.FromHours(8), target: 0.9),
+                    Resolution = new ObjectiveDraft(within: Duration.FromHours(40), target: 0.95),
+                })
+            .AddDependency("it", "line", criticality: 5)
             .Build();
 
         var graph = DependencyGraph.FromOrganization(org);

@@ -10,7 +10,7 @@ public sealed partial class DependencyGraphTests
     {
         var ex = Assert.Throws<ArgumentException>(() => DependencyGraph.Create(
             [new Department(Id("sales"), "Sales")],
-            [DependencyEdge.Create("sales", "finance")]));
+            [DependencyEdge.Create("finance", "sales")]));
         Assert.Equal("edges", ex.ParamName);
         Assert.StartsWith("Expected edges[0].provider to be one of the departments; got 'finance', which is not.", ex.Message);
     }
@@ -41,7 +41,7 @@ public sealed partial class DependencyGraphTests
             .AddDependency("sales", "sales")
             .AddDependency("sales", "sales", 9)
             .TryBuild();
-        Assert.False(result.IsValid);
+        Assert.False(result.IsSuccess);
         Assert.NotEmpty(result.Problems);
     }
 

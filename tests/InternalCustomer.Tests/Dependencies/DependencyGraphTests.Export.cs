@@ -30,9 +30,9 @@ public sealed partial class DependencyGraphTests
         var departments = NastyNames.Select(n => new Department(Id(n.Id), n.Name));
         return DependencyGraph.Create(departments,
         [
-            DependencyEdge.Create("quotes", "slash", 5, 12.5), DependencyEdge.Create("slash", "quotes", 2),
-            DependencyEdge.Create("lines", "slash", 3), DependencyEdge.Create("人力资源部", "lines", 4),
-            DependencyEdge.Create("specials", "人力资源部", 1), DependencyEdge.Create("tab", "quotes"),
+            DependencyEdge.Create("slash", "quotes", 5, 12.5), DependencyEdge.Create("quotes", "slash", 2),
+            DependencyEdge.Create("slash", "lines", 3), DependencyEdge.Create("lines", "人力资源部", 4),
+            DependencyEdge.Create("人力资源部", "specials", 1), DependencyEdge.Create("quotes", "tab"),
         ]);
     }
 

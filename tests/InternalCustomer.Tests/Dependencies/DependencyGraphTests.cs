@@ -43,7 +43,7 @@ public sealed partial class DependencyGraphTests
 
         foreach (var (c, p, k, v) in ReferenceEdges)
         {
-            builder.AddDependency(c, p, k, v);
+            builder.AddDependency(p, c, k, v);
         }
 
         return DependencyGraph.FromOrganization(builder.Build());
@@ -71,17 +71,17 @@ public sealed partial class DependencyGraphTests
         var departments = new[] { new Department(Id("sales"), "Sales"), new Department(Id("finance"), "Finance") };
         var graph = DependencyGraph.Create(departments,
         [
-            DependencyEdge.Create("sales", "finance", 2, 3.0, DependencySource.Declared),
-            DependencyEdge.Create("sales", "finance", 4, 5.0, DependencySource.Agreement),
-            DependencyEdge.Create("sales", "finance", 1, null, DependencySource.Declared),
-            DependencyEdge.Create("finance", "sales", 2),
+            DependencyEdge.Create("finance", "sales", 2, 3.0, DependencySource.Declared),
+            DependencyEdge.Create("finance", "sales", 4, 5.0, DependencySource.Agreement),
+            DependencyEdge.Create("finance", "sales", 1, null, DependencySource.Declared),
+            DependencyEdge.Create("sales", "finance", 2),
         ]);
 
         Assert.Equal(2, graph.EdgeCount);
         var merged = Assert.Single(graph.ProvidersOf(Id("sales")));
-        Assert.Equal(DependencyEdge.Create("sales", "finance", 4, 8.0, DependencySource.Declared | DependencySource.Agreement), merged);
+        Assert.Equal(DependencyEdge.Create("finance", "sales", 4, 8.0, DependencySource.Declared | DependencySource.Agreement), merged);
         Assert.Equal(merged, Assert.Single(graph.ConsumersOf(Id("finance"))));
-        Assert.Equal(DependencyEdge.Create("finance", "sales", 2), Assert.Single(graph.ProvidersOf(Id("finance"))));
+        Assert.Equal(DependencyEdge.Create("sales", "finance", 2), Assert.Single(graph.ProvidersOf(Id("finance"))));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed partial class DependencyGraphTests
     {
         var graph = DependencyGraph.Create(
             [new Department(Id("a"), "A"), new Department(Id("b"), "B")],
-            [DependencyEdge.Create("a", "b", 2), DependencyEdge.Create("a", "b", 3)]);
+            [DependencyEdge.Create("b", "a", 2), DependencyEdge.Create("b", "a", 3)]);
         Assert.Null(Assert.Single(graph.GetEdges()).Volume);
     }
 
@@ -162,8 +162,8 @@ public sealed partial class DependencyGraphTests
         var graph = DependencyGraph.Create(
             ids.Select(i => new Department(Id(i), i)),
             [
-                DependencyEdge.Create("a", "d"), DependencyEdge.Create("d", "e"), DependencyEdge.Create("e", "f"), DependencyEdge.Create("f", "a"),
-                DependencyEdge.Create("a", "b"), DependencyEdge.Create("b", "c"), DependencyEdge.Create("c", "a"),
+                DependencyEdge.Create("d", "a"), DependencyEdge.Create("e", "d"), DependencyEdge.Create("f", "e"), DependencyEdge.Create("a", "f"),
+                DependencyEdge.Create("b", "a"), DependencyEdge.Create("c", "b"), DependencyEdge.Create("a", "c"),
             ]);
         var cluster = Assert.Single(graph.FindMutualDependencies());
         Assert.Equal(ids, Names(cluster.Departments));
@@ -178,8 +178,8 @@ public sealed partial class DependencyGraphTests
         var graph = DependencyGraph.Create(
             new[] { "facilities", "hr", "it", "ops", "security" }.Select(i => new Department(Id(i), i)),
             [
-                DependencyEdge.Create("it", "facilities"), DependencyEdge.Create("security", "it"),
-                DependencyEdge.Create("hr", "it"), DependencyEdge.Create("ops", "facilities"),
+                DependencyEdge.Create("facilities", "it"), DependencyEdge.Create("it", "security"),
+                DependencyEdge.Create("it", "hr"), DependencyEdge.Create("facilities", "ops"),
             ]);
         Assert.Equal(["facilities", "it", "ops", "hr", "security"], Names(graph.TopologicalOrder()));
     }
@@ -324,7 +324,7 @@ public sealed partial class DependencyGraphTests
         ];
         var graph = DependencyGraph.Create(
             Enumerable.Range(0, 12).Select(i => new Department(Generators.GraphSpec.Id(i), "D" + i)),
-            edges.Select(e => new DependencyEdge(Generators.GraphSpec.Id(e.Item1), Generators.GraphSpec.Id(e.Item2))));
+            edges.Select(e => new DependencyEdge(Generators.GraphSpec.Id(e.Item2), Generators.GraphSpec.Id(e.Item1))));
 
         // nx.betweenness_centrality(R, normalized=True)
         double[] betweenness =
@@ -355,7 +355,7 @@ public sealed partial class DependencyGraphTests
     public void Small_graphs_have_no_betweenness_scaling()
     {
         // networkx _rescale: n <= 2 leaves the raw values (all 0 here: no intermediate department exists).
-        var graph = DependencyGraph.Create([new Department(Id("a"), "A"), new Department(Id("b"), "B")], [DependencyEdge.Create("a", "b")]);
+        var graph = DependencyGraph.Create([new Department(Id("a"), "A"), new Department(Id("b"), "B")], [DependencyEdge.Create("b", "a")]);
         Assert.Equal([0.0, 0.0], graph.Betweenness().Values.ToArray());
         Assert.Empty(DependencyGraph.FromOrganization(Organization.Empty).PageRank().Values);
     }

@@ -14,7 +14,7 @@ public sealed record GraphSpec(int Count, ImmutableArray<(int Consumer, int Prov
 
     public ImmutableArray<Department> Departments => [.. Enumerable.Range(0, Count).Select(i => new Department(Id(i), "Department " + i.ToString(CultureInfo.InvariantCulture)))];
 
-    public ImmutableArray<DependencyEdge> Edges => [.. Facts.Select(f => new DependencyEdge(Id(f.Consumer), Id(f.Provider), Criticality.From(f.Criticality), f.Volume))];
+    public ImmutableArray<DependencyEdge> Edges => [.. Facts.Select(f => new DependencyEdge(Id(f.Provider), Id(f.Consumer), Criticality.From(f.Criticality), f.Volume))];
 
     public DependencyGraph Build() => DependencyGraph.Create(Departments, Edges);
 

@@ -41,7 +41,7 @@ public static class InterchangeGenerators
         var departments = (root["departments"] ??= new JsonArray()).AsArray();
         var services = (root["services"] ??= new JsonArray()).AsArray();
         var dependencies = (root["dependencies"] ??= new JsonArray()).AsArray();
-        var expected = new List<string>();
+        var expected = new List<(ProblemKind Kind, ProblemLocation Location)>();
         var existing = organization.Departments.Select(d => d.Id.Value).ToList();
         var count = random.Next(1, 6);
         for (var p = 0; p < count; p++)
@@ -52,55 +52,55 @@ public static class InterchangeGenerators
             {
                 case 0:
                     departments.Add(new JsonObject { ["id"] = "bad id " + p, ["name"] = "Has a space" });
-                    expected.Add($"$.departments[{d}].id");
+                    expected.Add((ProblemKind.InvalidId, OrganizationGenerators.Path("departments", d, "id")));
                     break;
                 case 1:
                     departments.Add(new JsonObject { ["id"] = fresh, ["name"] = "Orphan", ["parent"] = "missing-" + p });
-                    expected.Add($"$.departments[{d}].parent");
+                    expected.Add((ProblemKind.UnknownReference, OrganizationGenerators.Path("departments", d, "parent")));
                     break;
                 case 2:
                     departments.Add(new JsonObject { ["id"] = fresh + "-a", ["name"] = "Cycle A", ["parent"] = fresh + "-b" });
                     departments.Add(new JsonObject { ["id"] = fresh + "-b", ["name"] = "Cycle B", ["parent"] = fresh + "-a" });
-                    expected.Add($"$.departments[{d}].parent");
+                    expected.Add((ProblemKind.ParentCycle, OrganizationGenerators.Path("departments", d, "parent")));
                     break;
                 case 3:
                     departments.Add(new JsonObject { ["id"] = fresh, ["name"] = "  " });
-                    expected.Add($"$.departments[{d}].name");
+                    expected.Add((ProblemKind.InvalidValue, OrganizationGenerators.Path("departments", d, "name")));
                     break;
                 case 4:
                     services.Add(new JsonObject { ["id"] = "planted-svc-" + p, ["name"] = "Nobody's", ["provider"] = "missing-" + p });
-                    expected.Add($"$.services[{services.Count - 1}].provider");
+                    expected.Add((ProblemKind.UnknownReference, OrganizationGenerators.Path("services", services.Count - 1, "provider")));
                     break;
                 case 5:
                     dependencies.Add(new JsonObject { ["consumer"] = "x" + p, ["provider"] = "y" + p, ["criticality"] = 9 });
-                    expected.Add($"$.dependencies[{dependencies.Count - 1}].criticality");
+                    expected.Add((ProblemKind.InvalidValue, OrganizationGenerators.Path("dependencies", dependencies.Count - 1, "criticality")));
                     break;
                 case 6:
                     departments.Add(new JsonObject { ["id"] = p, ["name"] = "Numbered" });
-                    expected.Add($"$.departments[{d}].id");
+                    expected.Add((ProblemKind.WrongType, OrganizationGenerators.Path("departments", d, "id")));
                     break;
                 case 7:
                     departments.Add(new JsonObject { ["id"] = fresh, ["name"] = "Coloured", ["colour"] = "blue" });
-                    expected.Add($"$.departments[{d}].colour");
+                    expected.Add((ProblemKind.UnexpectedProperty, OrganizationGenerators.Path("departments", d, "colour")));
                     break;
                 case 8:
                     departments.Add(JsonValue.Create("department " + p));
-                    expected.Add($"$.departments[{d}]");
+                    expected.Add((ProblemKind.WrongType, OrganizationGenerators.Path("departments", d)));
                     break;
                 case 9:
                     dependencies.Add(new JsonObject { ["consumer"] = "x" + p, ["provider"] = "y" + p, ["volume"] = "lots" });
-                    expected.Add($"$.dependencies[{dependencies.Count - 1}].volume");
-                    expected.Add($"$.dependencies[{dependencies.Count - 1}].consumer");
-                    expected.Add($"$.dependencies[{dependencies.Count - 1}].provider");
+                    expected.Add((ProblemKind.WrongType, OrganizationGenerators.Path("dependencies", dependencies.Count - 1, "volume")));
+                    expected.Add((ProblemKind.UnknownReference, OrganizationGenerators.Path("dependencies", dependencies.Count - 1, "consumer")));
+                    expected.Add((ProblemKind.UnknownReference, OrganizationGenerators.Path("dependencies", dependencies.Count - 1, "provider")));
                     break;
                 case 10:
                     departments.Add(new JsonObject { ["id"] = existing[random.Next(existing.Count)], ["name"] = "Duplicate" });
-                    expected.Add($"$.departments[{d}].id");
+                    expected.Add((ProblemKind.DuplicateId, OrganizationGenerators.Path("departments", d, "id")));
                     break;
                 default:
                     var self = existing[random.Next(existing.Count)];
                     dependencies.Add(new JsonObject { ["consumer"] = self, ["provider"] = self });
-                    expected.Add($"$.dependencies[{dependencies.Count - 1}]");
+                    expected.Add((ProblemKind.SelfReference, OrganizationGenerators.Path("dependencies", dependencies.Count - 1)));
                     break;
             }
         }
@@ -320,7 +320,7 @@ public static class InterchangeGenerators
 }
 
 /// <summary>A document holding a valid organisation plus planted problems, and the JSON paths expected.</summary>
-public sealed record PlantedDocument(string Json, IReadOnlyList<string> Expected, int Seed)
+public sealed record PlantedDocument(string Json, IReadOnlyList<(ProblemKind Kind, ProblemLocation Location)> Expected, int Seed)
 {
     public override string ToString() => $"seed {Seed}: expected {string.Join(", ", Expected)}";
 }

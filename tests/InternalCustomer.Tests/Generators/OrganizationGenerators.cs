@@ -7,7 +7,7 @@ namespace InternalCustomer.Tests.Generators;
 /// <summary>
 /// An organisation's builder inputs together with the problems deliberately planted in them.
 /// </summary>
-public sealed record PlantedOrganization(OrganizationBuilder Builder, IReadOnlyList<(ValidationProblemKind Kind, string Location)> Planted, int Seed)
+public sealed record PlantedOrganization(OrganizationBuilder Builder, IReadOnlyList<(ProblemKind Kind, ProblemLocation Location)> Planted, int Seed)
 {
     public override string ToString() => $"seed {Seed}: planted {string.Join(", ", Planted.Select(p => $"{p.Kind}@{p.Location}"))}";
 }
@@ -96,7 +96,7 @@ public static class OrganizationGenerators
                 var provider = order[random.Next(n)];
                 if (consumer != provider && pairs.Add((consumer, provider)))
                 {
-                    builder.AddDependency(consumer, provider, random.Next(1, 6), random.Next(2) == 0 ? null : random.Next(0, 500));
+                    builder.AddDependency(provider: provider, consumer: consumer, criticality: random.Next(1, 6), volume: random.Next(2) == 0 ? null : random.Next(0, 500));
                 }
             }
         }
@@ -113,10 +113,10 @@ public static class OrganizationGenerators
     {
         var random = new Random(seed);
         var builder = ValidBuilder(random, out var ids);
-        var validDepartments = builder.TryBuild().Organization!.Departments.Length;
-        var services = builder.TryBuild().Organization!.Services.Length;
-        var dependencies = builder.TryBuild().Organization!.Dependencies.Length;
-        var planted = new List<(ValidationProblemKind, string)>();
+        var validDepartments = builder.TryBuild().Value!.Departments.Length;
+        var services = builder.TryBuild().Value!.Services.Length;
+        var dependencies = builder.TryBuild().Value!.Dependencies.Length;
+        var planted = new List<(ProblemKind, ProblemLocation)>();
         var count = random.Next(1, 5);
         for (var p = 0; p < count; p++)
         {
@@ -125,46 +125,57 @@ public static class OrganizationGenerators
             {
                 case 0:
                     builder.AddDepartment("bad id " + p, "Has a space");
-                    planted.Add((ValidationProblemKind.InvalidId, $"departments[{validDepartments++}].id"));
+                    planted.Add((ProblemKind.InvalidId, At("departments", validDepartments++, "id")));
                     break;
                 case 1:
                     builder.AddDepartment(fresh, "Orphan", parent: "missing-parent-" + p);
-                    planted.Add((ValidationProblemKind.UnknownReference, $"departments[{validDepartments++}].parent"));
+                    planted.Add((ProblemKind.UnknownReference, At("departments", validDepartments++, "parent")));
                     break;
                 case 2:
                     builder.AddDepartment(fresh + "-a", "Cycle A", parent: fresh + "-b");
                     builder.AddDepartment(fresh + "-b", "Cycle B", parent: fresh + "-a");
-                    planted.Add((ValidationProblemKind.ParentCycle, $"departments[{validDepartments}].parent"));
+                    planted.Add((ProblemKind.ParentCycle, At("departments", validDepartments, "parent")));
                     validDepartments += 2;
                     break;
                 case 3:
                     builder.AddDepartment(fresh, "   ");
-                    planted.Add((ValidationProblemKind.InvalidValue, $"departments[{validDepartments++}].name"));
+                    planted.Add((ProblemKind.InvalidValue, At("departments", validDepartments++, "name")));
                     break;
                 case 4:
                     builder.AddService("planted-svc-" + p, "Nobody's", "missing-provider-" + p);
-                    planted.Add((ValidationProblemKind.UnknownReference, $"services[{services++}].provider"));
+                    planted.Add((ProblemKind.UnknownReference, At("services", services++, "provider")));
                     break;
                 case 5:
                     builder.AddService("planted svc " + p, "Bad id", "anyone");
-                    planted.Add((ValidationProblemKind.InvalidId, $"services[{services++}].id"));
+                    planted.Add((ProblemKind.InvalidId, At("services", services++, "id")));
                     break;
                 case 6:
-                    builder.AddDependency("x" + p, "y" + p, criticality: 9);
-                    planted.Add((ValidationProblemKind.InvalidValue, $"dependencies[{dependencies++}].criticality"));
+                    builder.AddDependency(provider: "y" + p, consumer: "x" + p, criticality: 9);
+                    planted.Add((ProblemKind.InvalidValue, At("dependencies", dependencies++, "criticality")));
                     break;
                 case 7:
                     builder.AddDepartment(ids[random.Next(ids.Count)], "Duplicate");
-                    planted.Add((ValidationProblemKind.DuplicateId, $"departments[{validDepartments++}].id"));
+                    planted.Add((ProblemKind.DuplicateId, At("departments", validDepartments++, "id")));
                     break;
                 default:
                     var self = ids[random.Next(ids.Count)];
                     builder.AddDependency(self, self);
-                    planted.Add((ValidationProblemKind.SelfReference, $"dependencies[{dependencies++}]"));
+                    planted.Add((ProblemKind.SelfReference, At("dependencies", dependencies++)));
                     break;
             }
         }
 
         return new PlantedOrganization(builder, planted, seed);
+    }
+
+    /// <summary>A path from segments: a string is a property name, an int an index (<c>Path("agreements", 3, "services", 1)</c>).</summary>
+    public static ProblemLocation Path(params object[] segments) =>
+        ProblemLocation.FromPath(segments.Select(s => s is int i ? PathSegment.Element(i) : PathSegment.Property((string)s)));
+
+    /// <summary>The location of an entry of a builder section, or of a part of it.</summary>
+    public static ProblemLocation At(string section, int index, string? part = null)
+    {
+        var entry = ProblemLocation.Root.Property(section).Element(index);
+        return part is null ? entry : entry.Property(part);
     }
 }

@@ -67,20 +67,18 @@ public sealed class ScorecardScenario
             }
 
             var id = "agr-" + agreementIds.Count.ToString("D6", CultureInfo.InvariantCulture);
-            builder.AddAgreement(
-                id,
-                ids[provider],
-                ids[consumer],
-                ["svc-" + provider.ToString("D5", CultureInfo.InvariantCulture)],
-                random.Next(4) == 0 ? "shifts" : "office",
-                new LocalDate(2025, 1, 1).PlusDays(random.Next(300)),
-                null,
-                Period.FromMonths(random.Next(2) == 0 ? 3 : 12),
-                Duration.FromHours(random.Next(1, 9)),
-                0.8 + (random.Next(15) / 100.0),
-                Duration.FromHours(random.Next(8, 41)),
-                0.8 + (random.Next(15) / 100.0),
-                random.Next(3) == 0 ? null : 0.7 + (random.Next(20) / 100.0));
+            builder.AddAgreement(new AgreementDraft(id)
+                {
+                    Provider = ids[provider],
+                    Consumer = ids[consumer],
+                    Services = ["svc-" + provider.ToString("D5", CultureInfo.InvariantCulture)],
+                    Calendar = random.Next(4) == 0 ? "shifts" : "office",
+                    EffectiveFrom = new LocalDate(2025, 1, 1).PlusDays(random.Next(300)),
+                    ReviewCadence = Period.FromMonths(random.Next(2) == 0 ? 3 : 12),
+                    FirstResponse = new ObjectiveDraft(within: Duration.FromHours(random.Next(1, 9)), target: 0.8 + (random.Next(15) / 100.0)),
+                    Resolution = new ObjectiveDraft(within: Duration.FromHours(random.Next(8, 41)), target: 0.8 + (random.Next(15) / 100.0)),
+                    SatisfactionTarget = random.Next(3) == 0 ? null : 0.7 + (random.Next(20) / 100.0),
+                });
             agreementIds.Add(AgreementId.Parse(id));
         }
 
@@ -90,7 +88,7 @@ public sealed class ScorecardScenario
             var provider = random.Next(departments);
             if (consumer != provider && pairs.Add((provider, consumer)))
             {
-                builder.AddDependency(ids[consumer], ids[provider], random.Next(1, 6));
+                builder.AddDependency(ids[provider], ids[consumer], random.Next(1, 6));
             }
         }
 

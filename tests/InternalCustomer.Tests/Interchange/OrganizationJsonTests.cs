@@ -6,6 +6,7 @@ using FsCheck.Xunit;
 using InternalCustomer.Interchange;
 using InternalCustomer.Organizations;
 using InternalCustomer.Tests.Generators;
+using static InternalCustomer.Tests.Generators.OrganizationGenerators;
 
 namespace InternalCustomer.Tests.Interchange;
 
@@ -33,7 +34,7 @@ public class OrganizationJsonTests
     {
         var result = OrganizationJson.Read(Valid);
 
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.True(result.IsSuccess, string.Join("\n", result.Problems));
         var organization = result.Value!;
         Assert.Equal(["hr", "line-a", "ops"], organization.Departments.Select(d => d.Id.Value));
         Assert.Equal(DepartmentId.Parse("ops"), organization.ParentOf(DepartmentId.Parse("line-a")));
@@ -76,7 +77,7 @@ public class OrganizationJsonTests
     {
         var read = OrganizationJson.Read(Encoding.UTF8.GetBytes(OrganizationJson.WriteToString(organization)));
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal(organization, read.Value);
     }
 
@@ -85,7 +86,7 @@ public class OrganizationJsonTests
     {
         var read = OrganizationJson.Read(OrganizationJson.WriteToString(organization));
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal(organization, read.Value);
         Assert.True(organization.Agreements.SequenceEqual(read.Value!.Agreements));
         Assert.True(organization.Calendars.SequenceEqual(read.Value!.Calendars));
@@ -115,17 +116,25 @@ public class OrganizationJsonTests
             }
             """;
 
-        var problems = OrganizationJson.Read(json).Problems.Select(p => p.Location).ToList();
+        var problems = OrganizationJson.Read(json).Problems.Select(p => (p.Kind, p.Location)).ToList();
 
-        Assert.Contains("$.calendars[1].zone", problems);
-        Assert.Contains("$.calendars[2].windows.funday", problems);
-        Assert.Contains("$.calendars[2].windows.monday[0]", problems);
-        Assert.Contains("$.calendars[2].windows.monday[1]", problems);
-        Assert.Contains("$.agreements[1].services[1]", problems);
-        Assert.Contains("$.agreements[1].effectiveFrom", problems);
-        Assert.Contains("$.agreements[1].reviewCadence", problems);
-        Assert.DoesNotContain(problems, p => p.StartsWith("$.agreements[0]", StringComparison.Ordinal));
-        Assert.DoesNotContain(problems, p => p.StartsWith("$.calendars[0]", StringComparison.Ordinal));
+        Assert.Contains((ProblemKind.InvalidValue, Path("calendars", 1, "zone")), problems);
+        Assert.Contains((ProblemKind.UnexpectedProperty, Path("calendars", 2, "windows", "funday")), problems);
+        Assert.Contains((ProblemKind.InvalidValue, Path("calendars", 2, "windows", "monday", 0)), problems);
+        Assert.Contains((ProblemKind.InvalidValue, Path("calendars", 2, "windows", "monday", 1)), problems);
+        Assert.Contains((ProblemKind.WrongType, Path("agreements", 1, "services", 1)), problems);
+        Assert.Contains((ProblemKind.InvalidValue, Path("agreements", 1, "effectiveFrom")), problems);
+        Assert.Contains((ProblemKind.InvalidValue, Path("agreements", 1, "reviewCadence")), problems);
+        Assert.DoesNotContain(problems, p => Path("agreements", 0).Contains(p.Location));
+        Assert.DoesNotContain(problems, p => Path("calendars", 0).Contains(p.Location));
+
+        // The calendars the reader could not make are not reported a second time by the builder.
+        Assert.DoesNotContain(problems, p => p.Location == Path("calendars", 1) || p.Location == Path("calendars", 2));
+        var messages = OrganizationJson.Read(json).Problems.ToDictionary(p => p.Location.ToString(), p => p.Message);
+        Assert.StartsWith("Expected a tzdb time zone id such as \"Europe/London\"; got \"Moon/Base\", which tzdb ", messages["$.calendars[1].zone"], StringComparison.Ordinal);
+        Assert.Equal(
+            "Expected a working window \"HH:mm-HH:mm\" that ends after it starts (an end of 24:00 for midnight), such as \"09:00-17:00\"; got \"17:00-09:00\".",
+            messages["$.calendars[2].windows.monday[0]"]);
     }
 
     [Property(Arbitrary = new[] { typeof(InterchangeGenerators) }, MaxTest = 200)]
@@ -133,25 +142,27 @@ public class OrganizationJsonTests
     {
         var read = OrganizationJson.Read(planted.Json);
 
-        Assert.False(read.IsValid);
+        Assert.False(read.IsSuccess);
         Assert.Equal(
-            planted.Expected.OrderBy(p => p, StringComparer.Ordinal),
-            read.Problems.Select(p => p.Location).Distinct().OrderBy(p => p, StringComparer.Ordinal));
+            planted.Expected.OrderBy(p => p.Location.ToString(), StringComparer.Ordinal).ThenBy(p => p.Kind),
+            read.Problems.Select(p => (p.Kind, p.Location)).Distinct().OrderBy(p => p.Location.ToString(), StringComparer.Ordinal).ThenBy(p => p.Kind));
     }
 
     [Theory]
-    [InlineData("", "line 1, column 1")]
-    [InlineData("{\"schemaVersion\": 1, \"departments\": [", "line 1, column 38")]
-    [InlineData("{\"schemaVersion\": 1,}", "line 1, column 21")]
-    [InlineData("{\n  \"schemaVersion\": 1\n  \"departments\": []\n}", "line 3, column 3")]
-    [InlineData("[1, 2", "line 1, column 6")]
-    public void Malformed_or_truncated_input_gives_one_problem_at_its_line_and_column(string json, string location)
+    [InlineData("", 1, 1, "expected a JSON value (an object, an array, a string, a number, true, false or null); got the end of the input.")]
+    [InlineData("{\"schemaVersion\": 1, \"departments\": [", 1, 38, "expected a value or ']'; got the end of the input.")]
+    [InlineData("{\"schemaVersion\": 1,}", 1, 21, "expected a property name in double quotes; got '}'.")]
+    [InlineData("{\n  \"schemaVersion\": 1\n  \"departments\": []\n}", 3, 3, "expected ',' or '}'; got '\"'.")]
+    [InlineData("[1, 2", 1, 6, "expected ',' or ']'; got the end of the input.")]
+    [InlineData("{\"a\": tru}", 1, 10, "expected a value; got '}'.")]
+    public void Malformed_or_truncated_input_gives_one_problem_at_its_line_and_column(string json, int line, int column, string said)
     {
         var result = OrganizationJson.Read(json);
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(location, problem.Location);
-        Assert.StartsWith("Not well-formed JSON: ", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(ProblemKind.MalformedInput, problem.Kind);
+        Assert.Equal(ProblemLocation.InText(line, column), problem.Location);
+        Assert.Equal("Not well-formed JSON: " + said, problem.Message);
         Assert.DoesNotContain("LineNumber", problem.Message, StringComparison.Ordinal);
         Assert.Null(result.Value);
     }
@@ -164,7 +175,9 @@ public class OrganizationJsonTests
 
         var problem = Assert.Single(OrganizationJson.Read(bytes).Problems);
 
-        Assert.Equal("line 2, column 9", problem.Location);
+        Assert.Equal(ProblemLocation.InText(2, 9), problem.Location);
+        Assert.Equal("line 2, column 9", problem.Location.ToString());
+        Assert.Equal(ProblemKind.MalformedInput, problem.Kind);
         Assert.Equal("The input is not valid UTF-8: byte 0xFF at offset 10 does not start or continue a UTF-8 sequence.", problem.Message);
     }
 
@@ -173,7 +186,7 @@ public class OrganizationJsonTests
     {
         var result = OrganizationJson.Read(Encoding.Unicode.GetBytes(Valid));
 
-        Assert.False(result.IsValid);
+        Assert.False(result.IsSuccess);
         Assert.Single(result.Problems);
     }
 
@@ -182,7 +195,7 @@ public class OrganizationJsonTests
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid)];
 
-        Assert.True(OrganizationJson.Read(bytes).IsValid);
+        Assert.True(OrganizationJson.Read(bytes).IsSuccess);
     }
 
     [Fact]
@@ -192,7 +205,9 @@ public class OrganizationJsonTests
 
         var problem = Assert.Single(OrganizationJson.Read(json).Problems);
 
-        Assert.Contains("depth of 64", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(ProblemKind.MalformedInput, problem.Kind);
+        Assert.Equal("Not well-formed JSON: expected objects and arrays nested at most 64 deep; got deeper nesting.", problem.Message);
+        Assert.Equal(ProblemLocation.InText(1, 36 + 64), problem.Location);
     }
 
     [Fact]
@@ -219,8 +234,23 @@ public class OrganizationJsonTests
             }
             """;
 
-        var problems = OrganizationJson.Read(json).Problems.Select(p => p.ToString()).ToList();
+        var read = OrganizationJson.Read(json).Problems;
+        var problems = read.Select(p => p.ToString()).ToList();
 
+        Assert.Equal(
+            [
+                (ProblemKind.WrongType, Path("departments", 1, "id")),
+                (ProblemKind.UnexpectedProperty, Path("departments", 2, "id")),
+                (ProblemKind.WrongType, Path("departments", 3)),
+                (ProblemKind.UnexpectedProperty, Path("departments", 4, "colour")),
+                (ProblemKind.WrongType, Path("departments", 4, "name")),
+                (ProblemKind.WrongType, Path("services")),
+                (ProblemKind.InvalidValue, Path("dependencies", 0, "criticality")),
+                (ProblemKind.InvalidValue, Path("dependencies", 1, "criticality")),
+                (ProblemKind.InvalidValue, Path("dependencies", 2, "volume")),
+                (ProblemKind.WrongType, Path("dependencies", 3, "criticality")),
+            ],
+            read.Select(p => (p.Kind, p.Location)));
         Assert.Equal(
             [
                 "$.departments[1].id: Expected a string; got the number 42.",
@@ -252,8 +282,17 @@ public class OrganizationJsonTests
             }
             """;
 
-        var problems = OrganizationJson.Read(json).Problems.Select(p => p.ToString()).ToList();
+        var read = OrganizationJson.Read(json).Problems;
+        var problems = read.Select(p => p.ToString()).ToList();
 
+        Assert.Equal(
+            [
+                (ProblemKind.WrongType, Path("departments", 0)),
+                (ProblemKind.DuplicateId, Path("departments", 2, "id")),
+                (ProblemKind.UnknownReference, Path("departments", 1, "parent")),
+                (ProblemKind.InvalidValue, Path("dependencies", 0, "criticality")),
+            ],
+            read.Select(p => (p.Kind, p.Location)));
         Assert.Equal(
             [
                 "$.departments[0]: Expected an object; got the number 7.",
@@ -265,18 +304,93 @@ public class OrganizationJsonTests
     }
 
     [Theory]
-    [InlineData("[]", "$", "Expected an object; got an array.")]
-    [InlineData("{}", "$.schemaVersion", "Required property \"schemaVersion\" is missing.")]
-    [InlineData("{\"schemaVersion\": 2}", "$.schemaVersion", "Expected schemaVersion 1, the version this reader understands; got 2.")]
-    [InlineData("{\"schemaVersion\": \"1\"}", "$.schemaVersion", "Expected an integer; got the string \"1\".")]
-    [InlineData("{\"schemaVersion\": 1, \"departments\": [{\"name\": \"x\"}]}", "$.departments[0].id", "Required property \"id\" is missing.")]
-    [InlineData("{\"schemaVersion\": 1, \"a b\": 1}", "$['a b']", "Unknown property \"a b\"; expected one of: $schema, schemaVersion, departments, services, dependencies, calendars, agreements.")]
-    public void Root_and_entry_problems(string json, string location, string message)
+    [InlineData("[]", ProblemKind.WrongType, "$", "Expected an object; got an array.")]
+    [InlineData("{}", ProblemKind.MissingValue, "$.schemaVersion", "Required property \"schemaVersion\" is missing.")]
+    [InlineData("{\"schemaVersion\": 2}", ProblemKind.InvalidValue, "$.schemaVersion", "Expected schemaVersion 1, the version this reader understands; got 2.")]
+    [InlineData("{\"schemaVersion\": \"1\"}", ProblemKind.WrongType, "$.schemaVersion", "Expected an integer; got the string \"1\".")]
+    [InlineData("{\"schemaVersion\": 1, \"departments\": [{\"name\": \"x\"}]}", ProblemKind.MissingValue, "$.departments[0].id", "Required property \"id\" is missing.")]
+    [InlineData("{\"schemaVersion\": 1, \"a b\": 1}", ProblemKind.UnexpectedProperty, "$['a b']", "Unknown property \"a b\"; expected one of: $schema, schemaVersion, departments, services, dependencies, calendars, agreements.")]
+    public void Root_and_entry_problems(string json, ProblemKind kind, string location, string message)
     {
         var problem = Assert.Single(OrganizationJson.Read(json).Problems);
 
-        Assert.Equal(location, problem.Location);
+        Assert.Equal(kind, problem.Kind);
+        Assert.False(problem.Location.IsInText);
+        Assert.Equal(location, problem.Location.ToString());
         Assert.Equal(message, problem.Message);
+    }
+
+    [Fact]
+    public void Root_problem_locations_are_paths_as_data()
+    {
+        Assert.Equal(ProblemLocation.Root, Assert.Single(OrganizationJson.Read("[]").Problems).Location);
+        Assert.Equal(Path("a b"), Assert.Single(OrganizationJson.Read("{\"schemaVersion\": 1, \"a b\": 1}").Problems).Location);
+        Assert.Equal(Path("departments", 0, "id"), Assert.Single(OrganizationJson.Read("{\"schemaVersion\": 1, \"departments\": [{\"name\": \"x\"}]}").Problems).Location);
+    }
+
+    [Fact]
+    public void Builder_problems_arrive_at_document_paths_without_reading_their_messages()
+    {
+        // The id text looks like a builder location ("services[1]"); the old reader ran a regex over messages and
+        // would have rewritten it. The builder's location is data, so the message comes through as the builder wrote it.
+        const string json = """
+            {
+              "schemaVersion": 1,
+              "departments": [ "not an object", { "id": "services[1]", "name": "Brackets" } ],
+              "services": [ { "id": "desk", "name": "Desk", "provider": "nobody" } ]
+            }
+            """;
+
+        var problems = OrganizationJson.Read(json).Problems;
+
+        Assert.Equal(
+            [
+                (ProblemKind.WrongType, Path("departments", 0)),
+                (ProblemKind.InvalidId, Path("departments", 1, "id")),
+                (ProblemKind.UnknownReference, Path("services", 0, "provider")),
+            ],
+            problems.Select(p => (p.Kind, p.Location)));
+        Assert.Equal(
+            "A department id must be 1-64 characters, each a letter, a digit, '-', '_' or '.'; got \"services[1]\", which has '[' at position 8.",
+            problems[1].Message);
+        Assert.Equal("Service 'desk' names provider 'nobody', which is not a department of this organization.", problems[2].Message);
+    }
+
+    [Fact]
+    public void Warning_thresholds_are_checked_by_the_builder_at_their_path()
+    {
+        const string json = """
+            {
+              "schemaVersion": 1,
+              "departments": [ { "id": "it", "name": "IT" }, { "id": "hr", "name": "HR" } ],
+              "services": [ { "id": "desk", "name": "Desk", "provider": "it" } ],
+              "calendars": [ { "id": "office", "zone": "Etc/UTC", "windows": { "monday": ["09:00-17:00"] } } ],
+              "agreements": [
+                { "id": "a", "provider": "it", "consumer": "hr", "services": ["desk"], "calendar": "office", "effectiveFrom": "2026-01-01",
+                  "reviewCadence": "P3M", "resolution": { "within": "PT8H", "target": 0.9, "warningThresholds": [0.9, 0.5] } }
+              ]
+            }
+            """;
+
+        var problem = Assert.Single(OrganizationJson.Read(json).Problems);
+
+        Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal(Path("agreements", 0, "resolution", "warningThresholds"), problem.Location);
+        Assert.Equal("Warning thresholds must be fractions in (0, 1], strictly increasing; got [0.9, 0.5].", problem.Message);
+    }
+
+    [Fact]
+    public void Overlapping_working_windows_are_reported_at_the_second_window()
+    {
+        const string json = """
+            { "schemaVersion": 1, "calendars": [ { "id": "c", "zone": "Etc/UTC", "windows": { "tuesday": ["09:00-12:00", "11:00-13:00"] } } ] }
+            """;
+
+        var problem = Assert.Single(OrganizationJson.Read(json).Problems);
+
+        Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal(Path("calendars", 0, "windows", "tuesday", 1), problem.Location);
+        Assert.Equal("Expected working windows on Tuesday that do not overlap; got 09:00-12:00 and 11:00-13:00.", problem.Message);
     }
 
     [Fact]
@@ -290,9 +404,10 @@ public class OrganizationJsonTests
     [Fact]
     public void GetValueOrThrow_lists_every_problem()
     {
-        var e = Assert.Throws<InvalidDataException>(() => OrganizationJson.Read("{}").GetValueOrThrow());
+        var e = Assert.Throws<ProblemException>(() => OrganizationJson.Read("{}").GetValueOrThrow());
 
         Assert.Contains("$.schemaVersion: Required property", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Path("schemaVersion"), Assert.Single(e.Problems).Location);
     }
 
     [Fact]
@@ -310,7 +425,7 @@ public class OrganizationJsonTests
         var result = OrganizationJson.Read(document.Bytes);
 
         // Either a valid organisation or at least one located problem; never an exception.
-        Assert.True(result.IsValid != (result.Problems.Length > 0));
-        Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Location)));
+        Assert.True(result.IsSuccess != (result.Problems.Length > 0));
+        Assert.All(result.Problems, p => Assert.True(Enum.IsDefined(p.Kind) && !string.IsNullOrWhiteSpace(p.Location.ToString())));
     }
 }

@@ -16,7 +16,7 @@ public class ServiceRequestInterchangeTests
     {
         var read = ServiceRequestJson.Read(ServiceRequestJson.WriteToString(set.Requests));
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal(set.Requests, read.Value!);
     }
 
@@ -28,7 +28,7 @@ public class ServiceRequestInterchangeTests
         stream.Position = 0;
         var read = ServiceRequestCsv.Read(stream);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal(set.Requests, read.Value!);
     }
 
@@ -57,7 +57,7 @@ public class ServiceRequestInterchangeTests
 
         var read = ServiceRequestCsv.Read(csv);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
         Assert.Equal([Opened, Opened + Duration.FromMilliseconds(500)], read.Value!.Select(r => r.Opened));
         Assert.Equal("REQ\n2", read.Value![1].Id);
     }
@@ -75,15 +75,31 @@ public class ServiceRequestInterchangeTests
             + "\"R5\"z,sla-1,2026-03-02T09:30:00Z,,\n"
             + "R6,,\"2026";
 
-        var problems = ServiceRequestCsv.Read(csv).Problems.Select(p => p.ToString()).ToList();
+        var read = ServiceRequestCsv.Read(csv).Problems;
+        var problems = read.Select(p => p.ToString()).ToList();
 
+        Assert.Equal(
+            [
+                (ProblemKind.MalformedInput, ProblemLocation.InText(6, 32)),
+                (ProblemKind.MalformedInput, ProblemLocation.InText(7, 5)),
+                (ProblemKind.MalformedInput, ProblemLocation.InText(8, 5)),
+                (ProblemKind.UnexpectedProperty, ProblemLocation.InText(1, 30)),
+                (ProblemKind.InvalidValue, ProblemLocation.InText(2, 31).Property("resolved")),
+                (ProblemKind.InvalidId, ProblemLocation.InText(3, 4).Property("agreement")),
+                (ProblemKind.InvalidValue, ProblemLocation.InText(3, 11).Property("opened")),
+                (ProblemKind.DuplicateId, ProblemLocation.InText(4, 1).Property("id")),
+                (ProblemKind.MalformedInput, ProblemLocation.InText(5)),
+                (ProblemKind.MissingValue, ProblemLocation.InText(5).Property("opened")),
+                (ProblemKind.InvalidValue, ProblemLocation.InText(6, 31).Property("resolved")),
+            ],
+            read.Select(p => (p.Kind, p.Location)));
         Assert.Equal(
             [
                 "line 6, column 32: A double quote may appear only inside a field enclosed in double quotes (written twice).",
                 "line 7, column 5: Expected a comma or the end of the line after a closing quote; got 'z'.",
                 "line 8, column 5: A quoted field is not closed: the input ends before its closing quote.",
                 "line 1, column 30: Unknown column \"colour\"; expected columns: id,agreement,opened,firstResponse,resolved,pauses,reopen.",
-                "line 2, column 31 (resolved): Resolution must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T08:00:00Z.",
+                "line 2, column 31 (resolved): Resolution must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T08:00:00Z. (Parameter 'resolved')",
                 "line 3, column 4 (agreement): Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"bad id\".",
                 "line 3, column 11 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00; got \"yesterday\".",
                 "line 4, column 1 (id): Request id \"R1\" is already used at line 2.",
@@ -95,14 +111,16 @@ public class ServiceRequestInterchangeTests
     }
 
     [Theory]
-    [InlineData("", "line 1, column 1", "Expected a header row naming the columns id,agreement,opened,firstResponse,resolved,pauses,reopen; got an empty document.")]
-    [InlineData("id,opened\n", "line 1", "The header lacks the required column \"agreement\".")]
-    [InlineData("id,id,agreement,opened\n", "line 1, column 4", "Column \"id\" appears more than once in the header.")]
-    public void Csv_header_problems(string csv, string location, string message)
+    [InlineData("", ProblemKind.MissingValue, 1, 1, "line 1, column 1", "Expected a header row naming the columns id,agreement,opened,firstResponse,resolved,pauses,reopen; got an empty document.")]
+    [InlineData("id,opened\n", ProblemKind.MissingValue, 1, 0, "line 1", "The header lacks the required column \"agreement\".")]
+    [InlineData("id,id,agreement,opened\n", ProblemKind.UnexpectedProperty, 1, 4, "line 1, column 4", "Column \"id\" appears more than once in the header.")]
+    public void Csv_header_problems(string csv, ProblemKind kind, int line, int column, string rendered, string message)
     {
         var problem = Assert.Single(ServiceRequestCsv.Read(csv).Problems);
 
-        Assert.Equal(location, problem.Location);
+        Assert.Equal(kind, problem.Kind);
+        Assert.Equal(ProblemLocation.InText(line, column == 0 ? null : column), problem.Location);
+        Assert.Equal(rendered, problem.Location.ToString());
         Assert.Equal(message, problem.Message);
     }
 
@@ -113,7 +131,8 @@ public class ServiceRequestInterchangeTests
 
         var problem = Assert.Single(ServiceRequestCsv.Read(bytes).Problems);
 
-        Assert.Equal("line 2, column 2", problem.Location);
+        Assert.Equal(ProblemKind.MalformedInput, problem.Kind);
+        Assert.Equal(ProblemLocation.InText(2, 2), problem.Location);
     }
 
     [Fact]
@@ -135,7 +154,7 @@ public class ServiceRequestInterchangeTests
 
         Assert.Equal(
             [
-                "$.requests[0].firstResponse: First response must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T09:00:00Z.",
+                "$.requests[0].firstResponse: First response must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T09:00:00Z. (Parameter 'firstResponse')",
                 "$.requests[1].pauses[1]: Expected a string; got the number 5.",
                 "$.requests[1].pauses: Expected each pause as start/end, for example 2026-03-02T09:30:00Z/2026-03-02T11:00:00Z (an empty end for one still open); got \"2026-03-02T10:00:00Z/2026-03-02T09:00:00Z\".",
                 "$.requests[2].opened: Expected a string; got the number 20260302.",
@@ -151,7 +170,8 @@ public class ServiceRequestInterchangeTests
 
         var problem = Assert.Single(ServiceRequestJson.Read(json).Problems);
 
-        Assert.Equal("$.requests[0].reopen", problem.Location);
+        Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal(ProblemLocation.Root.Property("requests").Element(0).Property("reopen"), problem.Location);
         Assert.StartsWith("The reopen gap must run from the first resolution to the reopening", problem.Message, StringComparison.Ordinal);
     }
 
@@ -168,8 +188,8 @@ public class ServiceRequestInterchangeTests
             var a = ServiceRequestJson.Read(json.Bytes);
             var b = ServiceRequestCsv.Read(csv.Bytes);
 
-            Assert.True(a.IsValid != (a.Problems.Length > 0), json.ToString());
-            Assert.True(b.IsValid != (b.Problems.Length > 0), csv.ToString());
+            Assert.True(a.IsSuccess != (a.Problems.Length > 0), json.ToString());
+            Assert.True(b.IsSuccess != (b.Problems.Length > 0), csv.ToString());
         }
     }
 }

@@ -56,13 +56,13 @@ public class DepartmentTests
         var it = DepartmentId.Parse("it");
         var noName = Assert.Throws<ArgumentException>(() => new Service(ServiceId.Parse("svc"), " ", it));
         var self = Assert.Throws<ArgumentException>(() => new DeclaredDependency(it, it));
-        var volume = Assert.Throws<ArgumentOutOfRangeException>(() => new DeclaredDependency(Hr, it, volume: double.NaN));
+        var volume = Assert.Throws<ArgumentOutOfRangeException>(() => new DeclaredDependency(it, Hr, volume: double.NaN));
 
         Assert.Equal("name", noName.ParamName);
-        Assert.Equal("provider", self.ParamName);
-        Assert.Contains("cannot depend on itself; got consumer and provider both 'it'", self.Message, StringComparison.Ordinal);
+        Assert.Equal("consumer", self.ParamName);
+        Assert.Contains("cannot depend on itself; got provider and consumer both 'it'", self.Message, StringComparison.Ordinal);
         Assert.Equal("volume", volume.ParamName);
         Assert.Contains("Volume must be a finite number >= 0; got NaN.", volume.Message, StringComparison.Ordinal);
-        Assert.Equal(Criticality.Medium, new DeclaredDependency(Hr, it).Criticality);
+        Assert.Equal(Criticality.Medium, new DeclaredDependency(it, Hr).Criticality);
     }
 }

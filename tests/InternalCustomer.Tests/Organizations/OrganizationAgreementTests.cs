@@ -2,6 +2,7 @@ using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
 using InternalCustomer.Organizations;
 using NodaTime;
+using static InternalCustomer.Tests.Generators.OrganizationGenerators;
 
 namespace InternalCustomer.Tests.Organizations;
 
@@ -25,7 +26,19 @@ public class OrganizationAgreementTests
             .AddCalendar(CalendarId.Parse("shanghai"), Shanghai);
 
     private static OrganizationBuilder AddValid(OrganizationBuilder b, string id, string provider, string consumer, string[] services, LocalDate? from = null, LocalDate? until = null) =>
-        b.AddAgreement(id, provider, consumer, services, "london", from ?? Jan1, until, Quarterly, Duration.FromHours(1), 0.9, Duration.FromHours(8), 0.95, 0.8);
+        b.AddAgreement(new AgreementDraft(id)
+            {
+                Provider = provider,
+                Consumer = consumer,
+                Services = services,
+                Calendar = "london",
+                EffectiveFrom = from ?? Jan1,
+                EffectiveUntil = until,
+                ReviewCadence = Quarterly,
+                FirstResponse = new ObjectiveDraft(within: Duration.FromHours(1), target: 0.9),
+                Resolution = new ObjectiveDraft(within: Duration.FromHours(8), target: 0.95),
+                SatisfactionTarget = 0.8,
+            });
 
     [Fact]
     public void Agreements_and_calendars_are_kept_sorted_and_looked_up()
@@ -100,8 +113,9 @@ public class OrganizationAgreementTests
         Assert.Equal("consumer", consumer.ParamName);
 
         Assert.Throws<ArgumentException>(() => org.TimerFor(AgreementId.Parse("nope")));
-        Assert.Throws<ArgumentNullException>(() => Base().AddCalendar("x", null!));
-        Assert.Throws<ArgumentNullException>(() => Base().AddAgreement(null!));
+        Assert.Throws<ArgumentNullException>(() => Base().AddCalendar(CalendarId.Parse("x"), null!));
+        Assert.Throws<ArgumentNullException>(() => Base().AddAgreement((AgreementDraft)null!));
+        Assert.Throws<ArgumentNullException>(() => Base().AddAgreement((ServiceAgreement)null!));
     }
 
     [Fact]
@@ -114,66 +128,104 @@ public class OrganizationAgreementTests
             .AddCalendar("bad id!", London);                 // calendars[4]: invalid id
         AddValid(b, "ok", "it", "hr", ["laptops"]);                                                              // 0
         AddValid(b, "ghosts", "ops", "sales", ["laptops"]);                                                      // 1
-        b.AddAgreement("no-cal", "it", "hr", ["accounts"], "paris", Jan1, null, Quarterly, Duration.FromHours(1), 0.9, null, null); // 2
+        b.AddAgreement(new AgreementDraft("no-cal")
+            {
+                Provider = "it",
+                Consumer = "hr",
+                Services = ["accounts"],
+                Calendar = "paris",
+                EffectiveFrom = Jan1,
+                ReviewCadence = Quarterly,
+                FirstResponse = new ObjectiveDraft(within: Duration.FromHours(1), target: 0.9),
+            }); // 2
         AddValid(b, "wrong-service", "it", "hr", ["payroll", "printing"]);                                       // 3
         AddValid(b, "self", "it", "it", ["accounts"]);                                                           // 4
-        b.AddAgreement("targets", "hr", "it", ["payroll"], "london", Jan1, null, Quarterly, Duration.Zero, 1.0, Duration.FromHours(8), -0.5, 1.2); // 5
+        b.AddAgreement(new AgreementDraft("targets")
+            {
+                Provider = "hr",
+                Consumer = "it",
+                Services = ["payroll"],
+                Calendar = "london",
+                EffectiveFrom = Jan1,
+                ReviewCadence = Quarterly,
+                FirstResponse = new ObjectiveDraft(within: Duration.Zero, target: 1.0),
+                Resolution = new ObjectiveDraft(within: Duration.FromHours(8), target: -0.5),
+                SatisfactionTarget = 1.2,
+            }); // 5
         AddValid(b, "overlap", "it", "hr", ["accounts", "laptops"], new LocalDate(2026, 6, 1), new LocalDate(2026, 12, 31)); // 6
         AddValid(b, "ok", "hr", "fin", ["payroll"]);                                                             // 7: duplicate id
-        b.AddAgreement("terms", "hr", "fin", ["payroll", "payroll"], "closed", Jan1, new LocalDate(2025, 12, 31), Period.FromHours(5), null, null, null, null); // 8
-        b.AddAgreement("no-services", "hr", "fin", null, "london", Jan1, null, Quarterly, null, null, null, null, 0.8);  // 9
+        b.AddAgreement(new AgreementDraft("terms")
+            {
+                Provider = "hr",
+                Consumer = "fin",
+                Services = ["payroll", "payroll"],
+                Calendar = "closed",
+                EffectiveFrom = Jan1,
+                EffectiveUntil = new LocalDate(2025, 12, 31),
+                ReviewCadence = Period.FromHours(5),
+            }); // 8
+        b.AddAgreement(new AgreementDraft("no-services")
+            {
+                Provider = "hr",
+                Consumer = "fin",
+                Services = null,
+                Calendar = "london",
+                EffectiveFrom = Jan1,
+                ReviewCadence = Quarterly,
+                SatisfactionTarget = 0.8,
+            });  // 9
         AddValid(b, "later", "it", "hr", ["laptops"], new LocalDate(2027, 1, 1));                                // 10: after the open-ended "ok"? overlaps
 
         var result = b.TryBuild();
-        Assert.False(result.IsValid);
+        Assert.False(result.IsSuccess);
         var found = result.Problems.Select(p => (p.Kind, p.Location)).ToList();
-        (ValidationProblemKind, string)[] expected =
+        (ProblemKind, ProblemLocation)[] expected =
         [
-            (ValidationProblemKind.DuplicateId, "calendars[2].id"),
-            (ValidationProblemKind.InvalidId, "calendars[4].id"),
-            (ValidationProblemKind.UnknownReference, "agreements[1].provider"),
-            (ValidationProblemKind.UnknownReference, "agreements[1].consumer"),
-            (ValidationProblemKind.UnknownReference, "agreements[2].calendar"),
-            (ValidationProblemKind.UnknownReference, "agreements[3].services[0]"),
-            (ValidationProblemKind.UnknownReference, "agreements[3].services[1]"),
-            (ValidationProblemKind.SelfReference, "agreements[4].consumer"),
-            (ValidationProblemKind.InvalidValue, "agreements[5].firstResponse.within"),
-            (ValidationProblemKind.InvalidValue, "agreements[5].firstResponse.target"),
-            (ValidationProblemKind.InvalidValue, "agreements[5].resolution.target"),
-            (ValidationProblemKind.InvalidValue, "agreements[5].satisfaction.target"),
-            (ValidationProblemKind.DuplicateId, "agreements[7].id"),
-            (ValidationProblemKind.DuplicateId, "agreements[8].services[1]"),
-            (ValidationProblemKind.InvalidValue, "agreements[8].calendar"),
-            (ValidationProblemKind.InvalidValue, "agreements[8].effectiveUntil"),
-            (ValidationProblemKind.InvalidValue, "agreements[8].reviewCadence"),
-            (ValidationProblemKind.InvalidValue, "agreements[8].objectives"),
-            (ValidationProblemKind.InvalidValue, "agreements[9].services"),
-            (ValidationProblemKind.OverlappingAgreement, "agreements[6]"),
-            (ValidationProblemKind.OverlappingAgreement, "agreements[10]"),
+            (ProblemKind.DuplicateId, Path("calendars", 2, "id")),
+            (ProblemKind.InvalidId, Path("calendars", 4, "id")),
+            (ProblemKind.UnknownReference, Path("agreements", 1, "provider")),
+            (ProblemKind.UnknownReference, Path("agreements", 1, "consumer")),
+            (ProblemKind.UnknownReference, Path("agreements", 2, "calendar")),
+            (ProblemKind.UnknownReference, Path("agreements", 3, "services", 0)),
+            (ProblemKind.UnknownReference, Path("agreements", 3, "services", 1)),
+            (ProblemKind.SelfReference, Path("agreements", 4, "consumer")),
+            (ProblemKind.InvalidValue, Path("agreements", 5, "firstResponse", "within")),
+            (ProblemKind.InvalidValue, Path("agreements", 5, "firstResponse", "target")),
+            (ProblemKind.InvalidValue, Path("agreements", 5, "resolution", "target")),
+            (ProblemKind.InvalidValue, Path("agreements", 5, "satisfaction", "target")),
+            (ProblemKind.DuplicateId, Path("agreements", 7, "id")),
+            (ProblemKind.DuplicateId, Path("agreements", 8, "services", 1)),
+            (ProblemKind.InvalidValue, Path("agreements", 8, "calendar")),
+            (ProblemKind.InvalidValue, Path("agreements", 8, "effectiveUntil")),
+            (ProblemKind.InvalidValue, Path("agreements", 8, "reviewCadence")),
+            (ProblemKind.InvalidValue, Path("agreements", 8, "objectives")),
+            (ProblemKind.InvalidValue, Path("agreements", 9, "services")),
+            (ProblemKind.OverlappingAgreement, Path("agreements", 6)),
+            (ProblemKind.OverlappingAgreement, Path("agreements", 10)),
         ];
         Assert.Equal(expected, found);
 
-        string Message(string location) => result.Problems.Single(p => p.Location == location).Message;
-        Assert.Equal("Calendar id 'london' is already used by calendars[0].", Message("calendars[2].id"));
-        Assert.Equal("Agreement provider 'ops' is not a department of this organization.", Message("agreements[1].provider"));
-        Assert.Equal("Calendar 'paris' is not a calendar of this organization.", Message("agreements[2].calendar"));
-        Assert.Equal("Service 'payroll' is offered by 'hr', not by the agreement's provider 'it'.", Message("agreements[3].services[0]"));
-        Assert.Equal("Service 'printing' is not a service of this organization.", Message("agreements[3].services[1]"));
-        Assert.Equal("Department 'it' cannot have an agreement with itself (provider and consumer are both 'it').", Message("agreements[4].consumer"));
-        Assert.Equal("Allowed business time must be positive; got 0:00:00:00.", Message("agreements[5].firstResponse.within"));
-        Assert.Equal("Target ratio must be in [0, 1); got 1.", Message("agreements[5].firstResponse.target"));
-        Assert.Equal("Target ratio must be in [0, 1); got -0.5.", Message("agreements[5].resolution.target"));
-        Assert.Equal("Target ratio must be in [0, 1); got 1.2.", Message("agreements[5].satisfaction.target"));
-        Assert.Equal("Agreement id 'ok' is already used by agreements[0].", Message("agreements[7].id"));
-        Assert.Equal("Service 'payroll' is already listed at agreements[8].services[0].", Message("agreements[8].services[1]"));
-        Assert.Equal("Calendar 'closed' has no working time, so the agreement's timers could never run.", Message("agreements[8].calendar"));
-        Assert.Equal("The effective period must not end before it starts (2026-01-01); got an end of 2025-12-31.", Message("agreements[8].effectiveUntil"));
-        Assert.Equal("A review cadence must be a positive date-based period such as P3M; got PT5H.", Message("agreements[8].reviewCadence"));
-        Assert.Equal("An agreement needs at least one objective; got none.", Message("agreements[8].objectives"));
-        Assert.Equal("An agreement must cover at least one service; got null.", Message("agreements[9].services"));
+        string Message(ProblemLocation location) => result.Problems.Single(p => p.Location == location).Message;
+        Assert.Equal("Calendar id 'london' is already used by $.calendars[0].", Message(Path("calendars", 2, "id")));
+        Assert.Equal("Agreement provider 'ops' is not a department of this organization.", Message(Path("agreements", 1, "provider")));
+        Assert.Equal("Calendar 'paris' is not a calendar of this organization.", Message(Path("agreements", 2, "calendar")));
+        Assert.Equal("Service 'payroll' is offered by 'hr', not by the agreement's provider 'it'.", Message(Path("agreements", 3, "services", 0)));
+        Assert.Equal("Service 'printing' is not a service of this organization.", Message(Path("agreements", 3, "services", 1)));
+        Assert.Equal("Department 'it' cannot have an agreement with itself (provider and consumer are both 'it').", Message(Path("agreements", 4, "consumer")));
+        Assert.Equal("Allowed business time must be positive; got 0:00:00:00.", Message(Path("agreements", 5, "firstResponse", "within")));
+        Assert.Equal("Target ratio must be in [0, 1); got 1.", Message(Path("agreements", 5, "firstResponse", "target")));
+        Assert.Equal("Target ratio must be in [0, 1); got -0.5.", Message(Path("agreements", 5, "resolution", "target")));
+        Assert.Equal("Target ratio must be in [0, 1); got 1.2.", Message(Path("agreements", 5, "satisfaction", "target")));
+        Assert.Equal("Agreement id 'ok' is already used by $.agreements[0].", Message(Path("agreements", 7, "id")));
+        Assert.Equal("Service 'payroll' is already listed at $.agreements[8].services[0].", Message(Path("agreements", 8, "services", 1)));
+        Assert.Equal("Calendar 'closed' has no working time, so the agreement's timers could never run.", Message(Path("agreements", 8, "calendar")));
+        Assert.Equal("The effective period must not end before it starts (2026-01-01); got an end of 2025-12-31.", Message(Path("agreements", 8, "effectiveUntil")));
+        Assert.Equal("A review cadence must be a positive date-based period such as P3M; got PT5H.", Message(Path("agreements", 8, "reviewCadence")));
+        Assert.Equal("An agreement needs at least one objective; got none.", Message(Path("agreements", 8, "objectives")));
+        Assert.Equal("An agreement must cover at least one service; got null.", Message(Path("agreements", 9, "services")));
         Assert.Equal(
-            "Agreements 'ok' (agreements[0], 2026-01-01 to open end) and 'overlap' (2026-06-01 to 2026-12-31) both cover service 'laptops' from 'it' to 'hr' over overlapping periods.",
-            Message("agreements[6]"));
+            "Agreements 'ok' ($.agreements[0], 2026-01-01 to open end) and 'overlap' (2026-06-01 to 2026-12-31) both cover service 'laptops' from 'it' to 'hr' over overlapping periods.",
+            Message(Path("agreements", 6)));
 
         var thrown = Assert.Throws<OrganizationValidationException>(() => b.Build());
         Assert.Equal(result.Problems.Length, thrown.Problems.Length);
@@ -187,6 +239,6 @@ public class OrganizationAgreementTests
         AddValid(b, "2027", "it", "hr", ["laptops"], new LocalDate(2027, 1, 1));
         AddValid(b, "accounts", "it", "hr", ["accounts"], Jan1);
         AddValid(b, "other-pair", "it", "fin", ["laptops"], Jan1);
-        Assert.True(b.TryBuild().IsValid);
+        Assert.True(b.TryBuild().IsSuccess);
     }
 }

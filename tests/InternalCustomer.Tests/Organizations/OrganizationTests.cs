@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InternalCustomer.Organizations;
 using InternalCustomer.Tests.Generators;
+using static InternalCustomer.Tests.Generators.OrganizationGenerators;
 
 namespace InternalCustomer.Tests.Organizations;
 
@@ -29,9 +30,9 @@ public class OrganizationTests
             .AddService("payroll", "Payroll", "hr", "People")
             .AddService("laptops", "Laptop provisioning", "it")
             .AddService("recruiting", "Recruiting", "hr")
-            .AddDependency("prod-b", "prod-a", criticality: 5)
-            .AddDependency("prod-a", "it", criticality: 4, volume: 120)
-            .AddDependency("hr", "it")
+            .AddDependency("prod-a", "prod-b", criticality: 5)
+            .AddDependency("it", "prod-a", criticality: 4, volume: 120)
+            .AddDependency("it", "hr")
             .Build();
 
     [Fact]
@@ -44,8 +45,8 @@ public class OrganizationTests
             org.Departments.Select(d => d.Id.Value));
         Assert.Equal(["laptops", "payroll", "recruiting"], org.Services.Select(s => s.Id.Value));
         Assert.Equal(
-            [("hr", "it"), ("prod-a", "it"), ("prod-b", "prod-a")],
-            org.Dependencies.Select(d => (d.Consumer.Value, d.Provider.Value)));
+            [("it", "hr"), ("it", "prod-a"), ("prod-a", "prod-b")],
+            org.Dependencies.Select(d => (d.Provider.Value, d.Consumer.Value)));
         Assert.Equal(new[] { Id("corp"), Id("standalone") }, org.Roots.AsEnumerable());
     }
 
@@ -138,26 +139,26 @@ public class OrganizationTests
             .AddDepartment("team-c", "Team C", parent: "team-a")
             .TryBuild();
 
-        Assert.False(result.IsValid);
-        Assert.Null(result.Organization);
+        Assert.False(result.IsSuccess);
+        Assert.Null(result.Value);
         Assert.Collection(
             result.Problems,
             p =>
             {
-                Assert.Equal(ValidationProblemKind.DuplicateId, p.Kind);
-                Assert.Equal("departments[1].id", p.Location);
-                Assert.Equal("Department id 'finance' is already used by departments[0].", p.Message);
+                Assert.Equal(ProblemKind.DuplicateId, p.Kind);
+                Assert.Equal(At("departments", 1, "id"), p.Location);
+                Assert.Equal("Department id 'finance' is already used by $.departments[0].", p.Message);
             },
             p =>
             {
-                Assert.Equal(ValidationProblemKind.UnknownReference, p.Kind);
-                Assert.Equal("departments[2].parent", p.Location);
+                Assert.Equal(ProblemKind.UnknownReference, p.Kind);
+                Assert.Equal(At("departments", 2, "parent"), p.Location);
                 Assert.Equal("Department 'it' names parent 'headquarters', which is not a department of this organization.", p.Message);
             },
             p =>
             {
-                Assert.Equal(ValidationProblemKind.ParentCycle, p.Kind);
-                Assert.Equal("departments[3].parent", p.Location);
+                Assert.Equal(ProblemKind.ParentCycle, p.Kind);
+                Assert.Equal(At("departments", 3, "parent"), p.Location);
                 Assert.Equal("Parent links form a cycle through 3 departments: team-a → team-b → team-c → team-a.", p.Message);
             });
     }
@@ -169,21 +170,22 @@ public class OrganizationTests
             .AddDepartment("", "Nameless id")
             .AddDepartment("a b", null)
             .AddService("svc", "Service", "ghost")
-            .AddDependency("a", "a", criticality: 0);
+            .AddDependency(provider: "a", consumer: "a", criticality: 0);
 
         var ex = Assert.Throws<OrganizationValidationException>(builder.Build);
 
         Assert.Equal(
             [
-                ("departments[0].id", ValidationProblemKind.InvalidId),
-                ("departments[1].id", ValidationProblemKind.InvalidId),
-                ("departments[1].name", ValidationProblemKind.InvalidValue),
-                ("services[0].provider", ValidationProblemKind.UnknownReference),
-                ("dependencies[0].criticality", ValidationProblemKind.InvalidValue),
+                (At("departments", 0, "id"), ProblemKind.InvalidId),
+                (At("departments", 1, "id"), ProblemKind.InvalidId),
+                (At("departments", 1, "name"), ProblemKind.InvalidValue),
+                (At("services", 0, "provider"), ProblemKind.UnknownReference),
+                (At("dependencies", 0, "criticality"), ProblemKind.InvalidValue),
             ],
             ex.Problems.Select(p => (p.Location, p.Kind)));
         Assert.StartsWith("The organization has 5 problems:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("departments[1].name: A name must be non-blank text; got null.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("$.departments[1].name: A name must be non-blank text; got null.", ex.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<ProblemException>(ex);
     }
 
     [Fact]
@@ -192,7 +194,8 @@ public class OrganizationTests
         var result = Organization.CreateBuilder().AddDepartment("loop", "Loop", parent: "loop").TryBuild();
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(ValidationProblemKind.ParentCycle, problem.Kind);
+        Assert.Equal(ProblemKind.ParentCycle, problem.Kind);
+        Assert.Equal(At("departments", 0, "parent"), problem.Location);
         Assert.Contains("loop → loop", problem.Message, StringComparison.Ordinal);
     }
 
@@ -210,16 +213,16 @@ public class OrganizationTests
     public bool Every_generated_organization_validates_and_rebuilds_equal(Organization org)
     {
         var again = org.ToBuilder().TryBuild();
-        return again.IsValid && again.Problems.IsEmpty && again.Organization.Equals(org) && again.Organization.GetHashCode() == org.GetHashCode();
+        return again.IsSuccess && again.Problems.IsEmpty && again.Value.Equals(org) && again.Value.GetHashCode() == org.GetHashCode();
     }
 
     [Property(Arbitrary = new[] { typeof(OrganizationGenerators) })]
     public Property Invalid_organizations_report_exactly_their_planted_problems(PlantedOrganization planted)
     {
         var result = planted.Builder.TryBuild();
-        var reported = result.Problems.Select(p => (p.Kind, p.Location)).OrderBy(p => p.Location, StringComparer.Ordinal).ToList();
-        var expected = planted.Planted.OrderBy(p => p.Location, StringComparer.Ordinal).ToList();
-        return (!result.IsValid && reported.SequenceEqual(expected)).Label($"reported {string.Join(", ", reported)}");
+        var reported = result.Problems.Select(p => (p.Kind, p.Location)).OrderBy(p => p.Location.ToString(), StringComparer.Ordinal).ToList();
+        var expected = planted.Planted.OrderBy(p => p.Location.ToString(), StringComparer.Ordinal).ToList();
+        return (!result.IsSuccess && reported.SequenceEqual(expected)).Label($"reported {string.Join(", ", reported)}");
     }
 
     [Property(Arbitrary = new[] { typeof(OrganizationGenerators) })]

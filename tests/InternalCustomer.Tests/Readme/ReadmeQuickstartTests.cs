@@ -55,7 +55,7 @@ public partial class ReadmeQuickstartTests
             .AddDepartment("line-a", "Production line A")
             .AddService("payroll", "Payroll", provider: "hr")
             .AddService("laptops", "Laptop provisioning", provider: "it")
-            .AddDependency(consumer: "line-a", provider: "it", criticality: 5)
+            .AddDependency(provider: "it", consumer: "line-a", criticality: 5)
             .Build(); // throws OrganizationValidationException listing every problem
 
         var support = DepartmentId.Parse("support");

@@ -37,11 +37,39 @@ public class ScorecardTests
             .AddService("payroll", "Payroll", "hr")
             .AddService("parts", "Parts", "line-a")
             .AddCalendar("always", BusinessCalendar.AlwaysOpen("Etc/UTC"))
-            .AddAgreement("it-a", "it", "line-a", ["desk"], "always", new LocalDate(2026, 1, 1), null, Period.FromMonths(3), null, null, Duration.FromHours(4), 0.5, 0.8)
-            .AddAgreement("hr-a", "hr", "line-a", ["payroll"], "always", new LocalDate(2026, 1, 1), null, Period.FromMonths(12), null, null, Duration.FromHours(4), 0.9)
-            .AddAgreement("a-b", "line-a", "line-b", ["parts"], "always", new LocalDate(2026, 1, 1), null, Period.FromMonths(1), null, null, Duration.FromHours(4), 0.9)
-            .AddDependency("line-a", "procurement", criticality: 5)
-            .AddDependency("line-b", "line-a", criticality: 4)
+            .AddAgreement(new AgreementDraft("it-a")
+                {
+                    Provider = "it",
+                    Consumer = "line-a",
+                    Services = ["desk"],
+                    Calendar = "always",
+                    EffectiveFrom = new LocalDate(2026, 1, 1),
+                    ReviewCadence = Period.FromMonths(3),
+                    Resolution = new ObjectiveDraft(within: Duration.FromHours(4), target: 0.5),
+                    SatisfactionTarget = 0.8,
+                })
+            .AddAgreement(new AgreementDraft("hr-a")
+                {
+                    Provider = "hr",
+                    Consumer = "line-a",
+                    Services = ["payroll"],
+                    Calendar = "always",
+                    EffectiveFrom = new LocalDate(2026, 1, 1),
+                    ReviewCadence = Period.FromMonths(12),
+                    Resolution = new ObjectiveDraft(within: Duration.FromHours(4), target: 0.9),
+                })
+            .AddAgreement(new AgreementDraft("a-b")
+                {
+                    Provider = "line-a",
+                    Consumer = "line-b",
+                    Services = ["parts"],
+                    Calendar = "always",
+                    EffectiveFrom = new LocalDate(2026, 1, 1),
+                    ReviewCadence = Period.FromMonths(1),
+                    Resolution = new ObjectiveDraft(within: Duration.FromHours(4), target: 0.9),
+                })
+            .AddDependency("procurement", "line-a", criticality: 5)
+            .AddDependency("line-a", "line-b", criticality: 4)
             .Build();
 
     private static ServiceRequest[] Requests()

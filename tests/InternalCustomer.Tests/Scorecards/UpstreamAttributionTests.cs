@@ -15,7 +15,7 @@ public class UpstreamAttributionTests
     private static DependencyGraph Graph(string[] departments, params (string Consumer, string Provider, int Criticality)[] edges) =>
         DependencyGraph.Create(
             departments.Select(d => new Department(Id(d), d.ToUpperInvariant())),
-            edges.Select(e => DependencyEdge.Create(e.Consumer, e.Provider, e.Criticality)));
+            edges.Select(e => DependencyEdge.Create(e.Provider, e.Consumer, e.Criticality)));
 
     [Fact]
     public void Chain_splits_the_consumers_shortfall_by_the_worked_example()
