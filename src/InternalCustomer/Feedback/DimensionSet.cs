@@ -60,6 +60,12 @@ public sealed class DimensionSet : IEquatable<DimensionSet>
     {
         ArgumentNullException.ThrowIfNull(scale);
         ArgumentNullException.ThrowIfNull(dimensions);
+        return Create(scale, dimensions, nameof(dimensions));
+    }
+
+    /// <summary>Creates a dimension set, naming <paramref name="parameterName"/> in every argument error.</summary>
+    private static DimensionSet Create(RatingScale scale, IEnumerable<KeyValuePair<string, double>> dimensions, string parameterName)
+    {
         var names = ImmutableArray.CreateBuilder<string>();
         var weights = new List<double>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -67,19 +73,19 @@ public sealed class DimensionSet : IEquatable<DimensionSet>
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                throw new ArgumentException($"A dimension name must be non-blank text; got \"{name}\".", nameof(dimensions));
+                throw new ArgumentException($"A dimension name must be non-blank text; got \"{name}\".", parameterName);
             }
 
             if (!seen.Add(name))
             {
-                throw new ArgumentException($"Dimension names must be unique; got \"{name}\" twice.", nameof(dimensions));
+                throw new ArgumentException($"Dimension names must be unique; got \"{name}\" twice.", parameterName);
             }
 
             if (!double.IsFinite(weight) || weight < 0)
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture, $"The weight of dimension \"{name}\" must be finite and non-negative; got {weight}."),
-                    nameof(dimensions));
+                    parameterName);
             }
 
             names.Add(name);
@@ -88,13 +94,13 @@ public sealed class DimensionSet : IEquatable<DimensionSet>
 
         if (names.Count == 0)
         {
-            throw new ArgumentException("A dimension set needs at least one dimension; got none.", nameof(dimensions));
+            throw new ArgumentException("A dimension set needs at least one dimension; got none.", parameterName);
         }
 
         var total = weights.Sum();
         if (total <= 0)
         {
-            throw new ArgumentException("At least one dimension weight must be positive; got all zero.", nameof(dimensions));
+            throw new ArgumentException("At least one dimension weight must be positive; got all zero.", parameterName);
         }
 
         return new DimensionSet(scale, names.ToImmutable(), [.. weights.Select(w => w / total)]);
@@ -104,7 +110,7 @@ public sealed class DimensionSet : IEquatable<DimensionSet>
     /// <param name="weights">A weight for every dimension of the set (any positive total; normalised here).</param>
     /// <returns>The re-weighted set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="weights"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A dimension is unknown or missing, or a weight is invalid (see <see cref="Create"/>).</exception>
+    /// <exception cref="ArgumentException">A dimension is unknown or missing, or a weight is invalid (see <see cref="Create(RatingScale, IEnumerable{KeyValuePair{string, double}})"/>).</exception>
     public DimensionSet WithWeights(IReadOnlyDictionary<string, double> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -124,14 +130,7 @@ public sealed class DimensionSet : IEquatable<DimensionSet>
             ordered.Add(new(name, w));
         }
 
-        try
-        {
-            return Create(Scale, ordered);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException(e.Message.Split(" (Parameter", 2)[0], nameof(weights), e);
-        }
+        return Create(Scale, ordered, nameof(weights));
     }
 
     /// <summary>Returns the position of <paramref name="dimension"/> in <see cref="Names"/>.</summary>

@@ -56,5 +56,9 @@ public class DimensionSetTests
         e = Assert.Throws<ArgumentException>(() => DimensionSet.Servqual.WithWeights(new Dictionary<string, double> { ["reliability"] = 1 }));
         Assert.Equal("weights", e.ParamName);
         Assert.StartsWith("Expected a weight for dimension \"responsiveness\"; got none.", e.Message);
+        var negative = DimensionSet.Servqual.Names.ToDictionary(n => n, n => n == "empathy" ? -1.0 : 1.0);
+        e = Assert.Throws<ArgumentException>(() => DimensionSet.Servqual.WithWeights(negative));
+        Assert.Equal("weights", e.ParamName);
+        Assert.Equal("The weight of dimension \"empathy\" must be finite and non-negative; got -1. (Parameter 'weights')", e.Message);
     }
 }
