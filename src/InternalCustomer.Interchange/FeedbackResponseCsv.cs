@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange.Csv;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange.Json;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange.Json;
 using NodaTime;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 
@@ -158,7 +159,7 @@ internal static class FeedbackResponseMapping
             dimensions ??= DimensionSet.Servqual;
             if (!dimensions.Contains(dimension))
             {
-                r.Problems.Add(ProblemKind.UnknownReference, location, $"Unknown dimension \"{JsonFields.Shorten(dimension)}\"; expected one of: {string.Join(", ", dimensions.Names)}.");
+                r.Problems.Add(ProblemKind.UnknownReference, location, $"Unknown dimension \"{Snippet.Of(dimension)}\"; expected one of: {string.Join(", ", dimensions.Names)}.");
                 continue;
             }
 
@@ -203,7 +204,7 @@ internal static class FeedbackResponseMapping
             return id;
         }
 
-        r.Problem(name, ProblemKind.InvalidId, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{JsonFields.Shorten(text)}\".");
+        r.Problem(name, ProblemKind.InvalidId, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{Snippet.Of(text)}\".");
         return null;
     }
 }

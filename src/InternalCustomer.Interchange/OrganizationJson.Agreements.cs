@@ -4,6 +4,7 @@ using InternalCustomer.Calendars;
 using InternalCustomer.Interchange.Json;
 using InternalCustomer.Organizations;
 using NodaTime;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 
@@ -57,7 +58,7 @@ public static partial class OrganizationJson
             c.Problem(
                 "zone",
                 ProblemKind.InvalidValue,
-                $"Expected a tzdb time zone id such as \"Europe/London\"; got \"{JsonFields.Shorten(zone)}\", which tzdb {DateTimeZoneProviders.Tzdb.VersionId} does not know.");
+                $"Expected a tzdb time zone id such as \"Europe/London\"; got \"{Snippet.Of(zone)}\", which tzdb {DateTimeZoneProviders.Tzdb.VersionId} does not know.");
         }
 
         var windows = new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>>();
@@ -92,7 +93,7 @@ public static partial class OrganizationJson
                         problems.Add(
                             ProblemKind.InvalidValue,
                             path,
-                            $"Expected a working window \"HH:mm-HH:mm\" that ends after it starts (an end of 24:00 for midnight), such as \"09:00-17:00\"; got \"{JsonFields.Shorten(item.GetString()!)}\".");
+                            $"Expected a working window \"HH:mm-HH:mm\" that ends after it starts (an end of 24:00 for midnight), such as \"09:00-17:00\"; got \"{Snippet.Of(item.GetString()!)}\".");
                     }
                 }
 
@@ -177,7 +178,7 @@ public static partial class OrganizationJson
             }
             else
             {
-                a.Problem("reviewCadence", ProblemKind.InvalidValue, $"Expected an ISO-8601 period such as \"P3M\" (quarterly); got \"{JsonFields.Shorten(cadenceText)}\".");
+                a.Problem("reviewCadence", ProblemKind.InvalidValue, $"Expected an ISO-8601 period such as \"P3M\" (quarterly); got \"{Snippet.Of(cadenceText)}\".");
             }
         }
 
@@ -212,7 +213,7 @@ public static partial class OrganizationJson
             return date;
         }
 
-        f.Problem(name, ProblemKind.InvalidValue, $"Expected an ISO-8601 date such as \"2026-01-01\"; got \"{JsonFields.Shorten(text)}\".");
+        f.Problem(name, ProblemKind.InvalidValue, $"Expected an ISO-8601 date such as \"2026-01-01\"; got \"{Snippet.Of(text)}\".");
         return null;
     }
 
@@ -232,7 +233,7 @@ public static partial class OrganizationJson
             }
             else
             {
-                o.Problem("within", ProblemKind.InvalidValue, $"Expected an ISO-8601 duration of business time such as \"PT4H\"; got \"{JsonFields.Shorten(text)}\".");
+                o.Problem("within", ProblemKind.InvalidValue, $"Expected an ISO-8601 duration of business time such as \"PT4H\"; got \"{Snippet.Of(text)}\".");
             }
         }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using InternalCustomer.Interchange.Json;
 using InternalCustomer.Organizations;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange.Csv;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 

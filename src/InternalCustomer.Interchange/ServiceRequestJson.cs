@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange.Json;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 

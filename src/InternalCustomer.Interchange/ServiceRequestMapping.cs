@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange.Json;
 using NodaTime;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 
@@ -37,7 +38,7 @@ internal static class ServiceRequestMapping
         AgreementId agreement = default;
         if (agreementText is not null && !AgreementId.TryParse(agreementText, out agreement))
         {
-            r.Problem("agreement", ProblemKind.InvalidId, $"Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{JsonFields.Shorten(agreementText)}\".");
+            r.Problem("agreement", ProblemKind.InvalidId, $"Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{Snippet.Of(agreementText)}\".");
         }
 
         var opened = r.Parse<Instant>("opened", true, NodaText.TryParseInstant, "an instant such as " + NodaText.InstantExample);
@@ -52,7 +53,7 @@ internal static class ServiceRequestMapping
             }
             else
             {
-                r.Problem("pauses", ProblemKind.InvalidValue, $"Expected each pause as {IntervalExample}; got \"{JsonFields.Shorten(text)}\".");
+                r.Problem("pauses", ProblemKind.InvalidValue, $"Expected each pause as {IntervalExample}; got \"{Snippet.Of(text)}\".");
             }
         }
 
@@ -62,7 +63,7 @@ internal static class ServiceRequestMapping
         {
             if (seen.TryGetValue(id, out var first))
             {
-                r.Problem("id", ProblemKind.DuplicateId, $"Request id \"{JsonFields.Shorten(id)}\" is already used at {first}.");
+                r.Problem("id", ProblemKind.DuplicateId, $"Request id \"{Snippet.Of(id)}\" is already used at {first}.");
             }
             else
             {

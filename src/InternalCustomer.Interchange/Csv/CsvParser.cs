@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange.Csv;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange.Csv;
 
@@ -39,11 +40,11 @@ internal static class CsvTable
             if (!columns.Contains(name) && !prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length))
             {
                 var also = prefixes.Count == 0 ? string.Empty : " and " + string.Join(", ", prefixes.Select(p => p + "<dimension>"));
-                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown column \"{Json.JsonFields.Shorten(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown column \"{Snippet.Of(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
             }
             else if (!index.TryAdd(name, c))
             {
-                problems.Add(ProblemKind.UnexpectedProperty, at, $"Column \"{Json.JsonFields.Shorten(name)}\" appears more than once in the header.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Column \"{Snippet.Of(name)}\" appears more than once in the header.");
             }
         }
 
@@ -111,7 +112,7 @@ internal static class CsvTable
                 return n;
             }
 
-            Problem(name, ProblemKind.WrongType, $"Expected an integer; got \"{Json.JsonFields.Shorten(text)}\".");
+            Problem(name, ProblemKind.WrongType, $"Expected an integer; got \"{Snippet.Of(text)}\".");
             return null;
         }
 
@@ -129,7 +130,7 @@ internal static class CsvTable
                 long? rating = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
                 if (rating is null)
                 {
-                    Problem(column, ProblemKind.WrongType, $"Expected an integer rating; got \"{Json.JsonFields.Shorten(text)}\".");
+                    Problem(column, ProblemKind.WrongType, $"Expected an integer rating; got \"{Snippet.Of(text)}\".");
                 }
 
                 ratings.Add((column[(kind.Length + 1)..], At(column), rating));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange.Json;
 
@@ -37,11 +38,11 @@ internal sealed class JsonFields
             var at = path.Property(property.Name);
             if (Array.IndexOf(knownSet, property.Name) < 0)
             {
-                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown property \"{Shorten(property.Name)}\"; expected one of: {string.Join(", ", knownSet)}.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown property \"{Snippet.Of(property.Name)}\"; expected one of: {string.Join(", ", knownSet)}.");
             }
             else if (!fields._values.TryAdd(property.Name, property.Value))
             {
-                problems.Add(ProblemKind.UnexpectedProperty, at, $"Property \"{Shorten(property.Name)}\" appears more than once in the same object; a key must be unique.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, $"Property \"{Snippet.Of(property.Name)}\" appears more than once in the same object; a key must be unique.");
             }
         }
 
@@ -52,15 +53,14 @@ internal sealed class JsonFields
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the string \"{Shorten(element.GetString() ?? string.Empty)}\"",
-        JsonValueKind.Number => $"the number {Shorten(element.GetRawText())}",
+        JsonValueKind.String => $"the string \"{Snippet.Of(element.GetString() ?? string.Empty)}\"",
+        JsonValueKind.Number => $"the number {Snippet.Of(element.GetRawText())}",
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
 
-    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     internal ProblemLocation At(string name) => Path.Property(name);
 
@@ -111,7 +111,7 @@ internal sealed class JsonFields
 
         if (!value.TryGetDouble(out var d) || !double.IsFinite(d) || d < min || d > max)
         {
-            _problems.Add(ProblemKind.InvalidValue, At(name), string.Create(CultureInfo.InvariantCulture, $"Expected a number from {min} to {max}; got {Shorten(value.GetRawText())}."));
+            _problems.Add(ProblemKind.InvalidValue, At(name), string.Create(CultureInfo.InvariantCulture, $"Expected a number from {min} to {max}; got {Snippet.Of(value.GetRawText())}."));
             return null;
         }
 
@@ -176,7 +176,7 @@ internal sealed class JsonFields
 
         if (!value.TryGetInt64(out var n) || n < min || n > max)
         {
-            _problems.Add(ProblemKind.InvalidValue, At(name), string.Create(CultureInfo.InvariantCulture, $"Expected an integer from {min} to {max}; got {Shorten(value.GetRawText())}."));
+            _problems.Add(ProblemKind.InvalidValue, At(name), string.Create(CultureInfo.InvariantCulture, $"Expected an integer from {min} to {max}; got {Snippet.Of(value.GetRawText())}."));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange.Json;
 
@@ -50,7 +51,7 @@ internal sealed class JsonRecordSource : RecordSource
             var location = at.Property(property.Name);
             if (!seen.Add(property.Name))
             {
-                Problems.Add(ProblemKind.UnexpectedProperty, location, $"Property \"{JsonFields.Shorten(property.Name)}\" appears more than once in the same object; a key must be unique.");
+                Problems.Add(ProblemKind.UnexpectedProperty, location, $"Property \"{Snippet.Of(property.Name)}\" appears more than once in the same object; a key must be unique.");
                 continue;
             }
 

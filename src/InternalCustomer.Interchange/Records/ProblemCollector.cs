@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace InternalCustomer.Interchange;
+namespace InternalCustomer.Interchange.Records;
 
 /// <summary>Collects problems in the order found.</summary>
 internal sealed class ProblemCollector

@@ -1,4 +1,4 @@
-namespace InternalCustomer.Interchange;
+namespace InternalCustomer.Interchange.Records;
 
 /// <summary>
 /// The fields of one record (a JSON object or a CSV row) as text, with the location of each, so that one
@@ -48,7 +48,7 @@ internal abstract class RecordSource
             return value;
         }
 
-        Problem(name, ProblemKind.InvalidValue, $"Expected {expected}; got \"{Json.JsonFields.Shorten(text)}\".");
+        Problem(name, ProblemKind.InvalidValue, $"Expected {expected}; got \"{Snippet.Of(text)}\".");
         return null;
     }
 
