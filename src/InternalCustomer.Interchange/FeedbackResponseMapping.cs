@@ -50,49 +50,39 @@ internal static class FeedbackResponseMapping
         var perceptions = Ratings(r, "perception", ref dimensions);
         var expectations = Ratings(r, "expectation", ref dimensions);
 
-        RatingScale? scale = null;
-        try
+        var scaleResult = RatingScale.TryCustom(min, max);
+        foreach (var problem in scaleResult.Problems)
         {
-            scale = RatingScale.Custom(min, max);
+            r.Problem("scaleMax", problem.Kind, problem.Message);
         }
-        catch (ArgumentException e)
-        {
-            r.Problem("scaleMax", ProblemKind.InvalidValue, ServiceRequestMapping.ModelMessage(e));
-        }
+
+        var scale = scaleResult.Value;
 
         if (r.Problems.Count > before || scale is null || respondent is null || subject is null || instant is null || overall is null)
         {
             return null;
         }
 
-        try
+        var made = FeedbackResponse.TryCreate(
+            respondent.Value,
+            subject.Value,
+            instant.Value,
+            scale,
+            overall.Value,
+            recommend,
+            effort,
+            perceptions.Count + expectations.Count > 0 ? dimensions : null,
+            perceptions.Count > 0 ? perceptions : null,
+            expectations.Count > 0 ? expectations : null,
+            agreement,
+            service,
+            comment);
+        foreach (var problem in made.Problems)
         {
-            return new FeedbackResponse(
-                respondent.Value,
-                subject.Value,
-                instant.Value,
-                scale,
-                overall.Value,
-                recommend,
-                effort,
-                perceptions.Count + expectations.Count > 0 ? dimensions : null,
-                perceptions.Count > 0 ? perceptions : null,
-                expectations.Count > 0 ? expectations : null,
-                agreement,
-                service,
-                comment);
+            r.Problem(problem, Columns, "overall");
         }
-        catch (ArgumentException e)
-        {
-            var field = e.ParamName switch
-            {
-                "perceptions" or "expectations" or "dimensions" => "comment",
-                { } p when Columns.Contains(p) => p,
-                _ => "overall",
-            };
-            r.Problem(field, ProblemKind.InvalidValue, ServiceRequestMapping.ModelMessage(e));
-            return null;
-        }
+
+        return made.Value;
     }
 
     internal static ResponseEntry ToEntry(FeedbackResponse f) => new(

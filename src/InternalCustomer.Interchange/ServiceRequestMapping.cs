@@ -76,15 +76,13 @@ internal static class ServiceRequestMapping
             return null;
         }
 
-        try
+        var made = ServiceRequest.TryCreate(id, agreement, opened.Value, firstResponse, resolved, pauses, reopen);
+        foreach (var problem in made.Problems)
         {
-            return new ServiceRequest(id, agreement, opened.Value, firstResponse, resolved, pauses, reopen);
+            r.Problem(problem, Columns, "id");
         }
-        catch (ArgumentException e)
-        {
-            r.Problem(e.ParamName is { } p && Columns.Contains(p) ? p : "id", ProblemKind.InvalidValue, ModelMessage(e));
-            return null;
-        }
+
+        return made.Value;
     }
 
     internal static RequestEntry ToEntry(ServiceRequest r) => new(
@@ -101,10 +99,4 @@ internal static class ServiceRequestMapping
         var e = ToEntry(r);
         return [e.Id, e.Agreement, e.Opened, e.FirstResponse, e.Resolved, e.Pauses is null ? null : string.Join(";", e.Pauses), e.Reopen];
     }
-
-    /// <summary>
-    /// The model's message as it is, on one line. Nothing takes the message apart: the field comes from the
-    /// exception's <see cref="ArgumentException.ParamName"/>, which is data.
-    /// </summary>
-    internal static string ModelMessage(ArgumentException e) => e.Message.ReplaceLineEndings(" ");
 }

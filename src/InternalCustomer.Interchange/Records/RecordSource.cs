@@ -30,6 +30,15 @@ internal abstract class RecordSource
 
     internal void Problem(string name, ProblemKind kind, string message) => Problems.Add(kind, At(name), message);
 
+    /// <summary>Records a problem the model reported (through a <c>TryCreate</c>) at the field it names: the first
+    /// segment of its location is the model's parameter, and the fields are named after the parameters; a problem
+    /// about anything else goes to <paramref name="fallback"/>.</summary>
+    internal void Problem(Problem model, IReadOnlyCollection<string> fields, string fallback)
+    {
+        var field = model.Location.Segments is [{ IsIndex: false, Name: { } name }, ..] && fields.Contains(name) ? name : fallback;
+        Problem(field, model.Kind, model.Message);
+    }
+
     internal string? Required(string name) => Text(name, required: true);
 
     internal string? Optional(string name) => Text(name, required: false);

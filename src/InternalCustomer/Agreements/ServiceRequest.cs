@@ -40,47 +40,46 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         IEnumerable<Interval>? pauses = null,
         Interval? reopen = null)
     {
-        Id = string.IsNullOrWhiteSpace(id)
-            ? throw new ArgumentException($"A request id must be non-blank text; got {(id is null ? "null" : $"\"{id}\"")}.", nameof(id))
-            : id;
-        Agreement = ModelGuard.NotDefault(agreement, nameof(agreement));
+        ImmutableArray<Interval> pauseArray = pauses is null ? [] : [.. pauses];
+        if (Check(id, agreement, opened, firstResponse, resolved, pauseArray, reopen) is { } problem)
+        {
+            throw new ArgumentException(problem.Message, problem.Location.Segments[0].Name);
+        }
+
+        Id = id;
+        Agreement = agreement;
         Opened = opened;
-
-        if (resolved is { } r && r < opened)
-        {
-            throw new ArgumentException($"Resolution must be at or after the opening ({opened}); got {r}.", nameof(resolved));
-        }
-
-        if (firstResponse is { } f)
-        {
-            if (f < opened)
-            {
-                throw new ArgumentException($"First response must be at or after the opening ({opened}); got {f}.", nameof(firstResponse));
-            }
-
-            if (resolved is { } r2 && f > r2)
-            {
-                throw new ArgumentException($"First response must be at or before the resolution ({r2}); got {f}.", nameof(firstResponse));
-            }
-        }
-
-        if (reopen is { } g)
-        {
-            if (!g.HasStart || !g.HasEnd)
-            {
-                throw new ArgumentException($"The reopen gap must run from the first resolution to the reopening; got the open interval {g}.", nameof(reopen));
-            }
-
-            if (g.Start < opened || (resolved is { } r3 && g.End > r3))
-            {
-                throw new ArgumentException($"The reopen gap must lie inside the request's lifetime {Lifetime(opened, resolved)}; got {g}.", nameof(reopen));
-            }
-        }
-
         Resolved = resolved;
         FirstResponse = firstResponse;
         Reopen = reopen;
-        Pauses = pauses is null ? [] : CheckPauses([.. pauses], opened, resolved, reopen);
+        Pauses = pauseArray;
+    }
+
+    /// <summary>Creates a service request, or says what is wrong with its parts without throwing.</summary>
+    /// <remarks>The same rules as the constructor. The problem's location names the part at fault: <c>$.resolved</c>,
+    /// or <c>$.pauses[2]</c> for one pause, so that a reader of a ticket export can place it on its own field.</remarks>
+    /// <param name="id">The request's identifier (any non-blank text).</param>
+    /// <param name="agreement">The agreement the request is measured against.</param>
+    /// <param name="opened">When the request was opened.</param>
+    /// <param name="firstResponse">When the provider first responded, if it has.</param>
+    /// <param name="resolved">When the request was finally resolved, if it has been.</param>
+    /// <param name="pauses">The intervals spent waiting on the customer; <see langword="null"/> for none.</param>
+    /// <param name="reopen">The gap from the first resolution to the reopening, if any.</param>
+    /// <returns>The request, or the first problem found (kind <see cref="ProblemKind.InvalidValue"/> or
+    /// <see cref="ProblemKind.InvalidId"/>).</returns>
+    public static Result<ServiceRequest> TryCreate(
+        string? id,
+        AgreementId agreement,
+        Instant opened,
+        Instant? firstResponse = null,
+        Instant? resolved = null,
+        IEnumerable<Interval>? pauses = null,
+        Interval? reopen = null)
+    {
+        ImmutableArray<Interval> pauseArray = pauses is null ? [] : [.. pauses];
+        return Check(id, agreement, opened, firstResponse, resolved, pauseArray, reopen) is { } problem
+            ? Result.Failure<ServiceRequest>([problem])
+            : Result.Success(new ServiceRequest(id!, agreement, opened, firstResponse, resolved, pauseArray, reopen));
     }
 
     /// <summary>Gets the request's identifier.</summary>
@@ -145,32 +144,83 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     private static string Lifetime(Instant opened, Instant? resolved) =>
         resolved is { } r ? $"[{opened}, {r}]" : $"[{opened}, ...)";
 
-    private static ImmutableArray<Interval> CheckPauses(ImmutableArray<Interval> pauses, Instant opened, Instant? resolved, Interval? reopen)
+    /// <summary>The first rule the parts break, located at the parameter (and pause) at fault; <see langword="null"/> if none.</summary>
+    private static Problem? Check(
+        string? id,
+        AgreementId agreement,
+        Instant opened,
+        Instant? firstResponse,
+        Instant? resolved,
+        ImmutableArray<Interval> pauses,
+        Interval? reopen)
     {
+        var at = ProblemLocation.Root;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return new(ProblemKind.InvalidId, at.Property(nameof(id)), $"A request id must be non-blank text; got {(id is null ? "null" : $"\"{id}\"")}.");
+        }
+
+        if (agreement.IsDefault)
+        {
+            return new(ProblemKind.InvalidId, at.Property(nameof(agreement)), "Expected a parsed AgreementId; got default(AgreementId).");
+        }
+
+        if (resolved is { } r && r < opened)
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(resolved)), $"Resolution must be at or after the opening ({opened}); got {r}.");
+        }
+
+        if (firstResponse is { } f)
+        {
+            if (f < opened)
+            {
+                return new(ProblemKind.InvalidValue, at.Property(nameof(firstResponse)), $"First response must be at or after the opening ({opened}); got {f}.");
+            }
+
+            if (resolved is { } r2 && f > r2)
+            {
+                return new(ProblemKind.InvalidValue, at.Property(nameof(firstResponse)), $"First response must be at or before the resolution ({r2}); got {f}.");
+            }
+        }
+
+        if (reopen is { } g)
+        {
+            if (!g.HasStart || !g.HasEnd)
+            {
+                return new(ProblemKind.InvalidValue, at.Property(nameof(reopen)), $"The reopen gap must run from the first resolution to the reopening; got the open interval {g}.");
+            }
+
+            if (g.Start < opened || (resolved is { } r3 && g.End > r3))
+            {
+                return new(ProblemKind.InvalidValue, at.Property(nameof(reopen)), $"The reopen gap must lie inside the request's lifetime {Lifetime(opened, resolved)}; got {g}.");
+            }
+        }
+
         for (var i = 0; i < pauses.Length; i++)
         {
             var p = pauses[i];
+            var pause = at.Property(nameof(pauses)).Element(i);
             if (!p.HasStart)
             {
-                throw new ArgumentException($"Pause {i} must have a start; got {p}.", nameof(pauses));
+                return new(ProblemKind.InvalidValue, pause, $"Pause {i} must have a start; got {p}.");
             }
 
-            if (p.Start < opened || (resolved is { } r && (!p.HasEnd || p.End > r)))
+            if (p.Start < opened || (resolved is { } r4 && (!p.HasEnd || p.End > r4)))
             {
-                throw new ArgumentException($"Pause {i} must lie inside the request's lifetime {Lifetime(opened, resolved)}; got {p}.", nameof(pauses));
+                return new(ProblemKind.InvalidValue, pause, $"Pause {i} must lie inside the request's lifetime {Lifetime(opened, resolved)}; got {p}.");
             }
 
             if (i > 0 && (!pauses[i - 1].HasEnd || p.Start < pauses[i - 1].End))
             {
-                throw new ArgumentException($"Pauses must be sorted and disjoint; pause {i} {p} starts before pause {i - 1} {pauses[i - 1]} ends.", nameof(pauses));
+                return new(ProblemKind.InvalidValue, pause, $"Pauses must be sorted and disjoint; pause {i} {p} starts before pause {i - 1} {pauses[i - 1]} ends.");
             }
 
-            if (reopen is { } g && p.Start < g.End && (!p.HasEnd || g.Start < p.End))
+            if (reopen is { } g2 && p.Start < g2.End && (!p.HasEnd || g2.Start < p.End))
             {
-                throw new ArgumentException($"Pause {i} {p} overlaps the reopen gap {g}.", nameof(pauses));
+                return new(ProblemKind.InvalidValue, pause, $"Pause {i} {p} overlaps the reopen gap {g2}.");
             }
         }
 
-        return pauses;
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace InternalCustomer.Feedback;
@@ -56,34 +57,70 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(overallScale);
-        Respondent = ModelGuard.NotDefault(respondent, nameof(respondent));
-        Subject = ModelGuard.NotDefault(subject, nameof(subject));
-        if (respondent == subject)
+        if (Check(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is { } problem)
         {
-            throw new ArgumentException(
-                $"A department cannot give feedback about itself: respondent and subject are both \"{respondent}\".",
-                nameof(subject));
+            // A rating outside its scale is an ArgumentOutOfRangeException, as documented; the rest ArgumentException.
+            var parameter = problem.Location.Segments[0].Name!;
+            throw problem.Kind == ProblemKind.InvalidValue
+                ? new ArgumentOutOfRangeException(parameter, problem.Message)
+                : new ArgumentException(problem.Message, parameter);
         }
 
+        Respondent = respondent;
+        Subject = subject;
         Instant = instant;
         OverallScale = overallScale;
-        Overall = overallScale.Validate(overall, nameof(overall));
-        Recommend = recommend is { } r ? RatingScale.ZeroToTen.Validate(r, nameof(recommend)) : null;
-        Effort = effort is { } e ? RatingScale.SevenPoint.Validate(e, nameof(effort)) : null;
-        Agreement = agreement is { } a ? ModelGuard.NotDefault(a, nameof(agreement)) : null;
-        Service = service is { } s ? ModelGuard.NotDefault(s, nameof(service)) : null;
+        Overall = overall;
+        Recommend = recommend;
+        Effort = effort;
+        Agreement = agreement;
+        Service = service;
         Comment = comment;
-        if ((perceptions is { Count: > 0 } || expectations is { Count: > 0 }) && dimensions is null)
-        {
-            throw new ArgumentException("Dimension ratings need the dimension set they refer to; got ratings without one.", nameof(dimensions));
-        }
-
         Dimensions = dimensions;
         if (dimensions is not null)
         {
-            _perceptions = ToArray(dimensions, perceptions, nameof(perceptions));
-            _expectations = ToArray(dimensions, expectations, nameof(expectations));
+            _perceptions = ToArray(dimensions, perceptions);
+            _expectations = ToArray(dimensions, expectations);
         }
+    }
+
+    /// <summary>Creates a response, or says what is wrong with its parts without throwing.</summary>
+    /// <remarks>The same rules as the constructor. The problem's location names the part at fault (<c>$.overall</c>,
+    /// <c>$.perceptions.reliability</c>), so that a reader of a survey export can place it on its own field.</remarks>
+    /// <param name="respondent">The responding (consumer) department.</param>
+    /// <param name="subject">The department the feedback is about (the provider).</param>
+    /// <param name="instant">When the response was given.</param>
+    /// <param name="overallScale">The scale of the overall rating.</param>
+    /// <param name="overall">The overall satisfaction rating.</param>
+    /// <param name="recommend">Likelihood to recommend, 0–10, if asked.</param>
+    /// <param name="effort">Customer effort, 1–7, if asked.</param>
+    /// <param name="dimensions">The dimension set of the perception and expectation ratings.</param>
+    /// <param name="perceptions">Perception ratings by dimension name.</param>
+    /// <param name="expectations">Expectation ratings by dimension name.</param>
+    /// <param name="agreement">The service agreement the feedback is about, if any.</param>
+    /// <param name="service">The service the feedback is about, if any.</param>
+    /// <param name="comment">Free text, if any.</param>
+    /// <returns>The response, or the first problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="overallScale"/> is <see langword="null"/>.</exception>
+    public static Result<FeedbackResponse> TryCreate(
+        DepartmentId respondent,
+        DepartmentId subject,
+        Instant instant,
+        RatingScale overallScale,
+        int overall,
+        int? recommend = null,
+        int? effort = null,
+        DimensionSet? dimensions = null,
+        IReadOnlyDictionary<string, int>? perceptions = null,
+        IReadOnlyDictionary<string, int>? expectations = null,
+        AgreementId? agreement = null,
+        ServiceId? service = null,
+        string? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(overallScale);
+        return Check(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is { } problem
+            ? Result.Failure<FeedbackResponse>([problem])
+            : Result.Success(new FeedbackResponse(respondent, subject, instant, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service, comment));
     }
 
     /// <summary>Gets the responding (consumer) department.</summary>
@@ -195,17 +232,94 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         return v == NotRated ? null : v;
     }
 
-    private static int[] ToArray(DimensionSet dimensions, IReadOnlyDictionary<string, int>? ratings, string field)
+    /// <summary>The first rule the parts break, located at the parameter (and dimension) at fault; <see langword="null"/> if none.</summary>
+    private static Problem? Check(
+        DepartmentId respondent,
+        DepartmentId subject,
+        RatingScale overallScale,
+        int overall,
+        int? recommend,
+        int? effort,
+        DimensionSet? dimensions,
+        IReadOnlyDictionary<string, int>? perceptions,
+        IReadOnlyDictionary<string, int>? expectations,
+        AgreementId? agreement,
+        ServiceId? service)
+    {
+        var at = ProblemLocation.Root;
+        if ((DefaultId(respondent, nameof(respondent)) ?? DefaultId(subject, nameof(subject))) is { } missing)
+        {
+            return missing;
+        }
+
+        if (respondent == subject)
+        {
+            return new(ProblemKind.SelfReference, at.Property(nameof(subject)), $"A department cannot give feedback about itself: respondent and subject are both \"{respondent}\".");
+        }
+
+        if (!overallScale.Contains(overall))
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(overall)), overallScale.OutOfScaleMessage(overall, nameof(overall)));
+        }
+
+        if (recommend is { } r && !RatingScale.ZeroToTen.Contains(r))
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(recommend)), RatingScale.ZeroToTen.OutOfScaleMessage(r, nameof(recommend)));
+        }
+
+        if (effort is { } e && !RatingScale.SevenPoint.Contains(e))
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(effort)), RatingScale.SevenPoint.OutOfScaleMessage(e, nameof(effort)));
+        }
+
+        if (((agreement is { } a ? DefaultId(a, nameof(agreement)) : null) ?? (service is { } s ? DefaultId(s, nameof(service)) : null)) is { } missingRef)
+        {
+            return missingRef;
+        }
+
+        if ((perceptions is { Count: > 0 } || expectations is { Count: > 0 }) && dimensions is null)
+        {
+            return new(ProblemKind.MissingValue, at.Property(nameof(dimensions)), "Dimension ratings need the dimension set they refer to; got ratings without one.");
+        }
+
+        return dimensions is null
+            ? null
+            : CheckRatings(dimensions, perceptions, nameof(perceptions)) ?? CheckRatings(dimensions, expectations, nameof(expectations));
+    }
+
+    private static Problem? DefaultId<T>(T id, string parameter)
+        where T : struct, IIdentifier =>
+        id.IsDefault
+            ? new(ProblemKind.InvalidId, ProblemLocation.Root.Property(parameter), $"Expected a parsed {typeof(T).Name}; got default({typeof(T).Name}).")
+            : null;
+
+    private static Problem? CheckRatings(DimensionSet dimensions, IReadOnlyDictionary<string, int>? ratings, string field)
+    {
+        foreach (var (name, value) in ratings ?? ImmutableDictionary<string, int>.Empty)
+        {
+            var at = ProblemLocation.Root.Property(field).Property(name);
+            if (!dimensions.Contains(name))
+            {
+                return new(ProblemKind.UnknownReference, at, $"Unknown dimension \"{name}\"; expected one of: {string.Join(", ", dimensions.Names)}.");
+            }
+
+            if (!dimensions.Scale.Contains(value))
+            {
+                return new(ProblemKind.InvalidValue, at, dimensions.Scale.OutOfScaleMessage(value, $"{field}[{name}]"));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The ratings by dimension position (<see cref="NotRated"/> where none); the ratings were checked.</summary>
+    private static int[] ToArray(DimensionSet dimensions, IReadOnlyDictionary<string, int>? ratings)
     {
         var result = new int[dimensions.Count];
         Array.Fill(result, NotRated);
-        if (ratings is not null)
+        foreach (var (name, value) in ratings ?? ImmutableDictionary<string, int>.Empty)
         {
-            foreach (var (name, value) in ratings)
-            {
-                var i = dimensions.IndexOf(name, field);
-                result[i] = dimensions.Scale.Validate(value, field, $"{field}[{name}]");
-            }
+            result[dimensions.IndexOf(name)] = value;
         }
 
         return result;

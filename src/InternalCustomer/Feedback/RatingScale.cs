@@ -65,25 +65,32 @@ public sealed class RatingScale : IEquatable<RatingScale>
     /// <param name="max">The highest point; greater than <paramref name="min"/>.</param>
     /// <returns>The scale <paramref name="min"/>–<paramref name="max"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not greater than <paramref name="min"/>, or the scale has more than <see cref="MaxPoints"/> points.</exception>
-    public static RatingScale Custom(int min, int max)
+    public static RatingScale Custom(int min, int max) =>
+        CheckBounds(min, max) is { } problem
+            ? throw new ArgumentOutOfRangeException(nameof(max), max, problem.Message)
+            : new RatingScale(min, max);
+
+    /// <summary>Creates a scale from <paramref name="min"/> to <paramref name="max"/>, or says why it cannot, without throwing.</summary>
+    /// <param name="min">The lowest point.</param>
+    /// <param name="max">The highest point.</param>
+    /// <returns>The scale, or the problem (located at <c>$.max</c>) that <see cref="Custom(int, int)"/> would throw for.</returns>
+    public static Result<RatingScale> TryCustom(int min, int max) =>
+        CheckBounds(min, max) is { } problem ? Result.Failure<RatingScale>([problem]) : Result.Success(new RatingScale(min, max));
+
+    private static Problem? CheckBounds(int min, int max)
     {
+        var at = ProblemLocation.Root.Property(nameof(max));
         if (max <= min)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(max),
-                max,
-                string.Create(CultureInfo.InvariantCulture, $"A scale's maximum must be greater than its minimum {min}; got {max}."));
+            return new(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"A scale's maximum must be greater than its minimum {min}; got {max}."));
         }
 
         if ((long)max - min + 1 > MaxPoints)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(max),
-                max,
-                string.Create(CultureInfo.InvariantCulture, $"A scale may have at most {MaxPoints} points; got {(long)max - min + 1} ({min}–{max})."));
+            return new(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"A scale may have at most {MaxPoints} points; got {(long)max - min + 1} ({min}–{max})."));
         }
 
-        return new RatingScale(min, max);
+        return null;
     }
 
     /// <summary>Whether <paramref name="rating"/> is a point of this scale.</summary>

@@ -148,4 +148,31 @@ public class ServiceRequestTests
         Assert.Equal("agreement", agreement.ParamName);
         Assert.StartsWith("Expected a parsed AgreementId; got default(AgreementId).", agreement.Message);
     }
+
+    [Fact]
+    public void TryCreate_says_what_the_constructor_would_throw_for_at_the_part_at_fault()
+    {
+        var late = ServiceRequest.TryCreate("INC-1", Sla, Opened, resolved: At(2, 8));
+        var problem = Assert.Single(late.Problems);
+        Assert.False(late.IsSuccess);
+        Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal(ProblemLocation.Root.Property("resolved"), problem.Location);
+        Assert.Equal($"Resolution must be at or after the opening ({Opened}); got {At(2, 8)}.", problem.Message);
+
+        var overlapping = ServiceRequest.TryCreate(
+            "INC-2", Sla, Opened, pauses: [new Interval(At(2, 10), At(2, 12)), new Interval(At(2, 11), At(2, 13))]);
+        Assert.Equal("$.pauses[1]", Assert.Single(overlapping.Problems).Location.ToString());
+
+        var blank = ServiceRequest.TryCreate(" ", Sla, Opened);
+        Assert.Equal(ProblemKind.InvalidId, Assert.Single(blank.Problems).Kind);
+
+        // The constructor throws the same message, naming the same parameter, without a second copy of the rule.
+        var thrown = Assert.Throws<ArgumentException>(() => new ServiceRequest("INC-1", Sla, Opened, resolved: At(2, 8)));
+        Assert.Equal("resolved", thrown.ParamName);
+        Assert.StartsWith(problem.Message, thrown.Message, StringComparison.Ordinal);
+
+        var fine = ServiceRequest.TryCreate("INC-3", Sla, Opened, At(2, 10), At(2, 12));
+        Assert.True(fine.IsSuccess);
+        Assert.Equal(new ServiceRequest("INC-3", Sla, Opened, At(2, 10), At(2, 12)), fine.Value);
+    }
 }

@@ -93,4 +93,39 @@ public class FeedbackResponseTests
         Assert.Equal("dimension", a.ParamName);
         Assert.StartsWith("This response has no dimension ratings; got a request for \"reliability\".", a.Message);
     }
+
+    [Fact]
+    public void TryCreate_says_what_the_constructor_would_throw_for_at_the_part_at_fault()
+    {
+        var outside = FeedbackResponse.TryCreate(Finance, It, When, RatingScale.FivePoint, 6);
+        var problem = Assert.Single(outside.Problems);
+        Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal("$.overall", problem.Location.ToString());
+        Assert.Equal("Rating 'overall' must be a point of the 1–5 scale; got 6.", problem.Message);
+
+        var self = FeedbackResponse.TryCreate(It, It, When, RatingScale.FivePoint, 4);
+        Assert.Equal(ProblemKind.SelfReference, Assert.Single(self.Problems).Kind);
+        Assert.Equal("$.subject", self.Problems[0].Location.ToString());
+
+        var dimension = FeedbackResponse.TryCreate(
+            Finance, It, When, RatingScale.FivePoint, 4, dimensions: DimensionSet.Servqual,
+            perceptions: new Dictionary<string, int> { ["empathy"] = 9 });
+        Assert.Equal("$.perceptions.empathy", Assert.Single(dimension.Problems).Location.ToString());
+
+        var thrown = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedbackResponse(Finance, It, When, RatingScale.FivePoint, 6));
+        Assert.Equal("overall", thrown.ParamName);
+        Assert.StartsWith(problem.Message, thrown.Message, StringComparison.Ordinal);
+
+        var fine = FeedbackResponse.TryCreate(Finance, It, When, RatingScale.FivePoint, 4, comment: "ok");
+        Assert.Equal(new FeedbackResponse(Finance, It, When, RatingScale.FivePoint, 4, comment: "ok"), fine.Value);
+    }
+
+    [Fact]
+    public void RatingScale_TryCustom_reports_bounds_that_make_no_scale()
+    {
+        var flat = RatingScale.TryCustom(3, 3);
+        Assert.Equal("$.max", Assert.Single(flat.Problems).Location.ToString());
+        Assert.Equal("A scale's maximum must be greater than its minimum 3; got 3.", flat.Problems[0].Message);
+        Assert.Equal(RatingScale.Custom(0, 10), RatingScale.TryCustom(0, 10).Value);
+    }
 }

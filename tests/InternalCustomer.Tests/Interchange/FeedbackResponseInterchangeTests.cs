@@ -59,11 +59,11 @@ public class FeedbackResponseInterchangeTests
 
         Assert.Equal(
             [
-                "line 2, column 4 (subject): A department cannot give feedback about itself: respondent and subject are both \"it\". (Parameter 'subject')",
+                "line 2, column 4 (subject): A department cannot give feedback about itself: respondent and subject are both \"it\".",
                 "line 3, column 37 (perception.empathy): Expected a perception rating from 1 to 7; got 8.",
                 "line 4, column 32 (overall): Expected an integer; got \"five\".",
                 "line 4, column 38 (perception.speed): Unknown dimension \"speed\"; expected one of: reliability, responsiveness, assurance, empathy, tangibles.",
-                "line 5, column 32 (overall): Rating 'overall' must be a point of the 1–5 scale; got 6. (Parameter 'overall') Actual value was 6.",
+                "line 5, column 32 (overall): Rating 'overall' must be a point of the 1–5 scale; got 6.",
             ],
             problems);
     }
@@ -83,7 +83,7 @@ public class FeedbackResponseInterchangeTests
 
         Assert.Equal(
             [
-                "$.responses[0].scaleMax: A scale's maximum must be greater than its minimum 1; got 1. (Parameter 'max') Actual value was 1.",
+                "$.responses[0].scaleMax: A scale's maximum must be greater than its minimum 1; got 1.",
                 "$.responses[1].overall: Expected an integer from -9223372036854775808 to 9223372036854775807; got 1e400.",
                 "$.responses[2].perceptions.empathy: Expected an integer rating; got the string \"high\".",
             ],

@@ -99,7 +99,7 @@ public class ServiceRequestInterchangeTests
                 "line 7, column 5: Expected a comma or the end of the line after a closing quote; got 'z'.",
                 "line 8, column 5: A quoted field is not closed: the input ends before its closing quote.",
                 "line 1, column 30: Unknown column \"colour\"; expected columns: id,agreement,opened,firstResponse,resolved,pauses,reopen.",
-                "line 2, column 31 (resolved): Resolution must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T08:00:00Z. (Parameter 'resolved')",
+                "line 2, column 31 (resolved): Resolution must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T08:00:00Z.",
                 "line 3, column 4 (agreement): Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"bad id\".",
                 "line 3, column 11 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00; got \"yesterday\".",
                 "line 4, column 1 (id): Request id \"R1\" is already used at line 2.",
@@ -154,7 +154,7 @@ public class ServiceRequestInterchangeTests
 
         Assert.Equal(
             [
-                "$.requests[0].firstResponse: First response must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T09:00:00Z. (Parameter 'firstResponse')",
+                "$.requests[0].firstResponse: First response must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T09:00:00Z.",
                 "$.requests[1].pauses[1]: Expected a string; got the number 5.",
                 "$.requests[1].pauses: Expected each pause as start/end, for example 2026-03-02T09:30:00Z/2026-03-02T11:00:00Z (an empty end for one still open); got \"2026-03-02T10:00:00Z/2026-03-02T09:00:00Z\".",
                 "$.requests[2].opened: Expected a string; got the number 20260302.",
