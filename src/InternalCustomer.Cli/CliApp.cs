@@ -171,7 +171,7 @@ internal static class CliApp
             .DefaultIfEmpty(clock.GetCurrentInstant())
             .Max();
         var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest, source);
-        var crossProblems = analysis.CrossReferenceProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
+        var crossProblems = analysis.InputProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
         if (crossProblems.Count > 0)
         {
             throw new InvalidInputException(crossProblems);

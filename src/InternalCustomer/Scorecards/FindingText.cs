@@ -85,7 +85,6 @@ public static class FindingText
                 HeavyDependenceWithoutAgreement => "a heavy dependency has no agreement",
                 FeedbackOverdue => "no feedback within the review cadence",
                 DecliningSatisfaction d => Text($"satisfaction is declining ({d.SlopePer30Days:0.00} points per 30 days)"),
-                ReviewDue d => Text($"the review of agreement {d.Agreement} is due"),
                 _ => finding.GetType().Name,
             });
         }

@@ -2,7 +2,9 @@ using NodaTime;
 
 namespace InternalCustomer.Scorecards;
 
-/// <summary>An agreement in effect whose review cadence has elapsed: <c>DueOn ≤ as-of date</c> in the agreement's zone.</summary>
+/// <summary>An agreement in effect whose review cadence has elapsed: <c>DueOn ≤ as-of date</c> in the agreement's zone.
+/// A finding about the agreement rather than about how the relationship fares, so it is not among
+/// <see cref="RelationshipHealth.Findings"/> nor in the attention list's reasons.</summary>
 /// <param name="Agreement">The agreement.</param>
 /// <param name="Provider">Its provider.</param>
 /// <param name="Consumer">Its consumer.</param>
@@ -15,4 +17,4 @@ public sealed record ReviewDue(
     DepartmentId Consumer,
     LocalDate LastReview,
     LocalDate DueOn,
-    int DaysOverdue) : RelationshipFinding(Provider, Consumer);
+    int DaysOverdue) : Finding;

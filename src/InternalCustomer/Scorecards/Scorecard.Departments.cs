@@ -151,9 +151,9 @@ public static partial class Scorecard
 
     // Every finding, by kind (in the order of the Finding remarks); within a kind, relationships in attention-list
     // order (those without a gap after, by provider then consumer), departments by inherited shortfall, reviews by
-    // days overdue.
+    // days overdue (ReviewsDue's order).
     private static ImmutableArray<Finding> Findings(
-        ImmutableArray<AttentionItem> attention, ImmutableArray<RelationshipHealth> relationships, ImmutableArray<DepartmentScorecard> departments, ScorecardOptions options)
+        ImmutableArray<AttentionItem> attention, ImmutableArray<RelationshipHealth> relationships, ImmutableArray<DepartmentScorecard> departments, ImmutableArray<ReviewDue> reviews, ScorecardOptions options)
     {
         var rank = attention.ToDictionary(a => new Relationship(a.Provider, a.Consumer), a => a.Rank);
         var ordered = relationships
@@ -175,7 +175,7 @@ public static partial class Scorecard
         result.AddRange(ordered.OfType<FeedbackOverdue>());
         result.AddRange(ordered.OfType<DecliningSatisfaction>());
         result.AddRange(inherited);
-        result.AddRange(ordered.OfType<ReviewDue>().OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.Agreement));
+        result.AddRange(reviews);
         return result.ToImmutable();
     }
 

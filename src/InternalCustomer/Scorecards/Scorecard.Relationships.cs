@@ -11,11 +11,10 @@ namespace InternalCustomer.Scorecards;
 public static partial class Scorecard
 {
     private static ImmutableArray<RelationshipHealth> Relationships(
-        Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, ImmutableArray<ReviewDue> reviews, ScorecardOptions options)
+        Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, ScorecardOptions options)
     {
         var dependence = graph.GetEdges().ToDictionary(e => new Relationship(e.Provider, e.Consumer), e => e.Criticality);
         var agreementsOf = organization.Agreements.GroupBy(a => new Relationship(a.Provider, a.Consumer)).ToDictionary(g => g.Key, g => g.ToList());
-        var reviewsOf = reviews.ToLookup(r => new Relationship(r.Provider, r.Consumer));
         var keys = new SortedSet<Relationship>(dependence.Keys);
         keys.UnionWith(agreementsOf.Keys);
         keys.UnionWith(feedback.Cells.Keys);
@@ -59,7 +58,7 @@ public static partial class Scorecard
                 satisfactionGap,
                 gap,
                 []);
-            var findings = RelationshipFindings(organization, draft, agreements, satisfactionKnown, reviewsOf[key], options);
+            var findings = RelationshipFindings(organization, draft, agreements, satisfactionKnown, options);
             result.Add(findings.IsEmpty ? draft : new RelationshipHealth(
                 key.Provider, key.Consumer, draft.Agreements, objectives, criticality, summary, draft.Mean, csat, trend, satisfactionTarget, last, slaGap, satisfactionGap, gap, findings));
         }
@@ -101,7 +100,7 @@ public static partial class Scorecard
 
     // The findings of one relationship, in the order of the kinds in OrganizationScorecard.Findings.
     private static ImmutableArray<RelationshipFinding> RelationshipFindings(
-        Organization organization, RelationshipHealth r, List<ServiceAgreement> agreements, bool satisfactionKnown, IEnumerable<ReviewDue> reviews, ScorecardOptions options)
+        Organization organization, RelationshipHealth r, List<ServiceAgreement> agreements, bool satisfactionKnown, ScorecardOptions options)
     {
         var findings = ImmutableArray.CreateBuilder<RelationshipFinding>();
 
@@ -136,7 +135,6 @@ public static partial class Scorecard
             findings.Add(new DecliningSatisfaction(r.Provider, r.Consumer, slope, r.Trend.Interval, p, r.Trend.Count, options.TrendSignificance));
         }
 
-        findings.AddRange(reviews);
         return findings.ToImmutable();
     }
 

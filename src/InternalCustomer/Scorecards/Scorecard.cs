@@ -33,11 +33,11 @@ public static partial class Scorecard
         var tallies = TallyRequests(organization, requests, options);
         var feedback = SummariseResponses(organization, responses, options);
         var reviews = ReviewsDue(organization, options);
-        var relationships = Relationships(organization, graph, tallies, feedback, reviews, options);
+        var relationships = Relationships(organization, graph, tallies, feedback, options);
         var positions = Positions(graph, out var clusters, out var silos, out var spof);
         var departments = Departments(organization, graph, relationships, feedback, positions, options);
         var attention = Attention(relationships, positions);
-        var findings = Findings(attention, relationships, departments, options);
+        var findings = Findings(attention, relationships, departments, reviews, options);
         var health = Health(departments, relationships, attention, clusters, silos, spof, reviews, options);
         return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health);
     }
