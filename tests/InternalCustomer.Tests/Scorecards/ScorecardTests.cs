@@ -13,17 +13,17 @@ namespace InternalCustomer.Tests.Scorecards;
 
 public class ScorecardTests
 {
-    private static readonly Instant AsOf = Instant.FromUtc(2026, 6, 1, 0, 0);
+    internal static readonly Instant AsOf = Instant.FromUtc(2026, 6, 1, 0, 0);
 
-    private static DepartmentId Id(string s) => DepartmentId.Parse(s);
+    internal static DepartmentId Id(string s) => DepartmentId.Parse(s);
 
-    private static Instant May(int day, int hour) => Instant.FromUtc(2026, 5, day, hour, 0);
+    internal static Instant May(int day, int hour) => Instant.FromUtc(2026, 5, day, hour, 0);
 
     //  ops: line-a, line-b        support: it, hr, procurement        lab (isolated)
     //  it → line-a (resolution 4 h, 50%, CSAT 80%), hr → line-a (resolution 4 h, 90%), line-a → line-b (resolution 4 h, 90%)
     //  declared: line-a depends on procurement (5, no agreement), line-b on line-a (4)
     //  the calendar is 24×7 UTC, so business time is wall time and every number below can be worked by hand.
-    private static Organization Example() =>
+    internal static Organization Example() =>
         Organization.CreateBuilder()
             .AddDepartment("ops", "Operations")
             .AddDepartment("line-a", "Line A", "ops")
@@ -44,7 +44,7 @@ public class ScorecardTests
             .AddDependency("line-b", "line-a", criticality: 4)
             .Build();
 
-    private static ServiceRequest[] Requests()
+    internal static ServiceRequest[] Requests()
     {
         var requests = new List<ServiceRequest>();
         for (var i = 0; i < 4; i++)
@@ -62,7 +62,7 @@ public class ScorecardTests
         return [.. requests];
     }
 
-    private static FeedbackResponse[] Responses()
+    internal static FeedbackResponse[] Responses()
     {
         var scale = RatingScale.FivePoint;
         int[] aboutIt = [1, 2, 3, 4, 5];
