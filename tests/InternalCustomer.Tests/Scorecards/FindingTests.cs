@@ -1,7 +1,11 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
+using InternalCustomer.Tests.Generators;
 using NodaTime;
 using static InternalCustomer.Tests.Scorecards.ScorecardTests;
 
@@ -236,5 +240,26 @@ public class FindingTests
         }
 
         Assert.Equal(card.ReviewsDue, card.Findings.OfType<ReviewDue>());
+    }
+
+    [Property(MaxTest = 20)]
+    public Property Findings_are_deterministic_ordered_by_kind_and_shared_with_relationships_and_attention(int seed)
+    {
+        var scenario = ScorecardScenario.Create(seed, departments: 12, agreements: 20, requests: 150, responses: 200);
+        var options = new ScorecardOptions(ScorecardScenario.AsOf);
+        var card = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
+        var again = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
+        Type[] kinds = [typeof(SlaMetButUnhappy), typeof(HappyButSlaBreached), typeof(HeavyDependenceWithoutAgreement), typeof(FeedbackOverdue), typeof(DecliningSatisfaction), typeof(InheritedShortfall), typeof(ReviewDue)];
+        var order = card.Findings.Select(f => Array.IndexOf(kinds, f.GetType())).ToList();
+
+        var ok = card.Findings.Select(f => f.ToString()).SequenceEqual(again.Findings.Select(f => f.ToString()))
+            && order.All(k => k >= 0)
+            && order.SequenceEqual(order.Order())
+            && card.Relationships.Sum(r => r.Findings.Length) == card.Findings.Count(f => f is RelationshipFinding)
+            && card.Findings.OfType<RelationshipFinding>().All(f => card.GetRelationship(f.Provider, f.Consumer)!.Findings.Contains(f))
+            && card.Attention.All(a => a.Findings.All(f => card.Findings.Any(g => ReferenceEquals(f, g))))
+            && card.Findings.OfType<InheritedShortfall>().All(f => f.Shortfall >= options.MinimumShortfall && f.InheritedFraction >= options.MinimumInheritedFraction)
+            && card.Findings.OfType<DecliningSatisfaction>().All(f => f.SlopePer30Days < 0 && f.PValue < options.TrendSignificance);
+        return ok.Label(scenario.ToString());
     }
 }
