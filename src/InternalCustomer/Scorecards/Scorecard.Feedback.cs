@@ -12,16 +12,14 @@ public static partial class Scorecard
 {
     private sealed record FeedbackData(
         ImmutableSortedDictionary<Relationship, FeedbackSummary> Cells,
-        Dictionary<Relationship, Instant> Last,
-        Dictionary<Relationship, TrendSummary> RelationshipTrends,
+        Dictionary<Relationship, RelationshipTimeline> Timelines,
         TrendSummary[] Trends);
 
-    // Responses after the as-of instant had not been given yet.
-    private static FeedbackData SummariseResponses(Organization organization, ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
+    // Responses after the as-of instant had not been given yet. subjectOf[i] is the index of responses[i].Subject.
+    private static FeedbackData SummariseResponses(Organization organization, ReadOnlySpan<FeedbackResponse> responses, int[] subjectOf, ScorecardOptions options)
     {
         var trends = new TrendSummary[organization.Departments.Length];
-        var last = new Dictionary<Relationship, Instant>();
-        var relationshipTrends = new Dictionary<Relationship, TrendSummary>();
+        var timelines = new Dictionary<Relationship, RelationshipTimeline>();
         var kept = new List<FeedbackResponse>(responses.Length);
         for (var i = 0; i < responses.Length; i++)
         {
@@ -32,18 +30,15 @@ public static partial class Scorecard
             }
 
             kept.Add(r);
-            organization.TryGetIndex(r.Subject, out var subject);
-            trends[subject] = trends[subject].Add(r.Instant, r.Overall);
-            var key = new Relationship(r.Subject, r.Respondent);
-            ref var trend = ref CollectionsMarshal.GetValueRefOrAddDefault(relationshipTrends, key, out _);
-            trend = trend.Add(r.Instant, r.Overall);
-            if (!last.TryGetValue(key, out var seen) || seen < r.Instant)
-            {
-                last[key] = r.Instant;
-            }
+            trends[subjectOf[i]] = trends[subjectOf[i]].Add(r.Instant, r.Overall);
+            ref var timeline = ref CollectionsMarshal.GetValueRefOrAddDefault(timelines, new Relationship(r.Subject, r.Respondent), out var seen);
+            timeline = new RelationshipTimeline(seen && timeline.Last >= r.Instant ? timeline.Last : r.Instant, timeline.Trend.Add(r.Instant, r.Overall));
         }
 
         var cells = FeedbackGrouping.ByRelationship(CollectionsMarshal.AsSpan(kept), options.OverallScale, options.Dimensions);
-        return new FeedbackData(cells, last, relationshipTrends, trends);
+        return new FeedbackData(cells, timelines, trends);
     }
+
+    // The latest feedback of one relationship and the co-moments of its ratings over time.
+    private readonly record struct RelationshipTimeline(Instant Last, TrendSummary Trend);
 }

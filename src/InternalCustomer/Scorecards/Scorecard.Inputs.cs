@@ -41,8 +41,17 @@ public static partial class Scorecard
         return begins;
     }
 
-    // One pass over the inputs: with problems == null the first problem is thrown (Compute), else every one is listed (Validate).
-    private static void Check(Organization organization, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options, List<ScorecardProblem>? problems)
+    // One pass over the inputs: with problems == null the first problem is thrown (Compute), else every one is listed
+    // (Validate). Compute passes arrays that receive each request's agreement index and each response's subject index,
+    // so that the later passes look nothing up again.
+    private static void Check(
+        Organization organization,
+        ReadOnlySpan<ServiceRequest> requests,
+        ReadOnlySpan<FeedbackResponse> responses,
+        ScorecardOptions options,
+        List<ScorecardProblem>? problems,
+        int[]? agreementOf = null,
+        int[]? subjectOf = null)
     {
         var asOf = options.AsOf;
         if (DataBegins(organization, requests, responses) is { } start && asOf < start)
@@ -54,7 +63,11 @@ public static partial class Scorecard
         for (var i = 0; i < requests.Length; i++)
         {
             var request = requests[i];
-            if (!agreements.ContainsKey(request.Agreement))
+            if (agreements.TryGetValue(request.Agreement, out var a))
+            {
+                agreementOf?[i] = a;
+            }
+            else
             {
                 Report(problems, new(ScorecardProblemKind.UnknownAgreement, nameof(requests), i, request.Agreement.Value, $"Request '{request.Id}' at requests[{i}] names agreement '{request.Agreement}', which is not an agreement of this organization."));
             }
@@ -63,12 +76,18 @@ public static partial class Scorecard
         for (var i = 0; i < responses.Length; i++)
         {
             var r = responses[i];
-            foreach (var department in (ReadOnlySpan<DepartmentId>)[r.Subject, r.Respondent])
+            if (organization.TryGetIndex(r.Subject, out var subject))
             {
-                if (!organization.Contains(department))
-                {
-                    Report(problems, new(ScorecardProblemKind.UnknownDepartment, nameof(responses), i, department.Value, $"Response at responses[{i}] names department '{department}', which is not a department of this organization."));
-                }
+                subjectOf?[i] = subject;
+            }
+            else
+            {
+                Report(problems, UnknownDepartment(i, r.Subject));
+            }
+
+            if (!organization.Contains(r.Respondent))
+            {
+                Report(problems, UnknownDepartment(i, r.Respondent));
             }
 
             if (!r.OverallScale.Equals(options.OverallScale))
@@ -85,6 +104,9 @@ public static partial class Scorecard
             }
         }
     }
+
+    private static ScorecardProblem UnknownDepartment(int i, DepartmentId department) =>
+        new(ScorecardProblemKind.UnknownDepartment, "responses", i, department.Value, $"Response at responses[{i}] names department '{department}', which is not a department of this organization.");
 
     private static FrozenDictionary<AgreementId, int> AgreementIndex(Organization organization) =>
         organization.Agreements.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToFrozenDictionary();

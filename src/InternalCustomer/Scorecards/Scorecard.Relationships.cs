@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
+using InternalCustomer.Feedback.Statistics;
 using InternalCustomer.Organizations;
 using NodaTime;
 
@@ -40,8 +41,9 @@ public static partial class Scorecard
             };
 
             var criticality = dependence.TryGetValue(key, out var c) ? c : (Criticality?)null;
-            var last = feedback.Last.TryGetValue(key, out var l) ? l : (Instant?)null;
-            var trend = feedback.RelationshipTrends.GetValueOrDefault(key).Estimate(options.ConfidenceLevel);
+            var timeline = feedback.Timelines.TryGetValue(key, out var t) ? t : (RelationshipTimeline?)null;
+            var last = timeline?.Last;
+            var trend = (timeline?.Trend ?? TrendSummary.Empty).Estimate(options.ConfidenceLevel);
             var draft = new RelationshipHealth(
                 key.Provider,
                 key.Consumer,

@@ -12,17 +12,16 @@ public static partial class Scorecard
     // Requests opened after the as-of instant did not exist yet. The rest are grouped by agreement (one counting
     // sort, no per-request allocation) and each group is tallied by the agreement's timer (SlaTimer.Tally), which
     // applies the decision-instant rule to the options' compliance window.
-    private static SlaData TallyRequests(Organization organization, ReadOnlySpan<ServiceRequest> requests, ScorecardOptions options)
+    private static SlaData TallyRequests(Organization organization, ReadOnlySpan<ServiceRequest> requests, int[] agreementOf, ScorecardOptions options)
     {
         var agreements = organization.Agreements;
-        var index = AgreementIndex(organization);
         var asOf = options.AsOf;
         var counts = new int[agreements.Length + 1];
         for (var i = 0; i < requests.Length; i++)
         {
             if (requests[i].Opened <= asOf)
             {
-                counts[index[requests[i].Agreement] + 1]++;
+                counts[agreementOf[i] + 1]++;
             }
         }
 
@@ -37,7 +36,7 @@ public static partial class Scorecard
         {
             if (requests[i].Opened <= asOf)
             {
-                grouped[next[index[requests[i].Agreement]]++] = requests[i];
+                grouped[next[agreementOf[i]]++] = requests[i];
             }
         }
 

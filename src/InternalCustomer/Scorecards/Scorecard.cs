@@ -27,11 +27,13 @@ public static partial class Scorecard
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        Check(organization, requests, responses, options, problems: null);
+        var agreementOf = new int[requests.Length];
+        var subjectOf = new int[responses.Length];
+        Check(organization, requests, responses, options, problems: null, agreementOf, subjectOf);
 
         var graph = DependencyGraph.FromOrganization(organization);
-        var tallies = TallyRequests(organization, requests, options);
-        var feedback = SummariseResponses(organization, responses, options);
+        var tallies = TallyRequests(organization, requests, agreementOf, options);
+        var feedback = SummariseResponses(organization, responses, subjectOf, options);
         var reviews = ReviewsDue(organization, options);
         var relationships = Relationships(organization, graph, tallies, feedback, options);
         var positions = Positions(graph, out var clusters, out var silos, out var spof);

@@ -189,7 +189,8 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("internal-customer report [<file>] [options]", output, StringComparison.Ordinal);
+        Assert.Contains("The organisation summary: departments, graph findings", output, StringComparison.Ordinal);
+        Assert.Contains(" report [<file>] [options]", output, StringComparison.Ordinal);
     }
 
     [Fact]
