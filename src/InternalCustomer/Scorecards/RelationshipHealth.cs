@@ -116,6 +116,10 @@ public sealed class RelationshipHealth
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Provider} serves {Consumer}: gap {Gap * 100:0}%, {Findings.Length} finding{(Findings.Length == 1 ? string.Empty : "s")}");
 
+    // The same relationship with its findings, which are derived from the rest of it.
+    internal RelationshipHealth WithFindings(ImmutableArray<RelationshipFinding> findings) =>
+        findings.IsEmpty ? this : new(Provider, Consumer, Agreements, Objectives, Dependence, Feedback, Mean, Csat, Trend, SatisfactionTarget, LastFeedback, SlaGap, SatisfactionGap, Gap, findings);
+
     private static bool? SlaMetOf(ImmutableArray<ObjectiveCompliance> objectives)
     {
         bool? met = null;

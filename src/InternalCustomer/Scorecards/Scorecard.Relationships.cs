@@ -44,7 +44,7 @@ public static partial class Scorecard
             var timeline = feedback.Timelines.TryGetValue(key, out var t) ? t : (RelationshipTimeline?)null;
             var last = timeline?.Last;
             var trend = (timeline?.Trend ?? TrendSummary.Empty).Estimate(options.ConfidenceLevel);
-            var draft = new RelationshipHealth(
+            var health = new RelationshipHealth(
                 key.Provider,
                 key.Consumer,
                 [.. agreements.Select(a => a.Id)],
@@ -60,9 +60,7 @@ public static partial class Scorecard
                 satisfactionGap,
                 gap,
                 []);
-            var findings = RelationshipFindings(organization, draft, agreements, satisfactionKnown, options);
-            result.Add(findings.IsEmpty ? draft : new RelationshipHealth(
-                key.Provider, key.Consumer, draft.Agreements, objectives, criticality, summary, draft.Mean, csat, trend, satisfactionTarget, last, slaGap, satisfactionGap, gap, findings));
+            result.Add(health.WithFindings(RelationshipFindings(organization, health, agreements, satisfactionKnown, options)));
         }
 
         return result.MoveToImmutable();
