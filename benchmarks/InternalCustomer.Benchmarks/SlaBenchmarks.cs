@@ -85,6 +85,10 @@ public class SlaBenchmarks
     public long Compliance() =>
         _timer.Compliance(_requests, ObjectiveKind.Resolution, AsOf, _months).Windows[6].Decided;
 
+    [Benchmark(Description = "SlaTimer.Tally of 1M requests (evaluation included; the scorecard's SLA pass)")]
+    public long Tally() =>
+        _timer.Tally(_requests, ObjectiveKind.Resolution, AsOf).Decided;
+
     [Benchmark(Description = "ComplianceReport.From 1M evaluations over 12 months (bucketing only)")]
     public long ComplianceFromEvaluations() =>
         ComplianceReport.From(_buffer, _months, 0.95).Windows[6].Decided;

@@ -34,25 +34,25 @@ var csat = card.Health.Csat;
 Console.WriteLine($"overall CSAT {Pct(csat.Value)} (n = {csat.Count}, 95% CI {Pct(csat.Interval?.Lower)} to {Pct(csat.Interval?.Upper)})");
 foreach (var item in card.Attention.Take(3))
 {
-    Console.WriteLine($"{item.Rank}. {item.Reason}");
+    Console.WriteLine($"{item.Rank}. {FindingText.Describe(item)}");
 }
 
-// Cell 4: relationships whose SLA and customer disagree.
-foreach (var r in card.Relationships.Where(r => r.Flags.HasFlag(RelationshipFlags.SlaMetButUnhappy)))
+// Cell 4: relationships whose SLA and customer disagree: findings are data, with their evidence.
+foreach (var f in card.Findings.OfType<SlaMetButUnhappy>())
 {
-    Console.WriteLine($"SLA met but unhappy: {r.Provider} serving {r.Consumer}, CSAT {Pct(r.Csat.Value)} of {r.Feedback.Count}");
+    Console.WriteLine($"SLA met but unhappy: {f.Provider} serving {f.Consumer}, CSAT {Pct(f.Csat)} of {f.Responses} (interval up to {Pct(f.Interval.Upper)}, target {Pct(f.Target)})");
 }
 
-// Cell 5: whose shortfall is partly inherited from suppliers?
-foreach (var d in card.Departments.Where(d => d.Attribution.Shortfall >= 0.05 && d.Attribution.Inherited > 0).OrderByDescending(d => d.Attribution.Inherited))
+// Cell 5: whose shortfall is partly inherited from suppliers? Every finding in words:
+foreach (var f in card.Findings.OfType<InheritedShortfall>())
 {
-    Console.WriteLine($"{d.Id}: shortfall {Pct(d.Attribution.Shortfall)}, {Pct(d.Attribution.InheritedFraction)} of it inherited, mostly from {d.Attribution.BySupplier[0].Supplier}");
+    Console.WriteLine(FindingText.Describe(f));
 }
 
 // Cell 6: a division's numbers are its teams' numbers merged.
 foreach (var (id, totals) in card.RollUp().Where(kv => organization.ChildrenOf(kv.Key).Length > 0).OrderBy(kv => kv.Key))
 {
-    Console.WriteLine($"{id}: resolution on time {Pct(totals.Resolution.Compliance)} of {totals.Resolution.Decided}, CSAT {Pct(totals.Csat().Value)} of {totals.Feedback.Count}");
+    Console.WriteLine($"{id}: resolution on time {Pct(totals.Resolution.Compliance)} of {totals.Resolution.Decided}, CSAT {Pct(totals.Csat(card.Options).Value)} of {totals.Feedback.Count}");
 }
 
 static string Pct(double? ratio) => ratio is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";

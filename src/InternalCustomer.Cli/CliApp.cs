@@ -75,8 +75,9 @@ internal static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
-            error.WriteLine("error: " + first.Message + " (see --help)");
+            // An unknown word is the likeliest mistake, so it is reported first (from the parse result, not from a message).
+            var first = parsed.UnmatchedTokens.Count > 0 ? $"Unrecognized command or argument '{parsed.UnmatchedTokens[0]}'." : parsed.Errors[0].Message;
+            error.WriteLine("error: " + first + " (see --help)");
             return Usage;
         }
 
@@ -86,7 +87,7 @@ internal static class CliApp
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error }) == 0 && args.Length > 0 ? Ok : Usage;
         }
 
-        if (parsed.Action is not null && parsed.Action.GetType().Name.Contains("Help", StringComparison.Ordinal))
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
             return Ok;
@@ -171,7 +172,7 @@ internal static class CliApp
             .DefaultIfEmpty(clock.GetCurrentInstant())
             .Max();
         var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest, source);
-        var crossProblems = analysis.CrossReferenceProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
+        var crossProblems = analysis.InputProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
         if (crossProblems.Count > 0)
         {
             throw new InvalidInputException(crossProblems);

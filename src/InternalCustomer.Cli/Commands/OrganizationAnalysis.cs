@@ -1,100 +1,94 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using InternalCustomer.Agreements;
 using InternalCustomer.Cli.Output;
-using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
-using InternalCustomer.Feedback.Statistics;
 using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
 using NodaTime;
 
 namespace InternalCustomer.Cli.Commands;
 
-/// <summary>One objective of one agreement, judged over all requests decided up to the as-of instant.</summary>
-internal sealed record ObjectiveCompliance(ServiceAgreement Agreement, ObjectiveKind Kind, double Target, ErrorBudget Budget, long InFlight)
-{
-    internal bool Breached => Budget.Decided > 0 && !Budget.IsMet;
-}
-
-/// <summary>Feedback about one relationship (provider × consumer): summary metrics and the trend.</summary>
-internal sealed record RelationshipFeedback(Relationship Relationship, FeedbackSummary Summary, MetricEstimate Mean, MetricEstimate Csat, TrendResult Trend);
-
 /// <summary>
-/// Everything the commands show about an organisation, computed once from the organisation, its requests
-/// and its responses as of an instant. Each <c>...Section</c> method returns one output section; the
-/// <c>report</c> command lists them, so a new view (the scorecards) is one more method and one more line there.
+/// Renders what the commands show about an organisation. Every number and finding comes from one library result,
+/// the <see cref="OrganizationScorecard"/> of the organisation, its requests and its responses as of an instant
+/// (docs/scorecards.md); this class only lays them out. Each <c>...Section</c> method returns one output section;
+/// the <c>report</c> command lists them, so a new view is one more method and one more line there.
 /// </summary>
 internal sealed class OrganizationAnalysis
 {
-    private readonly Lazy<DependencyGraph> _graph;
-    private readonly Lazy<IReadOnlyList<ObjectiveCompliance>> _compliance;
-    private readonly Lazy<IReadOnlyList<RelationshipFeedback>> _feedback;
+    /// <summary>How many relationships the attention list shows (<see cref="ScorecardOptions.WorstRelationships"/>).</summary>
+    internal const int AttentionShown = 10;
+
+    /// <summary>How many reviews due the scorecards section describes (all are counted).</summary>
+    internal const int ReviewsShown = 5;
+
+    private readonly ImmutableArray<ServiceRequest> _requests;
+    private readonly ImmutableArray<FeedbackResponse> _responses;
     private readonly Lazy<OrganizationScorecard> _scorecard;
 
     internal OrganizationAnalysis(Organization organization, IReadOnlyList<ServiceRequest> requests, IReadOnlyList<FeedbackResponse> responses, Instant asOf, string source)
     {
         Organization = organization;
-        Requests = requests;
-        Responses = responses;
-        AsOf = asOf;
+        _requests = [.. requests];
+        _responses = [.. responses];
         Source = source;
-        _graph = new(() => DependencyGraph.FromOrganization(organization));
-        _compliance = new(ComputeCompliance);
-        _feedback = new(ComputeFeedback);
-        _scorecard = new(() => ComputeScorecard(organization, requests, responses, asOf));
+
+        // The scorecard rates on one overall scale: the responses' (the first one's; Scorecard.Validate reports any other).
+        Options = new ScorecardOptions(asOf)
+        {
+            OverallScale = _responses.IsEmpty ? RatingScale.FivePoint : _responses[0].OverallScale,
+            WorstRelationships = AttentionShown,
+        };
+        _scorecard = new(() => Scorecards.Scorecard.Compute(organization, _requests.AsSpan(), _responses.AsSpan(), Options));
     }
 
     internal Organization Organization { get; }
 
-    internal IReadOnlyList<ServiceRequest> Requests { get; }
-
-    internal IReadOnlyList<FeedbackResponse> Responses { get; }
-
-    internal Instant AsOf { get; }
+    internal ScorecardOptions Options { get; }
 
     internal string Source { get; }
 
-    internal DependencyGraph Graph => _graph.Value;
-
-    internal IReadOnlyList<ObjectiveCompliance> Compliance => _compliance.Value;
-
-    internal IReadOnlyList<RelationshipFeedback> Feedback => _feedback.Value;
-
-    /// <summary>The library's scorecard of the organisation as of <see cref="AsOf"/> (docs/scorecards.md).</summary>
+    /// <summary>The library's scorecard of the organisation as of <see cref="ScorecardOptions.AsOf"/>.</summary>
     internal OrganizationScorecard Scorecard => _scorecard.Value;
 
-    /// <summary>Problems that tie the inputs together: requests naming agreements the organisation lacks, responses about unknown departments.</summary>
-    internal IReadOnlyList<string> CrossReferenceProblems(string requestSource, string responseSource)
+    /// <summary>
+    /// The problems <see cref="Scorecards.Scorecard.Validate"/> finds in the inputs, each said with the file it came from.
+    /// An as-of instant before the data begins is a command-line mistake (<c>--as-of</c>), so it is thrown as a usage error
+    /// when the data has no problem of its own.
+    /// </summary>
+    internal IReadOnlyList<string> InputProblems(string requestSource, string responseSource)
     {
         var problems = new List<string>();
-        var agreements = Organization.Agreements.Select(a => a.Id).ToHashSet();
-        foreach (var request in Requests.Where(r => !agreements.Contains(r.Agreement)))
+        ScorecardProblem? asOf = null;
+        foreach (var p in Scorecards.Scorecard.Validate(Organization, _requests.AsSpan(), _responses.AsSpan(), Options))
         {
-            problems.Add($"{requestSource}: request \"{request.Id}\": agreement '{request.Agreement}' is not an agreement of the organisation.");
-        }
-
-        foreach (var response in Responses)
-        {
-            foreach (var department in new[] { response.Respondent, response.Subject }.Where(d => !Organization.Contains(d)))
+            switch (p.Kind)
             {
-                problems.Add($"{responseSource}: response of {Format(response.Instant)}: department '{department}' is not a department of the organisation.");
+                case ScorecardProblemKind.AsOfBeforeData:
+                    asOf = p;
+                    break;
+                case ScorecardProblemKind.UnknownAgreement:
+                    problems.Add($"{requestSource}: request \"{_requests[p.Index!.Value].Id}\": agreement '{p.Reference}' is not an agreement of the organisation.");
+                    break;
+                case ScorecardProblemKind.UnknownDepartment:
+                    problems.Add($"{responseSource}: response of {Format(_responses[p.Index!.Value].Instant)}: department '{p.Reference}' is not a department of the organisation.");
+                    break;
+                case ScorecardProblemKind.OtherScale:
+                    problems.Add($"{responseSource}: response of {Format(_responses[p.Index!.Value].Instant)}: rated on the scale {p.Reference}; expected the scale of the first response, {Options.OverallScale}.");
+                    break;
+                default:
+                    problems.Add($"{p.Parameter}: {p.Message}");
+                    break;
             }
         }
 
-        return problems;
-    }
+        if (problems.Count == 0 && asOf is not null)
+        {
+            throw new UsageException("--as-of: " + asOf.Message);
+        }
 
-    private static OrganizationScorecard ComputeScorecard(Organization organization, IReadOnlyList<ServiceRequest> requests, IReadOnlyList<FeedbackResponse> responses, Instant asOf)
-    {
-        try
-        {
-            return Scorecards.Scorecard.Compute(organization, [.. requests], [.. responses], new ScorecardOptions(asOf));
-        }
-        catch (ArgumentOutOfRangeException e) when (e.ParamName == "options")
-        {
-            // The only option taken from the command line is the as-of date.
-            throw new UsageException("--as-of: " + e.Message.Split(" (Parameter", 2)[0]);
-        }
+        return problems;
     }
 
     internal Section SummarySection() => new(
@@ -103,14 +97,14 @@ internal sealed class OrganizationAnalysis
         ["item", "value"],
         [
             ["source", Source],
-            ["as of", Format(AsOf)],
+            ["as of", Format(Options.AsOf)],
             ["departments", Invariant(Organization.Departments.Length)],
             ["services", Invariant(Organization.Services.Length)],
             ["calendars", Invariant(Organization.Calendars.Count)],
             ["agreements", Invariant(Organization.Agreements.Length)],
             ["declared dependencies", Invariant(Organization.Dependencies.Length)],
-            ["service requests", Invariant(Requests.Count)],
-            ["feedback responses", Invariant(Responses.Count)],
+            ["service requests", Invariant(_requests.Length)],
+            ["feedback responses", Invariant(_responses.Length)],
         ],
         []);
 
@@ -131,31 +125,31 @@ internal sealed class OrganizationAnalysis
 
     internal Section GraphSection()
     {
+        var health = Scorecard.Health;
         var notes = new List<string>();
-        foreach (var cluster in Graph.FindMutualDependencies())
+        foreach (var cluster in health.Cycles)
         {
             notes.Add($"Mutual dependency: {string.Join(" → ", cluster.Cycle.Append(cluster.Cycle[0]))} ({cluster.Departments.Length} departments depend on each other).");
         }
 
-        var silos = Graph.FindSilos();
-        foreach (var isolated in silos.Isolated)
+        foreach (var isolated in health.Silos.Isolated)
         {
             notes.Add($"Silo: {Name(isolated)} neither serves nor is served by any other department.");
         }
 
-        if (silos.Components.Length > 1 + silos.Isolated.Length)
+        if (health.Silos.Components.Length > 1 + health.Silos.Isolated.Length)
         {
-            notes.Add(Invariant(silos.Components.Length) + " weakly connected groups of departments that do not work with each other.");
+            notes.Add(Invariant(health.Silos.Components.Length) + " weakly connected groups of departments that do not work with each other.");
         }
 
-        var spof = Graph.FindSinglePointsOfFailure();
-        if (!spof.ArticulationPoints.IsEmpty)
+        if (!health.SinglePointsOfFailure.ArticulationPoints.IsEmpty)
         {
-            notes.Add("Single points of failure (removing one splits the organisation): " + string.Join(", ", spof.ArticulationPoints.Select(Name)) + ".");
+            notes.Add("Single points of failure (removing one splits the organisation): " + string.Join(", ", health.SinglePointsOfFailure.ArticulationPoints.Select(Name)) + ".");
         }
 
-        var tiers = Graph.Condense().Tiers;
-        notes.Add($"{Invariant(Graph.DepartmentCount)} departments, {Invariant(Graph.EdgeCount)} dependencies, {Invariant(tiers.IsEmpty ? 0 : tiers.Max() + 1)} tiers (tier 0 depends on nobody).");
+        var tiers = Scorecard.Departments.Select(d => d.Position.Tier).DefaultIfEmpty(-1).Max() + 1;
+        var dependencies = Scorecard.Departments.Sum(d => d.Position.Suppliers);
+        notes.Add($"{Invariant(health.Departments)} departments, {Invariant(dependencies)} dependencies, {Invariant(tiers)} tiers (tier 0 depends on nobody).");
         return Section.OfNotes("graph", "Dependency graph", notes);
     }
 
@@ -163,134 +157,91 @@ internal sealed class OrganizationAnalysis
         "sla",
         "SLA compliance (worst first)",
         ["agreement", "provider", "consumer", "objective", "decided", "met", "compliance", "target", "budget left", "in flight", "status"],
-        [.. Compliance
-            .OrderBy(c => c.Budget.Decided == 0 ? 1 : 0)
-            .ThenBy(c => c.Budget.Remaining)
-            .ThenBy(c => c.Agreement.Id)
-            .ThenBy(c => c.Kind)
-            .Select(c => (IReadOnlyList<string>)
-            [
-                c.Agreement.Id.Value,
-                c.Agreement.Provider.Value,
-                c.Agreement.Consumer.Value,
-                c.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution",
-                Invariant(c.Budget.Decided),
-                Invariant(c.Budget.Good),
-                c.Budget.Compliance is { } v ? Percent(v) : "n/a",
-                Percent(c.Target),
-                c.Budget.Decided == 0 ? "n/a" : Percent(c.Budget.Remaining),
-                Invariant(c.InFlight),
-                c.Budget.Decided == 0 ? "no data" : c.Budget.IsMet ? "met" : "BREACHED",
-            ])],
+        [.. Scorecard.Objectives.Select(o => (IReadOnlyList<string>)
+        [
+            o.Agreement.Value,
+            o.Provider.Value,
+            o.Consumer.Value,
+            o.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution",
+            Invariant(o.Tally.Decided),
+            Invariant(o.Tally.Met),
+            o.Tally.Compliance is { } v ? Percent(v) : "n/a",
+            Percent(o.Target),
+            o.HasData ? Percent(o.Budget.Remaining) : "n/a",
+            Invariant(o.Tally.InFlight),
+            !o.HasData ? "no data" : o.IsMet ? "met" : "BREACHED",
+        ])],
         []);
 
-    internal Section FeedbackSection()
-    {
-        var byProvider = Feedback.GroupBy(f => f.Relationship.Provider).OrderBy(g => g.Key);
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var group in byProvider)
-        {
-            var summary = group.Select(g => g.Summary).Aggregate((a, b) => a.Merge(b));
-            var mean = FeedbackMetrics.Mean(summary.Overall);
-            var csat = FeedbackMetrics.Csat(summary.Overall);
-            var nps = FeedbackMetrics.Nps(summary.Nps);
-            rows.Add([group.Key.Value, Invariant(summary.Count), Estimate(mean, 2), Estimate(csat, 100), Estimate(nps, 1)]);
-        }
-
-        return new Section(
-            "feedback",
-            "Satisfaction by providing department (95% intervals)",
-            ["provider", "responses", "mean (1-5)", "CSAT %", "NPS"],
-            rows,
-            []);
-    }
+    internal Section FeedbackSection() => new(
+        "feedback",
+        $"Satisfaction by providing department ({Level()} intervals)",
+        ["provider", "responses", $"mean ({Options.OverallScale.Min}-{Options.OverallScale.Max})", "CSAT %", "NPS"],
+        [.. Scorecard.Departments.Where(d => d.Feedback.Count > 0).Select(d => (IReadOnlyList<string>)
+        [
+            d.Id.Value,
+            Invariant(d.Feedback.Count),
+            Estimate(d.Mean, 1, "0.00"),
+            Estimate(d.Csat, 100, "0.0"),
+            Estimate(d.Nps, 1, "0.0"),
+        ])],
+        []);
 
     internal Section RelationshipsSection() => new(
         "relationships",
         "Satisfaction by relationship, with trend",
         ["provider", "consumer", "responses", "mean", "CSAT %", "trend /30 days", "p-value"],
-        [.. Feedback.Select(f => (IReadOnlyList<string>)
+        [.. Scorecard.Relationships.Where(r => r.Feedback.Count > 0).Select(r => (IReadOnlyList<string>)
         [
-            f.Relationship.Provider.Value,
-            f.Relationship.Consumer.Value,
-            Invariant(f.Summary.Count),
-            Estimate(f.Mean, 2),
-            Estimate(f.Csat, 100),
-            f.Trend.SlopePer30Days is { } s ? s.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a",
-            f.Trend.PValue is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a",
+            r.Provider.Value,
+            r.Consumer.Value,
+            Invariant(r.Feedback.Count),
+            Estimate(r.Mean, 1, "0.00"),
+            Estimate(r.Csat, 100, "0.0"),
+            r.Trend.SlopePer30Days is { } s ? s.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a",
+            r.Trend.PValue is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a",
         ])],
         []);
 
+    /// <summary>The findings in the library's order, but for reviews due, which the scorecards section summarises.</summary>
     internal Section FindingsSection()
     {
-        var notes = new List<string>();
-        foreach (var r in Scorecard.Relationships)
-        {
-            if (r.Flags.HasFlag(RelationshipFlags.SlaMetButUnhappy) && r.Csat is { Value: { } csat, Interval: { } interval })
-            {
-                notes.Add($"SLA met but customer unhappy: {Name(r.Provider)} meets every time objective for {Name(r.Consumer)}, yet only {Percent(csat)}% of its feedback is satisfied (95% interval up to {Percent(interval.Upper)}%; target {Percent(r.SatisfactionTarget)}%).");
-            }
-
-            if (r.Flags.HasFlag(RelationshipFlags.HappyButSlaBreached) && r.Csat.Value is { } happy)
-            {
-                notes.Add($"Customer happy but SLA breached: {Name(r.Consumer)} is satisfied with {Name(r.Provider)} ({Percent(happy)}%) although a time objective is breached; the target may be stricter than needed.");
-            }
-
-            if (r.Flags.HasFlag(RelationshipFlags.HeavyDependenceWithoutAgreement))
-            {
-                notes.Add($"Heavy dependence without agreement: {Name(r.Consumer)} depends on {Name(r.Provider)} with criticality {r.Dependence} of 5 and no agreement.");
-            }
-        }
-
-        foreach (var f in Feedback.Where(f => f.Trend.SlopePer30Days < 0 && f.Trend.PValue < 0.05).OrderBy(f => f.Trend.SlopePer30Days))
-        {
-            notes.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Declining satisfaction: {Name(f.Relationship.Consumer)} about {Name(f.Relationship.Provider)}, {f.Trend.SlopePer30Days:0.00} points per 30 days (p = {f.Trend.PValue:0.0000}, n = {f.Summary.Count})."));
-        }
-
-        // Upstream attribution (damped Leontief model, docs/scorecards.md): real shortfalls (5% or more) of
-        // which a noticeable part (5% or more) is inherited.
-        foreach (var d in Scorecard.Departments.Where(d => d.Attribution.InheritedFraction >= 0.05 && d.Attribution.Shortfall >= 0.05).OrderByDescending(d => d.Attribution.Inherited))
-        {
-            var a = d.Attribution;
-            notes.Add($"Inherited shortfall: {Name(d.Id)} falls {Percent(a.Shortfall)}% short as a supplier, and {Percent(a.InheritedFraction)}% of that traces to its own suppliers, mostly {Name(a.BySupplier[0].Supplier)}; look upstream first.");
-        }
-
-        if (notes.Count == 0)
-        {
-            notes.Add("No relationship needs attention.");
-        }
-
-        return Section.OfNotes("findings", "Findings", notes);
+        var findings = Scorecard.Findings.Where(f => f is not ReviewDue).ToList();
+        return Section.OfNotes(
+            "findings",
+            "Findings",
+            findings.Count == 0 ? ["No relationship needs attention."] : [.. findings.Select(f => FindingText.Describe(f, Name))]);
     }
 
     internal Section AttentionSection() => new(
         "attention",
         "Attention list (gap × importance × blast radius)",
         ["rank", "provider", "consumer", "score", "reason"],
-        [.. Scorecard.Attention.Take(10).Select(a => (IReadOnlyList<string>)[
+        [.. Scorecard.Health.WorstRelationships.Select(a => (IReadOnlyList<string>)[
             Invariant(a.Rank),
             a.Provider.Value,
             a.Consumer.Value,
             a.Score.ToString("0.000", CultureInfo.InvariantCulture),
-            a.Reason])],
+            FindingText.Describe(a)])],
         Scorecard.Attention.IsEmpty ? ["No relationship has a gap."] : []);
 
     internal Section ScorecardSection() => new(
         "scorecards",
         "Department scorecards (as suppliers)",
-        ["department", "tier", "blast radius", "resolution on time", "CSAT (95% CI)", "trend /30 days (p)", "shortfall", "inherited"],
+        ["department", "tier", "blast radius", "resolution on time", $"CSAT ({Level()} CI)", "trend /30 days (p)", "shortfall", "inherited share"],
         [.. Scorecard.Departments.Select(d => (IReadOnlyList<string>)[
             d.Id.Value,
             Invariant(d.Position.Tier),
             Invariant(d.Position.BlastRadius),
             d.Resolution.Compliance is { } c ? $"{Percent(c)}% of {Invariant(d.Resolution.Decided)}" : "-",
-            Estimate(d.Csat, 100),
+            Estimate(d.Csat, 100, "0.0"),
             d.Trend.SlopePer30Days is { } slope ? string.Create(CultureInfo.InvariantCulture, $"{(slope >= 0 ? "+" : string.Empty)}{slope:0.00} ({d.Trend.PValue:0.000})") : "-",
             $"{Percent(d.Attribution.Shortfall)}%",
-            $"{Percent(d.Attribution.Inherited)}%"])],
-        [$"Reviews due: {Invariant(Scorecard.ReviewsDue.Length)} agreement(s)" + (Scorecard.ReviewsDue.IsEmpty ? "." : ": " + string.Join(", ", Scorecard.ReviewsDue.Take(5).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Agreement} ({r.DaysOverdue} days overdue)"))) + (Scorecard.ReviewsDue.Length > 5 ? ", ..." : "."))]);
+            $"{Percent(d.Attribution.InheritedFraction)}%"])],
+        [
+            $"Reviews due: {Invariant(Scorecard.ReviewsDue.Length)} agreement(s)" + (Scorecard.ReviewsDue.IsEmpty ? "." : $"; the {Invariant(Math.Min(ReviewsShown, Scorecard.ReviewsDue.Length))} most overdue:"),
+            .. Scorecard.ReviewsDue.Take(ReviewsShown).Select(r => FindingText.Describe(r, Name)),
+        ]);
 
     internal static string Format(Instant instant) => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant);
 
@@ -298,67 +249,20 @@ internal sealed class OrganizationAnalysis
 
     private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static string Estimate(MetricEstimate estimate, double scale)
+    private static string Estimate(MetricEstimate estimate, double factor, string format)
     {
         if (estimate.Value is not { } v)
         {
             return "n/a";
         }
 
-        var format = scale == 2 ? "0.00" : "0.0";
-        var factor = scale == 2 ? 1 : scale;
         var text = (v * factor).ToString(format, CultureInfo.InvariantCulture);
         return estimate.Interval is { } i
-            ? string.Create(CultureInfo.InvariantCulture, $"{text} [{(i.Lower * factor).ToString(format, CultureInfo.InvariantCulture)}, {(i.Upper * factor).ToString(format, CultureInfo.InvariantCulture)}]")
+            ? $"{text} [{(i.Lower * factor).ToString(format, CultureInfo.InvariantCulture)}, {(i.Upper * factor).ToString(format, CultureInfo.InvariantCulture)}]"
             : text + " (no interval)";
     }
 
+    private string Level() => (100 * Options.ConfidenceLevel).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
     private string Name(DepartmentId id) => Organization.Contains(id) ? $"{Organization.GetDepartment(id).Name} ({id})" : id.Value;
-
-    private List<ObjectiveCompliance> ComputeCompliance()
-    {
-        // A request opened after the as-of instant did not exist yet.
-        var byAgreement = Requests.Where(r => r.Opened <= AsOf).GroupBy(r => r.Agreement).ToDictionary(g => g.Key, g => g.ToArray());
-        var result = new List<ObjectiveCompliance>();
-        foreach (var agreement in Organization.Agreements)
-        {
-            var requests = byAgreement.TryGetValue(agreement.Id, out var list) ? list : [];
-            var timer = Organization.TimerFor(agreement.Id);
-            var start = requests.Length == 0 ? AsOf : Instant.Min(requests.Min(r => r.Opened), AsOf);
-            Interval[] windows = [new Interval(start, AsOf + Duration.Epsilon)];
-            foreach (var objective in new[] { agreement.FirstResponse, agreement.Resolution })
-            {
-                if (objective is null)
-                {
-                    continue;
-                }
-
-                var report = timer.Compliance(requests, objective.Kind, AsOf, windows);
-                result.Add(new ObjectiveCompliance(agreement, objective.Kind, objective.Target, report.Windows[0].Budget, report.InFlight));
-            }
-        }
-
-        return result;
-    }
-
-    private List<RelationshipFeedback> ComputeFeedback()
-    {
-        if (Responses.Count == 0)
-        {
-            return [];
-        }
-
-        // Summaries need one scale: the most common one; responses on other scales are left out of the view.
-        var scale = Responses.GroupBy(r => r.OverallScale).OrderByDescending(g => g.Count()).First().Key;
-        var responses = Responses.Where(r => r.OverallScale.Equals(scale) && r.Instant <= AsOf).ToArray();
-        var result = new List<RelationshipFeedback>();
-        foreach (var (relationship, summary) in FeedbackGrouping.ByRelationship(responses, scale))
-        {
-            var own = responses.Where(r => r.Subject == relationship.Provider && r.Respondent == relationship.Consumer).ToArray();
-            var trend = TrendSummary.From([.. own.Select(r => r.Instant)], [.. own.Select(r => (double)r.Overall)]).Estimate();
-            result.Add(new RelationshipFeedback(relationship, summary, FeedbackMetrics.Mean(summary.Overall), FeedbackMetrics.Csat(summary.Overall), trend));
-        }
-
-        return result;
-    }
 }

@@ -11,7 +11,7 @@ internal sealed class BurnRateAccumulator
     private readonly Instant _asOf;
     private readonly Instant[] _from;
     private readonly long[] _decided;
-    private readonly long[] _bad;
+    private readonly long[] _breached;
 
     internal BurnRateAccumulator(BurnRateAlertPolicy policy, double target, Instant asOf)
     {
@@ -28,7 +28,7 @@ internal sealed class BurnRateAccumulator
         }
 
         _decided = new long[_from.Length];
-        _bad = new long[_from.Length];
+        _breached = new long[_from.Length];
     }
 
     internal void Add(SlaState state, Instant decidedAt)
@@ -38,13 +38,13 @@ internal sealed class BurnRateAccumulator
             return;
         }
 
-        var bad = state == SlaState.Breached ? 1 : 0;
+        var breached = state == SlaState.Breached ? 1 : 0;
         for (var k = 0; k < _from.Length; k++)
         {
             if (decidedAt >= _from[k])
             {
                 _decided[k]++;
-                _bad[k] += bad;
+                _breached[k] += breached;
             }
         }
     }
@@ -56,8 +56,8 @@ internal sealed class BurnRateAccumulator
         {
             builder.Add(new BurnRateAlert(
                 _policy.Rules[r],
-                new ErrorBudget(_target, _decided[2 * r], _bad[2 * r]),
-                new ErrorBudget(_target, _decided[(2 * r) + 1], _bad[(2 * r) + 1])));
+                new ErrorBudget(_target, _decided[2 * r], _breached[2 * r]),
+                new ErrorBudget(_target, _decided[(2 * r) + 1], _breached[(2 * r) + 1])));
         }
 
         return builder.MoveToImmutable();

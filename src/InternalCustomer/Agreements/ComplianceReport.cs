@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 
 namespace InternalCustomer.Agreements;
@@ -66,5 +67,38 @@ public sealed class ComplianceReport
         }
 
         return accumulator.ToReport();
+    }
+
+    /// <summary>Computes compliance from evaluations, as <see cref="From(ReadOnlySpan{ObjectiveEvaluation}, ReadOnlySpan{Interval}, double)"/>;
+    /// takes the windows as <see cref="ComplianceWindows"/> returns them or as any other sequence.</summary>
+    /// <param name="evaluations">The evaluations.</param>
+    /// <param name="windows">The windows, each a closed interval <c>[start, end)</c>.</param>
+    /// <param name="target">The objective's target ratio in [0, 1), for the error budget of each window.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="windows"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is outside [0, 1).</exception>
+    /// <exception cref="ArgumentException">A window lacks a start or an end, or the evaluations are of different objectives.</exception>
+    public static ComplianceReport From(ReadOnlySpan<ObjectiveEvaluation> evaluations, IEnumerable<Interval> windows, double target)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return From(evaluations, [.. windows], target);
+    }
+
+    /// <summary>Returns a description such as <c>2 windows from 2026-01-01T00:00:00Z to 2026-03-01T00:00:00Z: 120 decided (5 breached), 4 in flight (1 at risk, 0 paused), 2 decided outside</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        var decided = 0L;
+        var breached = 0L;
+        foreach (var w in Windows)
+        {
+            decided += w.Decided;
+            breached += w.Breached;
+        }
+
+        var span = Windows.IsEmpty
+            ? "no windows"
+            : string.Create(CultureInfo.InvariantCulture, $"{Windows.Length} window{(Windows.Length == 1 ? string.Empty : "s")} from {Windows.Min(w => w.Window.Start)} to {Windows.Max(w => w.Window.End)}");
+        return string.Create(CultureInfo.InvariantCulture, $"{span}: {decided} decided ({breached} breached), {InFlight} in flight ({AtRisk} at risk, {Paused} paused), {DecidedOutside} decided outside");
     }
 }

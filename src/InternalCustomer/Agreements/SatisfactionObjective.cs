@@ -18,7 +18,7 @@ public sealed record SatisfactionObjective
     /// <summary>Gets the share of responses that must be satisfied, in [0, 1).</summary>
     public double Target { get; }
 
-    /// <summary>Judges feedback: satisfied responses are good events, the others bad, as in the OpenSLO occurrences method.</summary>
+    /// <summary>Judges feedback: satisfied responses are met events, the others breached, as in the OpenSLO occurrences method.</summary>
     /// <param name="satisfied">The number of satisfied responses; non-negative and at most <paramref name="responses"/>.</param>
     /// <param name="responses">The number of responses; non-negative.</param>
     /// <returns>The error budget of the responses against <see cref="Target"/>.</returns>

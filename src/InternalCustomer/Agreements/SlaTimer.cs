@@ -138,6 +138,53 @@ public sealed class SlaTimer
         return accumulator.ToReport();
     }
 
+    /// <summary>Evaluates one time objective of many requests and counts them into windows, as <see cref="Compliance(ReadOnlySpan{ServiceRequest}, ObjectiveKind, Instant, ReadOnlySpan{Interval})"/>;
+    /// takes the windows as <see cref="ComplianceWindows"/> returns them (an <see cref="System.Collections.Immutable.ImmutableArray{T}"/>) or any other sequence.</summary>
+    /// <param name="requests">The requests, all measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation; not before any request was opened.</param>
+    /// <param name="windows">The windows, each a closed interval (see <see cref="ComplianceWindows"/>).</param>
+    /// <returns>The report; see <see cref="ComplianceReport"/> for the rules.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="windows"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate(ReadOnlySpan{ServiceRequest}, ObjectiveKind, Instant, Span{ObjectiveEvaluation})"/>, or a window lacks a start or an end.</exception>
+    public ComplianceReport Compliance(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, IEnumerable<Interval> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return Compliance(requests, kind, asOf, [.. windows]);
+    }
+
+    /// <summary>
+    /// Evaluates one time objective of many requests and tallies them: decided (met or breached) and in flight (of which at risk).
+    /// With a window, a decided request counts only when its decision instant lies in the window (the decision-instant rule of
+    /// <see cref="ComplianceReport"/>); requests in flight always count.
+    /// </summary>
+    /// <param name="requests">The requests, all measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation; not before any request was opened.</param>
+    /// <param name="window">The window <c>[start, end)</c> whose decided requests count, or <see langword="null"/> for every decided request.</param>
+    /// <returns>The tally.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate(ReadOnlySpan{ServiceRequest}, ObjectiveKind, Instant, Span{ObjectiveEvaluation})"/>, or the window lacks a start or an end.</exception>
+    public SlaTally Tally(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, Interval? window = null)
+    {
+        var objective = Agreement.GetTimeObjective(kind);
+        if (window is { } w && (!w.HasStart || !w.HasEnd))
+        {
+            throw new ArgumentException($"The window must have a start and an end; got {w}.", nameof(window));
+        }
+
+        var tally = SlaTally.Empty;
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var e = Evaluate(Checked(requests, i, asOf), objective, asOf);
+            if (e.DecidedAt is not { } decided || window is not { } inside || inside.Contains(decided))
+            {
+                tally = tally.Add(e);
+            }
+        }
+
+        return tally;
+    }
+
     /// <summary>Evaluates the rules of a burn-rate alert policy for one time objective of many requests at <paramref name="asOf"/>.</summary>
     /// <param name="requests">The requests, all measured against this timer's agreement.</param>
     /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>

@@ -11,10 +11,10 @@ public readonly record struct WindowCompliance(Interval Window, ErrorBudget Budg
     public long Decided => Budget.Decided;
 
     /// <summary>Gets the number of requests decided as met in the window.</summary>
-    public long Met => Budget.Good;
+    public long Met => Budget.Met;
 
     /// <summary>Gets the number of requests decided as breached in the window.</summary>
-    public long Breached => Budget.Bad;
+    public long Breached => Budget.Breached;
 
     /// <summary>Gets met / decided, or <see langword="null"/> when nothing was decided in the window.</summary>
     public double? Compliance => Budget.Compliance;

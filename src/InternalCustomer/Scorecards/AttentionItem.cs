@@ -1,12 +1,32 @@
+using System.Collections.Immutable;
+
 namespace InternalCustomer.Scorecards;
 
-/// <summary>A relationship to work on, with its place in the attention list and why.</summary>
+/// <summary>A relationship to work on, with its place in the attention list and the evidence for it.
+/// <see cref="FindingText.Describe(AttentionItem, Func{DepartmentId, string}?)"/> words it.</summary>
 /// <param name="Rank">1 for the most urgent.</param>
-/// <param name="Provider">The supplier.</param>
-/// <param name="Consumer">The internal customer.</param>
+/// <param name="Relationship">The relationship: its gaps, its worst time objective, its satisfaction and its findings.</param>
 /// <param name="Score">Gap × importance × blast radius.</param>
-/// <param name="Gap">The relationship's combined gap (0–1).</param>
-/// <param name="Importance">The dependency's criticality divided by 5 (Medium when there is no dependency edge).</param>
+/// <param name="Importance">The dependency's criticality divided by 5 (<see cref="Criticality.Medium"/> when there is no dependency edge).</param>
 /// <param name="BlastRadius">How many departments depend, transitively, on the provider (at least 1).</param>
-/// <param name="Reason">Why, in words a manager understands.</param>
-public sealed record AttentionItem(int Rank, DepartmentId Provider, DepartmentId Consumer, double Score, double Gap, double Importance, int BlastRadius, string Reason);
+public sealed record AttentionItem(int Rank, RelationshipHealth Relationship, double Score, double Importance, int BlastRadius)
+{
+    /// <summary>Gets the supplier.</summary>
+    public DepartmentId Provider => Relationship.Provider;
+
+    /// <summary>Gets the internal customer.</summary>
+    public DepartmentId Consumer => Relationship.Consumer;
+
+    /// <summary>Gets the relationship's combined gap (0–1).</summary>
+    public double Gap => Relationship.Gap;
+
+    /// <summary>Gets the criticality behind <see cref="Importance"/>: the dependency's, or <see cref="Criticality.Medium"/> without an edge.</summary>
+    public Criticality Dependence => Relationship.Dependence ?? Criticality.Medium;
+
+    /// <summary>Gets the relationship's findings (the same instances as in <see cref="OrganizationScorecard.Findings"/>).</summary>
+    public ImmutableArray<RelationshipFinding> Findings => Relationship.Findings;
+
+    /// <summary>Returns the item in words, as <see cref="FindingText.Describe(AttentionItem)"/>.</summary>
+    /// <returns>The sentence, after the rank.</returns>
+    public override string ToString() => $"{Rank}. {FindingText.Describe(this)}";
+}

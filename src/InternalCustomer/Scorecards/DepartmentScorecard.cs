@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Feedback.Statistics;
 using InternalCustomer.Organizations;

@@ -1,3 +1,4 @@
+using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Feedback.Statistics;
 
@@ -31,14 +32,34 @@ public sealed record DepartmentTotals(SlaTally FirstResponse, SlaTally Resolutio
         return new(FirstResponse.Merge(other.FirstResponse), Resolution.Merge(other.Resolution), Feedback.Merge(other.Feedback), Trend.Merge(other.Trend));
     }
 
-    /// <summary>Mean overall rating with its Student-t interval.</summary>
-    /// <param name="level">The confidence level.</param>
+    /// <summary>Mean overall rating with its Student-t interval, at the confidence level of the options the scorecard was computed with
+    /// (<see cref="OrganizationScorecard.Options"/>), so that a roll-up agrees with the department rows.</summary>
+    /// <param name="options">The scorecard's options.</param>
     /// <returns>The estimate.</returns>
-    public MetricEstimate Mean(double level = 0.95) => FeedbackMetrics.Mean(Feedback.Overall, level);
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public MetricEstimate Mean(ScorecardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FeedbackMetrics.Mean(Feedback.Overall, options.ConfidenceLevel);
+    }
 
-    /// <summary>CSAT (top-box share) with its Wilson interval.</summary>
-    /// <param name="topBoxes">How many top boxes count as satisfied.</param>
-    /// <param name="level">The confidence level.</param>
+    /// <summary>CSAT (top-box share) with its Wilson interval, with the top boxes and confidence level of the options the scorecard was computed with.</summary>
+    /// <param name="options">The scorecard's options.</param>
     /// <returns>The estimate.</returns>
-    public MetricEstimate Csat(int topBoxes = 2, double level = 0.95) => FeedbackMetrics.Csat(Feedback.Overall, topBoxes, level);
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public MetricEstimate Csat(ScorecardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FeedbackMetrics.Csat(Feedback.Overall, options.CsatTopBoxes, options.ConfidenceLevel);
+    }
+
+    /// <summary>NPS with its normal interval, at the confidence level of the options the scorecard was computed with.</summary>
+    /// <param name="options">The scorecard's options.</param>
+    /// <returns>The estimate.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public MetricEstimate Nps(ScorecardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FeedbackMetrics.Nps(Feedback.Nps, options.ConfidenceLevel);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using InternalCustomer.Agreements;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
 

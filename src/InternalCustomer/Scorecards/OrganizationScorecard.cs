@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using InternalCustomer.Agreements;
 using InternalCustomer.Organizations;
 using NodaTime;
 
@@ -22,6 +23,7 @@ public sealed class OrganizationScorecard
         ImmutableArray<DepartmentScorecard> departments,
         ImmutableArray<RelationshipHealth> relationships,
         ImmutableArray<AttentionItem> attention,
+        ImmutableArray<Finding> findings,
         ImmutableArray<ReviewDue> reviewsDue,
         OrganizationHealth health)
     {
@@ -30,6 +32,14 @@ public sealed class OrganizationScorecard
         Departments = departments;
         Relationships = relationships;
         Attention = attention;
+        Findings = findings;
+        Objectives = [.. relationships
+            .SelectMany(r => r.Objectives)
+            .Where(o => o.Kind != ObjectiveKind.Satisfaction)
+            .OrderBy(o => o.HasData ? 0 : 1)
+            .ThenBy(o => o.Budget.Remaining)
+            .ThenBy(o => o.Agreement)
+            .ThenBy(o => o.Kind)];
         ReviewsDue = reviewsDue;
         Health = health;
         _departmentIndex = departments.Select((d, i) => KeyValuePair.Create(d.Id, i)).ToFrozenDictionary();
@@ -51,7 +61,20 @@ public sealed class OrganizationScorecard
     /// <summary>Gets the relationships with a gap, most urgent first (score, then provider id, then consumer id).</summary>
     public ImmutableArray<AttentionItem> Attention { get; }
 
-    /// <summary>Gets the agreements whose review cadence has elapsed, most overdue first.</summary>
+    /// <summary>
+    /// Gets every finding, with its evidence: by kind (<see cref="SlaMetButUnhappy"/>, <see cref="HappyButSlaBreached"/>,
+    /// <see cref="HeavyDependenceWithoutAgreement"/>, <see cref="FeedbackOverdue"/>, <see cref="DecliningSatisfaction"/>,
+    /// <see cref="InheritedShortfall"/>, <see cref="ReviewDue"/>); within a kind, relationships in the order of
+    /// <see cref="Attention"/> (then those without a gap, by provider and consumer), departments by inherited shortfall
+    /// (largest first, then id), reviews most overdue first (then agreement id). Words: <see cref="FindingText"/>.
+    /// </summary>
+    public ImmutableArray<Finding> Findings { get; }
+
+    /// <summary>Gets every time objective of every agreement, worst first: those with decided requests by error budget
+    /// remaining (least first), then those without, each by agreement id and objective.</summary>
+    public ImmutableArray<ObjectiveCompliance> Objectives { get; }
+
+    /// <summary>Gets the agreements whose review cadence has elapsed, most overdue first (the <see cref="ReviewDue"/> findings).</summary>
     public ImmutableArray<ReviewDue> ReviewsDue { get; }
 
     /// <summary>Gets the one-page summary.</summary>
@@ -87,6 +110,15 @@ public sealed class OrganizationScorecard
     /// all its descendants' (teams', departments'), which equals summarising their raw data together.
     /// </summary>
     /// <returns>For every department, the totals of its subtree.</returns>
+    /// <remarks>Compute the metrics of a rolled-up total with this scorecard's <see cref="Options"/>
+    /// (<c>totals.Csat(card.Options)</c>) so that they agree with the department rows.</remarks>
     public IReadOnlyDictionary<DepartmentId, DepartmentTotals> RollUp() =>
         _organization.RollUp(id => Departments[_departmentIndex[id]].Totals, static (a, b) => a.Merge(b));
+
+    /// <summary>Returns a description such as <c>Scorecard as of 2026-06-01T00:00:00Z: 8 departments, 5 relationships, 3 on the attention list, 6 findings, 2 reviews due</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Scorecard as of {AsOf}: {Departments.Length} departments, {Relationships.Length} relationships, {Attention.Length} on the attention list, {Findings.Length} findings, {ReviewsDue.Length} reviews due");
 }

@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
+using InternalCustomer.Feedback.Statistics;
 using NodaTime;
 
 namespace InternalCustomer.Scorecards;
 
 /// <summary>
 /// One provider–consumer relationship seen from both sides: how the provider meets its agreements
-/// with the consumer (the SLA view) and how the consumer rates it (the feedback view), with flags.
+/// with the consumer (the SLA view) and how the consumer rates it (the feedback view), with findings.
 /// </summary>
 /// <remarks>
 /// <para>A relationship exists when there is an agreement, a dependency, or feedback between the two.</para>
@@ -24,13 +27,15 @@ public sealed class RelationshipHealth
         ImmutableArray<ObjectiveCompliance> objectives,
         Criticality? dependence,
         FeedbackSummary feedback,
+        MetricEstimate mean,
         MetricEstimate csat,
+        TrendResult trend,
         double satisfactionTarget,
         Instant? lastFeedback,
         double slaGap,
         double satisfactionGap,
         double gap,
-        RelationshipFlags flags)
+        ImmutableArray<RelationshipFinding> findings)
     {
         Provider = provider;
         Consumer = consumer;
@@ -38,13 +43,17 @@ public sealed class RelationshipHealth
         Objectives = objectives;
         Dependence = dependence;
         Feedback = feedback;
+        Mean = mean;
         Csat = csat;
+        Trend = trend;
         SatisfactionTarget = satisfactionTarget;
         LastFeedback = lastFeedback;
         SlaGap = slaGap;
         SatisfactionGap = satisfactionGap;
         Gap = gap;
-        Flags = flags;
+        SlaMet = SlaMetOf(objectives);
+        WorstTimeObjective = WorstOf(objectives);
+        Findings = findings;
     }
 
     /// <summary>Gets the supplier.</summary>
@@ -59,27 +68,30 @@ public sealed class RelationshipHealth
     /// <summary>Gets a value indicating whether any agreement governs the relationship.</summary>
     public bool HasAgreement => !Agreements.IsEmpty;
 
-    /// <summary>Gets every objective of every agreement between the two, with its tally and budget: time objectives count requests; a satisfaction objective counts responses (bad = outside the top boxes).</summary>
+    /// <summary>Gets every objective of every agreement between the two, with its tally and budget: time objectives count requests; a satisfaction objective counts responses (breached = outside the top boxes).</summary>
     public ImmutableArray<ObjectiveCompliance> Objectives { get; }
 
     /// <summary>Gets the criticality of the consumer's dependency on the provider in the dependency graph, or <see langword="null"/> when there is no edge.</summary>
     public Criticality? Dependence { get; }
 
-    /// <summary>Gets a value indicating whether every time objective is met, <see langword="null"/> when no request was decided.</summary>
-    public bool? SlaMet
-    {
-        get
-        {
-            var time = Objectives.Where(o => o.Kind != InternalCustomer.Agreements.ObjectiveKind.Satisfaction && o.Tally.Decided > 0).ToList();
-            return time.Count == 0 ? null : time.All(o => o.IsMet);
-        }
-    }
+    /// <summary>Gets a value indicating whether every time objective with decided requests is met (<see cref="ObjectiveCompliance.IsMet"/>),
+    /// <see langword="null"/> when no request was decided. The one rule for "SLA met" of the scorecard and its findings.</summary>
+    public bool? SlaMet { get; }
+
+    /// <summary>Gets the time objective with decided requests whose compliance is furthest below (or least above) its target, or <see langword="null"/> when no request was decided.</summary>
+    public ObjectiveCompliance? WorstTimeObjective { get; }
 
     /// <summary>Gets the consumer's feedback about the provider (mergeable summary).</summary>
     public FeedbackSummary Feedback { get; }
 
+    /// <summary>Gets the mean overall rating of that feedback with its Student-t interval.</summary>
+    public MetricEstimate Mean { get; }
+
     /// <summary>Gets the CSAT (top-box share) of that feedback with its Wilson interval.</summary>
     public MetricEstimate Csat { get; }
+
+    /// <summary>Gets the trend of the consumer's overall rating of the provider per 30 days, with p-value (as R's <c>lm</c>).</summary>
+    public TrendResult Trend { get; }
 
     /// <summary>Gets the CSAT target applied: the agreements' satisfaction objective (the strictest), else the options' default.</summary>
     public double SatisfactionTarget { get; }
@@ -96,10 +108,43 @@ public sealed class RelationshipHealth
     /// <summary>Gets the combined gap (0–1).</summary>
     public double Gap { get; }
 
-    /// <summary>Gets the findings.</summary>
-    public RelationshipFlags Flags { get; }
+    /// <summary>Gets the findings about the relationship, in the order of <see cref="OrganizationScorecard.Findings"/>.</summary>
+    public ImmutableArray<RelationshipFinding> Findings { get; }
 
-    /// <summary>Returns <c>provider → consumer</c> and the flags.</summary>
+    /// <summary>Returns <c>provider serves consumer</c>, the gap and how many findings.</summary>
     /// <returns>A short description.</returns>
-    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Provider} serves {Consumer}: gap {Gap * 100:0}%, {Flags}");
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Provider} serves {Consumer}: gap {Gap * 100:0}%, {Findings.Length} finding{(Findings.Length == 1 ? string.Empty : "s")}");
+
+    // The same relationship with its findings, which are derived from the rest of it.
+    internal RelationshipHealth WithFindings(ImmutableArray<RelationshipFinding> findings) =>
+        findings.IsEmpty ? this : new(Provider, Consumer, Agreements, Objectives, Dependence, Feedback, Mean, Csat, Trend, SatisfactionTarget, LastFeedback, SlaGap, SatisfactionGap, Gap, findings);
+
+    private static bool? SlaMetOf(ImmutableArray<ObjectiveCompliance> objectives)
+    {
+        bool? met = null;
+        foreach (var o in objectives)
+        {
+            if (o.Kind != ObjectiveKind.Satisfaction && o.HasData)
+            {
+                met = (met ?? true) && o.IsMet;
+            }
+        }
+
+        return met;
+    }
+
+    private static ObjectiveCompliance? WorstOf(ImmutableArray<ObjectiveCompliance> objectives)
+    {
+        ObjectiveCompliance? worst = null;
+        foreach (var o in objectives)
+        {
+            if (o.Kind != ObjectiveKind.Satisfaction && o.HasData && (worst is null || o.Tally.Compliance!.Value - o.Target < worst.Tally.Compliance!.Value - worst.Target))
+            {
+                worst = o;
+            }
+        }
+
+        return worst;
+    }
 }

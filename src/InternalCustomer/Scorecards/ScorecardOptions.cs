@@ -43,6 +43,15 @@ public sealed record ScorecardOptions
     /// <summary>Gets the criticality at or above which a dependency without an agreement is flagged; default 4.</summary>
     public Criticality HeavyDependence { get; init; } = Criticality.From(4);
 
+    /// <summary>Gets the significance level below which a falling trend's p-value makes a <see cref="DecliningSatisfaction"/> finding, in (0, 1); default 0.05.</summary>
+    public double TrendSignificance { get; init; } = 0.05;
+
+    /// <summary>Gets the shortfall (0–1) at or above which a department with an inherited part gets an <see cref="InheritedShortfall"/> finding; default 0.05.</summary>
+    public double MinimumShortfall { get; init; } = 0.05;
+
+    /// <summary>Gets the inherited fraction of the shortfall (0–1) at or above which a department gets an <see cref="InheritedShortfall"/> finding; default 0.05.</summary>
+    public double MinimumInheritedFraction { get; init; } = 0.05;
+
     /// <summary>Gets how SLA and satisfaction gaps combine; default <see cref="GapWeights.Equal"/>.</summary>
     public GapWeights GapWeights { get; init; } = GapWeights.Equal;
 
@@ -71,6 +80,21 @@ public sealed record ScorecardOptions
         if (!(Damping >= 0 && Damping <= UpstreamAttribution.MaxDamping))
         {
             throw new ArgumentOutOfRangeException(Parameter, Damping, Text($"Damping must be in [0, 0.95]; got {Damping}."));
+        }
+
+        if (!(TrendSignificance > 0 && TrendSignificance < 1))
+        {
+            throw new ArgumentOutOfRangeException(Parameter, TrendSignificance, Text($"TrendSignificance must be in (0, 1); got {TrendSignificance}."));
+        }
+
+        if (!(MinimumShortfall >= 0 && MinimumShortfall <= 1))
+        {
+            throw new ArgumentOutOfRangeException(Parameter, MinimumShortfall, Text($"MinimumShortfall must be in [0, 1]; got {MinimumShortfall}."));
+        }
+
+        if (!(MinimumInheritedFraction >= 0 && MinimumInheritedFraction <= 1))
+        {
+            throw new ArgumentOutOfRangeException(Parameter, MinimumInheritedFraction, Text($"MinimumInheritedFraction must be in [0, 1]; got {MinimumInheritedFraction}."));
         }
 
         if (OverallScale is null || GapWeights is null)

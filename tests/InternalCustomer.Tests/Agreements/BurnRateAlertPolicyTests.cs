@@ -74,7 +74,7 @@ public class BurnRateAlertPolicyTests
         var alerts = BurnRateAlertPolicy.SreWorkbook(Duration.FromDays(30)).Evaluate(evaluations.ToArray(), 0.999, AsOf);
 
         Assert.Equal([true, false, false, true], alerts.Select(a => a.IsFiring));
-        Assert.Equal((1000L, 15L), (alerts[0].LongWindow.Decided, alerts[0].LongWindow.Bad));
+        Assert.Equal((1000L, 15L), (alerts[0].LongWindow.Decided, alerts[0].LongWindow.Breached));
         Assert.Equal(15.0, alerts[0].LongWindow.BurnRate, 9);
         Assert.Equal(20.0, alerts[0].ShortWindow.BurnRate, 9);
         Assert.Equal(2.5, alerts[1].LongWindow.BurnRate, 9);

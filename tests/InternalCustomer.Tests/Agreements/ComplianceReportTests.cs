@@ -67,7 +67,7 @@ public class ComplianceReportTests
         Assert.Equal("Resolution AtRisk: 6:00:00 of 8:00:00 used (75%), deadline 2026-03-03T11:00:00Z", e.ToString());
         Assert.Equal(Duration.FromHours(2), e.Remaining);
         Assert.Null(e.DecidedAt);
-        Assert.Equal("3 bad of 1000 decided (target 99.9%): burn rate 3, 300% of budget spent", new ErrorBudget(0.999, 1000, 3).ToString());
+        Assert.Equal("3 breached of 1000 decided (target 99.9%): burn rate 3, 300% of budget spent", new ErrorBudget(0.999, 1000, 3).ToString());
     }
 
     [Fact]

@@ -12,9 +12,9 @@ public class ErrorBudgetTests
     [InlineData(2, 2.0)]
     [InlineData(10, 10.0)]
     [InlineData(1000, 1000.0)]
-    public void Burn_rate_matches_the_SRE_workbook_table(long bad, double expected)
+    public void Burn_rate_matches_the_SRE_workbook_table(long breached, double expected)
     {
-        var budget = new ErrorBudget(0.999, 1000, bad);
+        var budget = new ErrorBudget(0.999, 1000, breached);
         Assert.Equal(expected, budget.BurnRate, 9);
 
         // Time to exhaust a 30-day budget = 30 days / burn rate: 43.2 minutes at 1000×.
@@ -24,22 +24,22 @@ public class ErrorBudgetTests
     [Fact]
     public void Worked_example_95_percent_target()
     {
-        // target 0.95, 200 decided, 4 bad:
-        // allowed bad = 0.05 × 200 = 10; bad ratio = 4/200 = 0.02;
+        // target 0.95, 200 decided, 4 breached:
+        // allowed breached = 0.05 × 200 = 10; breached ratio = 4/200 = 0.02;
         // remaining = (0.05 − 0.02) / 0.05 = 0.6; burn rate = 0.02 / 0.05 = 0.4; compliance = 196/200 = 0.98.
         var budget = new ErrorBudget(0.95, 200, 4);
-        Assert.Equal(10.0, budget.AllowedBad, 12);
+        Assert.Equal(10.0, budget.AllowedBreached, 12);
         Assert.Equal(0.6, budget.Remaining, 12);
         Assert.Equal(0.4, budget.BurnRate, 12);
         Assert.Equal(0.98, budget.Compliance!.Value, 12);
-        Assert.Equal(196, budget.Good);
+        Assert.Equal(196, budget.Met);
         Assert.True(budget.IsMet);
     }
 
     [Fact]
     public void Overspent_budget_is_negative()
     {
-        // target 0.9, 50 decided, 10 bad: (0.1 − 0.2) / 0.1 = −1 (twice the budget spent); burn rate 2.
+        // target 0.9, 50 decided, 10 breached: (0.1 − 0.2) / 0.1 = −1 (twice the budget spent); burn rate 2.
         var budget = new ErrorBudget(0.9, 50, 10);
         Assert.Equal(-1.0, budget.Remaining, 12);
         Assert.Equal(2.0, budget.BurnRate, 12);
@@ -54,7 +54,7 @@ public class ErrorBudgetTests
         Assert.Equal(0.0, budget.BurnRate);
         Assert.Null(budget.Compliance);
         Assert.True(budget.IsMet);
-        Assert.Equal(0.0, budget.AllowedBad);
+        Assert.Equal(0.0, budget.AllowedBreached);
     }
 
     [Theory]
@@ -80,10 +80,10 @@ public class ErrorBudgetTests
     [Theory]
     [InlineData(-1)]
     [InlineData(11)]
-    public void Bad_outside_decided_is_rejected(long bad)
+    public void Breached_outside_decided_is_rejected(long breached)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ErrorBudget(0.9, 10, bad));
-        Assert.Equal("bad", ex.ParamName);
-        Assert.StartsWith($"The number of bad events must be in [0, 10]; got {bad}.", ex.Message);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ErrorBudget(0.9, 10, breached));
+        Assert.Equal("breached", ex.ParamName);
+        Assert.StartsWith($"The number of breached events must be in [0, 10]; got {breached}.", ex.Message);
     }
 }

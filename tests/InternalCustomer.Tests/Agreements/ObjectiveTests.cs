@@ -82,7 +82,7 @@ public class ObjectiveTests
         var judged = o.Judge(170, 200);
         Assert.True(judged.IsMet);
         Assert.Equal(0.85, judged.Compliance!.Value, 12);
-        Assert.Equal(30, judged.Bad);
+        Assert.Equal(30, judged.Breached);
         Assert.Equal(0.25, judged.Remaining, 12);
 
         Assert.False(o.Judge(150, 200).IsMet);

@@ -183,6 +183,17 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public void Help_of_a_command_is_printed_and_exits_0()
+    {
+        var (code, output, error) = Run("report", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("The organisation summary: departments, graph findings", output, StringComparison.Ordinal);
+        Assert.Contains(" report [<file>] [options]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Progress_goes_to_stderr_only_for_large_files_on_a_terminal()
     {
         var organization = File.ReadAllText(Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples", "organization.json"));

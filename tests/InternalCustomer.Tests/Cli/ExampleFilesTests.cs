@@ -1,4 +1,3 @@
-using InternalCustomer.Cli.Example;
 using InternalCustomer.Interchange;
 
 namespace InternalCustomer.Tests.Cli;

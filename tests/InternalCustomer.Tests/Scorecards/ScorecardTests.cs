@@ -13,17 +13,17 @@ namespace InternalCustomer.Tests.Scorecards;
 
 public class ScorecardTests
 {
-    private static readonly Instant AsOf = Instant.FromUtc(2026, 6, 1, 0, 0);
+    internal static readonly Instant AsOf = Instant.FromUtc(2026, 6, 1, 0, 0);
 
-    private static DepartmentId Id(string s) => DepartmentId.Parse(s);
+    internal static DepartmentId Id(string s) => DepartmentId.Parse(s);
 
-    private static Instant May(int day, int hour) => Instant.FromUtc(2026, 5, day, hour, 0);
+    internal static Instant May(int day, int hour) => Instant.FromUtc(2026, 5, day, hour, 0);
 
     //  ops: line-a, line-b        support: it, hr, procurement        lab (isolated)
     //  it → line-a (resolution 4 h, 50%, CSAT 80%), hr → line-a (resolution 4 h, 90%), line-a → line-b (resolution 4 h, 90%)
     //  declared: line-a depends on procurement (5, no agreement), line-b on line-a (4)
     //  the calendar is 24×7 UTC, so business time is wall time and every number below can be worked by hand.
-    private static Organization Example() =>
+    internal static Organization Example() =>
         Organization.CreateBuilder()
             .AddDepartment("ops", "Operations")
             .AddDepartment("line-a", "Line A", "ops")
@@ -72,7 +72,7 @@ public class ScorecardTests
             .AddDependency("line-a", "line-b", criticality: 4)
             .Build();
 
-    private static ServiceRequest[] Requests()
+    internal static ServiceRequest[] Requests()
     {
         var requests = new List<ServiceRequest>();
         for (var i = 0; i < 4; i++)
@@ -90,7 +90,7 @@ public class ScorecardTests
         return [.. requests];
     }
 
-    private static FeedbackResponse[] Responses()
+    internal static FeedbackResponse[] Responses()
     {
         var scale = RatingScale.FivePoint;
         int[] aboutIt = [1, 2, 3, 4, 5];
@@ -116,7 +116,7 @@ public class ScorecardTests
         Assert.Equal(0.4, it.Csat.Value!.Value, 12);
         Assert.Equal(0.5, it.SatisfactionGap, 12);
         Assert.Equal(0.25, it.Gap, 12);
-        Assert.Equal(RelationshipFlags.SlaMetButUnhappy, it.Flags);
+        Assert.Equal(typeof(SlaMetButUnhappy), Assert.Single(it.Findings).GetType());
 
         // The satisfaction objective of it-a is judged from the same feedback: 5 decided, 3 bad;
         // budget remaining ((1 − 0.8) − 3/5) / (1 − 0.8) = −2.
@@ -131,7 +131,7 @@ public class ScorecardTests
         Assert.False(hr.SlaMet);
         Assert.Equal(4.0 / 9, hr.SlaGap, 12);
         Assert.Equal(2.0 / 9, hr.Gap, 12);
-        Assert.Equal(RelationshipFlags.HappyButSlaBreached, hr.Flags);
+        Assert.Equal(typeof(HappyButSlaBreached), Assert.Single(hr.Findings).GetType());
         var resolution = Assert.Single(hr.Objectives);
         Assert.Equal(new SlaTally(4, 2, 0, 0), resolution.Tally);
         Assert.Equal((0.1 - 0.5) / 0.1, resolution.Budget.Remaining, 12); // ((1 − 0.9) − 2/4) / (1 − 0.9) = −4
@@ -139,20 +139,20 @@ public class ScorecardTests
         // line-a → line-b: 0 of 2 met, no feedback at all since 1 January with a monthly cadence.
         var ab = card.GetRelationship(Id("line-a"), Id("line-b"))!;
         Assert.Equal(1, ab.Gap, 12);
-        Assert.Equal(RelationshipFlags.FeedbackOverdue, ab.Flags);
+        Assert.Equal(typeof(FeedbackOverdue), Assert.Single(ab.Findings).GetType());
         Assert.Equal(Criticality.From(4), ab.Dependence);
 
         // procurement → line-a: criticality 5, no agreement.
         var procurement = card.GetRelationship(Id("procurement"), Id("line-a"))!;
-        Assert.Equal(RelationshipFlags.HeavyDependenceWithoutAgreement, procurement.Flags);
+        Assert.Equal(typeof(HeavyDependenceWithoutAgreement), Assert.Single(procurement.Findings).GetType());
         Assert.False(procurement.HasAgreement);
         Assert.Null(card.GetRelationship(Id("lab"), Id("it")));
     }
 
     [Theory]
-    [InlineData(19, RelationshipFlags.None)]             // 79% of 24: Wilson interval 60%–91% includes the 80% target: noise
-    [InlineData(12, RelationshipFlags.SlaMetButUnhappy)] // 50% of 24: interval 31%–69% lies wholly below 80%
-    public void Sla_met_but_unhappy_needs_the_whole_interval_below_target(int satisfied, RelationshipFlags expected)
+    [InlineData(19, false)]                              // 79% of 24: Wilson interval 60%–91% includes the 80% target: noise
+    [InlineData(12, true)]                   // 50% of 24: interval 31%–69% lies wholly below 80%
+    public void Sla_met_but_unhappy_needs_the_whole_interval_below_target(int satisfied, bool expected)
     {
         // it-a is met (4 of 4); line-a rates IT 24 times, `satisfied` of them 4 or 5, the rest 2.
         var responses = Enumerable.Range(0, 24)
@@ -160,7 +160,7 @@ public class ScorecardTests
             .ToArray();
         var card = Scorecard.Compute(Example(), Requests(), responses, new ScorecardOptions(AsOf));
 
-        Assert.Equal(expected, card.GetRelationship(Id("it"), Id("line-a"))!.Flags);
+        Assert.Equal(expected, card.GetRelationship(Id("it"), Id("line-a"))!.Findings.OfType<SlaMetButUnhappy>().Any());
     }
 
     [Fact]
@@ -176,11 +176,11 @@ public class ScorecardTests
         Assert.Equal(0.8, card.Attention[0].Score, 12);
         Assert.Equal(0.3, card.Attention[1].Score, 12);
         Assert.Equal(2.0 / 9 * 0.6 * 2, card.Attention[2].Score, 12);
-        Assert.Contains("resolution on time in 0% of 2 decided requests (target 90%)", card.Attention[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("no feedback within the review cadence", card.Attention[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("only 40% of 5 responses satisfied (target 80%)", card.Attention[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("the SLA is met but the customer is unhappy", card.Attention[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("2 departments rely on it directly or indirectly", card.Attention[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("resolution on time in 0% of 2 decided requests (target 90%)", FindingText.Describe(card.Attention[0]), StringComparison.Ordinal);
+        Assert.Contains("no feedback within the review cadence", FindingText.Describe(card.Attention[0]), StringComparison.Ordinal);
+        Assert.Contains("only 40% of 5 responses satisfied (target 80%)", FindingText.Describe(card.Attention[1]), StringComparison.Ordinal);
+        Assert.Contains("the SLA is met but the customer is unhappy", FindingText.Describe(card.Attention[1]), StringComparison.Ordinal);
+        Assert.Contains("2 departments rely on it directly or indirectly", FindingText.Describe(card.Attention[1]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public class ScorecardTests
         // support = it (4 decided, 0 breached) + hr (4, 2) + procurement (none).
         Assert.Equal(new SlaTally(8, 2, 0, 0), rolled[Id("support")].Resolution);
         Assert.Equal(25, rolled[Id("support")].Feedback.Count);
-        Assert.Equal(22.0 / 25, rolled[Id("support")].Csat().Value!.Value, 12);
+        Assert.Equal(22.0 / 25, rolled[Id("support")].Csat(card.Options).Value!.Value, 12);
         Assert.Equal(new SlaTally(2, 2, 0, 0), rolled[Id("ops")].Resolution);
     }
 
@@ -323,7 +323,7 @@ public class ScorecardTests
                 && total.Feedback.Count == feedback.Count
                 && total.Feedback.Overall.Histogram.SequenceEqual(feedback.Overall.Histogram)
                 && Math.Abs(total.Feedback.Overall.M2 - feedback.Overall.M2) <= 1e-9 * Math.Max(1, feedback.Overall.M2)
-                && total.Csat().Value == FeedbackMetrics.Csat(feedback.Overall).Value
+                && total.Csat(new ScorecardOptions(asOf)).Value == FeedbackMetrics.Csat(feedback.Overall).Value
                 && total.Trend.Count == responses.Length
                 && (rolledTrend.SlopePer30Days is null) == (trend.SlopePer30Days is null)
                 && (trend.SlopePer30Days is not { } slope || Math.Abs(rolledTrend.SlopePer30Days!.Value - slope) <= 1e-9 * Math.Max(1, Math.Abs(slope)));

@@ -4,7 +4,7 @@ using InternalCustomer.Feedback;
 using InternalCustomer.Organizations;
 using NodaTime;
 
-namespace InternalCustomer.Cli.Example;
+namespace InternalCustomer.Tests.Cli;
 
 /// <summary>
 /// The built-in example: a manufacturer whose production lines are each other's customers, served by

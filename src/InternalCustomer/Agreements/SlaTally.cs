@@ -1,13 +1,13 @@
-using InternalCustomer.Agreements;
-
-namespace InternalCustomer.Scorecards;
+namespace InternalCustomer.Agreements;
 
 /// <summary>
-/// Counts of requests for one objective: decided (met or breached by the decision-instant rule),
+/// Counts of requests for one time objective: decided (met or breached by the decision-instant rule),
 /// breached, and not yet decided (in flight, of which some at risk). A mergeable summary:
 /// <see cref="Empty"/> is the identity and <see cref="Merge"/> adds counts, so tallies of
 /// partitions (agreements, teams, months) combine into the tally of the whole.
 /// </summary>
+/// <remarks>The vocabulary is the one of <see cref="ErrorBudget"/> and <see cref="WindowCompliance"/>:
+/// every decided request is <see cref="Met"/> or <see cref="Breached"/>. <see cref="SlaTimer.Tally"/> counts one.</remarks>
 /// <param name="Decided">Requests decided: resolved (or responded to) or past their deadline unresolved.</param>
 /// <param name="Breached">Decided requests that missed the objective.</param>
 /// <param name="InFlight">Requests not yet decided.</param>
@@ -35,11 +35,19 @@ public readonly record struct SlaTally(long Decided, long Breached, long InFligh
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is outside [0, 1).</exception>
     public ErrorBudget Budget(double target) => new(target, Decided, Breached);
 
-    internal SlaTally Add(in ObjectiveEvaluation evaluation) => evaluation.State switch
+    /// <summary>Counts one evaluation: a met or breached one as decided, any other as in flight (and at risk when it is).</summary>
+    /// <param name="evaluation">The evaluation.</param>
+    /// <returns>The tally with the evaluation counted.</returns>
+    public SlaTally Add(in ObjectiveEvaluation evaluation) => evaluation.State switch
     {
         SlaState.Met => this with { Decided = Decided + 1 },
         SlaState.Breached => this with { Decided = Decided + 1, Breached = Breached + 1 },
         SlaState.AtRisk => this with { InFlight = InFlight + 1, AtRisk = AtRisk + 1 },
         _ => this with { InFlight = InFlight + 1 },
     };
+
+    /// <summary>Returns a description such as <c>12 decided (3 breached), 2 in flight (1 at risk)</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Decided} decided ({Breached} breached), {InFlight} in flight ({AtRisk} at risk)");
 }

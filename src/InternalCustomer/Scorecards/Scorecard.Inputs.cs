@@ -1,0 +1,128 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using InternalCustomer.Agreements;
+using InternalCustomer.Feedback;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Scorecards;
+
+/// <content>Checking the inputs: where the data begins, and the cross-references of requests, responses and last reviews.</content>
+public static partial class Scorecard
+{
+    /// <summary>Gets the instant the organisation's data begins: the earliest request opening or response, or, with neither,
+    /// the start of the earliest agreement's first effective day in its calendar's zone. A scorecard cannot be computed before it.</summary>
+    /// <param name="organization">The organisation.</param>
+    /// <param name="requests">The service requests.</param>
+    /// <param name="responses">The feedback responses.</param>
+    /// <returns>The instant, or <see langword="null"/> when there are no requests, responses or agreements.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="organization"/> or an element is <see langword="null"/>.</exception>
+    public static Instant? DataBegins(Organization organization, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        Instant? begins = null;
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var opened = (requests[i] ?? throw new ArgumentNullException(nameof(requests), $"Expected a request at requests[{i}]; got null.")).Opened;
+            begins = begins is { } b && b <= opened ? b : opened;
+        }
+
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var instant = (responses[i] ?? throw new ArgumentNullException(nameof(responses), $"Expected a response at responses[{i}]; got null.")).Instant;
+            begins = begins is { } b && b <= instant ? b : instant;
+        }
+
+        if (begins is null && !organization.Agreements.IsEmpty)
+        {
+            begins = organization.Agreements.Min(a => a.EffectiveFrom.AtStartOfDayInZone(organization.GetCalendar(a.Calendar).Zone).ToInstant());
+        }
+
+        return begins;
+    }
+
+    // One pass over the inputs: with problems == null the first problem is thrown (Compute), else every one is listed
+    // (Validate). Compute passes arrays that receive each request's agreement index and each response's subject index,
+    // so that the later passes look nothing up again.
+    private static void Check(
+        Organization organization,
+        ReadOnlySpan<ServiceRequest> requests,
+        ReadOnlySpan<FeedbackResponse> responses,
+        ScorecardOptions options,
+        List<ScorecardProblem>? problems,
+        int[]? agreementOf = null,
+        int[]? subjectOf = null)
+    {
+        var asOf = options.AsOf;
+        if (DataBegins(organization, requests, responses) is { } start && asOf < start)
+        {
+            Report(problems, new(ScorecardProblemKind.AsOfBeforeData, nameof(options), null, Text($"{start}"), Text($"AsOf must not be before the organization's data begins ({start}); got {asOf}.")), asOf);
+        }
+
+        var agreements = AgreementIndex(organization);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var request = requests[i];
+            if (agreements.TryGetValue(request.Agreement, out var a))
+            {
+                agreementOf?[i] = a;
+            }
+            else
+            {
+                Report(problems, new(ScorecardProblemKind.UnknownAgreement, nameof(requests), i, request.Agreement.Value, $"Request '{request.Id}' at requests[{i}] names agreement '{request.Agreement}', which is not an agreement of this organization."));
+            }
+        }
+
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var r = responses[i];
+            if (organization.TryGetIndex(r.Subject, out var subject))
+            {
+                subjectOf?[i] = subject;
+            }
+            else
+            {
+                Report(problems, UnknownDepartment(i, r.Subject));
+            }
+
+            if (!organization.Contains(r.Respondent))
+            {
+                Report(problems, UnknownDepartment(i, r.Respondent));
+            }
+
+            if (!r.OverallScale.Equals(options.OverallScale))
+            {
+                Report(problems, new(ScorecardProblemKind.OtherScale, nameof(responses), i, r.OverallScale.ToString(), $"Response at responses[{i}] rates on the scale {r.OverallScale}; expected the options' overall scale {options.OverallScale}."));
+            }
+        }
+
+        foreach (var id in options.LastReviews?.Keys ?? [])
+        {
+            if (!agreements.ContainsKey(id))
+            {
+                Report(problems, new(ScorecardProblemKind.UnknownReviewedAgreement, nameof(options), null, id.Value, $"LastReviews names agreement '{id}', which is not an agreement of this organization."));
+            }
+        }
+    }
+
+    private static ScorecardProblem UnknownDepartment(int i, DepartmentId department) =>
+        new(ScorecardProblemKind.UnknownDepartment, "responses", i, department.Value, $"Response at responses[{i}] names department '{department}', which is not a department of this organization.");
+
+    private static FrozenDictionary<AgreementId, int> AgreementIndex(Organization organization) =>
+        organization.Agreements.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToFrozenDictionary();
+
+    private static void Report(List<ScorecardProblem>? problems, ScorecardProblem problem, Instant? asOf = null)
+    {
+        if (problems is not null)
+        {
+            problems.Add(problem);
+            return;
+        }
+
+        throw asOf is { } value
+            ? new ArgumentOutOfRangeException(problem.Parameter, value, problem.Message)
+            : new ArgumentException(problem.Message, problem.Parameter);
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

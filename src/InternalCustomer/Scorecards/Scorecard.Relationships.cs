@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using InternalCustomer.Agreements;
+using InternalCustomer.Dependencies;
+using InternalCustomer.Feedback;
+using InternalCustomer.Feedback.Statistics;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Scorecards;
+
+/// <content>The relationships: the SLA and feedback views of each provider–consumer pair, its gaps and its findings.</content>
+public static partial class Scorecard
+{
+    private static ImmutableArray<RelationshipHealth> Relationships(
+        Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, ScorecardOptions options)
+    {
+        var dependence = graph.GetEdges().ToDictionary(e => new Relationship(e.Provider, e.Consumer), e => e.Criticality);
+        var agreementsOf = organization.Agreements.GroupBy(a => new Relationship(a.Provider, a.Consumer)).ToDictionary(g => g.Key, g => g.ToList());
+        var keys = new SortedSet<Relationship>(dependence.Keys);
+        keys.UnionWith(agreementsOf.Keys);
+        keys.UnionWith(feedback.Cells.Keys);
+
+        var result = ImmutableArray.CreateBuilder<RelationshipHealth>(keys.Count);
+        foreach (var key in keys)
+        {
+            var agreements = agreementsOf.GetValueOrDefault(key) ?? [];
+            var summary = feedback.Cells.GetValueOrDefault(key) ?? FeedbackSummary.Empty(options.OverallScale, options.Dimensions);
+            var objectives = Objectives(agreements, sla, summary, options);
+            var csat = FeedbackMetrics.Csat(summary.Overall, options.CsatTopBoxes, options.ConfidenceLevel);
+            var satisfactionTarget = agreements.Where(a => a.Satisfaction is not null).Select(a => a.Satisfaction!.Target).DefaultIfEmpty(options.SatisfactionTarget).Max();
+            var decided = objectives.Where(o => o.Kind != ObjectiveKind.Satisfaction && o.HasData).ToList();
+            var slaGap = decided.Count > 0 ? decided.Max(o => RelativeShortfall(o.Target, o.Tally.Compliance!.Value)) : 0;
+            var satisfactionKnown = summary.Count >= options.MinimumResponses && csat.Value is not null;
+            var satisfactionGap = satisfactionKnown ? RelativeShortfall(satisfactionTarget, csat.Value!.Value) : 0;
+            var gap = (decided.Count > 0, satisfactionKnown) switch
+            {
+                (true, true) => options.GapWeights.Combine(slaGap, satisfactionGap),
+                (true, false) => slaGap,
+                (false, true) => satisfactionGap,
+                _ => 0,
+            };
+
+            var criticality = dependence.TryGetValue(key, out var c) ? c : (Criticality?)null;
+            var timeline = feedback.Timelines.TryGetValue(key, out var t) ? t : (RelationshipTimeline?)null;
+            var last = timeline?.Last;
+            var trend = (timeline?.Trend ?? TrendSummary.Empty).Estimate(options.ConfidenceLevel);
+            var health = new RelationshipHealth(
+                key.Provider,
+                key.Consumer,
+                [.. agreements.Select(a => a.Id)],
+                objectives,
+                criticality,
+                summary,
+                FeedbackMetrics.Mean(summary.Overall, options.ConfidenceLevel),
+                csat,
+                trend,
+                satisfactionTarget,
+                last,
+                slaGap,
+                satisfactionGap,
+                gap,
+                []);
+            result.Add(health.WithFindings(RelationshipFindings(organization, health, agreements, satisfactionKnown, options)));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static ImmutableArray<ObjectiveCompliance> Objectives(List<ServiceAgreement> agreements, SlaData sla, FeedbackSummary summary, ScorecardOptions options)
+    {
+        var objectives = ImmutableArray.CreateBuilder<ObjectiveCompliance>();
+        foreach (var a in agreements)
+        {
+            var (first, resolution) = sla.Tallies[a.Id];
+            if (a.FirstResponse is { } f)
+            {
+                objectives.Add(new ObjectiveCompliance(a.Id, a.Provider, a.Consumer, ObjectiveKind.FirstResponse, f.Target, first));
+            }
+
+            if (a.Resolution is { } r)
+            {
+                objectives.Add(new ObjectiveCompliance(a.Id, a.Provider, a.Consumer, ObjectiveKind.Resolution, r.Target, resolution));
+            }
+        }
+
+        // A satisfaction objective is judged from the relationship's feedback: every response is decided, and one
+        // outside the top boxes is breached (the budget of SatisfactionObjective.Judge).
+        var satisfied = summary.Overall.CountAtOrAbove(options.OverallScale.Max - options.CsatTopBoxes + 1);
+        foreach (var a in agreements)
+        {
+            if (a.Satisfaction is { } objective)
+            {
+                var budget = objective.Judge(satisfied, summary.Count);
+                objectives.Add(new ObjectiveCompliance(a.Id, a.Provider, a.Consumer, ObjectiveKind.Satisfaction, objective.Target, new SlaTally(budget.Decided, budget.Breached, 0, 0)));
+            }
+        }
+
+        return objectives.ToImmutable();
+    }
+
+    // The findings of one relationship, in the order of the kinds in OrganizationScorecard.Findings.
+    private static ImmutableArray<RelationshipFinding> RelationshipFindings(
+        Organization organization, RelationshipHealth r, List<ServiceAgreement> agreements, bool satisfactionKnown, ScorecardOptions options)
+    {
+        var findings = ImmutableArray.CreateBuilder<RelationshipFinding>();
+
+        // Unhappy only when the whole interval lies below the target: with 8 responses a quarter, a CSAT of 79%
+        // against 80% is noise, not a finding. Happy likewise only when the whole interval is at or above it.
+        if (satisfactionKnown && r.Csat is { Value: { } csat, Interval: { } interval })
+        {
+            if (r.SlaMet == true && interval.Upper < r.SatisfactionTarget)
+            {
+                var met = r.Objectives.Where(o => o.Kind != ObjectiveKind.Satisfaction && o.HasData).ToImmutableArray();
+                findings.Add(new SlaMetButUnhappy(r.Provider, r.Consumer, met, r.Feedback.Count, csat, interval, r.SatisfactionTarget));
+            }
+
+            if (r.SlaMet == false && interval.Lower >= r.SatisfactionTarget)
+            {
+                findings.Add(new HappyButSlaBreached(r.Provider, r.Consumer, r.WorstTimeObjective!, r.Feedback.Count, csat, interval, r.SatisfactionTarget));
+            }
+        }
+
+        if (agreements.Count == 0 && r.Dependence is { } dependence && dependence >= options.HeavyDependence)
+        {
+            findings.Add(new HeavyDependenceWithoutAgreement(r.Provider, r.Consumer, dependence, options.HeavyDependence));
+        }
+
+        if (FeedbackOverdue(organization, r, agreements, options.AsOf) is { } overdue)
+        {
+            findings.Add(overdue);
+        }
+
+        if (r.Trend is { SlopePer30Days: < 0 and var slope, PValue: { } p } && p < options.TrendSignificance)
+        {
+            findings.Add(new DecliningSatisfaction(r.Provider, r.Consumer, slope, r.Trend.Interval, p, r.Trend.Count, options.TrendSignificance));
+        }
+
+        return findings.ToImmutable();
+    }
+
+    // Under each agreement in effect on the as-of date (in its zone), feedback is overdue when the last feedback
+    // (or, without any, the agreement's first effective day) plus the review cadence is before the as-of date.
+    private static FeedbackOverdue? FeedbackOverdue(Organization organization, RelationshipHealth r, List<ServiceAgreement> agreements, Instant asOf)
+    {
+        FeedbackOverdue? worst = null;
+        foreach (var a in agreements.OrderBy(a => a.Id))
+        {
+            var zone = organization.GetCalendar(a.Calendar).Zone;
+            var asOfDate = asOf.InZone(zone).Date;
+            if (!a.IsEffectiveOn(asOfDate))
+            {
+                continue;
+            }
+
+            var since = r.LastFeedback is { } l ? l.InZone(zone).Date : a.EffectiveFrom;
+            var finding = new FeedbackOverdue(r.Provider, r.Consumer, a.Id, r.LastFeedback, since, a.ReviewCadence, asOfDate);
+            if (finding.DueBy < asOfDate && (worst is null || finding.DaysOverdue > worst.DaysOverdue))
+            {
+                worst = finding;
+            }
+        }
+
+        return worst;
+    }
+
+    private static double RelativeShortfall(double target, double achieved) =>
+        target <= 0 ? 0 : Math.Clamp((target - achieved) / target, 0, 1);
+}

@@ -1,0 +1,110 @@
+using InternalCustomer.Agreements;
+using InternalCustomer.Feedback;
+using InternalCustomer.Scorecards;
+using NodaTime;
+using static InternalCustomer.Tests.Scorecards.ScorecardTests;
+
+namespace InternalCustomer.Tests.Scorecards;
+
+/// <summary>Validation of the inputs as data, the roll-up's options, the worst-first objectives and the descriptions.</summary>
+public class ScorecardInputTests
+{
+    [Fact]
+    public void Validate_lists_every_problem_with_its_place_and_value_and_Compute_throws_the_first()
+    {
+        var scale7 = RatingScale.SevenPoint;
+        ServiceRequest[] requests = [.. Requests(), new("x", AgreementId.Parse("nope"), May(4, 9)), new("y", AgreementId.Parse("gone"), May(5, 9))];
+        FeedbackResponse[] responses =
+        [
+            new(Id("visitor"), Id("ghost"), May(20, 9), RatingScale.FivePoint, 3),
+            new(Id("line-a"), Id("it"), May(21, 9), scale7, 6),
+        ];
+        var options = new ScorecardOptions(AsOf) { LastReviews = new Dictionary<AgreementId, LocalDate> { [AgreementId.Parse("phantom")] = new LocalDate(2026, 1, 1) } };
+
+        var problems = Scorecard.Validate(Example(), requests, responses, options);
+
+        Assert.Equal(
+            [
+                (ScorecardProblemKind.UnknownAgreement, "requests", (int?)10, "nope"),
+                (ScorecardProblemKind.UnknownAgreement, "requests", 11, "gone"),
+                (ScorecardProblemKind.UnknownDepartment, "responses", 0, "ghost"),
+                (ScorecardProblemKind.UnknownDepartment, "responses", 0, "visitor"),
+                (ScorecardProblemKind.OtherScale, "responses", 1, scale7.ToString()),
+                (ScorecardProblemKind.UnknownReviewedAgreement, "options", null, "phantom"),
+            ],
+            problems.Select(p => (p.Kind, p.Parameter, p.Index, p.Reference)));
+        Assert.Equal("Request 'x' at requests[10] names agreement 'nope', which is not an agreement of this organization.", problems[0].Message);
+        Assert.Equal($"Response at responses[1] rates on the scale {scale7}; expected the options' overall scale {RatingScale.FivePoint}.", problems[4].Message);
+
+        var thrown = Assert.Throws<ArgumentException>(() => Scorecard.Compute(Example(), requests, responses, options));
+        Assert.Equal("requests", thrown.ParamName);
+        Assert.StartsWith(problems[0].Message, thrown.Message, StringComparison.Ordinal);
+        Assert.Empty(Scorecard.Validate(Example(), Requests(), Responses(), new ScorecardOptions(AsOf)));
+    }
+
+    [Fact]
+    public void The_data_begins_at_the_first_request_or_response_else_the_first_agreement_day()
+    {
+        // Requests open from 4 May 09:00; responses from 20 May; the agreements from 1 January (UTC calendar).
+        Assert.Equal(May(4, 9), Scorecard.DataBegins(Example(), Requests(), Responses()));
+        Assert.Equal(May(20, 0), Scorecard.DataBegins(Example(), [], Responses()));
+        Assert.Equal(Instant.FromUtc(2026, 1, 1, 0, 0), Scorecard.DataBegins(Example(), [], []));
+
+        var before = Scorecard.Validate(Example(), Requests(), Responses(), new ScorecardOptions(May(4, 8)));
+        var problem = Assert.Single(before);
+        Assert.Equal((ScorecardProblemKind.AsOfBeforeData, "options", (int?)null, "2026-05-04T09:00:00Z"), (problem.Kind, problem.Parameter, problem.Index, problem.Reference));
+        Assert.Equal("AsOf must not be before the organization's data begins (2026-05-04T09:00:00Z); got 2026-05-04T08:00:00Z.", problem.Message);
+    }
+
+    [Fact]
+    public void Roll_up_metrics_use_the_scorecard_options_and_agree_with_the_department_rows()
+    {
+        // Top box only, 90%: it has one 5 of its five ratings (0.2); hr ten 5s of twenty (0.5); support, their
+        // parent, 11 of 25 = 0.44.
+        var options = new ScorecardOptions(AsOf) { CsatTopBoxes = 1, ConfidenceLevel = 0.9 };
+        var card = Scorecard.Compute(Example(), Requests(), Responses(), options);
+        var rolled = card.RollUp();
+
+        var it = card.GetDepartment(Id("it"));
+        Assert.Equal(0.2, it.Csat.Value!.Value, 12);
+        Assert.Equal(it.Csat, rolled[Id("it")].Csat(card.Options));
+        Assert.Equal(it.Mean, rolled[Id("it")].Mean(card.Options));
+        Assert.Equal(it.Nps, rolled[Id("it")].Nps(card.Options));
+        Assert.Equal(0.9, rolled[Id("it")].Csat(card.Options).Interval!.Value.Level);
+        Assert.Equal(0.44, rolled[Id("support")].Csat(card.Options).Value!.Value, 12);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => rolled[Id("it")].Csat(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Objectives_are_listed_worst_first_and_the_scorecard_describes_itself()
+    {
+        var card = Scorecard.Compute(Example(), Requests(), Responses(), new ScorecardOptions(AsOf));
+
+        // Budget remaining: a-b (0.1 − 1)/0.1 = −9; hr-a (0.1 − 0.5)/0.1 = −4; it-a nothing breached = 1.
+        Assert.Equal(["a-b", "hr-a", "it-a"], card.Objectives.Select(o => o.Agreement.Value));
+        Assert.Equal(-9, card.Objectives[0].Budget.Remaining, 12);
+        Assert.Equal((Id("line-a"), Id("line-b")), (card.Objectives[0].Provider, card.Objectives[0].Consumer));
+
+        // 8 departments; relationships it/line-a, hr/line-a, line-a/line-b, procurement/line-a; 3 with a gap;
+        // findings: unhappy, happy, heavy, overdue, inherited, two reviews.
+        Assert.Equal("Scorecard as of 2026-06-01T00:00:00Z: 8 departments, 4 relationships, 3 on the attention list, 7 findings, 2 reviews due", card.ToString());
+    }
+
+    [Theory]
+    [InlineData("TrendSignificance", "TrendSignificance must be in (0, 1); got 1.")]
+    [InlineData("MinimumShortfall", "MinimumShortfall must be in [0, 1]; got 1.5.")]
+    [InlineData("MinimumInheritedFraction", "MinimumInheritedFraction must be in [0, 1]; got -0.1.")]
+    public void New_thresholds_are_checked(string setting, string expected)
+    {
+        var options = setting switch
+        {
+            "TrendSignificance" => new ScorecardOptions(AsOf) { TrendSignificance = 1 },
+            "MinimumShortfall" => new ScorecardOptions(AsOf) { MinimumShortfall = 1.5 },
+            _ => new ScorecardOptions(AsOf) { MinimumInheritedFraction = -0.1 },
+        };
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Compute(Example(), Requests(), Responses(), options));
+        Assert.Equal("options", e.ParamName);
+        Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
+    }
+}
