@@ -1,19 +1,11 @@
 using System.Globalization;
 using InternalCustomer.Agreements;
+using InternalCustomer.Cli.Commands;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange;
 using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Cli;
-
-/// <summary>A command-line mistake: a missing file, a directory, a bad option value. Exit code 2.</summary>
-internal sealed class UsageException(string message) : Exception(message);
-
-/// <summary>Input that was read but is not valid: every problem, each with its file and location. Exit code 1.</summary>
-internal sealed class InvalidInputException(IReadOnlyList<string> problems) : Exception(problems.Count + " problem(s)")
-{
-    internal IReadOnlyList<string> Problems { get; } = problems;
-}
 
 /// <summary>
 /// Loads the organisation, requests and responses a command works on: from files named on the command line

@@ -1,5 +1,4 @@
 using InternalCustomer.Agreements;
-using InternalCustomer.Cli;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Feedback;
 using static InternalCustomer.Tests.Scorecards.ScorecardTests;
