@@ -60,25 +60,27 @@ internal sealed class OrganizationAnalysis
     internal IReadOnlyList<string> InputProblems(string requestSource, string responseSource)
     {
         var problems = new List<string>();
-        ScorecardProblem? asOf = null;
+        Problem? asOf = null;
         foreach (var p in Scorecards.Scorecard.Validate(Organization, _requests.AsSpan(), _responses.AsSpan(), Options))
         {
-            switch (p.Kind)
+            // Located as $.requests[i].Agreement, $.responses[i].Subject / .Respondent / .OverallScale, $.options.AsOf.
+            switch (p.Location.Segments)
             {
-                case ScorecardProblemKind.AsOfBeforeData:
+                case [{ Name: "options" }, { Name: nameof(ScorecardOptions.AsOf) }]:
                     asOf = p;
                     break;
-                case ScorecardProblemKind.UnknownAgreement:
-                    problems.Add($"{requestSource}: request \"{_requests[p.Index!.Value].Id}\": agreement '{p.Reference}' is not an agreement of the organisation.");
+                case [{ Name: "requests" }, { Index: { } i }, ..]:
+                    problems.Add($"{requestSource}: request \"{_requests[i].Id}\": agreement '{_requests[i].Agreement}' is not an agreement of the organisation.");
                     break;
-                case ScorecardProblemKind.UnknownDepartment:
-                    problems.Add($"{responseSource}: response of {Format(_responses[p.Index!.Value].Instant)}: department '{p.Reference}' is not a department of the organisation.");
+                case [{ Name: "responses" }, { Index: { } i }, { Name: nameof(FeedbackResponse.OverallScale) }]:
+                    problems.Add($"{responseSource}: response of {Format(_responses[i].Instant)}: rated on the scale {_responses[i].OverallScale}; expected the scale of the first response, {Options.OverallScale}.");
                     break;
-                case ScorecardProblemKind.OtherScale:
-                    problems.Add($"{responseSource}: response of {Format(_responses[p.Index!.Value].Instant)}: rated on the scale {p.Reference}; expected the scale of the first response, {Options.OverallScale}.");
+                case [{ Name: "responses" }, { Index: { } i }, { Name: var role }]:
+                    var department = role == nameof(FeedbackResponse.Subject) ? _responses[i].Subject : _responses[i].Respondent;
+                    problems.Add($"{responseSource}: response of {Format(_responses[i].Instant)}: department '{department}' is not a department of the organisation.");
                     break;
                 default:
-                    problems.Add($"{p.Parameter}: {p.Message}");
+                    problems.Add($"{p.Location}: {p.Message}");
                     break;
             }
         }

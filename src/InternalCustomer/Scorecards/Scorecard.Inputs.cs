@@ -49,14 +49,14 @@ public static partial class Scorecard
         ReadOnlySpan<ServiceRequest> requests,
         ReadOnlySpan<FeedbackResponse> responses,
         ScorecardOptions options,
-        List<ScorecardProblem>? problems,
+        List<Problem>? problems,
         int[]? agreementOf = null,
         int[]? subjectOf = null)
     {
         var asOf = options.AsOf;
         if (DataBegins(organization, requests, responses) is { } start && asOf < start)
         {
-            Report(problems, new(ScorecardProblemKind.AsOfBeforeData, nameof(options), null, Text($"{start}"), Text($"AsOf must not be before the organization's data begins ({start}); got {asOf}.")), asOf);
+            Report(problems, new(ProblemKind.InvalidValue, At(nameof(options)).Property(nameof(options.AsOf)), Text($"AsOf must not be before the organization's data begins ({start}); got {asOf}.")), asOf);
         }
 
         var agreements = AgreementIndex(organization);
@@ -69,7 +69,7 @@ public static partial class Scorecard
             }
             else
             {
-                Report(problems, new(ScorecardProblemKind.UnknownAgreement, nameof(requests), i, request.Agreement.Value, $"Request '{request.Id}' at requests[{i}] names agreement '{request.Agreement}', which is not an agreement of this organization."));
+                Report(problems, new(ProblemKind.UnknownReference, At(nameof(requests)).Element(i).Property(nameof(request.Agreement)), $"Request '{request.Id}' at requests[{i}] names agreement '{request.Agreement}', which is not an agreement of this organization."));
             }
         }
 
@@ -82,17 +82,17 @@ public static partial class Scorecard
             }
             else
             {
-                Report(problems, UnknownDepartment(i, r.Subject));
+                Report(problems, UnknownDepartment(i, nameof(r.Subject), r.Subject));
             }
 
             if (!organization.Contains(r.Respondent))
             {
-                Report(problems, UnknownDepartment(i, r.Respondent));
+                Report(problems, UnknownDepartment(i, nameof(r.Respondent), r.Respondent));
             }
 
             if (!r.OverallScale.Equals(options.OverallScale))
             {
-                Report(problems, new(ScorecardProblemKind.OtherScale, nameof(responses), i, r.OverallScale.ToString(), $"Response at responses[{i}] rates on the scale {r.OverallScale}; expected the options' overall scale {options.OverallScale}."));
+                Report(problems, new(ProblemKind.InvalidValue, At(nameof(responses)).Element(i).Property(nameof(r.OverallScale)), $"Response at responses[{i}] rates on the scale {r.OverallScale}; expected the options' overall scale {options.OverallScale}."));
             }
         }
 
@@ -100,18 +100,21 @@ public static partial class Scorecard
         {
             if (!agreements.ContainsKey(id))
             {
-                Report(problems, new(ScorecardProblemKind.UnknownReviewedAgreement, nameof(options), null, id.Value, $"LastReviews names agreement '{id}', which is not an agreement of this organization."));
+                Report(problems, new(ProblemKind.UnknownReference, At(nameof(options)).Property(nameof(options.LastReviews)).Property(id.Value), $"LastReviews names agreement '{id}', which is not an agreement of this organization."));
             }
         }
     }
 
-    private static ScorecardProblem UnknownDepartment(int i, DepartmentId department) =>
-        new(ScorecardProblemKind.UnknownDepartment, "responses", i, department.Value, $"Response at responses[{i}] names department '{department}', which is not a department of this organization.");
+    private static Problem UnknownDepartment(int i, string role, DepartmentId department) =>
+        new(ProblemKind.UnknownReference, At("responses").Element(i).Property(role), $"Response at responses[{i}] names department '{department}', which is not a department of this organization.");
+
+    /// <summary>The location of a parameter of <see cref="Compute"/>: problems are located as <c>$.requests[3].Agreement</c>.</summary>
+    private static ProblemLocation At(string parameter) => ProblemLocation.Root.Property(parameter);
 
     private static FrozenDictionary<AgreementId, int> AgreementIndex(Organization organization) =>
         organization.Agreements.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToFrozenDictionary();
 
-    private static void Report(List<ScorecardProblem>? problems, ScorecardProblem problem, Instant? asOf = null)
+    private static void Report(List<Problem>? problems, Problem problem, Instant? asOf = null)
     {
         if (problems is not null)
         {
@@ -119,9 +122,10 @@ public static partial class Scorecard
             return;
         }
 
+        var parameter = problem.Location.Segments[0].Name;
         throw asOf is { } value
-            ? new ArgumentOutOfRangeException(problem.Parameter, value, problem.Message)
-            : new ArgumentException(problem.Message, problem.Parameter);
+            ? new ArgumentOutOfRangeException(parameter, value, problem.Message)
+            : new ArgumentException(problem.Message, parameter);
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

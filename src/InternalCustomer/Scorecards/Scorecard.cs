@@ -52,12 +52,12 @@ public static partial class Scorecard
     /// <returns>The problems, in the order: the as-of instant, requests by index, responses by index, last reviews; empty when <see cref="Compute"/> would accept the inputs.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/>, <paramref name="options"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range (settings are not data problems).</exception>
-    public static ImmutableArray<ScorecardProblem> Validate(Organization organization, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
+    public static ImmutableArray<Problem> Validate(Organization organization, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var problems = new List<ScorecardProblem>();
+        var problems = new List<Problem>();
         Check(organization, requests, responses, options, problems);
         return [.. problems];
     }
