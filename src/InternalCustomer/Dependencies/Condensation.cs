@@ -39,7 +39,7 @@ public sealed class Condensation
         {
             for (var k = linkStart[c]; k < linkStart[c + 1]; k++)
             {
-                links.Add(new ComponentLink(c, linkTarget[k]));
+                links.Add(new ComponentLink(linkTarget[k], c));
             }
         }
 
@@ -159,7 +159,7 @@ public sealed class Condensation
             {
                 if (keep[k])
                 {
-                    builder.Add(new ComponentLink(c, _linkTarget[k]));
+                    builder.Add(new ComponentLink(_linkTarget[k], c));
                 }
             }
         }
