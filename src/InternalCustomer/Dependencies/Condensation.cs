@@ -67,21 +67,23 @@ public sealed class Condensation
     /// <exception cref="ArgumentException"><paramref name="id"/> is not a department of the graph.</exception>
     public int TierOf(DepartmentId id) => Tiers[ComponentOf(id)];
 
-    /// <summary>Names the two ends of a link by their components' representatives (see <see cref="DepartmentLink"/>).</summary>
+    /// <summary>Names the two ends of a link by their components' representatives: the department with the smallest id of
+    /// each component, the first of its list in <see cref="Components"/> (a department on no cycle represents itself;
+    /// <see cref="ComponentOf"/> of a representative leads back to its whole component).</summary>
     /// <param name="link">A link of this condensation, for example from <see cref="Links"/> or <see cref="TransitiveReduction"/>.</param>
     /// <returns>The link between the representatives, provider first.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An end of <paramref name="link"/> is not a component index of this condensation.</exception>
-    public DepartmentLink ByDepartment(ComponentLink link) => new(Representative(link.Provider, nameof(link)), Representative(link.Consumer, nameof(link)));
+    public Relationship ByDepartment(ComponentLink link) => new(Representative(link.Provider, nameof(link)), Representative(link.Consumer, nameof(link)));
 
     /// <summary>
     /// Computes the transitive reduction of the condensation (see <see cref="TransitiveReduction"/>) with each link
-    /// named by its components' representative departments (see <see cref="DepartmentLink"/>) instead of component indices.
+    /// named by its components' representative departments (see <see cref="ByDepartment"/>) instead of component indices.
     /// </summary>
     /// <returns>The links of the reduction, sorted by provider then consumer id.</returns>
-    public ImmutableArray<DepartmentLink> TransitiveReductionByDepartment()
+    public ImmutableArray<Relationship> TransitiveReductionByDepartment()
     {
         var reduction = TransitiveReduction();
-        var named = new DepartmentLink[reduction.Length];
+        var named = new Relationship[reduction.Length];
         for (var i = 0; i < named.Length; i++)
         {
             named[i] = ByDepartment(reduction[i]);

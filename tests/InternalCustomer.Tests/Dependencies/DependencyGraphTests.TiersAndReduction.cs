@@ -41,7 +41,7 @@ public sealed partial class DependencyGraphTests
         // networkx 2.8.8: nx.transitive_reduction(nx.condensation(G)).edges(), components named by their first
         // member, printed (consumer, provider): (finance, it), (hr, finance), (it, facilities), (marketing, finance),
         // (ops, procurement), (procurement, finance), (security, it). Here provider first, sorted by provider then consumer.
-        DepartmentLink[] expected =
+        Relationship[] expected =
         [
             new(Id("facilities"), Id("it")),
             new(Id("finance"), Id("hr")),
@@ -115,7 +115,7 @@ public sealed partial class DependencyGraphTests
         var expected = condensation.TransitiveReduction()
             .Select(l => (Provider: condensation.Components[l.Provider][0], Consumer: condensation.Components[l.Consumer][0]))
             .OrderBy(l => l.Provider).ThenBy(l => l.Consumer)
-            .Select(l => new DepartmentLink(l.Provider, l.Consumer));
+            .Select(l => new Relationship(l.Provider, l.Consumer));
         Assert.Equal(expected, named);
         Assert.All(named, l =>
         {

@@ -1,9 +1,12 @@
-namespace InternalCustomer.Feedback;
+namespace InternalCustomer;
 
 /// <summary>A provider × consumer pair: the department giving a service and the department receiving it.</summary>
-/// <remarks>Ordered by provider, then consumer (ordinal). <c>default</c> holds two default ids and is never produced by the grouping.</remarks>
-/// <param name="Provider">The providing department (the subject of the feedback).</param>
-/// <param name="Consumer">The consuming department (the respondent).</param>
+/// <remarks>The library's one name for a directed pair of departments: feedback is grouped by it (the provider is the
+/// subject of the feedback, the consumer the respondent), scorecards report on it, and the dependency graph names
+/// the links of its condensation with it (the consumer depends on the provider). Ordered by provider, then consumer
+/// (ordinal). <c>default</c> holds two default ids and is never produced by the library.</remarks>
+/// <param name="Provider">The providing department (the internal supplier).</param>
+/// <param name="Consumer">The consuming department (the internal customer).</param>
 public readonly record struct Relationship(DepartmentId Provider, DepartmentId Consumer) : IComparable<Relationship>
 {
     /// <summary>Compares by provider, then consumer.</summary>
