@@ -82,6 +82,29 @@ public class LayeringTests
     }
 
     [Fact]
+    public void A_use_the_rules_forbid_fails_the_check_even_through_an_attribute_or_a_constraint()
+    {
+        // Rules in the document's own format: Report may use nothing of the fixture; the fixture's Report uses Clock
+        // through an attribute argument and a generic constraint only, so the check must find both and fail.
+        var fixture = typeof(LayeringTests).Namespace + ".Fixture";
+        var rules = LayeringRules.Parse($"""
+            ```layering
+            {fixture}.Report :
+            {fixture}.Clock  : {fixture}.Ledger
+            ```
+            """);
+        var uses = NamespaceDependencies.Find([typeof(LayeringTests).Assembly], ns => ns == fixture + ".Report").ToList();
+
+        var forbidden = Assert.Single(uses, u => !rules.Allows(u.From, u.To));
+        Assert.Equal(fixture + ".Clock", forbidden.To);
+        Assert.Contains("Summary: attribute uses", Assert.Single(uses).Where, StringComparison.Ordinal);
+        var asked = NamespaceDependencies.FindTypeUses([typeof(LayeringTests).Assembly], typeof(Fixture.Clock.Timer)).ToList();
+        var constrained = NamespaceDependencies.FindTypeUses([typeof(LayeringTests).Assembly], typeof(Fixture.Clock.ITicking)).ToList();
+        Assert.Contains(asked, w => w.Contains("Summary: attribute", StringComparison.Ordinal));
+        Assert.Contains(constrained, w => w.Contains("Count generic constraint", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_forbidden_arrow_is_reported_with_where_it_was_seen()
     {
         // What the document forbids, shown on a use the code does not have: the calendar knowing agreements,

@@ -96,6 +96,16 @@ internal static class NamespaceDependencies
 
     private static IEnumerable<(Type? Used, string Where)> UsesOf(Type type)
     {
+        foreach (var used in AttributeTypes(type.CustomAttributes))
+        {
+            yield return (used, "attribute");
+        }
+
+        foreach (var constraint in GenericConstraints(type.IsGenericTypeDefinition ? type.GetGenericArguments() : []))
+        {
+            yield return (constraint, "generic constraint");
+        }
+
         yield return (type.BaseType, "base type");
         foreach (var i in type.GetInterfaces())
         {
@@ -119,9 +129,18 @@ internal static class NamespaceDependencies
 
         foreach (var m in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
         {
+            foreach (var used in AttributeTypes(m.CustomAttributes))
+            {
+                yield return (used, $"{m.Name} attribute");
+            }
+
             if (m is MethodInfo mi)
             {
                 yield return (mi.ReturnType, $"{m.Name} return type");
+                foreach (var constraint in GenericConstraints(mi.IsGenericMethodDefinition ? mi.GetGenericArguments() : []))
+                {
+                    yield return (constraint, $"{m.Name} generic constraint");
+                }
             }
 
             foreach (var p in m.GetParameters())
@@ -206,6 +225,35 @@ internal static class NamespaceDependencies
 
         return result.ToImmutable();
     }
+
+    /// <summary>The attribute types, and every type named in their arguments (<c>typeof(X)</c> in an attribute).</summary>
+    private static IEnumerable<Type> AttributeTypes(IEnumerable<CustomAttributeData> attributes)
+    {
+        foreach (var a in attributes)
+        {
+            yield return a.AttributeType;
+            foreach (var arg in a.ConstructorArguments.Concat(a.NamedArguments.Select(n => n.TypedValue)))
+            {
+                if (arg.Value is Type t)
+                {
+                    yield return t;
+                }
+                else if (arg.Value is IEnumerable<CustomAttributeTypedArgument> items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (item.Value is Type ti)
+                        {
+                            yield return ti;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Type> GenericConstraints(Type[] parameters) =>
+        parameters.SelectMany(p => p.GetGenericParameterConstraints());
 
     private static IEnumerable<Type> Flatten(Type? type)
     {
