@@ -63,21 +63,18 @@ internal sealed class OrganizationAnalysis
         Problem? asOf = null;
         foreach (var p in Scorecards.Scorecard.Validate(Organization, _requests.AsSpan(), _responses.AsSpan(), Options))
         {
-            // Located as $.requests[i].Agreement, $.responses[i].Subject / .Respondent / .OverallScale, $.options.AsOf.
+            // Located as $.requests[i]…, $.responses[i]…, $.options.asOf: the location says which file the problem is
+            // in and which record; the library's message says what is wrong.
             switch (p.Location.Segments)
             {
-                case [{ Name: "options" }, { Name: nameof(ScorecardOptions.AsOf) }]:
+                case [{ Name: "options" }, { Name: "asOf" }] when p.Kind == ProblemKind.InvalidValue:
                     asOf = p;
                     break;
                 case [{ Name: "requests" }, { Index: { } i }, ..]:
-                    problems.Add($"{requestSource}: request \"{_requests[i].Id}\": agreement '{_requests[i].Agreement}' is not an agreement of the organisation.");
+                    problems.Add($"{requestSource}: request \"{_requests[i].Id}\": {p.Message}");
                     break;
-                case [{ Name: "responses" }, { Index: { } i }, { Name: nameof(FeedbackResponse.OverallScale) }]:
-                    problems.Add($"{responseSource}: response of {Format(_responses[i].Instant)}: rated on the scale {_responses[i].OverallScale}; expected the scale of the first response, {Options.OverallScale}.");
-                    break;
-                case [{ Name: "responses" }, { Index: { } i }, { Name: var role }]:
-                    var department = role == nameof(FeedbackResponse.Subject) ? _responses[i].Subject : _responses[i].Respondent;
-                    problems.Add($"{responseSource}: response of {Format(_responses[i].Instant)}: department '{department}' is not a department of the organisation.");
+                case [{ Name: "responses" }, { Index: { } i }, ..]:
+                    problems.Add($"{responseSource}: response of {Format(_responses[i].Instant)}: {p.Message}");
                     break;
                 default:
                     problems.Add($"{p.Location}: {p.Message}");

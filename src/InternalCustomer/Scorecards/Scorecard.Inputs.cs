@@ -56,7 +56,7 @@ public static partial class Scorecard
         var asOf = options.AsOf;
         if (DataBegins(organization, requests, responses) is { } start && asOf < start)
         {
-            Report(problems, new(ProblemKind.InvalidValue, At(nameof(options)).Property(nameof(options.AsOf)), Text($"AsOf must not be before the organization's data begins ({start}); got {asOf}.")), asOf);
+            Report(problems, new(ProblemKind.InvalidValue, At(nameof(options)).Property("asOf"), Text($"AsOf must not be before the organization's data begins ({start}); got {asOf}.")), asOf);
         }
 
         var agreements = AgreementIndex(organization);
@@ -69,7 +69,7 @@ public static partial class Scorecard
             }
             else
             {
-                Report(problems, new(ProblemKind.UnknownReference, At(nameof(requests)).Element(i).Property(nameof(request.Agreement)), $"Request '{request.Id}' at requests[{i}] names agreement '{request.Agreement}', which is not an agreement of this organization."));
+                Report(problems, new(ProblemKind.UnknownReference, At(nameof(requests)).Element(i).Property("agreement"), $"Request '{request.Id}' at requests[{i}] names agreement '{request.Agreement}', which is not an agreement of this organization."));
             }
         }
 
@@ -82,17 +82,17 @@ public static partial class Scorecard
             }
             else
             {
-                Report(problems, UnknownDepartment(i, nameof(r.Subject), r.Subject));
+                Report(problems, UnknownDepartment(i, "subject", r.Subject));
             }
 
             if (!organization.Contains(r.Respondent))
             {
-                Report(problems, UnknownDepartment(i, nameof(r.Respondent), r.Respondent));
+                Report(problems, UnknownDepartment(i, "respondent", r.Respondent));
             }
 
             if (!r.OverallScale.Equals(options.OverallScale))
             {
-                Report(problems, new(ProblemKind.InvalidValue, At(nameof(responses)).Element(i).Property(nameof(r.OverallScale)), $"Response at responses[{i}] rates on the scale {r.OverallScale}; expected the options' overall scale {options.OverallScale}."));
+                Report(problems, new(ProblemKind.InvalidValue, At(nameof(responses)).Element(i).Property("overallScale"), $"Response at responses[{i}] rates on the scale {r.OverallScale}; expected the options' overall scale {options.OverallScale}."));
             }
         }
 
@@ -100,7 +100,7 @@ public static partial class Scorecard
         {
             if (!agreements.ContainsKey(id))
             {
-                Report(problems, new(ProblemKind.UnknownReference, At(nameof(options)).Property(nameof(options.LastReviews)).Property(id.Value), $"LastReviews names agreement '{id}', which is not an agreement of this organization."));
+                Report(problems, new(ProblemKind.UnknownReference, At(nameof(options)).Property("lastReviews").Property(id.Value), $"LastReviews names agreement '{id}', which is not an agreement of this organization."));
             }
         }
     }
@@ -108,7 +108,8 @@ public static partial class Scorecard
     private static Problem UnknownDepartment(int i, string role, DepartmentId department) =>
         new(ProblemKind.UnknownReference, At("responses").Element(i).Property(role), $"Response at responses[{i}] names department '{department}', which is not a department of this organization.");
 
-    /// <summary>The location of a parameter of <see cref="Compute"/>: problems are located as <c>$.requests[3].Agreement</c>.</summary>
+    /// <summary>The location of a parameter of <see cref="Compute"/>: problems are located as <c>$.requests[3].agreement</c>,
+    /// camelCase like every location the library reports.</summary>
     private static ProblemLocation At(string parameter) => ProblemLocation.Root.Property(parameter);
 
     private static FrozenDictionary<AgreementId, int> AgreementIndex(Organization organization) =>

@@ -143,7 +143,7 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
-        Assert.Equal([$"{requests}: request \"R1\": agreement 'no-such-agreement' is not an agreement of the organisation."], Lines(error));
+        Assert.Equal([$"{requests}: request \"R1\": Request 'R1' at requests[0] names agreement 'no-such-agreement', which is not an agreement of this organization."], Lines(error));
     }
 
     [Theory]

@@ -94,12 +94,13 @@ public class OrganizationAnalysisTests
 
         var problems = Analysis(responses, requests).InputProblems("requests.csv", "responses.csv");
 
-        // The first response's scale is the scorecard's, so the five-point response is the odd one out.
+        // The first response's scale is the scorecard's, so the seven-point response is the odd one out. Each line is
+        // the file and the record, then the library's own message.
         Assert.Equal(
             [
-                "requests.csv: request \"R1\": agreement 'nope' is not an agreement of the organisation.",
-                "responses.csv: response of 2026-05-20T09:00:00Z: department 'visitor' is not a department of the organisation.",
-                "responses.csv: response of 2026-05-21T09:00:00Z: rated on the scale 1–7; expected the scale of the first response, 1–5.",
+                "requests.csv: request \"R1\": Request 'R1' at requests[0] names agreement 'nope', which is not an agreement of this organization.",
+                "responses.csv: response of 2026-05-20T09:00:00Z: Response at responses[0] names department 'visitor', which is not a department of this organization.",
+                "responses.csv: response of 2026-05-21T09:00:00Z: Response at responses[1] rates on the scale 1–7; expected the options' overall scale 1–5.",
             ],
             problems);
     }

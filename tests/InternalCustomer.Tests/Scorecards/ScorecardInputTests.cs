@@ -25,15 +25,15 @@ public class ScorecardInputTests
 
         Assert.Equal(
             [
-                (ProblemKind.UnknownReference, "$.requests[10].Agreement"),
-                (ProblemKind.UnknownReference, "$.requests[11].Agreement"),
-                (ProblemKind.UnknownReference, "$.responses[0].Subject"),
-                (ProblemKind.UnknownReference, "$.responses[0].Respondent"),
-                (ProblemKind.InvalidValue, "$.responses[1].OverallScale"),
-                (ProblemKind.UnknownReference, "$.options.LastReviews.phantom"),
+                (ProblemKind.UnknownReference, "$.requests[10].agreement"),
+                (ProblemKind.UnknownReference, "$.requests[11].agreement"),
+                (ProblemKind.UnknownReference, "$.responses[0].subject"),
+                (ProblemKind.UnknownReference, "$.responses[0].respondent"),
+                (ProblemKind.InvalidValue, "$.responses[1].overallScale"),
+                (ProblemKind.UnknownReference, "$.options.lastReviews.phantom"),
             ],
             problems.Select(p => (p.Kind, p.Location.ToString())));
-        Assert.Equal(ProblemLocation.Root.Property("requests").Element(10).Property("Agreement"), problems[0].Location);
+        Assert.Equal(ProblemLocation.Root.Property("requests").Element(10).Property("agreement"), problems[0].Location);
         Assert.Equal("Request 'x' at requests[10] names agreement 'nope', which is not an agreement of this organization.", problems[0].Message);
         Assert.Equal($"Response at responses[1] rates on the scale {scale7}; expected the options' overall scale {RatingScale.FivePoint}.", problems[4].Message);
 
@@ -53,7 +53,7 @@ public class ScorecardInputTests
 
         var before = Scorecard.Validate(Example(), Requests(), Responses(), new ScorecardOptions(May(4, 8)));
         var problem = Assert.Single(before);
-        Assert.Equal((ProblemKind.InvalidValue, "$.options.AsOf"), (problem.Kind, problem.Location.ToString()));
+        Assert.Equal((ProblemKind.InvalidValue, "$.options.asOf"), (problem.Kind, problem.Location.ToString()));
         Assert.Equal("AsOf must not be before the organization's data begins (2026-05-04T09:00:00Z); got 2026-05-04T08:00:00Z.", problem.Message);
     }
 
