@@ -33,10 +33,27 @@ internal abstract class RecordSource
     /// <summary>Records a problem the model reported (through a <c>TryCreate</c>) at the field it names: the first
     /// segment of its location is the model's parameter, and the fields are named after the parameters; a problem
     /// about anything else goes to <paramref name="fallback"/>.</summary>
+    /// <remarks>What the model's location says below the parameter (the pause at <c>[2]</c>) is kept below the field.</remarks>
     internal void Problem(Problem model, IReadOnlyCollection<string> fields, string fallback)
     {
-        var field = model.Location.Segments is [{ IsIndex: false, Name: { } name }, ..] && fields.Contains(name) ? name : fallback;
-        Problem(field, model.Kind, model.Message);
+        var segments = model.Location.Segments;
+        if (segments is [{ IsIndex: false, Name: { } name }, ..] && fields.Contains(name))
+        {
+            Problems.Add(model.Kind, Below(At(name), segments.Skip(1)), model.Message);
+            return;
+        }
+
+        Problem(fallback, model.Kind, model.Message);
+    }
+
+    private static ProblemLocation Below(ProblemLocation location, IEnumerable<PathSegment> segments)
+    {
+        foreach (var segment in segments)
+        {
+            location = segment.IsIndex ? location.Element(segment.Index!.Value) : location.Property(segment.Name!);
+        }
+
+        return location;
     }
 
     internal string? Required(string name) => Text(name, required: true);

@@ -136,6 +136,27 @@ public class ServiceRequestInterchangeTests
     }
 
     [Fact]
+    public void A_model_problem_about_one_pause_stays_at_that_pause()
+    {
+        // Pause 1 starts (10:30) before pause 0 ends (11:00): the model locates it at pauses[1], and so does the reader.
+        const string json = """
+            {
+              "schemaVersion": 1,
+              "requests": [
+                { "id": "R1", "agreement": "sla-1", "opened": "2026-03-02T09:30:00Z",
+                  "pauses": ["2026-03-02T10:00:00Z/2026-03-02T11:00:00Z", "2026-03-02T10:30:00Z/2026-03-02T12:00:00Z"] }
+              ]
+            }
+            """;
+
+        var problem = Assert.Single(ServiceRequestJson.Read(json).Problems);
+
+        Assert.Equal(ProblemLocation.Root.Property("requests").Element(0).Property("pauses").Element(1), problem.Location);
+        Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
+        Assert.StartsWith("Pauses must be sorted and disjoint; pause 1 ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_problems_are_at_json_paths_including_the_models()
     {
         const string json = """
