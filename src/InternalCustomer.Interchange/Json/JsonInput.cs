@@ -49,8 +49,13 @@ internal static class JsonInput
         catch (JsonException e)
         {
             // Not expected after the token scan above accepted the input; located by the exception's position properties.
-            var (line, column) = LineAndColumn(utf8, OffsetOf(utf8, e.LineNumber ?? 0, e.BytePositionInLine ?? 0));
-            problems.Add(ProblemKind.MalformedInput, ProblemLocation.InText(line, column), "Not well-formed JSON: expected input the JSON reader accepts; got input it rejects here.");
+            var offset = OffsetOf(utf8, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
+            var (line, column) = LineAndColumn(utf8, offset);
+            var rest = System.Text.Encoding.UTF8.GetString(utf8[Math.Min(offset, utf8.Length)..][..Math.Min(24, Math.Max(0, utf8.Length - offset))]);
+            problems.Add(
+                ProblemKind.MalformedInput,
+                ProblemLocation.InText(line, column),
+                $"Not well-formed JSON: expected a JSON value or punctuation the JSON grammar allows here; got \"{Snippet.Of(rest.ReplaceLineEndings(" "))}\".");
             return null;
         }
     }

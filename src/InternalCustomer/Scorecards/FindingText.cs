@@ -85,7 +85,7 @@ public static class FindingText
                 HeavyDependenceWithoutAgreement => "a heavy dependency has no agreement",
                 FeedbackOverdue => "no feedback within the review cadence",
                 DecliningSatisfaction d => Text($"satisfaction is declining ({d.SlopePer30Days:0.00} points per 30 days)"),
-                _ => finding.GetType().Name,
+                _ => throw new ArgumentException($"Expected a relationship finding of the scorecard; got {finding.GetType().Name}.", nameof(item)),
             });
         }
 

@@ -96,10 +96,12 @@ public sealed class OrganizationScorecard
     /// <exception cref="ArgumentException">Either id is not a department of the organisation.</exception>
     public RelationshipHealth? GetRelationship(DepartmentId provider, DepartmentId consumer)
     {
-        _ = GetDepartment(provider);
-        if (!_departmentIndex.ContainsKey(consumer))
+        foreach (var (id, parameter) in new[] { (provider, nameof(provider)), (consumer, nameof(consumer)) })
         {
-            throw new ArgumentException($"Expected a department of this organization; got '{consumer}', which is not one.", nameof(consumer));
+            if (!_departmentIndex.ContainsKey(id))
+            {
+                throw new ArgumentException($"Expected a department of this organization; got '{id}', which is not one.", parameter);
+            }
         }
 
         return _relationships.GetValueOrDefault((provider, consumer));

@@ -108,4 +108,18 @@ public class ScorecardInputTests
         Assert.Equal("options", e.ParamName);
         Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Looking_up_a_relationship_of_an_unknown_department_names_the_parameter_at_fault()
+    {
+        var card = Scorecard.Compute(Example(), Requests(), Responses(), new ScorecardOptions(AsOf));
+
+        var provider = Assert.Throws<ArgumentException>(() => card.GetRelationship(Id("nobody"), Id("line-a")));
+        var consumer = Assert.Throws<ArgumentException>(() => card.GetRelationship(Id("it"), Id("nobody")));
+
+        Assert.Equal("provider", provider.ParamName);
+        Assert.Equal("consumer", consumer.ParamName);
+        Assert.StartsWith("Expected a department of this organization; got 'nobody', which is not one.", consumer.Message, StringComparison.Ordinal);
+        Assert.NotNull(card.GetRelationship(Id("it"), Id("line-a")));
+    }
 }
