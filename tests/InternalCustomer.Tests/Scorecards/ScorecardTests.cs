@@ -348,4 +348,24 @@ public class ScorecardTests
         ok &= ranked.SequenceEqual(ranked.OrderByDescending(s => s));
         return ok.Label(scenario.ToString());
     }
+
+    // The scorecard takes its t quantiles from one memo per computation; every mean and trend must still be
+    // exactly what the public methods compute at the options' level.
+    [Property(MaxTest = 25)]
+    public Property Means_and_trends_are_those_of_the_public_estimators(int seed)
+    {
+        var scenario = ScorecardScenario.Create(seed, departments: 12, agreements: 25, requests: 100, responses: 400);
+        var options = new ScorecardOptions(ScorecardScenario.AsOf) { ConfidenceLevel = 0.9 };
+        var card = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
+        var ok = card.Relationships.All(r => r.Mean == FeedbackMetrics.Mean(r.Feedback.Overall, 0.9))
+            && card.Departments.All(d => d.Mean == d.Totals.Mean(options) && d.Trend == d.Totals.Trend.Estimate(0.9));
+        foreach (var r in card.Relationships)
+        {
+            var own = scenario.Responses.Where(x => x.Subject == r.Provider && x.Respondent == r.Consumer && x.Instant <= options.AsOf).ToArray();
+            var trend = own.Aggregate(InternalCustomer.Feedback.Statistics.TrendSummary.Empty, (t, x) => t.Add(x.Instant, x.Overall)).Estimate(0.9);
+            ok &= r.Trend == trend;
+        }
+
+        return ok.Label(scenario.ToString());
+    }
 }
