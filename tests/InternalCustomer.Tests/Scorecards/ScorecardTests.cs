@@ -368,4 +368,25 @@ public class ScorecardTests
 
         return ok.Label(scenario.ToString());
     }
+
+    // The scorecard evaluates requests in input order; every time objective's tally must still be the agreement's
+    // own SlaTimer.Tally over its requests, with and without a compliance window.
+    [Property(MaxTest = 25)]
+    public Property Time_objective_tallies_are_the_timers_tallies_of_each_agreements_requests(int seed, bool windowed)
+    {
+        var scenario = ScorecardScenario.Create(seed, departments: 12, agreements: 25, requests: 400, responses: 50);
+        var org = scenario.Organization;
+        var asOf = ScorecardScenario.AsOf;
+        NodaTime.Interval? window = windowed ? new NodaTime.Interval(asOf - Duration.FromDays(120), asOf - Duration.FromDays(10)) : null;
+        var card = Scorecard.Compute(org, scenario.Requests, scenario.Responses, new ScorecardOptions(asOf) { ComplianceWindow = window });
+        var ok = true;
+        foreach (var o in card.Objectives)
+        {
+            var own = scenario.Requests.Where(r => r.Agreement == o.Agreement && r.Opened <= asOf).ToArray();
+            ok &= o.Tally == org.TimerFor(o.Agreement).Tally(own, o.Kind, asOf, window);
+        }
+
+        ok &= card.Objectives.Length == 2 * org.Agreements.Length;
+        return ok.Label(scenario.ToString());
+    }
 }
