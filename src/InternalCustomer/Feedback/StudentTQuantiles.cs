@@ -8,7 +8,7 @@ namespace InternalCustomer.Feedback;
 /// MathNet's <c>StudentT.InvCDF</c> finds the quantile by root-finding on the CDF, about 7–15 µs a call; a scorecard
 /// asks for one per relationship mean and one per relationship trend, but the degrees of freedom are response counts
 /// and repeat (measured on the 1,000-department / 10,000-agreement / 1M-response scenario: 20,000 calls took ~145 ms
-/// of the scorecard; with this memo they take ~2 ms). Each quantile is the very value <see cref="Quantile"/> returns,
+/// of the scorecard; with this memo the means and trends take ~6 ms). Each quantile is the very value <see cref="Quantile"/> returns,
 /// so a result does not depend on whether it was remembered. One memo per computation; not thread-safe.
 /// </summary>
 internal sealed class StudentTQuantiles
