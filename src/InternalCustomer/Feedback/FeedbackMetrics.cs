@@ -45,6 +45,10 @@ public static class FeedbackMetrics
         return MeanCore(ratings.Mean, ratings.Count, ratings.Count, ratings.Count < 2 ? 0 : ratings.M2 / (ratings.Count - 1), level);
     }
 
+    // Mean(ratings, quantiles.Level) with the t quantile from a computation's memo (the scorecard's thousands of means).
+    internal static MetricEstimate MeanWith(RatingSummary ratings, StudentTQuantiles quantiles) =>
+        MeanCore(ratings.Mean, ratings.Count, ratings.Count, ratings.Count < 2 ? 0 : ratings.M2 / (ratings.Count - 1), quantiles.Level, quantiles);
+
     /// <summary>
     /// Mean of real values (for example resolution hours, or scores that are not points of a scale) with a Student-t
     /// interval (R: <c>t.test(x, conf.level = level)$conf.int</c>): the interval of <see cref="Mean"/>, for data that
@@ -304,7 +308,7 @@ public static class FeedbackMetrics
         return new MetricEstimate(Map(x), mean.Count, mean.EffectiveCount, mean.StandardError * k, interval, mean.Status);
     }
 
-    private static MetricEstimate MeanCore(double mean, long n, double effectiveN, double variance, double level)
+    private static MetricEstimate MeanCore(double mean, long n, double effectiveN, double variance, double level, StudentTQuantiles? quantiles = null)
     {
         if (n == 0)
         {
@@ -322,7 +326,7 @@ public static class FeedbackMetrics
         }
 
         var se = Math.Sqrt(variance / effectiveN);
-        var t = StudentT.InvCDF(0, 1, effectiveN - 1, 0.5 + (level / 2));
+        var t = quantiles?.Of(effectiveN - 1) ?? StudentTQuantiles.Quantile(level, effectiveN - 1);
         return new MetricEstimate(mean, n, effectiveN, se, new ConfidenceInterval(mean - (t * se), mean + (t * se), level), EstimateStatus.Estimated);
     }
 

@@ -52,6 +52,7 @@ public static partial class Scorecard
         ImmutableArray<RelationshipHealth> relationships,
         FeedbackData feedback,
         FrozenDictionary<DepartmentId, GraphPosition> positions,
+        StudentTQuantiles quantiles,
         ScorecardOptions options)
     {
         var n = organization.Departments.Length;
@@ -103,10 +104,10 @@ public static partial class Scorecard
                 department,
                 totals,
                 objectives,
-                totals.Mean(options),
+                FeedbackMetrics.MeanWith(totals.Feedback.Overall, quantiles),
                 totals.Csat(options),
                 totals.Nps(options),
-                totals.Trend.Estimate(options.ConfidenceLevel),
+                totals.Trend.EstimateWith(quantiles),
                 positions[department.Id],
                 [.. asSupplier[i]],
                 [.. asCustomer[i]],

@@ -63,7 +63,7 @@ public static partial class Scorecard
         for (var i = 0; i < requests.Length; i++)
         {
             var request = requests[i];
-            if (agreements.TryGetValue(request.Agreement, out var a))
+            if (agreements.TryGetValue(request.Agreement.Value, out var a))
             {
                 agreementOf?[i] = a;
             }
@@ -98,7 +98,7 @@ public static partial class Scorecard
 
         foreach (var id in options.LastReviews?.Keys ?? [])
         {
-            if (!agreements.ContainsKey(id))
+            if (!agreements.ContainsKey(id.Value))
             {
                 Report(problems, new(ProblemKind.UnknownReference, At(nameof(options)).Property("lastReviews").Property(id.Value), $"LastReviews names agreement '{id}', which is not an agreement of this organization."));
             }
@@ -112,8 +112,11 @@ public static partial class Scorecard
     /// camelCase like every location the library reports.</summary>
     private static ProblemLocation At(string parameter) => ProblemLocation.Root.Property(parameter);
 
-    private static FrozenDictionary<AgreementId, int> AgreementIndex(Organization organization) =>
-        organization.Agreements.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToFrozenDictionary();
+    // Keyed by the id's text, compared ordinally as AgreementId compares (no agreement has the empty id of a default
+    // AgreementId), so that the frozen dictionary can use its string-specialised hashing: measured on the 1M-request
+    // scenario, 1M lookups took 105-125 ms by AgreementId and 64-74 ms by string.
+    private static FrozenDictionary<string, int> AgreementIndex(Organization organization) =>
+        organization.Agreements.Select((a, i) => KeyValuePair.Create(a.Id.Value, i)).ToFrozenDictionary(StringComparer.Ordinal);
 
     private static void Report(List<Problem>? problems, Problem problem, Instant? asOf = null)
     {

@@ -12,7 +12,7 @@ namespace InternalCustomer.Scorecards;
 public static partial class Scorecard
 {
     private static ImmutableArray<RelationshipHealth> Relationships(
-        Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, ScorecardOptions options)
+        Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, StudentTQuantiles quantiles, ScorecardOptions options)
     {
         var dependence = graph.GetEdges().ToDictionary(e => new Relationship(e.Provider, e.Consumer), e => e.Criticality);
         var agreementsOf = organization.Agreements.GroupBy(a => new Relationship(a.Provider, a.Consumer)).ToDictionary(g => g.Key, g => g.ToList());
@@ -43,7 +43,7 @@ public static partial class Scorecard
             var criticality = dependence.TryGetValue(key, out var c) ? c : (Criticality?)null;
             var timeline = feedback.Timelines.TryGetValue(key, out var t) ? t : (RelationshipTimeline?)null;
             var last = timeline?.Last;
-            var trend = (timeline?.Trend ?? TrendSummary.Empty).Estimate(options.ConfidenceLevel);
+            var trend = (timeline?.Trend ?? TrendSummary.Empty).EstimateWith(quantiles);
             var health = new RelationshipHealth(
                 key.Provider,
                 key.Consumer,
@@ -51,7 +51,7 @@ public static partial class Scorecard
                 objectives,
                 criticality,
                 summary,
-                FeedbackMetrics.Mean(summary.Overall, options.ConfidenceLevel),
+                FeedbackMetrics.MeanWith(summary.Overall, quantiles),
                 csat,
                 trend,
                 satisfactionTarget,

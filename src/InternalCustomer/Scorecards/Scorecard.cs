@@ -35,9 +35,11 @@ public static partial class Scorecard
         var tallies = TallyRequests(organization, requests, agreementOf, options);
         var feedback = SummariseResponses(organization, responses, subjectOf, options);
         var reviews = ReviewsDue(organization, options);
-        var relationships = Relationships(organization, graph, tallies, feedback, options);
+        // One memo of t quantiles for every relationship's and department's mean and trend (see StudentTQuantiles).
+        var quantiles = new StudentTQuantiles(options.ConfidenceLevel);
+        var relationships = Relationships(organization, graph, tallies, feedback, quantiles, options);
         var positions = Positions(graph, out var clusters, out var silos, out var spof);
-        var departments = Departments(organization, graph, relationships, feedback, positions, options);
+        var departments = Departments(organization, graph, relationships, feedback, positions, quantiles, options);
         var attention = Attention(relationships, positions);
         var findings = Findings(attention, relationships, departments, reviews, options);
         var health = Health(departments, relationships, attention, clusters, silos, spof, reviews, options);

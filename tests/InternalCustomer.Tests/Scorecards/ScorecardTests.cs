@@ -348,4 +348,45 @@ public class ScorecardTests
         ok &= ranked.SequenceEqual(ranked.OrderByDescending(s => s));
         return ok.Label(scenario.ToString());
     }
+
+    // The scorecard takes its t quantiles from one memo per computation; every mean and trend must still be
+    // exactly what the public methods compute at the options' level.
+    [Property(MaxTest = 25)]
+    public Property Means_and_trends_are_those_of_the_public_estimators(int seed)
+    {
+        var scenario = ScorecardScenario.Create(seed, departments: 12, agreements: 25, requests: 100, responses: 400);
+        var options = new ScorecardOptions(ScorecardScenario.AsOf) { ConfidenceLevel = 0.9 };
+        var card = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
+        var ok = card.Relationships.All(r => r.Mean == FeedbackMetrics.Mean(r.Feedback.Overall, 0.9))
+            && card.Departments.All(d => d.Mean == d.Totals.Mean(options) && d.Trend == d.Totals.Trend.Estimate(0.9));
+        foreach (var r in card.Relationships)
+        {
+            var own = scenario.Responses.Where(x => x.Subject == r.Provider && x.Respondent == r.Consumer && x.Instant <= options.AsOf).ToArray();
+            var trend = own.Aggregate(InternalCustomer.Feedback.Statistics.TrendSummary.Empty, (t, x) => t.Add(x.Instant, x.Overall)).Estimate(0.9);
+            ok &= r.Trend == trend;
+        }
+
+        return ok.Label(scenario.ToString());
+    }
+
+    // The scorecard evaluates requests in input order; every time objective's tally must still be the agreement's
+    // own SlaTimer.Tally over its requests, with and without a compliance window.
+    [Property(MaxTest = 25)]
+    public Property Time_objective_tallies_are_the_timers_tallies_of_each_agreements_requests(int seed, bool windowed)
+    {
+        var scenario = ScorecardScenario.Create(seed, departments: 12, agreements: 25, requests: 400, responses: 50);
+        var org = scenario.Organization;
+        var asOf = ScorecardScenario.AsOf;
+        NodaTime.Interval? window = windowed ? new NodaTime.Interval(asOf - Duration.FromDays(120), asOf - Duration.FromDays(10)) : null;
+        var card = Scorecard.Compute(org, scenario.Requests, scenario.Responses, new ScorecardOptions(asOf) { ComplianceWindow = window });
+        var ok = true;
+        foreach (var o in card.Objectives)
+        {
+            var own = scenario.Requests.Where(r => r.Agreement == o.Agreement && r.Opened <= asOf).ToArray();
+            ok &= o.Tally == org.TimerFor(o.Agreement).Tally(own, o.Kind, asOf, window);
+        }
+
+        ok &= card.Objectives.Length == 2 * org.Agreements.Length;
+        return ok.Label(scenario.ToString());
+    }
 }

@@ -65,8 +65,7 @@ internal static class StatisticsGuard
     internal static double TwoSidedNormal(double z) => Math.Min(1.0, 2.0 * Normal.CDF(0.0, 1.0, -Math.Abs(z)));
 
     /// <summary>The upper (1 + level) / 2 quantile of Student's t.</summary>
-    internal static double TQuantile(double level, double degreesOfFreedom) =>
-        StudentT.InvCDF(0.0, 1.0, degreesOfFreedom, 0.5 + (level / 2.0));
+    internal static double TQuantile(double level, double degreesOfFreedom) => StudentTQuantiles.Quantile(level, degreesOfFreedom);
 
     /// <summary>The upper (1 + level) / 2 quantile of the standard normal.</summary>
     internal static double ZQuantile(double level) => Normal.InvCDF(0.0, 1.0, 0.5 + (level / 2.0));

@@ -237,6 +237,14 @@ public readonly record struct TrendSummary
     public TrendResult Estimate(double level = StatisticsGuard.DefaultLevel)
     {
         StatisticsGuard.Level(level, nameof(level));
+        return Estimate(level, null);
+    }
+
+    // Estimate(quantiles.Level) with the t quantile from a computation's memo (the scorecard's thousands of trends).
+    internal TrendResult EstimateWith(StudentTQuantiles quantiles) => Estimate(quantiles.Level, quantiles);
+
+    private TrendResult Estimate(double level, StudentTQuantiles? quantiles)
+    {
         const double PerThirtyDays = 30.0;
         var n = Count;
         if (n < 2)
@@ -259,7 +267,7 @@ public readonly record struct TrendSummary
         var rss = Math.Max(0.0, Cyy - (slope * Cty));
         var se = Math.Sqrt(rss / df / Ctt) * PerThirtyDays;
         var estimate = slope * PerThirtyDays;
-        var interval = StatisticsGuard.Around(estimate, StatisticsGuard.TQuantile(level, df) * se, level);
+        var interval = StatisticsGuard.Around(estimate, (quantiles?.Of(df) ?? StatisticsGuard.TQuantile(level, df)) * se, level);
         var rSquared = Cyy == 0 ? (double?)null : Math.Clamp(Cty * Cty / (Ctt * Cyy), 0.0, 1.0);
         if (se == 0)
         {
