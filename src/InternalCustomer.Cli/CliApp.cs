@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Cli.Output;
+using InternalCustomer.Scorecards;
 using NodaTime;
 using NodaTime.Text;
 
@@ -167,10 +168,7 @@ internal static class CliApp
         var example = file is null;
         var requests = command is "sla" or "report" or "validate" ? inputs.Requests(requestFile, example && command != "validate") : [];
         var responses = command is "feedback" or "report" or "validate" ? inputs.Responses(responseFile, example && command != "validate") : [];
-        var latest = requests.SelectMany(r => new[] { r.Opened, r.FirstResponse ?? r.Opened, r.Resolved ?? r.Opened })
-            .Concat(responses.Select(r => r.Instant))
-            .DefaultIfEmpty(clock.GetCurrentInstant())
-            .Max();
+        var latest = Scorecard.DataEnds([.. requests], [.. responses]) ?? clock.GetCurrentInstant();
         var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest, source);
         var crossProblems = analysis.InputProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
         if (crossProblems.Count > 0)

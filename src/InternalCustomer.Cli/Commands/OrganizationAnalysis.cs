@@ -146,9 +146,7 @@ internal sealed class OrganizationAnalysis
             notes.Add("Single points of failure (removing one splits the organisation): " + string.Join(", ", health.SinglePointsOfFailure.ArticulationPoints.Select(Name)) + ".");
         }
 
-        var tiers = Scorecard.Departments.Select(d => d.Position.Tier).DefaultIfEmpty(-1).Max() + 1;
-        var dependencies = Scorecard.Departments.Sum(d => d.Position.Suppliers);
-        notes.Add($"{Invariant(health.Departments)} departments, {Invariant(dependencies)} dependencies, {Invariant(tiers)} tiers (tier 0 depends on nobody).");
+        notes.Add($"{Invariant(health.Departments)} departments, {Invariant(health.Dependencies)} dependencies, {Invariant(health.Tiers)} tiers (tier 0 depends on nobody).");
         return Section.OfNotes("graph", "Dependency graph", notes);
     }
 

@@ -17,6 +17,10 @@ namespace InternalCustomer.Scorecards;
 /// <param name="Silos">Weakly connected components and isolated departments.</param>
 /// <param name="SinglePointsOfFailure">Articulation points and bridges of the undirected dependency graph.</param>
 /// <param name="ReviewsDue">Agreements whose review is due.</param>
+/// <param name="Dependencies">How many dependencies (edges of the dependency graph, after merging the declared ones with
+/// the agreements between the same two departments).</param>
+/// <param name="Tiers">How many tiers the dependency graph has (tier 0 depends on nobody; see
+/// <see cref="DependencyGraph.Tiers"/>).</param>
 public sealed record OrganizationHealth(
     int Departments,
     int Relationships,
@@ -28,4 +32,6 @@ public sealed record OrganizationHealth(
     ImmutableArray<MutualDependencyCluster> Cycles,
     SiloReport Silos,
     SinglePointsOfFailure SinglePointsOfFailure,
-    int ReviewsDue);
+    int ReviewsDue,
+    int Dependencies,
+    int Tiers);

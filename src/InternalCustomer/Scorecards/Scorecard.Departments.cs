@@ -203,6 +203,7 @@ public static partial class Scorecard
     }
 
     private static OrganizationHealth Health(
+        DependencyGraph graph,
         ImmutableArray<DepartmentScorecard> departments,
         ImmutableArray<RelationshipHealth> relationships,
         ImmutableArray<AttentionItem> attention,
@@ -224,6 +225,8 @@ public static partial class Scorecard
             clusters,
             silos,
             spof,
-            reviews.Length);
+            reviews.Length,
+            graph.EdgeCount,
+            graph.Tiers().Length);
     }
 }

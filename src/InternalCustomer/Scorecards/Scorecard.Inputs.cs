@@ -41,6 +41,31 @@ public static partial class Scorecard
         return begins;
     }
 
+    /// <summary>The latest instant in the data: the last opening, first response or resolution of a request, or the last
+    /// response; the natural as-of instant for a report on data as it was exported.</summary>
+    /// <param name="requests">The service requests.</param>
+    /// <param name="responses">The feedback responses.</param>
+    /// <returns>The latest instant, or <see langword="null"/> when there are neither requests nor responses.</returns>
+    /// <exception cref="ArgumentNullException">An element is <see langword="null"/>.</exception>
+    public static Instant? DataEnds(ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses)
+    {
+        Instant? ends = null;
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var r = requests[i] ?? throw new ArgumentNullException(nameof(requests), $"Expected a request at requests[{i}]; got null.");
+            var last = Instant.Max(r.Opened, Instant.Max(r.FirstResponse ?? r.Opened, r.Resolved ?? r.Opened));
+            ends = ends is { } e && e >= last ? e : last;
+        }
+
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var instant = (responses[i] ?? throw new ArgumentNullException(nameof(responses), $"Expected a response at responses[{i}]; got null.")).Instant;
+            ends = ends is { } e && e >= instant ? e : instant;
+        }
+
+        return ends;
+    }
+
     // One pass over the inputs: with problems == null the first problem is thrown (Compute), else every one is listed
     // (Validate). Compute passes arrays that receive each request's agreement index and each response's subject index,
     // so that the later passes look nothing up again.

@@ -42,7 +42,7 @@ public static partial class Scorecard
         var departments = Departments(organization, graph, relationships, feedback, positions, quantiles, options);
         var attention = Attention(relationships, positions);
         var findings = Findings(attention, relationships, departments, reviews, options);
-        var health = Health(departments, relationships, attention, clusters, silos, spof, reviews, options);
+        var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, options);
         return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health);
     }
 

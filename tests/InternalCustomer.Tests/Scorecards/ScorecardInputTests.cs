@@ -122,4 +122,28 @@ public class ScorecardInputTests
         Assert.StartsWith("Expected a department of this organization; got 'nobody', which is not one.", consumer.Message, StringComparison.Ordinal);
         Assert.NotNull(card.GetRelationship(Id("it"), Id("line-a")));
     }
+
+    [Fact]
+    public void The_data_ends_at_the_last_instant_any_request_or_response_records()
+    {
+        var sla = AgreementId.Parse("it-a");
+        ServiceRequest[] requests = [new("a", sla, May(4, 9), firstResponse: May(4, 10), resolved: May(6, 12)), new("b", sla, May(5, 9))];
+        FeedbackResponse[] early = [new(Id("line-a"), Id("it"), May(5, 16), RatingScale.FivePoint, 4)];
+        FeedbackResponse[] late = [new(Id("line-a"), Id("it"), May(7, 8), RatingScale.FivePoint, 4)];
+
+        Assert.Equal(May(6, 12), Scorecard.DataEnds(requests, early)); // request a's resolution
+        Assert.Equal(May(7, 8), Scorecard.DataEnds(requests, late));
+        Assert.Null(Scorecard.DataEnds([], []));
+    }
+
+    [Fact]
+    public void Organisation_health_counts_the_graph_s_dependencies_and_tiers()
+    {
+        // Edges (consumer → provider): line-a → it, hr, procurement; line-b → line-a (agreement a-b and the declared
+        // dependency of the same pair merge into one). Tier 0: everyone who depends on nobody; line-a tier 1; line-b tier 2.
+        var health = Scorecard.Compute(Example(), Requests(), Responses(), new ScorecardOptions(AsOf)).Health;
+
+        Assert.Equal(4, health.Dependencies);
+        Assert.Equal(3, health.Tiers);
+    }
 }
