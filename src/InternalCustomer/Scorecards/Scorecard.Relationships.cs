@@ -111,12 +111,12 @@ public static partial class Scorecard
             if (r.SlaMet == true && interval.Upper < r.SatisfactionTarget)
             {
                 var met = r.Objectives.Where(o => o.Kind != ObjectiveKind.Satisfaction && o.HasData).ToImmutableArray();
-                findings.Add(new SlaMetButUnhappy(r.Provider, r.Consumer, met, r.Feedback.Count, csat, interval, r.SatisfactionTarget));
+                findings.Add(new SlaMetButUnhappy(r.Provider, r.Consumer, met, r.Feedback.Count, csat, interval, r.SatisfactionTarget, options.CsatTopBoxes, options.MinimumResponses));
             }
 
             if (r.SlaMet == false && interval.Lower >= r.SatisfactionTarget)
             {
-                findings.Add(new HappyButSlaBreached(r.Provider, r.Consumer, r.WorstTimeObjective!, r.Feedback.Count, csat, interval, r.SatisfactionTarget));
+                findings.Add(new HappyButSlaBreached(r.Provider, r.Consumer, r.WorstTimeObjective!, r.Feedback.Count, csat, interval, r.SatisfactionTarget, options.CsatTopBoxes, options.MinimumResponses));
             }
         }
 

@@ -14,6 +14,8 @@ namespace InternalCustomer.Scorecards;
 /// <param name="Csat">Their CSAT (top-box share).</param>
 /// <param name="Interval">Its Wilson interval at the options' confidence level; its upper end is below <paramref name="Target"/>.</param>
 /// <param name="Target">The CSAT target applied (the threshold crossed).</param>
+/// <param name="TopBoxes">How many top points of the overall scale count as satisfied (<see cref="ScorecardOptions.CsatTopBoxes"/>).</param>
+/// <param name="MinimumResponses">The fewest responses a satisfaction finding needs (<see cref="ScorecardOptions.MinimumResponses"/>); <paramref name="Responses"/> is at least this.</param>
 public sealed record SlaMetButUnhappy(
     DepartmentId Provider,
     DepartmentId Consumer,
@@ -21,4 +23,6 @@ public sealed record SlaMetButUnhappy(
     long Responses,
     double Csat,
     ConfidenceInterval Interval,
-    double Target) : RelationshipFinding(Provider, Consumer);
+    double Target,
+    int TopBoxes,
+    int MinimumResponses) : RelationshipFinding(Provider, Consumer);

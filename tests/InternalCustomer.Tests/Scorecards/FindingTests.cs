@@ -54,6 +54,7 @@ public class FindingTests
         Assert.Equal(upper, f.Interval.Upper, 12);
         Assert.Equal(0.95, f.Interval.Level);
         Assert.Equal(0.8, f.Target);
+        Assert.Equal((2, 5), (f.TopBoxes, f.MinimumResponses)); // the defaults: top-2 box, at least 5 responses
         var objective = Assert.Single(f.TimeObjectives);
         Assert.Equal((AgreementId.Parse("it-a"), ObjectiveKind.Resolution, new SlaTally(4, 0, 0, 0)), (objective.Agreement, objective.Kind, objective.Tally));
     }
@@ -89,6 +90,7 @@ public class FindingTests
         Assert.Equal(0.8388748419, f.Interval.Lower, 9);
         Assert.Equal(lower, f.Interval.Lower, 12);
         Assert.Equal(0.8, f.Target);
+        Assert.Equal((2, 5), (f.TopBoxes, f.MinimumResponses));
         Assert.Equal((AgreementId.Parse("hr-a"), ObjectiveKind.Resolution, 0.9, new SlaTally(4, 2, 0, 0)), (f.Breached.Agreement, f.Breached.Kind, f.Breached.Target, f.Breached.Tally));
         Assert.False(f.Breached.IsMet);
 

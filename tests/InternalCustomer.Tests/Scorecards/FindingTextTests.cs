@@ -14,11 +14,11 @@ public class FindingTextTests
     public static TheoryData<Finding, string> Sentences() => new()
     {
         {
-            new SlaMetButUnhappy(Id("it"), Id("line-a"), [], 5, 0.4, new ConfidenceInterval(0.117, 0.769, 0.95), 0.8),
+            new SlaMetButUnhappy(Id("it"), Id("line-a"), [], 5, 0.4, new ConfidenceInterval(0.117, 0.769, 0.95), 0.8, 2, 5),
             "SLA met but customer unhappy: it meets every time objective for line-a, yet only 40% of 5 responses are satisfied (95% interval 11.7%–76.9%, wholly below the target 80%)."
         },
         {
-            new HappyButSlaBreached(Id("hr"), Id("line-a"), Breached, 20, 1, new ConfidenceInterval(0.839, 1, 0.9), 0.8),
+            new HappyButSlaBreached(Id("hr"), Id("line-a"), Breached, 20, 1, new ConfidenceInterval(0.839, 1, 0.9), 0.8, 2, 5),
             "Customer happy but SLA breached: line-a is satisfied with hr (100% of 20 responses; 90% interval 83.9%–100%, wholly at or above the target 80%) although resolution on time in 50% of 4 decided requests (target 90%); the target may be stricter than needed."
         },
         {
