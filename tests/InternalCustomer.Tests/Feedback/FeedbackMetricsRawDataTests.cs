@@ -11,29 +11,19 @@ public class FeedbackMetricsRawDataTests
 {
     private static readonly double[] H = [2.5, 0.75, 4.2, 1.1, 3.35, 8.0, 0.4];
 
-    private static void AssertInterval(MetricEstimate e, double value, double lower, double upper, long n, double tolerance = 1e-9)
-    {
-        Assert.Equal(EstimateStatus.Estimated, e.Status);
-        Assert.Equal(n, e.Count);
-        Close.Equal(value, e.Value, tolerance);
-        Assert.NotNull(e.Interval);
-        Close.Equal(lower, e.Interval!.Value.Lower, tolerance);
-        Close.Equal(upper, e.Interval!.Value.Upper, tolerance);
-    }
-
     // ---- Wilson from raw counts ----
 
     [Fact]
     public void Wilson_matches_R_prop_test_without_continuity_correction()
     {
         // prop.test(37, 52, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Wilson(37, 52), 37.0 / 52, 0.57727211963315739, 0.81670039585290088, 52);
+        Close.Interval(FeedbackMetrics.Wilson(37, 52), 37.0 / 52, 0.57727211963315739, 0.81670039585290088, 52);
         // prop.test(37, 52, correct = FALSE, conf.level = 0.99)$conf.int
-        AssertInterval(FeedbackMetrics.Wilson(37, 52, 0.99), 37.0 / 52, 0.53333418892361095, 0.84186899681231897, 52);
+        Close.Interval(FeedbackMetrics.Wilson(37, 52, 0.99), 37.0 / 52, 0.53333418892361095, 0.84186899681231897, 52);
         // prop.test(0, 1, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Wilson(0, 1), 0, 0, 0.79345068562276255, 1);
+        Close.Interval(FeedbackMetrics.Wilson(0, 1), 0, 0, 0.79345068562276255, 1);
         // Counts beyond the range of int: prop.test(3e9, 7e9, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Wilson(3_000_000_000, 7_000_000_000), 3.0 / 7, 0.42855983572225914, 0.42858302149899496, 7_000_000_000);
+        Close.Interval(FeedbackMetrics.Wilson(3_000_000_000, 7_000_000_000), 3.0 / 7, 0.42855983572225914, 0.42858302149899496, 7_000_000_000);
     }
 
     [Fact]
@@ -42,7 +32,7 @@ public class FeedbackMetricsRawDataTests
         // The same counts through both doors: 6 of 8 at 4 or 5 (prop.test(6, 8, correct = FALSE)$conf.int).
         var csat = FeedbackMetrics.Csat(RatingSummary.Of([4, 5, 3, 4, 4, 2, 5, 4], RatingScale.FivePoint));
         Assert.Equal(csat, FeedbackMetrics.Wilson(6, 8));
-        AssertInterval(FeedbackMetrics.Wilson(6, 8), 0.75, 0.40927543031016900, 0.92852078724789089, 8);
+        Close.Interval(FeedbackMetrics.Wilson(6, 8), 0.75, 0.40927543031016900, 0.92852078724789089, 8);
 
         // p = 6/8: standard error sqrt(p(1 − p)/n) = sqrt(0.75·0.25/8).
         Close.Equal(Math.Sqrt(0.75 * 0.25 / 8), FeedbackMetrics.Wilson(6, 8).StandardError);
@@ -81,26 +71,26 @@ public class FeedbackMetricsRawDataTests
     public void Mean_of_values_matches_R_t_test()
     {
         // mean(h) = 20.3/7 = 2.9; t.test(h)$conf.int
-        AssertInterval(FeedbackMetrics.MeanOfValues(MomentSummary.Of(H)), 2.9, 0.44799571493631546, 5.35200428506368464, 7);
+        Close.Interval(FeedbackMetrics.MeanOfValues(MomentSummary.Of(H)), 2.9, 0.44799571493631546, 5.35200428506368464, 7);
         // t.test(h, conf.level = 0.9)$conf.int
-        AssertInterval(FeedbackMetrics.MeanOfValues(MomentSummary.Of(H), 0.9), 2.9, 0.95277563544217458, 4.84722436455782546, 7);
+        Close.Interval(FeedbackMetrics.MeanOfValues(MomentSummary.Of(H), 0.9), 2.9, 0.95277563544217458, 4.84722436455782546, 7);
         // t.test(c(-1.5, 2.25, 0.125, 3.5))$conf.int; mean 4.375/4 = 1.09375
-        AssertInterval(FeedbackMetrics.MeanOfValues(MomentSummary.Of([-1.5, 2.25, 0.125, 3.5])), 1.09375, -2.4396933411654058, 4.6271933411654063, 4);
+        Close.Interval(FeedbackMetrics.MeanOfValues(MomentSummary.Of([-1.5, 2.25, 0.125, 3.5])), 1.09375, -2.4396933411654058, 4.6271933411654063, 4);
     }
 
     [Fact]
     public void Mean_of_values_from_moments_or_from_merged_parts_is_the_same_interval()
     {
         // var(h) = 7.0291666666666668 (R); n and mean as above: the interval of t.test(h)$conf.int.
-        AssertInterval(FeedbackMetrics.MeanOfValues(MomentSummary.FromMoments(7, 2.9, 7.0291666666666668)), 2.9, 0.44799571493631546, 5.35200428506368464, 7);
+        Close.Interval(FeedbackMetrics.MeanOfValues(MomentSummary.FromMoments(7, 2.9, 7.0291666666666668)), 2.9, 0.44799571493631546, 5.35200428506368464, 7);
 
         // Split and merged: t.test(h)$conf.int again.
         var merged = MomentSummary.Of(H.AsSpan(0, 3)).Merge(MomentSummary.Of(H.AsSpan(3)));
-        AssertInterval(FeedbackMetrics.MeanOfValues(merged), 2.9, 0.44799571493631546, 5.35200428506368464, 7);
+        Close.Interval(FeedbackMetrics.MeanOfValues(merged), 2.9, 0.44799571493631546, 5.35200428506368464, 7);
 
         // The rating data of FeedbackMetricsTests as real values: t.test(c(4,5,3,4,4,2,5,4))$conf.int, the interval of Mean.
         double[] x1 = [4, 5, 3, 4, 4, 2, 5, 4];
-        AssertInterval(FeedbackMetrics.MeanOfValues(MomentSummary.Of(x1)), 3.875, 3.0464771753171775, 4.7035228246828220, 8);
+        Close.Interval(FeedbackMetrics.MeanOfValues(MomentSummary.Of(x1)), 3.875, 3.0464771753171775, 4.7035228246828220, 8);
         Assert.Equal(FeedbackMetrics.Mean(RatingSummary.Of(x1, RatingScale.FivePoint)).Interval!.Value.Lower, FeedbackMetrics.MeanOfValues(MomentSummary.Of(x1)).Interval!.Value.Lower, 12);
     }
 

@@ -16,31 +16,21 @@ public class FeedbackMetricsTests
 
     private static RatingSummary Five(int[] x) => RatingSummary.Of(x, RatingScale.FivePoint);
 
-    private static void AssertInterval(MetricEstimate e, double value, double lower, double upper, long n, double tolerance = 1e-9)
-    {
-        Assert.Equal(EstimateStatus.Estimated, e.Status);
-        Assert.Equal(n, e.Count);
-        Close.Equal(value, e.Value, tolerance);
-        Assert.NotNull(e.Interval);
-        Close.Equal(lower, e.Interval!.Value.Lower, tolerance);
-        Close.Equal(upper, e.Interval!.Value.Upper, tolerance);
-    }
-
     // ---- Mean, Student t ----
 
     [Fact]
     public void Mean_matches_R_t_test()
     {
         // t.test(x1)$conf.int
-        AssertInterval(FeedbackMetrics.Mean(Five(X1)), 3.875, 3.0464771753171775, 4.7035228246828220, 8);
+        Close.Interval(FeedbackMetrics.Mean(Five(X1)), 3.875, 3.0464771753171775, 4.7035228246828220, 8);
         // t.test(x1, conf.level = 0.90)$conf.int
-        AssertInterval(FeedbackMetrics.Mean(Five(X1), 0.90), 3.875, 3.211172917783669, 4.538827082216331, 8);
+        Close.Interval(FeedbackMetrics.Mean(Five(X1), 0.90), 3.875, 3.211172917783669, 4.538827082216331, 8);
         // t.test(x2)$conf.int
-        AssertInterval(FeedbackMetrics.Mean(Five(X2)), 3.2, 2.4112604322585258, 3.9887395677414745, 15);
+        Close.Interval(FeedbackMetrics.Mean(Five(X2)), 3.2, 2.4112604322585258, 3.9887395677414745, 15);
         // t.test(x2, conf.level = 0.99)$conf.int
-        AssertInterval(FeedbackMetrics.Mean(Five(X2), 0.99), 3.2, 2.1052740467065125, 4.2947259532934883, 15);
+        Close.Interval(FeedbackMetrics.Mean(Five(X2), 0.99), 3.2, 2.1052740467065125, 4.2947259532934883, 15);
         // n = 2: t.test(c(3, 5))$conf.int
-        AssertInterval(FeedbackMetrics.Mean(Five(X3)), 4, -8.7062047361746941, 16.7062047361746941, 2);
+        Close.Interval(FeedbackMetrics.Mean(Five(X3)), 4, -8.7062047361746941, 16.7062047361746941, 2);
     }
 
     [Fact]
@@ -90,7 +80,7 @@ public class FeedbackMetricsTests
     {
         // (3.875 − 1)/(5 − 1)·100 = 71.875; bounds from t.test(x1)$conf.int mapped the same way:
         // (3.0464771753171775 − 1)·25 = 51.161929382929438, (4.7035228246828220 − 1)·25 = 92.58807061707055.
-        AssertInterval(FeedbackMetrics.Normalised(Five(X1)), 71.875, 51.161929382929438, 92.58807061707055, 8);
+        Close.Interval(FeedbackMetrics.Normalised(Five(X1)), 71.875, 51.161929382929438, 92.58807061707055, 8);
         var none = FeedbackMetrics.Normalised(RatingSummary.Empty(RatingScale.ZeroToTen));
         Assert.Equal(EstimateStatus.NoData, none.Status);
     }
@@ -101,22 +91,22 @@ public class FeedbackMetricsTests
     public void Csat_matches_R_prop_test_without_continuity_correction()
     {
         // x1: top-2 (4 or 5) = 6 of 8. prop.test(6, 8, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Csat(Five(X1)), 0.75, 0.40927543031016900, 0.92852078724789089, 8);
+        Close.Interval(FeedbackMetrics.Csat(Five(X1)), 0.75, 0.40927543031016900, 0.92852078724789089, 8);
         // x2: 6 of 15. prop.test(sum(x2 >= 4), 15, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Csat(Five(X2)), 0.4, 0.19824496141341583, 0.64253169879375394, 15);
+        Close.Interval(FeedbackMetrics.Csat(Five(X2)), 0.4, 0.19824496141341583, 0.64253169879375394, 15);
         // x2 top-1: 4 of 15. prop.test(sum(x2 >= 5), 15, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Csat(Five(X2), topBoxes: 1), 4.0 / 15, 0.10897453325692369, 0.51950434055980554, 15);
+        Close.Interval(FeedbackMetrics.Csat(Five(X2), topBoxes: 1), 4.0 / 15, 0.10897453325692369, 0.51950434055980554, 15);
     }
 
     [Fact]
     public void Csat_has_Wilson_intervals_at_the_edges_and_for_one_response()
     {
         // prop.test(0, 5, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Csat(Five([1, 2, 3, 3, 1])), 0, 0, 0.43448246478317465, 5);
+        Close.Interval(FeedbackMetrics.Csat(Five([1, 2, 3, 3, 1])), 0, 0, 0.43448246478317465, 5);
         // prop.test(5, 5, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Csat(Five([5, 4, 4, 5, 5])), 1, 0.56551753521682535, 1, 5);
+        Close.Interval(FeedbackMetrics.Csat(Five([5, 4, 4, 5, 5])), 1, 0.56551753521682535, 1, 5);
         // prop.test(1, 1, correct = FALSE)$conf.int
-        AssertInterval(FeedbackMetrics.Csat(Five([5])), 1, 0.2065493143772375, 1, 1);
+        Close.Interval(FeedbackMetrics.Csat(Five([5])), 1, 0.2065493143772375, 1, 1);
         Assert.Equal(EstimateStatus.NoData, FeedbackMetrics.Csat(RatingSummary.Empty(RatingScale.FivePoint)).Status);
     }
 
@@ -141,13 +131,13 @@ public class FeedbackMetricsTests
         var r1 = NpsCounts.Of([10, 9, 9, 8, 7, 6, 3, 10, 0, 9, 5, 8]);
         Assert.Equal(new NpsCounts(5, 3, 4), r1);
         var e = FeedbackMetrics.Nps(r1);
-        AssertInterval(e, 8.3333333333333375, -40.4383910411668808, 57.1050577078335522, 12);
+        Close.Interval(e, 8.3333333333333375, -40.4383910411668808, 57.1050577078335522, 12);
         Close.Equal(24.8839900932901656, e.StandardError);
 
         // r2 = c(9,10,6,6,7,8): 2 promoters, 2 passives, 2 detractors; at 95% and 90%.
         var r2 = NpsCounts.Of([9, 10, 6, 6, 7, 8]);
-        AssertInterval(FeedbackMetrics.Nps(r2), 0, -65.332132818001782, 65.332132818001782, 6);
-        AssertInterval(FeedbackMetrics.Nps(r2, 0.90), 0, -54.828454231715710, 54.828454231715710, 6);
+        Close.Interval(FeedbackMetrics.Nps(r2), 0, -65.332132818001782, 65.332132818001782, 6);
+        Close.Interval(FeedbackMetrics.Nps(r2, 0.90), 0, -54.828454231715710, 54.828454231715710, 6);
         Close.Equal(33.333333333333329, FeedbackMetrics.Nps(r2).StandardError);
     }
 
@@ -189,14 +179,14 @@ public class FeedbackMetricsTests
         var e1 = FeedbackMetrics.Ces(RatingSummary.Of([7, 6, 5, 5, 4, 3, 6, 7, 2, 5], RatingScale.SevenPoint));
         Assert.Equal(5, e1.Threshold);
         // prop.test(7, 10, correct = FALSE)$conf.int
-        AssertInterval(e1.Share, 0.7, 0.39677814746114537, 0.89220873259369904, 10);
+        Close.Interval(e1.Share, 0.7, 0.39677814746114537, 0.89220873259369904, 10);
         // t.test(e1)$conf.int
-        AssertInterval(e1.Mean, 5, 3.8318270642638312, 6.1681729357361696, 10);
+        Close.Interval(e1.Mean, 5, 3.8318270642638312, 6.1681729357361696, 10);
 
         // e2 = c(5,5,6,4): prop.test(3, 4, correct = FALSE)$conf.int and t.test(e2)$conf.int
         var e2 = FeedbackMetrics.Ces(RatingSummary.Of([5, 5, 6, 4], RatingScale.SevenPoint));
-        AssertInterval(e2.Share, 0.75, 0.30064184258240201, 0.95441273919029945, 4);
-        AssertInterval(e2.Mean, 5, 3.7007717363748891, 6.2992282636251113, 4);
+        Close.Interval(e2.Share, 0.75, 0.30064184258240201, 0.95441273919029945, 4);
+        Close.Interval(e2.Mean, 5, 3.7007717363748891, 6.2992282636251113, 4);
     }
 
     [Fact]
@@ -216,9 +206,9 @@ public class FeedbackMetricsTests
     {
         // bayes <- function(x, m, C) { n <- length(x); ci <- t.test(x)$conf.int; c((C*m + sum(x))/(C + n), (C*m + n*ci)/(C + n)) }
         // bayes(x1, 3.5, 5): (17.5 + 31)/13 = 3.7307692307692308
-        AssertInterval(FeedbackMetrics.BayesianAverage(Five(X1), 3.5, 5), 3.7307692307692308, 3.2209090309644166, 4.2406294305740442, 8);
+        Close.Interval(FeedbackMetrics.BayesianAverage(Five(X1), 3.5, 5), 3.7307692307692308, 3.2209090309644166, 4.2406294305740442, 8);
         // bayes(x2, 4, 10)
-        AssertInterval(FeedbackMetrics.BayesianAverage(Five(X2), 4, 10), 3.52, 3.0467562593551154, 3.9932437406448842, 15);
+        Close.Interval(FeedbackMetrics.BayesianAverage(Five(X2), 4, 10), 3.52, 3.0467562593551154, 3.9932437406448842, 15);
     }
 
     [Fact]
@@ -277,18 +267,18 @@ public class FeedbackMetricsTests
         var gaps = FeedbackMetrics.Gaps(ServqualSummary.Of(ServqualResponses(), Custom3));
         Assert.Equal(["quality", "speed", "care"], gaps.Dimensions.Select(d => d.Dimension));
         Assert.Equal([0.5, 0.25, 0.25], gaps.Dimensions.Select(d => d.Weight));
-        AssertInterval(gaps.Dimensions[0].Gap, -0.833333333333333370, -1.623319783825284857, -0.043346882841381607, 6);
-        AssertInterval(gaps.Dimensions[0].Perception, 5.5, 4.3993426152919870, 6.6006573847080139, 6);
-        AssertInterval(gaps.Dimensions[0].Expectation, 6.3333333333333330, 5.7914070991688433, 6.8752595674978219, 6);
-        AssertInterval(gaps.Dimensions[1].Gap, -1.33333333333333326, -1.87525956749782230, -0.79140709916884389, 6);
-        AssertInterval(gaps.Dimensions[1].Perception, 4.5, 3.3993426152919870, 5.6006573847080139, 6);
-        AssertInterval(gaps.Dimensions[1].Expectation, 5.8333333333333330, 5.0433468828413810, 6.6233197838252851, 6);
-        AssertInterval(gaps.Dimensions[2].Gap, -0.5, -1.074799572620898980, 0.074799572620898855, 6);
-        AssertInterval(gaps.Dimensions[2].Perception, 5.6666666666666670, 4.5828141983376876, 6.7505191349956455, 6);
-        AssertInterval(gaps.Dimensions[2].Expectation, 6.1666666666666670, 5.3766802161747149, 6.9566531171586190, 6);
+        Close.Interval(gaps.Dimensions[0].Gap, -0.833333333333333370, -1.623319783825284857, -0.043346882841381607, 6);
+        Close.Interval(gaps.Dimensions[0].Perception, 5.5, 4.3993426152919870, 6.6006573847080139, 6);
+        Close.Interval(gaps.Dimensions[0].Expectation, 6.3333333333333330, 5.7914070991688433, 6.8752595674978219, 6);
+        Close.Interval(gaps.Dimensions[1].Gap, -1.33333333333333326, -1.87525956749782230, -0.79140709916884389, 6);
+        Close.Interval(gaps.Dimensions[1].Perception, 4.5, 3.3993426152919870, 5.6006573847080139, 6);
+        Close.Interval(gaps.Dimensions[1].Expectation, 5.8333333333333330, 5.0433468828413810, 6.6233197838252851, 6);
+        Close.Interval(gaps.Dimensions[2].Gap, -0.5, -1.074799572620898980, 0.074799572620898855, 6);
+        Close.Interval(gaps.Dimensions[2].Perception, 5.6666666666666670, 4.5828141983376876, 6.7505191349956455, 6);
+        Close.Interval(gaps.Dimensions[2].Expectation, 6.1666666666666670, 5.3766802161747149, 6.9566531171586190, 6);
         // wts <- c(2,1,1)/4; g <- (P - E) %*% wts; c(mean(g), t.test(g)$conf.int)
         // = 0.5·(−0.8333) + 0.25·(−1.3333) + 0.25·(−0.5) = −0.875
-        AssertInterval(gaps.Overall, -0.875, -1.36582857674508085, -0.38417142325491921, 6);
+        Close.Interval(gaps.Overall, -0.875, -1.36582857674508085, -0.38417142325491921, 6);
     }
 
     [Fact]
@@ -340,17 +330,17 @@ public class FeedbackMetricsTests
         // wmean(c(4,5,3,4,4,2,5,4), w)
         var overall = Decayed(X1, RatingScale.FivePoint);
         var mean = FeedbackMetrics.WeightedMean(overall);
-        AssertInterval(mean, 3.93184309674168730, 2.99778043253861171, 4.86590576094476290, 8);
+        Close.Interval(mean, 3.93184309674168730, 2.99778043253861171, 4.86590576094476290, 8);
         Close.Equal(6.29421119035348564, mean.EffectiveCount);
         Close.Equal(0.36945708738361516, mean.StandardError);
 
         // wprop <- function(s, w, lvl = 0.95) { W <- sum(w); ne <- W^2/sum(w^2); ph <- sum(w*s)/W; z <- qnorm((1 + lvl)/2);
         //   c(ph, (ph + z^2/(2*ne) + c(-1,1)*z*sqrt(ph*(1 - ph)/ne + z^2/(4*ne^2)))/(1 + z^2/ne)) }; wprop(x1 >= 4, w)
-        AssertInterval(FeedbackMetrics.WeightedCsat(overall), 0.75393456815753368, 0.37560315585486564, 0.93978157919917715, 8);
+        Close.Interval(FeedbackMetrics.WeightedCsat(overall), 0.75393456815753368, 0.37560315585486564, 0.93978157919917715, 8);
 
         // wnps(c(10,9,6,8,3,9,10,7), w): weighted promoter/detractor shares, SE on the effective n.
         var nps = FeedbackMetrics.WeightedNps(Decayed([10, 9, 6, 8, 3, 9, 10, 7], RatingScale.ZeroToTen));
-        AssertInterval(nps, 26.657677128342012, -41.019557231480121, 94.334911488164153, 8);
+        Close.Interval(nps, 26.657677128342012, -41.019557231480121, 94.334911488164153, 8);
         Close.Equal(34.529835697824829, nps.StandardError);
     }
 
@@ -359,13 +349,13 @@ public class FeedbackMetricsTests
     {
         var weighted = WeightedRatingSummary.Of(X2, [.. X2.Select(_ => 0.37)], RatingScale.FivePoint);
         var plain = Five(X2);
-        AssertInterval(FeedbackMetrics.WeightedMean(weighted), 3.2, 2.4112604322585258, 3.9887395677414745, 15);
+        Close.Interval(FeedbackMetrics.WeightedMean(weighted), 3.2, 2.4112604322585258, 3.9887395677414745, 15);
         Assert.Equal(FeedbackMetrics.Csat(plain).Interval!.Value.Lower, FeedbackMetrics.WeightedCsat(weighted).Interval!.Value.Lower, 12);
         Assert.Equal(FeedbackMetrics.Normalised(plain).Value!.Value, FeedbackMetrics.WeightedNormalised(weighted).Value!.Value, 12);
         Assert.Equal(FeedbackMetrics.BayesianAverage(plain, 3, 0).Value!.Value, FeedbackMetrics.WeightedBayesianAverage(weighted, 3, 0).Value!.Value, 12);
         var effort = WeightedRatingSummary.Of([7, 6, 5, 5, 4, 3, 6, 7, 2, 5], [.. Enumerable.Repeat(2.0, 10)], RatingScale.SevenPoint);
-        AssertInterval(FeedbackMetrics.WeightedCes(effort).Mean, 5, 3.8318270642638312, 6.1681729357361696, 10);
-        AssertInterval(FeedbackMetrics.WeightedCes(effort).Share, 0.7, 0.39677814746114537, 0.89220873259369904, 10);
+        Close.Interval(FeedbackMetrics.WeightedCes(effort).Mean, 5, 3.8318270642638312, 6.1681729357361696, 10);
+        Close.Interval(FeedbackMetrics.WeightedCes(effort).Share, 0.7, 0.39677814746114537, 0.89220873259369904, 10);
     }
 
     [Fact]
