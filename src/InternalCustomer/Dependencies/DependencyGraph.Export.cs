@@ -254,7 +254,10 @@ public sealed partial class DependencyGraph
         return text.ToString();
     }
 
-    private static long Pair(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+    // An unordered pair as a value tuple: its hash combines both ends. Packing it into a long (a << 32 | b) made
+    // neighbouring pairs (a, a + 1) collide (long's hash is the xor of its halves), so exporting a 100k chain was
+    // quadratic (16 s); see ExportBenchmarks.
+    private static (int, int) Pair(int a, int b) => a < b ? (a, b) : (b, a);
 
     private static int[] ClusterNumbers(in ComponentIndex scc)
     {
@@ -291,7 +294,7 @@ public sealed partial class DependencyGraph
         return mask;
     }
 
-    private HashSet<long> BridgeSet(SinglePointsOfFailure spof) =>
+    private HashSet<(int, int)> BridgeSet(SinglePointsOfFailure spof) =>
         [.. spof.Bridges.Select(b => Pair(IndexOf(b.First, nameof(b)), IndexOf(b.Second, nameof(b))))];
 
     /// <summary>Departments per tier, tier 0 first; within a tier, grouped by component (components in canonical order).</summary>
