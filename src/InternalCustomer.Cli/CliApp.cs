@@ -84,13 +84,13 @@ internal static class CliApp
         if (!commands.TryGetValue(parsed.CommandResult.Command, out var name))
         {
             // The root itself, --help or --version: System.CommandLine prints them.
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error }) == 0 && args.Length > 0 ? Ok : Usage;
+            return Flushed(output, error, parsed.Invoke(new InvocationConfiguration { Output = output, Error = error }) == 0 && args.Length > 0 ? Ok : Usage);
         }
 
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
-            return Ok;
+            return Flushed(output, error, Ok);
         }
 
         // An optional file argument swallows an unknown option; report it as the unknown option it is.
@@ -119,16 +119,24 @@ internal static class CliApp
             return Report(error, e.Problems, Invalid);
         }
 
+        return Flushed(output, error, Ok, text);
+    }
+
+    /// <summary>
+    /// Writes the text (if any) and flushes stdout, then returns the code; a write error (a full disk, a closed pipe,
+    /// a closed descriptor, reported as access denied) leaves the output incomplete, which is said in one line with
+    /// exit code 1, not a stack trace.
+    /// </summary>
+    private static int Flushed(TextWriter output, TextWriter error, int code, string? text = null)
+    {
         try
         {
             output.Write(text);
             output.Flush();
-            return Ok;
+            return code;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A full disk, a closed pipe, a closed descriptor (reported as access denied): the output is incomplete,
-            // which is said in one line (exit 1), not a stack trace.
             return Report(error, ["error: cannot write the output: " + e.Message], Invalid);
         }
     }

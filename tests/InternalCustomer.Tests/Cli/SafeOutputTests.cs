@@ -144,6 +144,49 @@ public sealed class SafeOutputTests : IDisposable
     }
 
     [Fact]
+    public void The_tool_writing_into_a_closed_pipe_exits_1_with_one_line()
+    {
+        // Console.Out would drop the writes silently; Program writes stdout through file descriptor 1 instead.
+        var tool = Path.Combine(AppContext.BaseDirectory, "internal-customer");
+        if (OperatingSystem.IsWindows() || !File.Exists(tool))
+        {
+            return;
+        }
+
+        using var process = System.Diagnostics.Process.Start(Tool(tool, "report"))!;
+        process.StandardOutput.Close();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(1, process.ExitCode);
+        var line = Assert.Single(Lines(error));
+        Assert.StartsWith("error: cannot write the output: ", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help", "report")]
+    [InlineData("--version", "1.0.0")]
+    [InlineData("validate", "valid: 25 departments")]
+    public async Task The_tool_flushes_what_it_writes_to_stdout(string argument, string expected)
+    {
+        // Program's stdout writer is never disposed, so every path, System.CommandLine's help included, must flush it.
+        var tool = Path.Combine(AppContext.BaseDirectory, "internal-customer");
+        if (OperatingSystem.IsWindows() || !File.Exists(tool))
+        {
+            return;
+        }
+
+        using var process = System.Diagnostics.Process.Start(Tool(tool, argument))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(string.Empty, await error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_above_the_input_limit_is_refused_with_its_size_and_the_limit()
     {
         var organization = File.ReadAllBytes(ExampleOrganizationFile);
@@ -237,6 +280,13 @@ public sealed class SafeOutputTests : IDisposable
         var code = CliApp.Run(args, output, error, stderrIsTerminal: false, Clock, maxInputBytes);
         return (code, output.ToString(), error.ToString());
     }
+
+    private static System.Diagnostics.ProcessStartInfo Tool(string tool, string argument) => new(tool, [argument])
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+    };
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 
