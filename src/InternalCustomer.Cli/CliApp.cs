@@ -22,7 +22,7 @@ internal static class CliApp
     internal const int Invalid = 1;
     internal const int Usage = 2;
 
-    internal static int Run(string[] args, TextWriter output, TextWriter error, bool stderrIsTerminal = false, IClock? clock = null)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool stderrIsTerminal = false, IClock? clock = null, long maxInputBytes = Inputs.DefaultMaxInputBytes)
     {
         var file = new Argument<string?>("file")
         {
@@ -78,20 +78,19 @@ internal static class CliApp
         {
             // An unknown word is the likeliest mistake, so it is reported first (from the parse result, not from a message).
             var first = parsed.UnmatchedTokens.Count > 0 ? $"Unrecognized command or argument '{parsed.UnmatchedTokens[0]}'." : parsed.Errors[0].Message;
-            error.WriteLine("error: " + first + " (see --help)");
-            return Usage;
+            return Report(error, ["error: " + first + " (see --help)"], Usage);
         }
 
         if (!commands.TryGetValue(parsed.CommandResult.Command, out var name))
         {
             // The root itself, --help or --version: System.CommandLine prints them.
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error }) == 0 && args.Length > 0 ? Ok : Usage;
+            return Flushed(output, error, parsed.Invoke(new InvocationConfiguration { Output = output, Error = error }) == 0 && args.Length > 0 ? Ok : Usage);
         }
 
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
-            return Ok;
+            return Flushed(output, error, Ok);
         }
 
         // An optional file argument swallows an unknown option; report it as the unknown option it is.
@@ -99,35 +98,70 @@ internal static class CliApp
         {
             if (value is { Length: > 1 } && value[0] == '-')
             {
-                error.WriteLine($"error: unknown option '{value}' (see --help)");
-                return Usage;
+                return Report(error, [$"error: unknown option '{value}' (see --help)"], Usage);
             }
         }
 
+        string text;
         try
         {
-            var inputs = new Inputs(error, stderrIsTerminal);
-            var text = name == "graph"
+            var inputs = new Inputs(error, stderrIsTerminal, maxInputBytes);
+            text = name == "graph"
                 ? Graph(inputs, parsed.GetValue(file), parsed.GetValue(graphFormat))
                 : Tabular(name, inputs, parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), clock ?? SystemClock.Instance);
-            output.Write(text);
-            output.Flush();
-            return Ok;
         }
         catch (UsageException e)
         {
-            error.WriteLine("error: " + e.Message);
-            return Usage;
+            return Report(error, ["error: " + e.Message], Usage);
         }
         catch (InvalidInputException e)
         {
-            foreach (var problem in e.Problems)
+            return Report(error, e.Problems, Invalid);
+        }
+
+        return Flushed(output, error, Ok, text);
+    }
+
+    /// <summary>
+    /// Writes the text (if any) and flushes stdout, then returns the code; a write error (a full disk, a closed pipe,
+    /// a closed descriptor, reported as access denied) leaves the output incomplete, which is said in one line with
+    /// exit code 1, not a stack trace.
+    /// </summary>
+    private static int Flushed(TextWriter output, TextWriter error, int code, string? text = null)
+    {
+        try
+        {
+            output.Write(text);
+            output.Flush();
+            return code;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Report(error, ["error: cannot write the output: " + e.Message], Invalid);
+        }
+    }
+
+    /// <summary>
+    /// Writes the lines to stderr with their control characters escaped (file names, ids and values come from the
+    /// input) and returns the exit code; an stderr that cannot be written to either leaves only the exit code.
+    /// </summary>
+    private static int Report(TextWriter error, IEnumerable<string> lines, int code)
+    {
+        try
+        {
+            foreach (var line in lines)
             {
-                error.WriteLine(problem);
+                error.WriteLine(SafeText.Escape(line));
             }
 
-            return Invalid;
+            error.Flush();
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nowhere left to say it; the exit code still does.
+        }
+
+        return code;
     }
 
     private static string Graph(Inputs inputs, string? file, string? format)
@@ -168,8 +202,21 @@ internal static class CliApp
         var example = file is null;
         var requests = command is "sla" or "report" or "validate" ? inputs.Requests(requestFile, example && command != "validate") : [];
         var responses = command is "feedback" or "report" or "validate" ? inputs.Responses(responseFile, example && command != "validate") : [];
-        var latest = Scorecard.DataEnds([.. requests], [.. responses]) ?? clock.GetCurrentInstant();
-        var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest, source);
+        var latest = Scorecard.DataEnds([.. requests], [.. responses]);
+        if (asOf is null && latest is null)
+        {
+            // With neither requests nor responses the default as-of instant is now; agreements that take effect later
+            // are not the --as-of mistake the library's check would otherwise be worded as.
+            var now = clock.GetCurrentInstant();
+            if (Scorecard.DataBegins(organization, [], []) is { } begins && now < begins)
+            {
+                var date = begins.InUtc().Date;
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{source}: the data begins at {begins} (the first agreement takes effect), after the current time {now}; pass --as-of {LocalDatePattern.Iso.Format(date)} or a later date to judge it as of then."));
+            }
+
+            latest = now;
+        }
+        var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest ?? clock.GetCurrentInstant(), source);
         var crossProblems = analysis.InputProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
         if (crossProblems.Count > 0)
         {

@@ -11,8 +11,11 @@ namespace InternalCustomer.Cli;
 /// Loads the organisation, requests and responses a command works on: from files named on the command line
 /// (JSON or CSV by extension), or the built-in example organisation when no organisation file is given.
 /// </summary>
-internal sealed class Inputs(TextWriter error, bool showProgress)
+internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes = Inputs.DefaultMaxInputBytes)
 {
+    /// <summary>The largest input file read: 256 MiB. A larger file, or a device or pipe that yields more, is a problem (exit 1).</summary>
+    internal const long DefaultMaxInputBytes = 256L * 1024 * 1024;
+
     /// <summary>Files larger than this show a progress indicator while read (when stderr is a terminal).</summary>
     internal const long ProgressThreshold = 4 * 1024 * 1024;
 
@@ -60,6 +63,10 @@ internal sealed class Inputs(TextWriter error, bool showProgress)
         return copy.ToArray();
     }
 
+    /// <summary>A size in bytes and in MiB (one decimal), such as "300,000,000 bytes (286.1 MiB)".</summary>
+    internal static string Size(long bytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes ({bytes / (1024.0 * 1024.0):0.0} MiB)");
+
     private static bool IsCsv(string file) => file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
     private static T Valid<T>(Result<T> result, string file)
@@ -81,36 +88,50 @@ internal sealed class Inputs(TextWriter error, bool showProgress)
         try
         {
             using var stream = File.OpenRead(file);
-            var length = stream.Length;
-            if (!showProgress || length < ProgressThreshold)
+
+            // A regular file says its size, so a too-large one is refused before it is read; a device or a pipe
+            // (/dev/zero, a FIFO) says 0 or nothing, so every read is counted against the same limit.
+            long? length = stream.CanSeek && stream.Length > 0 ? stream.Length : null;
+            if (length > maxBytes)
             {
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                return copy.ToArray();
+                throw new InvalidInputException([$"{file}: the file is {Size(length.Value)}, more than the input limit of {Size(maxBytes)}."]);
             }
 
-            var bytes = new byte[length];
-            var read = 0;
+            var progress = showProgress && length >= ProgressThreshold;
+            using var copy = new MemoryStream(length is { } l ? (int)Math.Min(l, int.MaxValue) : 0);
+            var buffer = new byte[1 << 20];
             var lastPercent = -1;
-            while (read < length)
+            while (true)
             {
-                var n = stream.Read(bytes, read, (int)Math.Min(1 << 20, length - read));
+                var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1 - copy.Length));
                 if (n == 0)
                 {
                     break;
                 }
 
-                read += n;
-                var percent = (int)(100L * read / length);
-                if (percent != lastPercent)
+                copy.Write(buffer, 0, n);
+                if (copy.Length > maxBytes)
                 {
-                    error.Write(string.Create(CultureInfo.InvariantCulture, $"\rreading {Path.GetFileName(file)}: {percent,3}%"));
-                    lastPercent = percent;
+                    throw new InvalidInputException([$"{file}: more than the input limit of {Size(maxBytes)} read{(length is null ? " (it is not a regular file of known size, such as a device or a pipe)" : " (the file grew while it was read)")}; reading stopped there."]);
+                }
+
+                if (progress)
+                {
+                    var percent = (int)Math.Min(100L, 100L * copy.Length / length!.Value);
+                    if (percent != lastPercent)
+                    {
+                        error.Write(string.Create(CultureInfo.InvariantCulture, $"\rreading {Path.GetFileName(file)}: {percent,3}%"));
+                        lastPercent = percent;
+                    }
                 }
             }
 
-            error.Write("\r" + new string(' ', 40) + "\r");
-            return read == length ? bytes : bytes[..read];
+            if (progress)
+            {
+                error.Write("\r" + new string(' ', 40) + "\r");
+            }
+
+            return copy.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

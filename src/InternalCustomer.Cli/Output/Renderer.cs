@@ -9,13 +9,29 @@ internal static class Renderer
 {
     internal static readonly string[] Formats = ["table", "json", "markdown", "csv"];
 
+    /// <summary>
+    /// Renders the sections. Table and Markdown output is for a terminal or a page, so the control characters of
+    /// every title, cell and note are escaped (<see cref="SafeText.Escape"/>); JSON escapes them itself; CSV keeps the
+    /// text as it is and neutralises cells a spreadsheet would run as a formula (<see cref="SafeText.CsvCell"/>).
+    /// </summary>
     internal static string Render(IReadOnlyList<Section> sections, string format) => format switch
     {
         "json" => Json(sections),
-        "markdown" => Markdown(sections),
+        "markdown" => Markdown(Escaped(sections)),
         "csv" => Csv(sections),
-        _ => Table(sections),
+        _ => Table(Escaped(sections)),
     };
+
+    private static Section[] Escaped(IReadOnlyList<Section> sections) =>
+    [
+        .. sections.Select(s => s with
+        {
+            Title = SafeText.Escape(s.Title),
+            Columns = [.. s.Columns.Select(SafeText.Escape)],
+            Rows = [.. s.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select(SafeText.Escape)])],
+            Notes = [.. s.Notes.Select(SafeText.Escape)],
+        }),
+    ];
 
     private static string Table(IReadOnlyList<Section> sections)
     {
@@ -54,7 +70,7 @@ internal static class Renderer
 
     private static string Markdown(IReadOnlyList<Section> sections)
     {
-        static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
         var output = new StringBuilder();
         foreach (var section in sections)
         {
@@ -88,8 +104,7 @@ internal static class Renderer
     private static string Csv(IReadOnlyList<Section> sections)
     {
         // One CSV table per section, separated by a blank line; the first column names the section.
-        static string Quote(string value) =>
-            value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        static string Quote(string value) => SafeText.CsvCell(value);
         var output = new StringBuilder();
         foreach (var section in sections)
         {
