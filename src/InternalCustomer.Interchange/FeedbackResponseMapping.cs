@@ -38,7 +38,7 @@ internal static class FeedbackResponseMapping
         var before = r.Problems.Count;
         var respondent = Id<DepartmentId>(r, "respondent", required: true, "a department id");
         var subject = Id<DepartmentId>(r, "subject", required: true, "a department id");
-        var instant = r.Parse<Instant>("instant", true, NodaText.TryParseInstant, "an instant such as " + NodaText.InstantExample);
+        var instant = r.Parse<Instant>("instant", true, NodaText.TryParseInstant, NodaText.InstantExpected);
         var min = Int(r, "scaleMin", required: false) ?? 1;
         var max = Int(r, "scaleMax", required: false) ?? 5;
         var overall = Int(r, "overall", required: true);

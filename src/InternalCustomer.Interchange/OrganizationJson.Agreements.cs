@@ -233,7 +233,7 @@ public static partial class OrganizationJson
             }
             else
             {
-                o.Problem("within", ProblemKind.InvalidValue, $"Expected an ISO-8601 duration of business time such as \"PT4H\"; got \"{Snippet.Of(text)}\".");
+                o.Problem("within", ProblemKind.InvalidValue, $"Expected an ISO-8601 duration of business time such as \"PT4H\", {NodaText.DurationRange}; got \"{Snippet.Of(text)}\".");
             }
         }
 

@@ -41,9 +41,9 @@ internal static class ServiceRequestMapping
             r.Problem("agreement", ProblemKind.InvalidId, $"Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{Snippet.Of(agreementText)}\".");
         }
 
-        var opened = r.Parse<Instant>("opened", true, NodaText.TryParseInstant, "an instant such as " + NodaText.InstantExample);
-        var firstResponse = r.Parse<Instant>("firstResponse", false, NodaText.TryParseInstant, "an instant such as " + NodaText.InstantExample);
-        var resolved = r.Parse<Instant>("resolved", false, NodaText.TryParseInstant, "an instant such as " + NodaText.InstantExample);
+        var opened = r.Parse<Instant>("opened", true, NodaText.TryParseInstant, NodaText.InstantExpected);
+        var firstResponse = r.Parse<Instant>("firstResponse", false, NodaText.TryParseInstant, NodaText.InstantExpected);
+        var resolved = r.Parse<Instant>("resolved", false, NodaText.TryParseInstant, NodaText.InstantExpected);
         var pauses = new List<Interval>();
         foreach (var text in r.List("pauses"))
         {

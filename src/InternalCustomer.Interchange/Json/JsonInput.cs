@@ -93,6 +93,13 @@ internal static class JsonInput
             }
 
             last = reader.TokenType;
+            if (last is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && LoneSurrogate(reader.ValueSpan) is { } lone)
+            {
+                // The grammar allows "\ud800", but it is no character: every string and name read later must be text.
+                var what = last == JsonTokenType.String ? "a string" : "a property name";
+                return ((int)reader.TokenStartIndex + 1 + lone.Offset, $"expected {what} whose \\u escapes form whole characters (a \\uD800-\\uDBFF escape followed by a \\uDC00-\\uDFFF one); got the lone surrogate \"{lone.Escape}\".");
+            }
+
             if (last is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 containers.Push(last);
@@ -140,6 +147,51 @@ internal static class JsonInput
 
         return (int)Math.Min(utf8.Length, offset + bytePositionInLine);
     }
+
+    /// <summary>The first \u escape in a raw (still escaped) string that is half of a surrogate pair without its other half.</summary>
+    private static (int Offset, string Escape)? LoneSurrogate(ReadOnlySpan<byte> raw)
+    {
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (raw[i + 1] != (byte)'u')
+            {
+                i += 2;
+                continue;
+            }
+
+            // The reader accepted the token, so every \\u has four hex digits.
+            var unit = HexUnit(raw.Slice(i + 2, 4));
+            if (char.IsHighSurrogate((char)unit))
+            {
+                if (i + 12 <= raw.Length && raw[i + 6] == (byte)'\\' && raw[i + 7] == (byte)'u' && char.IsLowSurrogate((char)HexUnit(raw.Slice(i + 8, 4))))
+                {
+                    i += 12;
+                    continue;
+                }
+
+                return (i, Encoding.ASCII.GetString(raw.Slice(i, 6)));
+            }
+
+            if (char.IsLowSurrogate((char)unit))
+            {
+                return (i, Encoding.ASCII.GetString(raw.Slice(i, 6)));
+            }
+
+            i += 6;
+        }
+
+        return null;
+    }
+
+    private static int HexUnit(ReadOnlySpan<byte> hex) =>
+        int.Parse(Encoding.ASCII.GetString(hex), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     private static byte? PreviousSignificant(ReadOnlySpan<byte> utf8, int offset)
     {

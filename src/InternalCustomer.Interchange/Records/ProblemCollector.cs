@@ -1,19 +1,50 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace InternalCustomer.Interchange.Records;
 
-/// <summary>Collects problems in the order found.</summary>
+/// <summary>
+/// Collects problems in the order found, keeping at most <see cref="Limit"/> of them: past the limit it only
+/// counts, so a hostile document (a header of a million commas) costs neither memory nor time per problem, and
+/// the result ends with one problem at the document's root saying how many more were found.
+/// </summary>
 internal sealed class ProblemCollector
 {
+    /// <summary>The most problems one document reports before the summary (docs/interchange.md, "Problems").</summary>
+    internal const int DefaultLimit = 100;
+
     private readonly List<Problem> _problems = [];
 
-    internal int Count => _problems.Count;
+    internal ProblemCollector(int limit = DefaultLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        Limit = limit;
+    }
 
-    internal void Add(ProblemKind kind, ProblemLocation location, string message) => _problems.Add(new Problem(kind, location, message));
+    internal int Limit { get; }
 
-    internal void Add(Problem problem) => _problems.Add(problem);
+    /// <summary>Gets how many problems were found, kept or not.</summary>
+    internal int Count { get; private set; }
 
-    /// <summary>True when <paramref name="location"/> or one of its enclosing locations already has a problem.</summary>
+    internal void Add(ProblemKind kind, ProblemLocation location, string message)
+    {
+        Count++;
+        if (_problems.Count < Limit)
+        {
+            _problems.Add(new Problem(kind, location, message));
+        }
+    }
+
+    internal void Add(Problem problem)
+    {
+        Count++;
+        if (_problems.Count < Limit)
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    /// <summary>True when <paramref name="location"/> or one of its enclosing locations already has a kept problem.</summary>
     internal bool Covers(ProblemLocation location)
     {
         foreach (var problem in _problems)
@@ -27,10 +58,19 @@ internal sealed class ProblemCollector
         return false;
     }
 
-    internal ImmutableArray<Problem> ToImmutable() => [.. _problems];
+    /// <summary>The kept problems, then (when more were found) the one that says how many more.</summary>
+    internal ImmutableArray<Problem> ToImmutable() =>
+        Count <= _problems.Count
+            ? [.. _problems]
+            : [.. _problems, new Problem(
+                ProblemKind.MalformedInput,
+                ProblemLocation.Root,
+                Count - _problems.Count == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"… and 1 more problem; only the first {Limit} are listed.")
+                    : string.Create(CultureInfo.InvariantCulture, $"… and {Count - _problems.Count} more problems; only the first {Limit} are listed."))];
 
-    /// <summary>The value when no problem was found, else every problem.</summary>
+    /// <summary>The value when no problem was found, else every kept problem (and the count of the rest).</summary>
     internal Result<T> ToResult<T>(T? value)
         where T : class =>
-        _problems.Count == 0 && value is not null ? Result.Success(value) : Result.Failure<T>(_problems);
+        Count == 0 && value is not null ? Result.Success(value) : Result.Failure<T>(ToImmutable());
 }

@@ -276,7 +276,7 @@ public static class InterchangeGenerators
         {
             var at = random.Next(data.Count);
             var length = Math.Min(data.Count - at, random.Next(1, 40));
-            switch (random.Next(7))
+            switch (random.Next(9))
             {
                 case 0:
                     data[at] ^= (byte)(1 << random.Next(8));
@@ -304,6 +304,16 @@ public static class InterchangeGenerators
                     data.InsertRange(at, piece);
                     edits.Add($"copy {piece.Count} bytes from {from} to {at}");
                     break;
+                case 7:
+                case 8:
+                    // Replace the text of a field (a JSON string or a CSV cell) by a hostile value, so that values
+                    // out of range reach the parsers behind the syntax.
+                    var (start, end) = FieldAt(data, at);
+                    var value = HostileValues[random.Next(HostileValues.Length)];
+                    data.RemoveRange(start, end - start);
+                    data.InsertRange(start, Encoding.UTF8.GetBytes(value));
+                    edits.Add($"replace {end - start} bytes at {start} with {value}");
+                    break;
                 default:
                     var token = Tokens[random.Next(Tokens.Length)];
                     data.InsertRange(at, Encoding.UTF8.GetBytes(token));
@@ -315,8 +325,35 @@ public static class InterchangeGenerators
         return new MutatedDocument([.. data], string.Join("; ", edits), seed);
     }
 
+    /// <summary>The field around <paramref name="at"/>: from after the delimiter before it to the delimiter after it.</summary>
+    private static (int Start, int End) FieldAt(List<byte> data, int at)
+    {
+        static bool Delimiter(byte b) => b is (byte)'"' or (byte)',' or (byte)'\n' or (byte)'\r';
+        var start = at;
+        while (start > 0 && !Delimiter(data[start - 1]))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < data.Count && !Delimiter(data[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
     private static readonly string[] Tokens =
-        ["{", "}", "[", "]", ",", ":", "\"", "null", "1e400", "-0", "\"\\u0000\"", "\"id\": 1,", "[[[[[[[[", "\uFFFD", "99999999999999999999999"];
+        ["{", "}", "[", "]", ",", ":", "\"", "null", "1e400", "-0", "\"\\u0000\"", "\"id\": 1,", "[[[[[[[[", "\uFFFD", "99999999999999999999999",
+            "\\ud800", "\"\\udfff\":", "9999-12-31T23:00:00-02:00", "PT99999999999H"];
+
+    /// <summary>Values that once made a reader throw (issue 15), and their neighbours at the edges of NodaTime's range.</summary>
+    private static readonly string[] HostileValues =
+        ["9999-12-31T23:00:00-02:00", "-9998-01-01T00:00:00+02:00", "9999-12-31T23:59:59.999999999Z", "-9998-01-01T00:00:00Z",
+            "PT99999999999H", "P106752D", "PT2562048H", "P15251W", "P1000000Y", "P2147483647M", "\\ud800", "x\\udc00", "\\ud83d\\ude00",
+            "9999-12-31T23:00:00-02:00/", "/-9998-01-01T00:00:00+02:00", "2026-03-02T09:30:00Z/9999-12-31T23:00:00-02:00",
+            "99:99-99:99", "24:00-24:00", "-2147483648", "9223372036854775808", "1e308", "NaN"];
 }
 
 /// <summary>A document holding a valid organisation plus planted problems, and the JSON paths expected.</summary>

@@ -1,0 +1,279 @@
+using System.Text;
+using InternalCustomer.Feedback;
+using InternalCustomer.Interchange;
+using NodaTime;
+
+namespace InternalCustomer.Tests.Interchange;
+
+/// <summary>
+/// Regression tests for the inputs that made the readers throw (issue 15, "Readers throw") and for the cap on
+/// the problems one document reports ("Unbounded problem lists").
+/// </summary>
+public class HostileInputTests
+{
+    private const string InstantExpected =
+        "Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z)";
+
+    private const string DurationExpected =
+        "Expected an ISO-8601 duration of business time such as \"PT4H\", at most 106751 days (about 292 years; PT2562047H)";
+
+    private static readonly ProblemLocation Request0 = ProblemLocation.Root.Property("requests").Element(0);
+    private static readonly ProblemLocation Response0 = ProblemLocation.Root.Property("responses").Element(0);
+
+    // 9999-12-31T23:00:00-02:00 is 10000-01-01T01:00Z and -9998-01-01T00:00:00+02:00 is -9999-12-31T22:00Z:
+    // both past the instants NodaTime holds.
+    [Theory]
+    [InlineData("9999-12-31T23:00:00-02:00")]
+    [InlineData("-9998-01-01T00:00:00+02:00")]
+    public void An_instant_pushed_out_of_range_by_its_offset_is_a_problem_in_every_reader(string instant)
+    {
+        var requestJson = ServiceRequestJson.Read($$"""{ "schemaVersion": 1, "requests": [ { "id": "R", "agreement": "a", "opened": "{{instant}}" } ] }""");
+        AssertOne(requestJson, ProblemKind.InvalidValue, Request0.Property("opened"), $"{InstantExpected}; got \"{instant}\".");
+
+        var requestCsv = ServiceRequestCsv.Read($"id,agreement,opened\nR,a,{instant}\n");
+        AssertOne(requestCsv, ProblemKind.InvalidValue, ProblemLocation.InText(2, 5).Property("opened"), $"{InstantExpected}; got \"{instant}\".");
+
+        var resolvedCsv = ServiceRequestCsv.Read($"id,agreement,opened,resolved\nR,a,2026-03-02T09:30:00Z,{instant}\n");
+        AssertOne(resolvedCsv, ProblemKind.InvalidValue, ProblemLocation.InText(2, 26).Property("resolved"), $"{InstantExpected}; got \"{instant}\".");
+
+        var responseJson = FeedbackResponseJson.Read($$"""{ "schemaVersion": 1, "responses": [ { "respondent": "a", "subject": "b", "instant": "{{instant}}", "overall": 3 } ] }""", null);
+        AssertOne(responseJson, ProblemKind.InvalidValue, Response0.Property("instant"), $"{InstantExpected}; got \"{instant}\".");
+
+        var responseCsv = FeedbackResponseCsv.Read($"respondent,subject,instant,overall\na,b,{instant},3\n", null);
+        AssertOne(responseCsv, ProblemKind.InvalidValue, ProblemLocation.InText(2, 5).Property("instant"), $"{InstantExpected}; got \"{instant}\".");
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:00:00-02:00/")]
+    [InlineData("/-9998-01-01T00:00:00+02:00")]
+    public void An_interval_with_an_instant_out_of_range_is_a_problem(string interval)
+    {
+        var read = ServiceRequestJson.Read($$"""{ "schemaVersion": 1, "requests": [ { "id": "R", "agreement": "a", "opened": "2026-03-02T09:30:00Z", "pauses": ["{{interval}}"] } ] }""");
+
+        AssertOne(
+            read,
+            ProblemKind.InvalidValue,
+            Request0.Property("pauses"),
+            $"Expected each pause as start/end, for example 2026-03-02T09:30:00Z/2026-03-02T11:00:00Z (an empty end for one still open); got \"{interval}\".");
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T21:59:59-02:00", 9999, 12, 31, 23, 59, 59)]
+    [InlineData("-9998-01-01T02:00:00+02:00", -9998, 1, 1, 0, 0, 0)]
+    public void An_instant_just_inside_the_range_is_read(string text, int year, int month, int day, int hour, int minute, int second)
+    {
+        Assert.True(NodaText.TryParseInstant(text, out var instant));
+        Assert.Equal(new LocalDateTime(year, month, day, hour, minute, second).InUtc().ToInstant(), instant);
+    }
+
+    [Theory]
+    [InlineData("PT99999999999H")]
+    [InlineData("P106752D")]
+    [InlineData("PT2562048H")]
+    [InlineData("P15251W")]
+    [InlineData("PT9223372036854775807S")]
+    public void A_duration_longer_than_292_years_is_a_problem(string within)
+    {
+        var json = $$"""
+            {
+              "schemaVersion": 1,
+              "departments": [ { "id": "a", "name": "A" }, { "id": "b", "name": "B" } ],
+              "services": [ { "id": "s", "name": "S", "provider": "a" } ],
+              "calendars": [ { "id": "c", "zone": "Europe/Berlin", "windows": { "monday": ["09:00-17:00"] } } ],
+              "agreements": [
+                {
+                  "id": "sla", "provider": "a", "consumer": "b", "services": ["s"], "calendar": "c", "effectiveFrom": "2026-01-01", "reviewCadence": "P3M",
+                  "firstResponse": { "within": "{{within}}", "target": 0.9 }
+                }
+              ]
+            }
+            """;
+
+        var read = OrganizationJson.Read(json);
+
+        AssertOne(
+            read,
+            ProblemKind.InvalidValue,
+            ProblemLocation.Root.Property("agreements").Element(0).Property("firstResponse").Property("within"),
+            $"{DurationExpected}; got \"{within}\".");
+    }
+
+    [Fact]
+    public void The_longest_durations_that_fit_are_read_exactly()
+    {
+        // 2^63 - 1 ns = 9,223,372,036.854775807 s = 106,751 d 23 h 47 min 16.854775807 s.
+        Assert.True(NodaText.TryParseDuration("P106751D", out var days));
+        Assert.Equal(Duration.FromDays(106751), days);
+        Assert.True(NodaText.TryParseDuration("PT2562047H", out var hours));
+        Assert.Equal(Duration.FromHours(2562047), hours);
+        Assert.True(NodaText.TryParseDuration("PT9223372036.854775807S", out var max));
+        Assert.Equal(Duration.FromNanoseconds(long.MaxValue), max);
+        Assert.False(NodaText.TryParseDuration("PT9223372036.854775808S", out _));
+        Assert.True(NodaText.TryParseDuration("P1W2DT3H4M5.006S", out var mixed));
+        Assert.Equal(Duration.FromDays(9) + Duration.FromHours(3) + Duration.FromMinutes(4) + Duration.FromMilliseconds(5006), mixed);
+    }
+
+    public static TheoryData<string, string, string, int> LoneSurrogates => new()
+    {
+        // document, what holds the escape, the lone escape, the column of its backslash
+        { """{"schemaVersion":1,"departments":[{"id":"a","name":"\ud800"}]}""", "a string", "\\ud800", 53 },
+        { """{"schemaVersion":1,"departments":[{"id":"a","name":"x\udc00y"}]}""", "a string", "\\udc00", 54 },
+        { """{"schemaVersion":1,"departments":[{"id":"a","\ud800":"A"}]}""", "a property name", "\\ud800", 46 },
+        { """{"schemaVersion":1,"departments":[{"id":"a","name":"\ud800\u0041"}]}""", "a string", "\\ud800", 53 },
+        { """{"schemaVersion":1,"departments":[{"id":"a","name":"\ud800\ud800"}]}""", "a string", "\\ud800", 53 },
+        { """{"schemaVersion":1,"departments":[{"id":"a","name":"\ud83d\ude00\ude00"}]}""", "a string", "\\ude00", 65 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogates))]
+    public void A_lone_surrogate_escape_in_an_organisation_document_is_malformed_input(string json, string what, string escape, int column)
+    {
+        AssertOne(OrganizationJson.Read(json), ProblemKind.MalformedInput, ProblemLocation.InText(1, column), LoneSurrogateMessage(what, escape));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_escape_in_request_and_response_documents_is_malformed_input()
+    {
+        // Columns: the backslash of \ud800 (the 1st character is column 1).
+        AssertOne(
+            ServiceRequestJson.Read("""{"schemaVersion":1,"requests":[{"id":"\ud800","agreement":"a","opened":"2026-03-02T09:30:00Z"}]}"""),
+            ProblemKind.MalformedInput,
+            ProblemLocation.InText(1, 39),
+            LoneSurrogateMessage("a string", "\\ud800"));
+        AssertOne(
+            ServiceRequestJson.Read("""{"schemaVersion":1,"requests":[{"\udfff":1}]}"""),
+            ProblemKind.MalformedInput,
+            ProblemLocation.InText(1, 34),
+            LoneSurrogateMessage("a property name", "\\udfff"));
+        AssertOne(
+            FeedbackResponseJson.Read("""{"schemaVersion":1,"responses":[{"respondent":"a","subject":"b","instant":"2026-03-02T09:30:00Z","overall":3,"comment":"\ud800"}]}""", null),
+            ProblemKind.MalformedInput,
+            ProblemLocation.InText(1, 121),
+            LoneSurrogateMessage("a string", "\\ud800"));
+        AssertOne(
+            FeedbackResponseJson.Read("""{"schemaVersion":1,"responses":[{"respondent":"a","subject":"b","instant":"2026-03-02T09:30:00Z","overall":3,"perceptions":{"\ud800":3}}]}""", DimensionSet.Servqual),
+            ProblemKind.MalformedInput,
+            ProblemLocation.InText(1, 126),
+            LoneSurrogateMessage("a property name", "\\ud800"));
+    }
+
+    [Fact]
+    public void A_surrogate_pair_escape_is_read_as_its_character()
+    {
+        var read = OrganizationJson.Read("""{"schemaVersion":1,"departments":[{"id":"a","name":"\ud83d\ude00 \\ud800"}]}""");
+
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
+        Assert.Equal("\U0001F600 \\ud800", read.Value!.Departments[0].Name);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_csv_text_never_throws()
+    {
+        // A string holding a lone UTF-16 surrogate becomes U+FFFD when encoded as UTF-8, as Encoding.UTF8 does.
+        var read = ServiceRequestCsv.Read("id,agreement,opened\n\ud800,a,2026-03-02T09:30:00Z\n");
+
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
+        Assert.Equal("\uFFFD", read.Value![0].Id);
+    }
+
+    [Fact]
+    public void A_header_of_5000_commas_gives_the_first_100_problems_and_how_many_more()
+    {
+        // 5,001 empty column names: each an unknown column (5,001 problems), then the 3 required columns are missing.
+        var csv = new string(',', 5000) + "\n";
+
+        var problems = ServiceRequestCsv.Read(csv).Problems;
+
+        Assert.Equal(101, problems.Length);
+        Assert.All(problems.Take(100), p => Assert.Equal(ProblemKind.UnexpectedProperty, p.Kind));
+        Assert.Equal(ProblemLocation.InText(1, 1), problems[0].Location);
+        Assert.Equal(ProblemLocation.InText(1, 100), problems[99].Location);
+        var last = problems[100];
+        Assert.Equal(ProblemKind.MalformedInput, last.Kind);
+        Assert.Equal(ProblemLocation.Root, last.Location);
+        Assert.Equal("… and 4904 more problems; only the first 100 are listed.", last.Message);
+    }
+
+    [Fact]
+    public void The_cap_applies_to_every_reader()
+    {
+        var header = new string(',', 5000) + "\n";
+        var json = "{\"schemaVersion\":1," + string.Join(",", Enumerable.Range(0, 300).Select(i => $"\"x{i}\":0")) + "}";
+
+        // Unknown properties: 300, in the order written.
+        foreach (var problems in new[]
+        {
+            FeedbackResponseCsv.Read(header, null).Problems,
+            OrganizationJson.Read(json).Problems,
+            ServiceRequestJson.Read(json).Problems,
+            FeedbackResponseJson.Read(json, null).Problems,
+        })
+        {
+            Assert.Equal(101, problems.Length);
+            Assert.Equal(ProblemLocation.Root, problems[100].Location);
+            Assert.Matches("^… and [0-9]+ more problems; only the first 100 are listed\\.$", problems[100].Message);
+        }
+
+        Assert.Equal("… and 200 more problems; only the first 100 are listed.", OrganizationJson.Read(json).Problems[100].Message);
+        Assert.Equal(ProblemLocation.Root.Property("x99"), OrganizationJson.Read(json).Problems[99].Location);
+    }
+
+    [Theory]
+    [InlineData(100, 100, null)]
+    [InlineData(101, 101, "… and 1 more problem; only the first 100 are listed.")]
+    [InlineData(99, 99, null)]
+    public void The_summary_comes_only_past_the_cap(int unknown, int listed, string? summary)
+    {
+        var json = "{\"schemaVersion\":1,\"requests\":[]," + string.Join(",", Enumerable.Range(0, unknown).Select(i => $"\"x{i}\":0")) + "}";
+
+        var problems = ServiceRequestJson.Read(json).Problems;
+
+        Assert.Equal(listed, problems.Length);
+        Assert.All(problems.Take(Math.Min(100, listed)), p => Assert.Equal(ProblemKind.UnexpectedProperty, p.Kind));
+        if (summary is null)
+        {
+            Assert.Equal(ProblemLocation.Root.Property("x" + (listed - 1)), problems[^1].Location);
+        }
+        else
+        {
+            Assert.Equal(summary, problems[^1].Message);
+        }
+    }
+
+    [Fact]
+    public void Well_formed_example_documents_are_unaffected_by_the_cap()
+    {
+        var examples = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "docs", "examples");
+        var requests = ServiceRequestCsv.Read(File.ReadAllBytes(Path.Combine(examples, "requests.csv")));
+        var responses = FeedbackResponseJson.Read(File.ReadAllBytes(Path.Combine(examples, "responses.json")), null);
+
+        Assert.True(requests.IsSuccess, string.Join("\n", requests.Problems));
+        Assert.True(responses.IsSuccess, string.Join("\n", responses.Problems));
+        Assert.True(requests.Value!.Count > 100);
+        Assert.True(responses.Value!.Count > 100);
+    }
+
+    [Fact]
+    public void A_million_bad_header_cells_are_read_in_bounded_time()
+    {
+        var csv = Encoding.ASCII.GetBytes(new string(',', 1_000_000) + "\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var problems = ServiceRequestCsv.Read(csv).Problems;
+
+        Assert.Equal(101, problems.Length);
+        Assert.Equal("… and 999904 more problems; only the first 100 are listed.", problems[100].Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    private static string LoneSurrogateMessage(string what, string escape) =>
+        $"Not well-formed JSON: expected {what} whose \\u escapes form whole characters (a \\uD800-\\uDBFF escape followed by a \\uDC00-\\uDFFF one); got the lone surrogate \"{escape}\".";
+
+    private static void AssertOne<T>(Result<T> result, ProblemKind kind, ProblemLocation location, string message)
+        where T : class
+    {
+        Assert.False(result.IsSuccess);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((kind, location, message), (problem.Kind, problem.Location, problem.Message));
+    }
+}
