@@ -78,6 +78,12 @@ public class EntryPointLimitTests
 
         // 14.4 × (1 h / 30 d) = 0.02 of the budget, as for a 30-day window.
         Assert.Equal(0.02, policy.BudgetSpentWhenFiring(policy.Rules[0]), 12);
+
+        // The longest look-back is max / 10 ≈ 1.68 million days (about 4,593 years), so it still starts inside the
+        // instant range from 2026 and the policy evaluates.
+        var alerts = policy.Evaluate([], 0.99, AsOf);
+        Assert.Equal(4, alerts.Length);
+        Assert.All(alerts, a => Assert.False(a.IsFiring));
     }
 
     [Fact]

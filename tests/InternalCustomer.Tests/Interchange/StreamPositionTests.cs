@@ -26,6 +26,13 @@ public class StreamPositionTests
     }
 
     [Fact]
+    public void A_memory_stream_without_a_visible_buffer_positioned_beyond_its_end_reads_as_an_empty_document()
+    {
+        using var stream = new MemoryStream(Document, writable: false) { Position = Document.Length + 3 };
+        Assert.Equal(Describe(ServiceRequestCsv.Read(string.Empty)), Describe(ServiceRequestCsv.Read(stream)));
+    }
+
+    [Fact]
     public void A_stream_positioned_beyond_its_end_is_left_at_its_end()
     {
         using var stream = At(Document.Length + 5);
