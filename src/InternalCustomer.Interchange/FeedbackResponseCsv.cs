@@ -43,7 +43,8 @@ public static class FeedbackResponseCsv
         return Read(Encoding.UTF8.GetBytes(csv), dimensions);
     }
 
-    /// <summary>Reads responses from a stream of UTF-8 CSV, to its end.</summary>
+    /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end.</summary>
+    /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>

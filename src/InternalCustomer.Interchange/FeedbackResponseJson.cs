@@ -59,7 +59,8 @@ public static class FeedbackResponseJson
         return Read(Encoding.UTF8.GetBytes(json), dimensions);
     }
 
-    /// <summary>Reads a response document from a stream, to its end.</summary>
+    /// <summary>Reads a response document from a stream, from its position to its end.</summary>
+    /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>

@@ -62,7 +62,8 @@ public static partial class OrganizationJson
         return Read(Encoding.UTF8.GetBytes(json));
     }
 
-    /// <summary>Reads an organisation document from a stream, to its end.</summary>
+    /// <summary>Reads an organisation document from a stream, from its position to its end.</summary>
+    /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
     /// <returns>The organisation, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>

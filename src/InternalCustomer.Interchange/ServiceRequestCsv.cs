@@ -39,7 +39,8 @@ public static class ServiceRequestCsv
         return Read(Encoding.UTF8.GetBytes(csv));
     }
 
-    /// <summary>Reads requests from a stream of UTF-8 CSV, to its end.</summary>
+    /// <summary>Reads requests from a stream of UTF-8 CSV, from its position to its end.</summary>
+    /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>

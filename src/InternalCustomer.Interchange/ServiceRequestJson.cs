@@ -56,7 +56,8 @@ public static class ServiceRequestJson
         return Read(Encoding.UTF8.GetBytes(json));
     }
 
-    /// <summary>Reads a request document from a stream, to its end.</summary>
+    /// <summary>Reads a request document from a stream, from its position to its end.</summary>
+    /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>

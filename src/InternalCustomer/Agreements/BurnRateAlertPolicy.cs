@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Numerics;
 using NodaTime;
 
 namespace InternalCustomer.Agreements;
@@ -115,9 +116,8 @@ public sealed class BurnRateAlertPolicy
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Burn-rate policy over {SloWindow} ({Rules.Length} rules)");
 
     /// <summary>Scales a look-back of the 30-day table to another SLO window, exactly to the nanosecond (truncated).</summary>
-    internal static Duration Scale(Duration window, Duration sloWindow)
-    {
-        var nanos = (Int128)window.ToInt64Nanoseconds() * sloWindow.ToInt64Nanoseconds() / BaseWindow.ToInt64Nanoseconds();
-        return Duration.FromNanoseconds((long)nanos);
-    }
+    /// <remarks>Computed in <see cref="BigInteger"/> nanoseconds: any SLO window up to <see cref="Duration.MaxValue"/> scales
+    /// without overflow, and the result (at most a tenth of the SLO window for the workbook's table) is again a duration.</remarks>
+    internal static Duration Scale(Duration window, Duration sloWindow) =>
+        Duration.FromNanoseconds(window.ToBigIntegerNanoseconds() * sloWindow.ToBigIntegerNanoseconds() / BaseWindow.ToBigIntegerNanoseconds());
 }

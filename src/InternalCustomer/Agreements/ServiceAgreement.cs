@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using InternalCustomer.Organizations;
 using NodaTime;
 using NodaTime.Text;
@@ -33,7 +34,8 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <param name="resolution">The resolution objective, if any.</param>
     /// <param name="satisfaction">The satisfaction objective, if any.</param>
     /// <exception cref="ArgumentException">An id is <c>default</c>, <paramref name="provider"/> equals <paramref name="consumer"/>,
-    /// <paramref name="services"/> is empty or repeats a service, <paramref name="effectiveUntil"/> is before <paramref name="effectiveFrom"/>,
+    /// <paramref name="services"/> is empty or repeats a service, <paramref name="effectiveFrom"/> or <paramref name="effectiveUntil"/>
+    /// is not in the ISO calendar, <paramref name="effectiveUntil"/> is before <paramref name="effectiveFrom"/>,
     /// <paramref name="reviewCadence"/> is not a positive date-based period, an objective has the wrong kind, or there is no objective.</exception>
     public ServiceAgreement(
         AgreementId id,
@@ -73,6 +75,16 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         if (list.Count == 0)
         {
             throw new ArgumentException("An agreement must cover at least one service; got none.", nameof(services));
+        }
+
+        if (CheckIsoDate(effectiveFrom, "first day in effect") is { } fromProblem)
+        {
+            throw new ArgumentException(fromProblem, nameof(effectiveFrom));
+        }
+
+        if (effectiveUntil is { } last && CheckIsoDate(last, "last day in effect") is { } untilProblem)
+        {
+            throw new ArgumentException(untilProblem, nameof(effectiveUntil));
         }
 
         if (effectiveUntil is { } until && until < effectiveFrom)
@@ -176,7 +188,21 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <summary>Gets the first review date after a given review: <paramref name="lastReview"/> + <see cref="ReviewCadence"/>.</summary>
     /// <param name="lastReview">The date of the last review (or <see cref="EffectiveFrom"/> if never reviewed).</param>
     /// <returns>The date the next review is due.</returns>
-    public LocalDate NextReviewDue(LocalDate lastReview) => lastReview.Plus(ReviewCadence);
+    /// <exception cref="ArgumentOutOfRangeException">The next review would fall after the last date of <paramref name="lastReview"/>'s
+    /// calendar (9999-12-31 in the ISO calendar), for example <c>LocalDate.MaxIsoValue</c> with any cadence.</exception>
+    public LocalDate NextReviewDue(LocalDate lastReview)
+    {
+        if (!FitsInCalendar(lastReview, ReviewCadence))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(lastReview),
+                lastReview,
+                $"Expected a last review whose next review ({ReviewCadence} later) falls on or before the end of the {lastReview.Calendar.Id} calendar "
+                + $"(year {lastReview.Calendar.MaxYear}); got {Iso(lastReview)}.");
+        }
+
+        return lastReview.Plus(ReviewCadence);
+    }
 
     /// <inheritdoc />
     public bool Equals(ServiceAgreement? other) =>
@@ -227,6 +253,50 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     /// <summary>Why a review cadence is unacceptable, or <see langword="null"/> when it is a positive date-based period.</summary>
+    /// <summary>Tells whether a date plus a date-based, non-negative period (added as NodaTime does: years, months, then
+    /// weeks and days) stays within the date's calendar, without computing any date outside it.</summary>
+    internal static bool FitsInCalendar(LocalDate date, Period period)
+    {
+        var calendar = date.Calendar;
+        if ((long)date.Year + period.Years > calendar.MaxYear)
+        {
+            return false;
+        }
+
+        var afterYears = date.PlusYears(period.Years);
+        var year = afterYears.Year;
+        var month = (long)afterYears.Month + period.Months;
+        while (month > calendar.GetMonthsInYear(year))
+        {
+            month -= calendar.GetMonthsInYear(year);
+            if (++year > calendar.MaxYear)
+            {
+                return false;
+            }
+
+            // Every calendar has at least 12 months a year: more months than years left to fill cannot fit.
+            if (month > 13L * (calendar.MaxYear - year + 1))
+            {
+                return false;
+            }
+        }
+
+        var afterMonths = afterYears.PlusMonths(period.Months);
+        var maxMonth = calendar.GetMonthsInYear(calendar.MaxYear);
+        var last = new LocalDate(calendar.MaxYear, maxMonth, calendar.GetDaysInMonth(calendar.MaxYear, maxMonth), calendar);
+        var daysLeft = Period.Between(afterMonths, last, PeriodUnits.Days).Days;
+        return (7L * period.Weeks) + period.Days <= daysLeft;
+    }
+
+    /// <summary>Why an effective date is unacceptable (it is not in the ISO calendar, so it cannot be compared with the
+    /// organisation's other dates), or <see langword="null"/> when it is an ISO date.</summary>
+    internal static string? CheckIsoDate(LocalDate date, string what) =>
+        date.Calendar == CalendarSystem.Iso
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"An agreement's {what} must be a date in the ISO calendar; got {date.Year:0000}-{date.Month:00}-{date.Day:00} in the {date.Calendar.Id} calendar.");
+
     internal static string? CheckReviewCadence(Period? cadence)
     {
         if (cadence is null)

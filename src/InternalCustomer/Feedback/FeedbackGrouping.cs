@@ -133,12 +133,16 @@ public static class FeedbackGrouping
             PeriodUnit.Year => new LocalDate(date.Year, 1, 1, date.Calendar),
             _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Expected Month, Quarter or Year; got {(int)unit}."),
         };
-        var end = unit switch
+        // The last day is computed from the calendar, not as "next period's start minus a day", so the periods of
+        // the calendar's last year (for example December 9999 in the ISO calendar) need no date beyond its end.
+        var calendar = date.Calendar;
+        var lastMonth = unit switch
         {
-            PeriodUnit.Month => start.PlusMonths(1).PlusDays(-1),
-            PeriodUnit.Quarter => start.PlusMonths(3).PlusDays(-1),
-            _ => start.PlusYears(1).PlusDays(-1),
+            PeriodUnit.Month => start.Month,
+            PeriodUnit.Quarter => start.Month + 2,
+            _ => calendar.GetMonthsInYear(start.Year),
         };
+        var end = new LocalDate(start.Year, lastMonth, calendar.GetDaysInMonth(start.Year, lastMonth), calendar);
         return new DateInterval(start, end);
     }
 

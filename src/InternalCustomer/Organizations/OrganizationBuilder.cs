@@ -580,11 +580,24 @@ public sealed class OrganizationBuilder
         }
 
         var iso = LocalDatePattern.Iso;
+        var datesIso = true;
+        if (draft.EffectiveFrom is { } isoFrom && ServiceAgreement.CheckIsoDate(isoFrom, "first day in effect") is { } fromProblem)
+        {
+            Report(ProblemKind.InvalidValue, at.Property("effectiveFrom"), fromProblem);
+            datesIso = false;
+        }
+
+        if (draft.EffectiveUntil is { } isoUntil && ServiceAgreement.CheckIsoDate(isoUntil, "last day in effect") is { } untilProblem)
+        {
+            Report(ProblemKind.InvalidValue, at.Property("effectiveUntil"), untilProblem);
+            datesIso = false;
+        }
+
         if (draft.EffectiveFrom is not { } from)
         {
             Report(ProblemKind.MissingValue, at.Property("effectiveFrom"), "An agreement needs the first day it is in effect; got none.");
         }
-        else if (draft.EffectiveUntil is { } until && until < from)
+        else if (datesIso && draft.EffectiveUntil is { } until && until < from)
         {
             Report(
                 ProblemKind.InvalidValue,

@@ -34,14 +34,14 @@ public static class WelchTTest
     /// <param name="level">The confidence level of the intervals, in (0, 1); 0.95 by default.</param>
     /// <returns>The test result; see the remarks of <see cref="WelchTTest"/> for small samples.</returns>
     /// <exception cref="ArgumentException"><paramref name="x"/> or <paramref name="y"/> holds NaN or an
-    /// infinity (the message gives the index).</exception>
+    /// infinity (the message gives the index), or the difference of the means overflows (parameter <paramref name="y"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
     public static WelchTTestResult Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double level = StatisticsGuard.DefaultLevel)
     {
         StatisticsGuard.Level(level, nameof(level));
         var mx = SampleMoments.Of(x, "Values of x", nameof(x));
         var my = SampleMoments.Of(y, "Values of y", nameof(y));
-        return Core(mx, my, level);
+        return Core(mx, my, level, nameof(y));
     }
 
     /// <summary>Runs the test from the count, mean and sample variance (divisor n − 1) of each sample,
@@ -54,7 +54,9 @@ public static class WelchTTest
     /// <param name="varianceY">The sample variance of the second sample, at least 0 (ignored when <paramref name="countY"/> &lt; 2).</param>
     /// <param name="level">The confidence level, in (0, 1); 0.95 by default.</param>
     /// <returns>The test result.</returns>
-    /// <exception cref="ArgumentException">A count is negative, a mean or variance is NaN or infinite, or a variance is negative.</exception>
+    /// <exception cref="ArgumentException">A count is negative, a mean or variance is NaN or infinite, a variance is negative,
+    /// or (both samples non-empty) <c>meanX − meanY</c> overflows to an infinity (parameter <paramref name="meanY"/>).
+    /// Any finite variance up to <see cref="double.MaxValue"/> is computed without overflow.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
     public static WelchTTestResult FromMoments(
         long countX,
@@ -68,7 +70,7 @@ public static class WelchTTest
         StatisticsGuard.Level(level, nameof(level));
         var mx = Moments(countX, meanX, varianceX, nameof(countX), nameof(meanX), nameof(varianceX));
         var my = Moments(countY, meanY, varianceY, nameof(countY), nameof(meanY), nameof(varianceY));
-        return Core(mx, my, level);
+        return Core(mx, my, level, nameof(meanY));
     }
 
     private static SampleMoments Moments(long count, double mean, double variance, string countName, string meanName, string varianceName)
@@ -88,7 +90,7 @@ public static class WelchTTest
         return new SampleMoments(count, count == 0 ? 0.0 : mean, count < 2 ? 0.0 : variance);
     }
 
-    private static WelchTTestResult Core(SampleMoments x, SampleMoments y, double level)
+    private static WelchTTestResult Core(SampleMoments x, SampleMoments y, double level, string differenceName)
     {
         double? meanX = x.Count > 0 ? x.Mean : null;
         double? meanY = y.Count > 0 ? y.Mean : null;
@@ -99,28 +101,41 @@ public static class WelchTTest
         }
 
         var difference = x.Mean - y.Mean;
+        if (double.IsInfinity(difference))
+        {
+            throw new ArgumentException(
+                $"Expected means whose difference is a finite double; got {StatisticsGuard.Format(x.Mean)} and {StatisticsGuard.Format(y.Mean)}.",
+                differenceName);
+        }
         if (x.Count < 2 || y.Count < 2)
         {
             return new WelchTTestResult(x.Count, y.Count, EstimateStatus.NotEnoughData, meanX, meanY, difference, null, null, null, null, null, null, null, null, level);
         }
 
+        // Variances up to double.MaxValue: every sum and power below is taken of the terms divided by the larger one
+        // (so of numbers in [0, 1]) and scaled back by a square root, so nothing overflows to infinity (which made
+        // df = ∞/∞ = NaN for varianceX = 1e308). The formulas are the same; only the order of operations differs.
         double nx = x.Count, ny = y.Count;
         var vx = x.Variance / nx;
         var vy = y.Variance / ny;
-        var se = Math.Sqrt(vx + vy);
-        if (se == 0)
+        var scale = Math.Max(vx, vy);
+        if (scale == 0)
         {
             return new WelchTTestResult(x.Count, y.Count, EstimateStatus.ZeroVariance, meanX, meanY, difference, 0.0, null, null, null, null, null, null, null, level);
         }
 
-        var df = (se * se * se * se) / ((vx * vx / (nx - 1)) + (vy * vy / (ny - 1)));
+        double ax = vx / scale, ay = vy / scale;
+        var se = Math.Sqrt(scale) * Math.Sqrt(ax + ay);
+        var df = (ax + ay) * (ax + ay) / ((ax * ax / (nx - 1)) + (ay * ay / (ny - 1)));
         var t = difference / se;
         var p = StatisticsGuard.TwoSidedT(t, df);
         var interval = StatisticsGuard.Around(difference, StatisticsGuard.TQuantile(level, df) * se, level);
 
         // Effect sizes with the pooled standard deviation (m ≥ 2 here because both samples have ≥ 2 values).
         var m = nx + ny - 2;
-        var pooled = Math.Sqrt((((nx - 1) * x.Variance) + ((ny - 1) * y.Variance)) / m);
+        var varianceScale = Math.Max(x.Variance, y.Variance);
+        var pooled = Math.Sqrt(varianceScale)
+            * Math.Sqrt((((nx - 1) / m) * (x.Variance / varianceScale)) + (((ny - 1) / m) * (y.Variance / varianceScale)));
         var d = difference / pooled;
         var j = Math.Exp(SpecialFunctions.GammaLn(m / 2) - (0.5 * Math.Log(m / 2)) - SpecialFunctions.GammaLn((m - 1) / 2));
         var g = j * d;
