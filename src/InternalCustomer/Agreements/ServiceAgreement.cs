@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using InternalCustomer.Organizations;
 using NodaTime;
 using NodaTime.Text;
 
@@ -14,7 +13,7 @@ namespace InternalCustomer.Agreements;
 /// <remarks>
 /// <para><b>Effective period.</b> From <see cref="EffectiveFrom"/> through <see cref="EffectiveUntil"/> (both whole
 /// dates, inclusive), or open-ended when <see cref="EffectiveUntil"/> is <see langword="null"/>.</para>
-/// <para><b>References.</b> The departments, services and calendar are identifiers; an <see cref="Organization"/>
+/// <para><b>References.</b> The departments, services and calendar are identifiers; an <c>Organization</c>
 /// checks that they exist, that the provider offers the services, and that no two agreements of the same pair
 /// cover the same service over overlapping periods.</para>
 /// <para>Equality is component-wise.</para>
