@@ -41,7 +41,9 @@ public class OrganizationAnalysisTests
 
         var relationships = analysis.RelationshipsSection();
         Assert.Equal([("hr", "line-a", "20"), ("it", "line-a", "5")], relationships.Rows.Select(r => (r[0], r[1], r[2])));
-        Assert.Equal(analysis.Scorecard.GetRelationship(Id("it"), Id("line-a"))!.Trend.PValue is { } p ? p.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) : "n/a", relationships.Rows[1][6]);
+        // it → line-a: ratings 1, 2, 3, 4, 5 on five consecutive days at noon, every point on the line: the slope is
+        // exactly 1 point a day, +30.00 per 30 days, with no residual, so t is infinite and p = 0 (R's lm gives p < 2e-16).
+        Assert.Equal(("+30.00", "0.0000"), (relationships.Rows[1][5], relationships.Rows[1][6]));
     }
 
     [Fact]
