@@ -39,20 +39,20 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         Instant? resolved = null,
         IEnumerable<Interval>? pauses = null,
         Interval? reopen = null)
+        : this(Checked(id, agreement, opened, firstResponse, resolved, pauses, reopen), id, agreement, opened, firstResponse, resolved, reopen)
     {
-        ImmutableArray<Interval> pauseArray = pauses is null ? [] : [.. pauses];
-        if (Check(id, agreement, opened, firstResponse, resolved, pauseArray, reopen) is { } problem)
-        {
-            throw new ArgumentException(problem.Message, problem.Location.Segments[0].Name);
-        }
+    }
 
+    // The parts, already checked (by the public constructor or TryCreate): the rules run once.
+    private ServiceRequest(ImmutableArray<Interval> pauses, string id, AgreementId agreement, Instant opened, Instant? firstResponse, Instant? resolved, Interval? reopen)
+    {
         Id = id;
         Agreement = agreement;
         Opened = opened;
         Resolved = resolved;
         FirstResponse = firstResponse;
         Reopen = reopen;
-        Pauses = pauseArray;
+        Pauses = pauses;
     }
 
     /// <summary>Creates a service request, or says what is wrong with its parts without throwing.</summary>
@@ -79,7 +79,7 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         ImmutableArray<Interval> pauseArray = pauses is null ? [] : [.. pauses];
         return Check(id, agreement, opened, firstResponse, resolved, pauseArray, reopen) is { } problem
             ? Result.Failure<ServiceRequest>([problem])
-            : Result.Success(new ServiceRequest(id!, agreement, opened, firstResponse, resolved, pauseArray, reopen));
+            : Result.Success(new ServiceRequest(pauseArray, id!, agreement, opened, firstResponse, resolved, reopen));
     }
 
     /// <summary>Gets the request's identifier.</summary>
@@ -143,6 +143,15 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
 
     private static string Lifetime(Instant opened, Instant? resolved) =>
         resolved is { } r ? $"[{opened}, {r}]" : $"[{opened}, ...)";
+
+    /// <summary>The pauses as an array, once the parts have passed <see cref="Check"/>; throws for the first rule broken.</summary>
+    private static ImmutableArray<Interval> Checked(string? id, AgreementId agreement, Instant opened, Instant? firstResponse, Instant? resolved, IEnumerable<Interval>? pauses, Interval? reopen)
+    {
+        ImmutableArray<Interval> pauseArray = pauses is null ? [] : [.. pauses];
+        return Check(id, agreement, opened, firstResponse, resolved, pauseArray, reopen) is { } problem
+            ? throw new ArgumentException(problem.Message, problem.Location.Segments[0].Name)
+            : pauseArray;
+    }
 
     /// <summary>The first rule the parts break, located at the parameter (and pause) at fault; <see langword="null"/> if none.</summary>
     private static Problem? Check(

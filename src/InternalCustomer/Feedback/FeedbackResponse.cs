@@ -55,17 +55,27 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         AgreementId? agreement = null,
         ServiceId? service = null,
         string? comment = null)
+        : this(Checked(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service), respondent, subject, instant, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service, comment)
     {
-        ArgumentNullException.ThrowIfNull(overallScale);
-        if (Check(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is { } problem)
-        {
-            // A rating outside its scale is an ArgumentOutOfRangeException, as documented; the rest ArgumentException.
-            var parameter = problem.Location.Segments[0].Name!;
-            throw problem.Kind == ProblemKind.InvalidValue
-                ? new ArgumentOutOfRangeException(parameter, problem.Message)
-                : new ArgumentException(problem.Message, parameter);
-        }
+    }
 
+    // The parts, already checked (by the public constructor or TryCreate): the rules run once. The scale comes first
+    // only to set this signature apart from the public one.
+    private FeedbackResponse(
+        RatingScale overallScale,
+        DepartmentId respondent,
+        DepartmentId subject,
+        Instant instant,
+        int overall,
+        int? recommend,
+        int? effort,
+        DimensionSet? dimensions,
+        IReadOnlyDictionary<string, int>? perceptions,
+        IReadOnlyDictionary<string, int>? expectations,
+        AgreementId? agreement,
+        ServiceId? service,
+        string? comment)
+    {
         Respondent = respondent;
         Subject = subject;
         Instant = instant;
@@ -120,7 +130,7 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         ArgumentNullException.ThrowIfNull(overallScale);
         return Check(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is { } problem
             ? Result.Failure<FeedbackResponse>([problem])
-            : Result.Success(new FeedbackResponse(respondent, subject, instant, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service, comment));
+            : Result.Success(new FeedbackResponse(overallScale, respondent, subject, instant, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service, comment));
     }
 
     /// <summary>Gets the responding (consumer) department.</summary>
@@ -230,6 +240,34 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
 
         var v = ratings[Dimensions.IndexOf(dimension, nameof(dimension))];
         return v == NotRated ? null : v;
+    }
+
+    /// <summary>The overall scale, once the parts have passed <see cref="Check"/>; throws for the first rule broken (a
+    /// rating outside its scale as an <see cref="ArgumentOutOfRangeException"/>, as documented, the rest as
+    /// <see cref="ArgumentException"/>).</summary>
+    private static RatingScale Checked(
+        DepartmentId respondent,
+        DepartmentId subject,
+        RatingScale overallScale,
+        int overall,
+        int? recommend,
+        int? effort,
+        DimensionSet? dimensions,
+        IReadOnlyDictionary<string, int>? perceptions,
+        IReadOnlyDictionary<string, int>? expectations,
+        AgreementId? agreement,
+        ServiceId? service)
+    {
+        ArgumentNullException.ThrowIfNull(overallScale);
+        if (Check(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is not { } problem)
+        {
+            return overallScale;
+        }
+
+        var parameter = problem.Location.Segments[0].Name!;
+        throw problem.Kind == ProblemKind.InvalidValue
+            ? new ArgumentOutOfRangeException(parameter, problem.Message)
+            : new ArgumentException(problem.Message, parameter);
     }
 
     /// <summary>The first rule the parts break, located at the parameter (and dimension) at fault; <see langword="null"/> if none.</summary>
