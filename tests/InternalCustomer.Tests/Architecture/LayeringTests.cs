@@ -18,7 +18,7 @@ public class LayeringTests
         new(() => NamespaceDependencies.Find(Ours, _ => true));
 
     private static readonly Lazy<LayeringRules> Rules =
-        new(() => LayeringRules.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md"))));
+        new(() => LayeringRules.Parse(File.ReadAllText(RepositoryFiles.Path("docs", "architecture.md"))));
 
     [Fact]
     public void No_namespace_cycle_in_any_package()
@@ -133,18 +133,5 @@ public class LayeringTests
     {
         var members = cycle.ToHashSet();
         return "\n  " + string.Join("\n  ", Uses.Value.Where(u => members.Contains(u.From) && members.Contains(u.To)).Select(u => u.Where));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InternalCustomer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find InternalCustomer.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -89,7 +89,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Validate_accepts_the_example_files_and_reports_their_sizes()
     {
-        var examples = Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples");
+        var examples = Path.Combine(RepositoryFiles.Root, "docs", "examples");
 
         var (code, output, error) = Run(
             "validate",
@@ -136,7 +136,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Requests_for_unknown_agreements_are_problems()
     {
-        var organization = Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples", "organization.json");
+        var organization = Path.Combine(RepositoryFiles.Root, "docs", "examples", "organization.json");
         var requests = Write("requests.csv", "id,agreement,opened\r\nR1,no-such-agreement,2026-03-02T09:30:00Z\r\n");
 
         var (code, output, error) = Run("sla", organization, "--requests", requests);
@@ -196,7 +196,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Progress_goes_to_stderr_only_for_large_files_on_a_terminal()
     {
-        var organization = File.ReadAllText(Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples", "organization.json"));
+        var organization = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "examples", "organization.json"));
         var padded = Write("large.json", organization.TrimEnd() + new string(' ', (int)Inputs.ProgressThreshold) + "\n");
         var output = new StringWriter();
         var error = new StringWriter();

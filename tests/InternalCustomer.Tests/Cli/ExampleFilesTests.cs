@@ -24,7 +24,7 @@ public class ExampleFilesTests
             ["responses.json"] = FeedbackResponseJson.WriteToString(responses) + "\n",
         };
 
-        var folder = Path.Combine(RepositoryRoot(), "docs", "examples");
+        var folder = RepositoryFiles.Path("docs", "examples");
         var update = Environment.GetEnvironmentVariable("INTERNALCUSTOMER_UPDATE_EXAMPLES") == "1";
         foreach (var (name, content) in files)
         {
@@ -50,16 +50,5 @@ public class ExampleFilesTests
         var months = requests.Select(r => r.Opened.InUtc().Date.ToYearMonth()).Distinct().Count();
         Assert.InRange(months, 12, 13);
         Assert.NotEmpty(ExampleOrganization.Responses(organization));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InternalCustomer.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("InternalCustomer.sln not found above " + AppContext.BaseDirectory);
     }
 }

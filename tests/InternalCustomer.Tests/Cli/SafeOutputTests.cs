@@ -269,7 +269,7 @@ public sealed class SafeOutputTests : IDisposable
 
     private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 7, 1, 0, 0));
 
-    private static string ExampleOrganizationFile => Path.Combine(ExampleFilesTests.RepositoryRoot(), "docs", "examples", "organization.json");
+    private static string ExampleOrganizationFile => Path.Combine(RepositoryFiles.Root, "docs", "examples", "organization.json");
 
     private static (int Code, string Output, string Error) Run(params string[] args) => Run(args, Inputs.DefaultMaxInputBytes);
 

@@ -32,7 +32,7 @@ public partial class ReadmeQuickstartTests
     [Fact]
     public void Readme_quickstart_is_the_code_that_runs_here()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var source = File.ReadAllText(Path.Combine(root, "tests", "InternalCustomer.Tests", "Readme", "ReadmeQuickstartTests.cs"));
 
@@ -64,19 +64,6 @@ public partial class ReadmeQuickstartTests
         Console.WriteLine(organization.AncestorsOf(DepartmentId.Parse("hr"))[0]);
         Console.WriteLine(organization.DescendantsOf(support).Length);
         // </quickstart>
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InternalCustomer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find InternalCustomer.sln above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
