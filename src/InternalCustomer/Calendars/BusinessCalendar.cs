@@ -6,13 +6,15 @@ using NodaTime;
 namespace InternalCustomer.Calendars;
 
 /// <summary>
-/// A business calendar: a tzdb time zone, working windows for each ISO day of the week, and holidays. It answers how much
-/// working time lies between two instants, when an amount of working time has passed, and whether an instant is working time.
+/// A business calendar: a tzdb time zone, working windows for each ISO day of the week, holidays, and special days whose
+/// windows replace their weekday's. It answers how much working time lies between two instants, when an amount of working
+/// time or a number of business days has passed, and whether an instant is working time.
 /// </summary>
 /// <remarks>
 /// <para><b>The rule.</b> An instant is working time if and only if its local date-time in <see cref="Zone"/> falls inside a
-/// working window <c>[Start, End)</c> of that local date's day of the week (an end of midnight meaning 24:00), and that local
-/// date is not one of the <see cref="Holidays"/>. Every other behaviour follows from it (DESIGN §3):</para>
+/// working window <c>[Start, End)</c> of that local date (an end of midnight meaning 24:00). The windows of a local date
+/// (<see cref="WindowsOn(LocalDate)"/>) are those of its <see cref="SpecialDay"/> if it has one, none if it is one of the
+/// <see cref="Holidays"/>, and otherwise those of its day of the week. Every other behaviour follows from it (DESIGN §3):</para>
 /// <list type="bullet">
 /// <item>Windows are half-open: 17:00 is not working time in a 09:00–17:00 window, 09:00 is.</item>
 /// <item>Across a daylight-saving change a window is shorter or longer in real time. A window whose start lies in a
@@ -20,16 +22,19 @@ namespace InternalCustomer.Calendars;
 /// wholly inside the gap contributes nothing. During a fall-back overlap both passes through the repeated hour count.</item>
 /// <item>The offset used for an instant is always the zone's offset at that instant; no offset is carried over to another date.</item>
 /// <item>A holiday removes that local date's windows; holidays on days without windows change nothing.</item>
+/// <item>A special day replaces that local date's windows: fewer for a part-day closure (<see cref="PartDayClosure"/>), some on a
+/// day normally off for a make-up workday, none for a closed day. A date cannot be both a holiday and a special day.</item>
 /// </list>
 /// <para><b>Windows.</b> The windows of a day are kept sorted by start, whatever order they were given in; windows that overlap
 /// (share any time) are rejected with a message naming both; windows that merely touch (one ends when the next starts) are
 /// accepted and kept as given.</para>
 /// <para><b>Cost.</b> <see cref="BusinessTime"/>, <see cref="AddBusinessTime"/>, <see cref="IsWorkingAt"/> and
-/// <see cref="NextWorkingInstant"/> take time independent of the span: they grow with neither the days, nor the holidays,
-/// nor the daylight-saving transitions in it: a few direct-index lookups and integer operations (plus a short binary search for
+/// <see cref="NextWorkingInstant"/> and <see cref="AddBusinessDays"/> take time independent of the span: they grow with neither the
+/// days, nor the holidays, nor the special days, nor the daylight-saving transitions in it: a few direct-index lookups and integer
+/// operations (plus a short binary search for
 /// instants before 1850, which the index does not cover), and allocate nothing. Building a calendar precomputes per-transition and
-/// per-holiday tables (docs/calendars-and-slas.md explains the algorithm).</para>
-/// <para><b>Equality</b> is component-wise: zone id, the windows of each day, and the set of holidays. Instances are
+/// per-holiday and per-special-day tables (docs/calendars-and-slas.md explains the algorithm).</para>
+/// <para><b>Equality</b> is component-wise: zone id, the windows of each day, the set of holidays and the special days. Instances are
 /// immutable and safe to share between threads.</para>
 /// </remarks>
 public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
@@ -40,12 +45,16 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     private readonly BusinessTimeline _timeline;
     private readonly int _hash;
 
-    private BusinessCalendar(DateTimeZone zone, ImmutableArray<WorkingWindow>[] windows, ImmutableSortedSet<LocalDate> holidays)
+    private BusinessCalendar(DateTimeZone zone, ImmutableArray<WorkingWindow>[] windows, ImmutableSortedSet<LocalDate> holidays, ImmutableArray<SpecialDay> specialDays)
     {
         Zone = zone;
         _windows = windows;
         Holidays = holidays;
-        _timeline = new BusinessTimeline(zone, [.. windows.Select(w => (IReadOnlyList<WorkingWindow>)w)], holidays);
+        SpecialDays = specialDays;
+        var exceptions = holidays
+            .Select(h => KeyValuePair.Create(h, (IReadOnlyList<WorkingWindow>)[]))
+            .Concat(specialDays.Select(d => KeyValuePair.Create(d.Date, (IReadOnlyList<WorkingWindow>)d.Windows)));
+        _timeline = new BusinessTimeline(zone, [.. windows.Select(w => (IReadOnlyList<WorkingWindow>)w)], exceptions);
         var hash = new HashCode();
         hash.Add(zone.Id, StringComparer.Ordinal);
         foreach (var day in windows)
@@ -62,6 +71,11 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             hash.Add(h);
         }
 
+        foreach (var d in specialDays)
+        {
+            hash.Add(d);
+        }
+
         _hash = hash.ToHashCode();
     }
 
@@ -74,11 +88,15 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <summary>Gets the holidays: whole local dates on which no window is working, sorted.</summary>
     public ImmutableSortedSet<LocalDate> Holidays { get; }
 
+    /// <summary>Gets the special days: dates whose windows replace their weekday's (part-day closures, make-up workdays,
+    /// closed days), sorted by date, at most one per date and none on a holiday.</summary>
+    public ImmutableArray<SpecialDay> SpecialDays { get; }
+
     /// <summary>Gets the working time of one ordinary week in wall-clock terms (the sum of all windows' lengths).</summary>
     public Duration WeeklyWorkingTime => Duration.FromNanoseconds(_timeline.WeekTotal);
 
-    /// <summary>Gets a value indicating whether the calendar has any working window at all.</summary>
-    public bool HasWorkingTime => _timeline.WeekTotal > 0;
+    /// <summary>Gets a value indicating whether the calendar has any working window at all (in the weekly template or on a special day).</summary>
+    public bool HasWorkingTime => _timeline.HasWorkingTime;
 
     /// <summary>Creates a calendar from its zone id, the windows of each day of the week, and holidays.</summary>
     /// <typeparam name="TWindows">The collection holding one day's windows: any <see cref="IEnumerable{T}"/> of
@@ -125,7 +143,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             byDay[(int)day - 1] = SortAndCheck(day, list);
         }
 
-        return new BusinessCalendar(zone, byDay, CheckHolidays(holidays));
+        return new BusinessCalendar(zone, byDay, CheckHolidays(holidays), []);
     }
 
     /// <summary>Creates a calendar working the same window Monday to Friday, with no holidays.</summary>
@@ -145,7 +163,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             byDay[d] = d < 5 ? [window] : [];
         }
 
-        return new BusinessCalendar(zone, byDay, []);
+        return new BusinessCalendar(zone, byDay, [], []);
     }
 
     /// <summary>Creates a calendar working 09:00–17:00 Monday to Friday, with no holidays.</summary>
@@ -169,15 +187,103 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             byDay[d] = [WorkingWindow.WholeDay];
         }
 
-        return new BusinessCalendar(zone, byDay, []);
+        return new BusinessCalendar(zone, byDay, [], []);
     }
 
-    /// <summary>Returns a calendar with the same zone and windows and the given holidays instead of this one's.</summary>
+    /// <summary>Returns a calendar with the same zone, windows and special days and the given holidays instead of this one's.</summary>
     /// <param name="holidays">The new holidays (ISO calendar); duplicates are ignored.</param>
     /// <returns>The new calendar.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="holidays"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A holiday is not in the ISO calendar.</exception>
-    public BusinessCalendar WithHolidays(IEnumerable<LocalDate> holidays) => new(Zone, _windows, CheckHolidays(holidays));
+    /// <exception cref="ArgumentException">A holiday is not in the ISO calendar, or is the date of one of the <see cref="SpecialDays"/>
+    /// (the message names the date).</exception>
+    public BusinessCalendar WithHolidays(IEnumerable<LocalDate> holidays)
+    {
+        var checkedHolidays = CheckHolidays(holidays);
+        CheckDisjoint(checkedHolidays, SpecialDays, nameof(holidays));
+        return new(Zone, _windows, checkedHolidays, SpecialDays);
+    }
+
+    /// <summary>Returns a calendar with the same zone, windows and holidays and the given special days instead of this one's.</summary>
+    /// <param name="specialDays">The new special days, in any order; at most one per date, none on a holiday.</param>
+    /// <returns>The new calendar.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="specialDays"/>, or one of its elements, is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Two special days share a date, or a special day falls on one of the <see cref="Holidays"/>
+    /// (the message names the date).</exception>
+    public BusinessCalendar WithSpecialDays(IEnumerable<SpecialDay> specialDays)
+    {
+        ArgumentNullException.ThrowIfNull(specialDays);
+        var list = specialDays.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentNullException(nameof(specialDays), $"Expected special days; got null at index {i}.");
+            }
+        }
+
+        var sorted = list.OrderBy(d => d.Date).ToImmutableArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i - 1].Date == sorted[i].Date)
+            {
+                throw new ArgumentException(
+                    $"Expected at most one special day per date; got two on {SpecialDay.Format(sorted[i].Date)}: {sorted[i - 1]} and {sorted[i]}.",
+                    nameof(specialDays));
+            }
+        }
+
+        CheckDisjoint(Holidays, sorted, nameof(specialDays));
+        return new(Zone, _windows, Holidays, sorted);
+    }
+
+    /// <summary>Returns a part-day closure: a special day whose windows are this calendar's weekly windows for the date's day of
+    /// the week, cut at <paramref name="closesAt"/> (windows from then on dropped, a window running past it shortened). It is
+    /// not added to the calendar; pass it to <see cref="WithSpecialDays"/>.</summary>
+    /// <param name="date">The date (ISO calendar), for example 24 December.</param>
+    /// <param name="closesAt">The time of day from which the date is closed; midnight closes it all day.</param>
+    /// <returns>The special day, for example <c>2026-12-24 09:00-12:00</c> for a 09:00-17:00 weekday closing at 12:00.</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    public SpecialDay PartDayClosure(LocalDate date, LocalTime closesAt)
+    {
+        SpecialDay.CheckIso(date, nameof(date));
+        var cut = closesAt.NanosecondOfDay;
+        var windows = new List<WorkingWindow>();
+        foreach (var w in _windows[(int)date.DayOfWeek - 1])
+        {
+            if (w.StartNanosecondOfDay >= cut)
+            {
+                break;
+            }
+
+            windows.Add(w.EndNanosecondOfDay <= cut ? w : new WorkingWindow(w.Start, closesAt));
+        }
+
+        return new SpecialDay(date, windows);
+    }
+
+    /// <summary>Returns the working windows that apply on a local date: its special day's if it has one, none on a holiday,
+    /// otherwise its day of the week's.</summary>
+    /// <param name="date">The date (ISO calendar).</param>
+    /// <returns>The windows, sorted by start (empty when the date does not work).</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    public ImmutableArray<WorkingWindow> WindowsOn(LocalDate date)
+    {
+        SpecialDay.CheckIso(date, nameof(date));
+        var special = FindSpecialDay(date);
+        return special is not null ? special.Windows
+            : Holidays.Contains(date) ? []
+            : _windows[(int)date.DayOfWeek - 1];
+    }
+
+    /// <summary>Returns whether a local date is a working day: it has at least one working window (see <see cref="WindowsOn(LocalDate)"/>).</summary>
+    /// <param name="date">The date (ISO calendar).</param>
+    /// <returns><see langword="true"/> if the date has a working window.</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    public bool IsWorkingDay(LocalDate date)
+    {
+        SpecialDay.CheckIso(date, nameof(date));
+        return _timeline.IsWorkingDay(BusinessTimeline.UnixDay(date));
+    }
 
     /// <summary>Returns the working windows of a day of the week, sorted by start.</summary>
     /// <param name="day">Monday to Sunday.</param>
@@ -227,6 +333,85 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         return businessTime == Duration.Zero ? start : _timeline.Add(start, businessTime.ToInt128Nanoseconds(), nameof(businessTime));
     }
 
+    /// <summary>Returns the deadline of "within <paramref name="days"/> business days" counted from <paramref name="start"/>.</summary>
+    /// <remarks>
+    /// <para>The one definition (docs/calendars-and-slas.md, "Business days"): let <c>s</c> be the first working instant at or after
+    /// <paramref name="start"/> (<see cref="NextWorkingInstant"/>), <c>d</c> its local date and <c>t</c> its local time of day.
+    /// The deadline lies on <c>D</c>, the <paramref name="days"/>-th working day (<see cref="IsWorkingDay"/>) after <c>d</c>; it is
+    /// the first working instant on <c>D</c> whose local time of day is at least <c>t</c>, or, if <c>D</c> has none, the end of
+    /// <c>D</c>'s last working window. In a fall-back overlap this picks the earlier of the two instants with that local time, in
+    /// a spring-forward gap the first instant after the gap. For zero days the deadline is <c>s</c> itself.</para>
+    /// <para>Example (Monday to Friday 08:00-17:00): opened Monday 08:00, within 2 business days: Wednesday 08:00; opened Friday
+    /// 18:00, within 1 business day: <c>s</c> is Monday 08:00, so Tuesday 08:00.</para>
+    /// </remarks>
+    /// <param name="start">Where counting starts (it need not be working time).</param>
+    /// <param name="days">The number of business days, at least zero.</param>
+    /// <returns>The deadline.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative, or the deadline would lie after
+    /// 9999-12-30 (or no working time remains after <paramref name="start"/> before <see cref="Instant.MaxValue"/>).</exception>
+    /// <exception cref="InvalidOperationException">The calendar has no working windows, or works only on special days and
+    /// fewer than <paramref name="days"/> of them follow <c>d</c>.</exception>
+    public Instant AddBusinessDays(Instant start, int days)
+    {
+        if (days < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"Expected a number of business days >= 0; got {days}.");
+        }
+
+        var s = _timeline.IsWorkingAt(start) ? start : _timeline.Add(start, 1, nameof(start)).PlusNanoseconds(-1);
+        if (days == 0)
+        {
+            return s;
+        }
+
+        var local = s.InZone(Zone).LocalDateTime;
+        var index = _timeline.WorkingDaysBefore(BusinessTimeline.UnixDay(local.Date)) + days;
+        var found = _timeline.WorkingDayAt(index)
+            ?? throw new InvalidOperationException(
+                $"The calendar works only on special days, and fewer than {days} of them follow {SpecialDay.Format(local.Date)}.");
+        if (found > LastDeadlineDay)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(days),
+                days,
+                $"Expected a number of business days whose deadline lies on or before 9999-12-30; {days} from {start} would end after it.");
+        }
+
+        var date = BusinessTimeline.LocalDateOfDay(found);
+        var windows = WindowsOn(date);
+        var t = local.TimeOfDay.NanosecondOfDay;
+        foreach (var w in windows)
+        {
+            if (w.EndNanosecondOfDay <= t)
+            {
+                continue;
+            }
+
+            var from = date + (w.StartNanosecondOfDay >= t ? w.Start : local.TimeOfDay);
+            var end = w.EndsAtMidnight ? date.PlusDays(1).AtMidnight() : date + w.End;
+            var mapping = Zone.MapLocal(from);
+            if (mapping.Count > 0)
+            {
+                return mapping.First().ToInstant();
+            }
+
+            // In a spring-forward gap: the first instant after it, if that is still inside the window.
+            var afterGap = mapping.LateInterval.Start;
+            if (afterGap.InZone(Zone).LocalDateTime < end)
+            {
+                return afterGap;
+            }
+        }
+
+        // No working instant on D at or after the start's time of day: the end of D's last working stretch, found as the first
+        // instant at which the working time from D's start reaches that up to the end of D's last window (a last window that a
+        // spring-forward gap swallows whole is skipped; if the gaps swallow all of D's windows, the end of the last one).
+        var endOfLast = EndOfWindow(date, windows[^1]);
+        var dayStart = Zone.AtStartOfDay(date).ToInstant();
+        var onDate = _timeline.BusinessTime(dayStart, endOfLast);
+        return onDate > Duration.Zero ? _timeline.Add(dayStart, onDate.ToInt128Nanoseconds(), nameof(days)) : endOfLast;
+    }
+
     /// <summary>Returns whether an instant is working time (see the rule in the remarks).</summary>
     /// <param name="instant">The instant.</param>
     /// <returns><see langword="true"/> if the instant lies in a working window of a day that is not a holiday.</returns>
@@ -271,7 +456,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             }
         }
 
-        return Holidays.SetEquals(other.Holidays);
+        return Holidays.SetEquals(other.Holidays) && SpecialDays.SequenceEqual(other.SpecialDays);
     }
 
     /// <inheritdoc />
@@ -280,8 +465,9 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <inheritdoc />
     public override int GetHashCode() => _hash;
 
-    /// <summary>Formats the calendar, for example <c>Europe/London; Mon 09:00-17:00; Tue 09:00-17:00; 2 holidays</c>.</summary>
-    /// <returns>The zone id, each working day's windows, and the number of holidays.</returns>
+    /// <summary>Formats the calendar, for example <c>Europe/London; Mon 09:00-17:00; Tue 09:00-17:00; 2 holidays</c>, followed by
+    /// the special days when there are any (<c>; special days 2026-12-24 09:00-12:00, 2026-12-27 09:00-17:00</c>).</summary>
+    /// <returns>The zone id, each working day's windows, the number of holidays, and the special days.</returns>
     public override string ToString()
     {
         var text = new StringBuilder(Zone.Id);
@@ -293,20 +479,68 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             }
         }
 
-        return text.Append(CultureInfo.InvariantCulture, $"; {Holidays.Count} holidays").ToString();
+        text.Append(CultureInfo.InvariantCulture, $"; {Holidays.Count} holidays");
+        if (!SpecialDays.IsEmpty)
+        {
+            text.Append("; special days ").AppendJoin(", ", SpecialDays);
+        }
+
+        return text.ToString();
     }
 
-    /// <summary>Equality: component-wise (zone id, windows, holidays).</summary>
+    /// <summary>Equality: component-wise (zone id, windows, holidays, special days).</summary>
     /// <param name="left">The first calendar.</param>
     /// <param name="right">The second calendar.</param>
     /// <returns>Whether the two are equal.</returns>
     public static bool operator ==(BusinessCalendar? left, BusinessCalendar? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Inequality: component-wise (zone id, windows, holidays).</summary>
+    /// <summary>Inequality: component-wise (zone id, windows, holidays, special days).</summary>
     /// <param name="left">The first calendar.</param>
     /// <param name="right">The second calendar.</param>
     /// <returns>Whether the two differ.</returns>
     public static bool operator !=(BusinessCalendar? left, BusinessCalendar? right) => !(left == right);
+
+    private static readonly long LastDeadlineDay = BusinessTimeline.UnixDay(new LocalDate(9999, 12, 30));
+
+    private SpecialDay? FindSpecialDay(LocalDate date)
+    {
+        int lo = 0, hi = SpecialDays.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (SpecialDays[mid].Date < date)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo < SpecialDays.Length && SpecialDays[lo].Date == date ? SpecialDays[lo] : null;
+    }
+
+    /// <summary>The instant a window's working stretch ends on a date: the later instant in a fall-back overlap (the repeated
+    /// time is working twice), the first instant after a spring-forward gap.</summary>
+    private Instant EndOfWindow(LocalDate date, WorkingWindow window)
+    {
+        var mapping = Zone.MapLocal(window.EndsAtMidnight ? date.PlusDays(1).AtMidnight() : date + window.End);
+        return mapping.Count > 0 ? mapping.Last().ToInstant() : mapping.LateInterval.Start;
+    }
+
+    private static void CheckDisjoint(ImmutableSortedSet<LocalDate> holidays, ImmutableArray<SpecialDay> specialDays, string parameterName)
+    {
+        foreach (var d in specialDays)
+        {
+            if (holidays.Contains(d.Date))
+            {
+                throw new ArgumentException(
+                    $"Expected a date to be either a holiday or a special day; got {SpecialDay.Format(d.Date)} as both (holiday, and special day {d}).",
+                    parameterName);
+            }
+        }
+    }
 
     private static DateTimeZone ResolveZone(string zoneId)
     {

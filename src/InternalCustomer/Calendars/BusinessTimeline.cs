@@ -6,13 +6,18 @@ namespace InternalCustomer.Calendars;
 /// <summary>
 /// The precomputed tables behind <see cref="BusinessCalendar"/>: a cumulative business-time function
 /// <c>C(t)</c> (nanoseconds of working time from a fixed origin to the instant <c>t</c>) that is evaluated and inverted
-/// in time independent of the span, the holidays and the transitions involved.
+/// in time independent of the span, the holidays, the special days and the transitions involved, and the working-day count
+/// behind <see cref="BusinessCalendar.AddBusinessDays"/>.
 /// </summary>
 /// <remarks>
 /// <para><b>Local part.</b> <c>F(x)</c> is the working time of the wall-clock line from 1970-01-01T00:00 (local) to the
-/// local date-time <c>x</c>: whole weeks times the weekly total, plus a prefix within the week (a few windows at most),
-/// minus the prefix sum of the holidays before <c>x</c>'s date (direct index of 32-day buckets), minus the part of <c>x</c>'s own date if it
-/// is a holiday.</para>
+/// local date-time <c>x</c>. Holidays and special days are one kind of table entry here, an <i>exception day</i>: a date whose
+/// windows replace the template's (none for a holiday). Each has a delta, its own day total minus the template's total for its
+/// weekday (negative for a closure, positive for a make-up workday), and the deltas have prefix sums. On an ordinary date
+/// <c>F(x)</c> is whole weeks times the weekly total, plus a prefix within the week (a few windows at most), plus the prefix sum of
+/// the deltas of the exceptions before <c>x</c>'s date (found through a direct index of 32-day buckets); on an exception day it is
+/// <c>F</c> at the start of that day plus the prefix of the day's own windows. The same scheme with "has a window" instead of
+/// working time counts working days.</para>
 /// <para><b>Zone part.</b> Between two transitions the offset <c>o</c> is fixed and <c>C(t) = F(t + o) + K</c>. At a
 /// transition <c>T</c> from <c>o1</c> to <c>o2</c> continuity of <c>C</c> gives <c>K2 = K1 + F(T + o1) - F(T + o2)</c>:
 /// a spring-forward subtracts the working time of the skipped wall-clock hour, a fall-back adds that of the repeated hour
@@ -20,7 +25,7 @@ namespace InternalCustomer.Calendars;
 /// direct index of <see cref="ZoneTransitionTable"/>.</para>
 /// <para>Then <c>BusinessTime(a, b) = C(b) - C(a)</c>, and <c>AddBusinessTime(s, d)</c> is the first instant where
 /// <c>C</c> reaches <c>C(s) + d</c>: a <see cref="SortedValueIndex"/> over the stored <c>C(T)</c> finds the transition
-/// interval, another over the holidays' <c>F</c> values finds the holiday-free stretch, and one division by the weekly
+/// interval, another over the exceptions' <c>F</c> values finds the exception day or the ordinary stretch, and one division by the weekly
 /// total plus a scan of the week's windows finds the wall-clock time.</para>
 /// <para>Absolute values use <see cref="Int128"/> nanoseconds, so every instant NodaTime can represent is exact.</para>
 /// </remarks>
@@ -30,7 +35,7 @@ internal sealed class BusinessTimeline
     internal const long SecondsPerDay = 86_400L;
     internal const long NanosecondsPerDay = SecondsPerDay * NanosecondsPerSecond;
 
-    private const int HolidayBucketShift = 5;
+    private const int ExceptionBucketShift = 5;
 
     private static readonly long MaxUnixSeconds = Instant.MaxValue.ToUnixTimeSeconds();
     private static readonly long MinUnixSeconds = Instant.MinValue.ToUnixTimeSeconds();
@@ -44,12 +49,25 @@ internal sealed class BusinessTimeline
     private readonly long _weekTotal;
     private readonly double _inverseWeekTotal;
 
-    // Holidays on days that have working windows, sorted by local day number (days since 1970-01-01).
-    private readonly long[] _holidayDay;
-    private readonly Int128[] _holidayCumulative; // template working time of holidays [0, j); length m + 1
-    private readonly Int128[] _holidayStartValue; // F at the local start of holiday j
-    private readonly long _holidayOrigin; // first holiday's day
-    private readonly int[] _holidayBucket; // holidays before _holidayOrigin + 32 b
+    // Working days of the template week: their day-of-week indexes, and how many come before each day of the week.
+    private readonly int[] _workingDow;
+    private readonly int[] _workingDowsBefore; // 8 entries
+
+    // Exception days (holidays and special days that change their date's windows), sorted by local day number
+    // (days since 1970-01-01). Their own windows are nanoseconds of the day.
+    private readonly long[] _exceptionDay;
+    private readonly int[] _exceptionFirstWindow; // length m + 1
+    private readonly long[] _exceptionWindowStart;
+    private readonly long[] _exceptionWindowEnd;
+    private readonly long[] _exceptionCumulativeBefore; // within the day
+    private readonly long[] _exceptionCumulativeAfter;
+    private readonly long[] _exceptionTotal;
+    private readonly Int128[] _exceptionShift; // sum over exceptions [0, j) of (own total - template total); length m + 1
+    private readonly Int128[] _exceptionStartValue; // F at the local start of exception j
+    private readonly long[] _exceptionWorkShift; // sum over exceptions [0, j) of (own working day - template working day); length m + 1
+    private readonly long _exceptionOrigin; // first exception's day
+    private readonly int[] _exceptionBucket; // exceptions before _exceptionOrigin + 32 b
+    private readonly bool _exceptionsWork; // some exception day has a window
 
     // Zone part.
     private readonly ZoneTransitionTable _zone;
@@ -61,16 +79,29 @@ internal sealed class BusinessTimeline
     private readonly Int128 _cAtPeriodStart;
     private readonly Int128 _cAtEndOfTime;
     private readonly SortedValueIndex _cIndex;
-    private readonly SortedValueIndex _holidayIndex;
+    private readonly SortedValueIndex _exceptionIndex;
+    private readonly SortedValueIndex _exceptionWorkIndex;
 
-    internal BusinessTimeline(DateTimeZone zone, IReadOnlyList<WorkingWindow>[] windowsByDay, IReadOnlyCollection<LocalDate> holidays)
+    /// <summary>Builds the tables.</summary>
+    /// <param name="zone">The zone.</param>
+    /// <param name="windowsByDay">The template windows, Monday first, sorted and not overlapping.</param>
+    /// <param name="exceptions">Dates whose windows replace the template's (a holiday: none), at most one entry per date.</param>
+    internal BusinessTimeline(DateTimeZone zone, IReadOnlyList<WorkingWindow>[] windowsByDay, IEnumerable<KeyValuePair<LocalDate, IReadOnlyList<WorkingWindow>>> exceptions)
     {
         var starts = new List<long>();
         var ends = new List<long>();
         _dayFirstWindow = new int[8];
+        _workingDowsBefore = new int[8];
+        var workingDow = new List<int>();
         for (var d = 0; d < 7; d++)
         {
             _dayFirstWindow[d] = starts.Count;
+            _workingDowsBefore[d] = workingDow.Count;
+            if (windowsByDay[d].Count > 0)
+            {
+                workingDow.Add(d);
+            }
+
             foreach (var w in windowsByDay[d])
             {
                 starts.Add((d * NanosecondsPerDay) + w.StartNanosecondOfDay);
@@ -79,6 +110,8 @@ internal sealed class BusinessTimeline
         }
 
         _dayFirstWindow[7] = starts.Count;
+        _workingDowsBefore[7] = workingDow.Count;
+        _workingDow = [.. workingDow];
         _windowStart = [.. starts];
         _windowEnd = [.. ends];
         _cumulativeBefore = new long[_windowStart.Length];
@@ -94,39 +127,71 @@ internal sealed class BusinessTimeline
         _weekTotal = total;
         _inverseWeekTotal = total == 0 ? 0 : 1.0 / total;
 
-        var effective = holidays
-            .Select(UnixDay)
-            .Where(day => DayTotal(DayOfWeekIndex(day)) > 0)
-            .Order()
+        // Exceptions that change nothing (a holiday on a day off, a special day with its weekday's own windows) are dropped.
+        var effective = exceptions
+            .Select(e => (Day: UnixDay(e.Key), Windows: e.Value))
+            .Where(e => !e.Windows.SequenceEqual(windowsByDay[DayOfWeekIndex(e.Day)]))
+            .OrderBy(e => e.Day)
             .ToArray();
-        _holidayDay = effective;
-        _holidayCumulative = new Int128[effective.Length + 1];
-        _holidayStartValue = new Int128[effective.Length];
-        for (var j = 0; j < effective.Length; j++)
+        var m = effective.Length;
+        _exceptionDay = new long[m];
+        _exceptionFirstWindow = new int[m + 1];
+        _exceptionTotal = new long[m];
+        _exceptionShift = new Int128[m + 1];
+        _exceptionStartValue = new Int128[m];
+        _exceptionWorkShift = new long[m + 1];
+        var exceptionWorkEnd = new Int128[m];
+        var exStarts = new List<long>();
+        var exEnds = new List<long>();
+        var exBefore = new List<long>();
+        var exAfter = new List<long>();
+        for (var j = 0; j < m; j++)
         {
-            _holidayCumulative[j + 1] = _holidayCumulative[j] + DayTotal(DayOfWeekIndex(effective[j]));
+            var (day, windows) = effective[j];
+            var dow = DayOfWeekIndex(day);
+            _exceptionDay[j] = day;
+            _exceptionFirstWindow[j] = exStarts.Count;
+            long dayTotal = 0;
+            foreach (var w in windows)
+            {
+                exStarts.Add(w.StartNanosecondOfDay);
+                exEnds.Add(w.EndNanosecondOfDay);
+                exBefore.Add(dayTotal);
+                dayTotal += w.EndNanosecondOfDay - w.StartNanosecondOfDay;
+                exAfter.Add(dayTotal);
+            }
+
+            _exceptionTotal[j] = dayTotal;
+            _exceptionsWork |= windows.Count > 0;
+            _exceptionShift[j + 1] = _exceptionShift[j] + dayTotal - DayTotal(dow);
+            _exceptionStartValue[j] = Template(day, 0) + _exceptionShift[j];
+            var working = windows.Count > 0 ? 1 : 0;
+            var templateWorking = _dayFirstWindow[dow + 1] > _dayFirstWindow[dow] ? 1 : 0;
+            _exceptionWorkShift[j + 1] = _exceptionWorkShift[j] + working - templateWorking;
+            exceptionWorkEnd[j] = TemplateWorkingDaysBefore(day) + _exceptionWorkShift[j] + working;
         }
 
-        for (var j = 0; j < effective.Length; j++)
-        {
-            _holidayStartValue[j] = Template(effective[j], 0) - _holidayCumulative[j];
-        }
+        _exceptionFirstWindow[m] = exStarts.Count;
+        _exceptionWindowStart = [.. exStarts];
+        _exceptionWindowEnd = [.. exEnds];
+        _exceptionCumulativeBefore = [.. exBefore];
+        _exceptionCumulativeAfter = [.. exAfter];
 
-        // Direct index over 32-day buckets, so finding a date's place among the holidays costs a lookup and a short scan.
-        _holidayOrigin = effective.Length == 0 ? 0 : effective[0];
-        _holidayBucket = new int[effective.Length == 0 ? 0 : ((effective[^1] - _holidayOrigin) >> HolidayBucketShift) + 1];
-        for (int b = 0, j = 0; b < _holidayBucket.Length; b++)
+        // Direct index over 32-day buckets, so finding a date's place among the exceptions costs a lookup and a short scan.
+        _exceptionOrigin = m == 0 ? 0 : _exceptionDay[0];
+        _exceptionBucket = new int[m == 0 ? 0 : ((_exceptionDay[^1] - _exceptionOrigin) >> ExceptionBucketShift) + 1];
+        for (int b = 0, j = 0; b < _exceptionBucket.Length; b++)
         {
-            while (j < effective.Length && effective[j] < _holidayOrigin + ((long)b << HolidayBucketShift))
+            while (j < m && _exceptionDay[j] < _exceptionOrigin + ((long)b << ExceptionBucketShift))
             {
                 j++;
             }
 
-            _holidayBucket[b] = j;
+            _exceptionBucket[b] = j;
         }
 
-        // The zone repeats every 400 years from its recurring rules on; holidays must all lie before the periodic part.
-        var periodYear = Math.Max(2100, effective.Length == 0 ? 0 : Instant.FromUnixTimeSeconds(effective[^1] * SecondsPerDay).InUtc().Year + 1);
+        // The zone repeats every 400 years from its recurring rules on; exceptions must all lie before the periodic part.
+        var periodYear = Math.Max(2100, m == 0 ? 0 : Instant.FromUnixTimeSeconds(_exceptionDay[^1] * SecondsPerDay).InUtc().Year + 1);
         var periodStart = periodYear <= 9000 ? Instant.FromUtc(periodYear, 1, 15, 0, 0).ToUnixTimeSeconds() : long.MaxValue;
         _zone = ZoneTransitionTable.For(zone, periodStart);
 
@@ -155,9 +220,11 @@ internal sealed class BusinessTimeline
 
         _cAtEndOfTime = Cumulative(Instant.MaxValue);
 
-        // Direct indexes over C at the transitions and F at the holidays, buckets four weeks of working time wide.
+        // Direct indexes over C at the transitions and F at the exceptions, buckets four weeks of working time wide, and
+        // over the working-day count at the end of each exception, buckets four weeks of working days wide.
         _cIndex = new SortedValueIndex(_c, (Int128)_weekTotal * 4);
-        _holidayIndex = new SortedValueIndex(_holidayStartValue, (Int128)_weekTotal * 4);
+        _exceptionIndex = new SortedValueIndex(_exceptionStartValue, (Int128)_weekTotal * 4);
+        _exceptionWorkIndex = new SortedValueIndex(exceptionWorkEnd, _workingDow.Length * 4);
     }
 
     /// <summary>Gets the wall-clock working time of a week.</summary>
@@ -173,7 +240,7 @@ internal sealed class BusinessTimeline
     /// <summary>Returns the first instant at which the working time since <paramref name="start"/> reaches <paramref name="nanoseconds"/> (&gt; 0).</summary>
     internal Instant Add(Instant start, Int128 nanoseconds, string parameterName)
     {
-        if (_weekTotal == 0)
+        if (!HasWorkingTime)
         {
             throw new InvalidOperationException("The calendar has no working windows, so no amount of business time can ever pass.");
         }
@@ -181,11 +248,18 @@ internal sealed class BusinessTimeline
         var target = Cumulative(start) + nanoseconds;
         if (target > _cAtEndOfTime)
         {
+            if (_weekTotal == 0)
+            {
+                var last = _exceptionDay[Array.FindLastIndex(_exceptionTotal, t => t > 0)];
+                throw new InvalidOperationException(
+                    $"The calendar works only on special days, the last of them {LocalDateOfDay(last):uuuu-MM-dd}; the amount of business time from {start} would end after it.");
+            }
+
             throw EndOfTime(start, parameterName);
         }
 
         long periods = 0;
-        if (_periodic && target > _cAtPeriodStart)
+        if (_periodic && _periodC > 0 && target > _cAtPeriodStart)
         {
             periods = (long)FloorDivide(target - _cAtPeriodStart - 1, _periodC);
         }
@@ -208,6 +282,9 @@ internal sealed class BusinessTimeline
     private static ArgumentOutOfRangeException EndOfTime(Instant start, string parameterName) =>
         new(parameterName, $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
 
+    /// <summary>Gets a value indicating whether any window works: one of the template or one of a special day.</summary>
+    internal bool HasWorkingTime => _weekTotal > 0 || _exceptionsWork;
+
     /// <summary>Returns whether an instant is working time.</summary>
     internal bool IsWorkingAt(Instant instant)
     {
@@ -215,26 +292,95 @@ internal sealed class BusinessTimeline
         var i = _zone.Find(s, out _);
         var local = s + _zone.OffsetSeconds[i];
         var day = FloorDivide(local, SecondsPerDay);
+        var nanosecondOfDay = ((local - (day * SecondsPerDay)) * NanosecondsPerSecond) + ns;
+        if (_exceptionDay.Length != 0)
+        {
+            var j = ExceptionsBefore(day);
+            if (j < _exceptionDay.Length && _exceptionDay[j] == day)
+            {
+                for (var w = _exceptionFirstWindow[j]; w < _exceptionFirstWindow[j + 1]; w++)
+                {
+                    if (nanosecondOfDay >= _exceptionWindowStart[w] && nanosecondOfDay < _exceptionWindowEnd[w])
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         var dow = DayOfWeekIndex(day);
-        var p = (dow * NanosecondsPerDay) + ((local - (day * SecondsPerDay)) * NanosecondsPerSecond) + ns;
-        var inWindow = false;
+        var p = (dow * NanosecondsPerDay) + nanosecondOfDay;
         for (var w = _dayFirstWindow[dow]; w < _dayFirstWindow[dow + 1]; w++)
         {
             if (p >= _windowStart[w] && p < _windowEnd[w])
             {
-                inWindow = true;
-                break;
+                return true;
             }
         }
 
-        if (!inWindow || _holidayDay.Length == 0)
+        return false;
+    }
+
+    /// <summary>Returns whether a local day (days since 1970-01-01) has at least one working window.</summary>
+    internal bool IsWorkingDay(long day)
+    {
+        if (_exceptionDay.Length != 0)
         {
-            return inWindow;
+            var j = ExceptionsBefore(day);
+            if (j < _exceptionDay.Length && _exceptionDay[j] == day)
+            {
+                return _exceptionFirstWindow[j + 1] > _exceptionFirstWindow[j];
+            }
         }
 
-        var j = HolidaysBefore(day);
-        return j >= _holidayDay.Length || _holidayDay[j] != day;
+        var dow = DayOfWeekIndex(day);
+        return _dayFirstWindow[dow + 1] > _dayFirstWindow[dow];
     }
+
+    /// <summary>The number of working days before a local day, counted from 1970-01-01 (negative before it).</summary>
+    internal long WorkingDaysBefore(long day)
+    {
+        var value = TemplateWorkingDaysBefore(day);
+        return _exceptionDay.Length == 0 ? value : value + _exceptionWorkShift[ExceptionsBefore(day)];
+    }
+
+    /// <summary>The working day with exactly <paramref name="index"/> working days before it (the inverse of
+    /// <see cref="WorkingDaysBefore"/> on working days), or null when there is none.</summary>
+    internal long? WorkingDayAt(long index)
+    {
+        // Exceptions wholly before the answer: those whose working-day count at their end is at most the index.
+        var j = _exceptionWorkIndex.CountBelow((Int128)index + 1);
+        if (j < _exceptionDay.Length && _exceptionFirstWindow[j + 1] > _exceptionFirstWindow[j]
+            && WorkingDaysBefore(_exceptionDay[j]) == index)
+        {
+            return _exceptionDay[j];
+        }
+
+        // Otherwise the answer is an ordinary day between exception j - 1 and exception j.
+        var perWeek = _workingDow.Length;
+        if (perWeek == 0)
+        {
+            return null;
+        }
+
+        var templateIndex = index - _exceptionWorkShift[j];
+        var week = FloorDivide(templateIndex, perWeek);
+        var dow = _workingDow[(int)(templateIndex - (week * perWeek))];
+        return (week * 7) - 3 + dow;
+    }
+
+    /// <summary>The template's working days before a local day.</summary>
+    private long TemplateWorkingDaysBefore(long day)
+    {
+        var shifted = day + 3;
+        var week = FloorDivide(shifted, 7);
+        var dow = (int)(shifted - (week * 7));
+        return (week * _workingDow.Length) + _workingDowsBefore[dow];
+    }
+
+    internal static LocalDate LocalDateOfDay(long day) => new LocalDate(1970, 1, 1).PlusDays((int)day);
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
 
@@ -260,44 +406,50 @@ internal sealed class BusinessTimeline
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Int128 Local(long day, long nanosecondOfDay)
     {
-        var shifted = day + 3; // 1970-01-01 was a Thursday; weeks start on Monday.
-        var week = FloorDivide(shifted, 7);
-        var dow = (int)(shifted - (week * 7));
-        var withinWeek = WithinWeek(dow, (dow * NanosecondsPerDay) + nanosecondOfDay);
-        var value = ((Int128)week * _weekTotal) + withinWeek;
-        var holidays = _holidayDay;
-        if (holidays.Length != 0)
+        if (_exceptionDay.Length == 0)
         {
-            var j = HolidaysBefore(day);
-            value -= _holidayCumulative[j];
-            if (j < holidays.Length && holidays[j] == day)
-            {
-                value -= withinWeek - DayPrefix(dow);
-            }
+            return Template(day, nanosecondOfDay);
         }
 
-        return value;
+        var j = ExceptionsBefore(day);
+        if (j < _exceptionDay.Length && _exceptionDay[j] == day)
+        {
+            var sum = _exceptionStartValue[j];
+            for (var w = _exceptionFirstWindow[j]; w < _exceptionFirstWindow[j + 1]; w++)
+            {
+                if (nanosecondOfDay <= _exceptionWindowStart[w])
+                {
+                    break;
+                }
+
+                sum += Math.Min(nanosecondOfDay, _exceptionWindowEnd[w]) - _exceptionWindowStart[w];
+            }
+
+            return sum;
+        }
+
+        return Template(day, nanosecondOfDay) + _exceptionShift[j];
     }
 
-    /// <summary>The number of (effective) holidays before a day: a bucket lookup and a scan of at most 32 days' holidays.</summary>
+    /// <summary>The number of exception days before a day: a bucket lookup and a scan of at most 32 days' exceptions.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int HolidaysBefore(long day)
+    private int ExceptionsBefore(long day)
     {
-        var holidays = _holidayDay;
-        var offset = day - _holidayOrigin;
+        var exceptions = _exceptionDay;
+        var offset = day - _exceptionOrigin;
         if (offset <= 0)
         {
             return 0;
         }
 
-        var b = offset >> HolidayBucketShift;
-        if (b >= _holidayBucket.Length)
+        var b = offset >> ExceptionBucketShift;
+        if (b >= _exceptionBucket.Length)
         {
-            return holidays.Length;
+            return exceptions.Length;
         }
 
-        var j = _holidayBucket[b];
-        while (j < holidays.Length && holidays[j] < day)
+        var j = _exceptionBucket[b];
+        while (j < exceptions.Length && exceptions[j] < day)
         {
             j++;
         }
@@ -305,6 +457,7 @@ internal sealed class BusinessTimeline
         return j;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Int128 Template(long day, long nanosecondOfDay)
     {
         var shifted = day + 3;
@@ -333,12 +486,6 @@ internal sealed class BusinessTimeline
         return sum;
     }
 
-    private long DayPrefix(int dow)
-    {
-        var first = _dayFirstWindow[dow];
-        return first < _cumulativeBefore.Length ? _cumulativeBefore[first] : _weekTotal;
-    }
-
     private long DayTotal(int dow)
     {
         var first = _dayFirstWindow[dow];
@@ -349,9 +496,26 @@ internal sealed class BusinessTimeline
     /// <summary>The earliest local day and time at which F reaches <paramref name="value"/> (requires a nonzero weekly total).</summary>
     private (long Day, long NanosecondOfDay) InverseLocal(Int128 value)
     {
-        // The holiday-free stretch: holidays whose start F is below the value lie wholly before the answer.
-        var j = _holidayIndex.CountBelow(value);
-        var templateValue = value + _holidayCumulative[j];
+        // Exceptions whose start F is below the value start before the answer; if the last of them reaches the value
+        // the answer is on that day, otherwise on an ordinary day after it (and before the next exception).
+        var j = _exceptionIndex.CountBelow(value);
+        if (j > 0)
+        {
+            var within = value - _exceptionStartValue[j - 1];
+            if (within <= _exceptionTotal[j - 1])
+            {
+                var needed = (long)within;
+                var x = _exceptionFirstWindow[j - 1];
+                while (_exceptionCumulativeAfter[x] < needed)
+                {
+                    x++;
+                }
+
+                return (_exceptionDay[j - 1], _exceptionWindowStart[x] + (needed - _exceptionCumulativeBefore[x]));
+            }
+        }
+
+        var templateValue = value - _exceptionShift[j];
 
         // Week q and the amount r in (0, W] of that week's working time needed.
         // Floor division by the weekly total: a double estimate corrected to the exact quotient (an integer division of
@@ -371,15 +535,15 @@ internal sealed class BusinessTimeline
             remainder -= _weekTotal;
         }
 
-        var needed = (long)remainder + 1;
+        var neededInWeek = (long)remainder + 1;
 
         var w = 0;
-        while (_cumulativeAfter[w] < needed)
+        while (_cumulativeAfter[w] < neededInWeek)
         {
             w++;
         }
 
-        var position = _windowStart[w] + (needed - _cumulativeBefore[w]);
+        var position = _windowStart[w] + (neededInWeek - _cumulativeBefore[w]);
         var dayInWeek = position / NanosecondsPerDay;
         return ((week * 7) - 3 + dayInWeek, position - (dayInWeek * NanosecondsPerDay));
     }
