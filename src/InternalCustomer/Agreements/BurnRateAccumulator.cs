@@ -12,6 +12,7 @@ internal sealed class BurnRateAccumulator
     private readonly Instant[] _from;
     private readonly long[] _decided;
     private readonly long[] _breached;
+    private double[]? _allowance; // per look-back: the sum of (1 - target) over its decided requests, once targets differ
 
     internal BurnRateAccumulator(BurnRateAlertPolicy policy, double target, Instant asOf)
     {
@@ -31,11 +32,23 @@ internal sealed class BurnRateAccumulator
         _breached = new long[_from.Length];
     }
 
-    internal void Add(SlaState state, Instant decidedAt)
+    internal void Add(SlaState state, Instant decidedAt) => Add(state, decidedAt, _target);
+
+    /// <summary>Counts one outcome measured against its own target: each look-back's budget is the sum of its requests' budgets.</summary>
+    internal void Add(SlaState state, Instant decidedAt, double target)
     {
         if (state is not (SlaState.Met or SlaState.Breached) || decidedAt >= _asOf)
         {
             return;
+        }
+
+        if (_allowance is null && target != _target)
+        {
+            _allowance = new double[_from.Length];
+            for (var k = 0; k < _allowance.Length; k++)
+            {
+                _allowance[k] = (1 - _target) * _decided[k];
+            }
         }
 
         var breached = state == SlaState.Breached ? 1 : 0;
@@ -45,9 +58,16 @@ internal sealed class BurnRateAccumulator
             {
                 _decided[k]++;
                 _breached[k] += breached;
+                if (_allowance is not null)
+                {
+                    _allowance[k] += 1 - target;
+                }
             }
         }
     }
+
+    private double TargetOf(int k) =>
+        _allowance is null || _decided[k] == 0 ? _target : Math.Clamp(1 - (_allowance[k] / _decided[k]), 0, Math.BitDecrement(1.0));
 
     internal ImmutableArray<BurnRateAlert> ToAlerts()
     {
@@ -56,8 +76,8 @@ internal sealed class BurnRateAccumulator
         {
             builder.Add(new BurnRateAlert(
                 _policy.Rules[r],
-                new ErrorBudget(_target, _decided[2 * r], _breached[2 * r]),
-                new ErrorBudget(_target, _decided[(2 * r) + 1], _breached[(2 * r) + 1])));
+                new ErrorBudget(TargetOf(2 * r), _decided[2 * r], _breached[2 * r]),
+                new ErrorBudget(TargetOf((2 * r) + 1), _decided[(2 * r) + 1], _breached[(2 * r) + 1])));
         }
 
         return builder.MoveToImmutable();

@@ -18,6 +18,9 @@ internal sealed class ComplianceAccumulator
     private long _atRisk;
     private long _paused;
     private long _outside;
+    private long _unmatched;
+    private long _unmeasured;
+    private double[]? _allowance; // per window: the sum of (1 - target) over its decided requests, once targets differ
 
     internal ComplianceAccumulator(ReadOnlySpan<Interval> windows, double target)
     {
@@ -45,8 +48,21 @@ internal sealed class ComplianceAccumulator
         _breached = new long[_windows.Length];
     }
 
-    internal void Add(SlaState state, Instant decidedAt)
+    internal void Add(SlaState state, Instant decidedAt) => Add(state, decidedAt, _target);
+
+    /// <summary>Counts one outcome measured against its own target (the target of its objective set): each window's budget
+    /// is then the sum of its requests' budgets, so its target is the decided-weighted mean of theirs.</summary>
+    internal void Add(SlaState state, Instant decidedAt, double target)
     {
+        if (_allowance is null && target != _target && state is SlaState.Met or SlaState.Breached)
+        {
+            _allowance = new double[_windows.Length];
+            for (var k = 0; k < _allowance.Length; k++)
+            {
+                _allowance[k] = (1 - _target) * (_met[k] + _breached[k]);
+            }
+        }
+
         switch (state)
         {
             case SlaState.Met:
@@ -58,6 +74,10 @@ internal sealed class ComplianceAccumulator
                     if (k >= 0 && decidedAt < _ends[k])
                     {
                         counts[k]++;
+                        if (_allowance is not null)
+                        {
+                            _allowance[k] += 1 - target;
+                        }
                     }
                     else
                     {
@@ -73,6 +93,10 @@ internal sealed class ComplianceAccumulator
                         {
                             counts[k]++;
                             found = true;
+                            if (_allowance is not null)
+                            {
+                                _allowance[k] += 1 - target;
+                            }
                         }
                     }
 
@@ -91,6 +115,13 @@ internal sealed class ComplianceAccumulator
                 _inFlight++;
                 _paused++;
                 break;
+            case SlaState.Unmatched:
+                _unmatched++;
+                _unmeasured++;
+                break;
+            case SlaState.NotMeasured or SlaState.NotStarted or SlaState.Cancelled or SlaState.Excluded:
+                _unmeasured++;
+                break;
             default:
                 _inFlight++;
                 break;
@@ -103,10 +134,12 @@ internal sealed class ComplianceAccumulator
         for (var k = 0; k < _order.Length; k++)
         {
             var i = _order[k];
-            results[i] = new WindowCompliance(_windows[i], new ErrorBudget(_target, _met[k] + _breached[k], _breached[k]));
+            var decided = _met[k] + _breached[k];
+            var target = _allowance is null || decided == 0 ? _target : Math.Clamp(1 - (_allowance[k] / decided), 0, Math.BitDecrement(1.0));
+            results[i] = new WindowCompliance(_windows[i], new ErrorBudget(target, decided, _breached[k]));
         }
 
-        return new ComplianceReport(ImmutableArray.Create(results), _inFlight, _atRisk, _paused, _outside);
+        return new ComplianceReport(ImmutableArray.Create(results), _inFlight, _atRisk, _paused, _outside) { Unmatched = _unmatched, Unmeasured = _unmeasured };
     }
 
     private int LastStartAtOrBefore(Instant t)

@@ -43,6 +43,13 @@ public sealed class ComplianceReport
     /// <summary>Gets the number of decided requests whose decision instant lies in no window.</summary>
     public long DecidedOutside { get; }
 
+    /// <summary>Gets how many requests no objective set matched (<see cref="SlaState.Unmatched"/>): a data problem to report.</summary>
+    public long Unmatched { get; internal init; }
+
+    /// <summary>Gets how many requests the objective did not measure at all: <see cref="Unmatched"/> ones and those
+    /// <see cref="SlaState.NotMeasured"/>, <see cref="SlaState.NotStarted"/>, <see cref="SlaState.Cancelled"/> or <see cref="SlaState.Excluded"/>.</summary>
+    public long Unmeasured { get; internal init; }
+
     /// <summary>Computes compliance from evaluations of one objective made at the same <c>asOf</c>.</summary>
     /// <param name="evaluations">The evaluations.</param>
     /// <param name="windows">The windows, each a closed interval <c>[start, end)</c>.</param>

@@ -16,8 +16,9 @@ public readonly struct ObjectiveEvaluation : IEquatable<ObjectiveEvaluation>
 {
     private readonly Instant _decidedAt;
 
-    internal ObjectiveEvaluation(ObjectiveKind kind, SlaState state, Duration allowed, Duration elapsed, Instant deadline, Instant decidedAt, int warningLevel)
+    internal ObjectiveEvaluation(ObjectiveKind kind, SlaState state, Duration allowed, Duration elapsed, Instant deadline, Instant decidedAt, int warningLevel, string? objectiveSet = null)
     {
+        ObjectiveSet = objectiveSet;
         Kind = kind;
         State = state;
         Allowed = allowed;
@@ -58,6 +59,15 @@ public readonly struct ObjectiveEvaluation : IEquatable<ObjectiveEvaluation>
     /// <summary>Gets the decision instant: the stop for a met request, the deadline for a breached one; <see langword="null"/> while undecided.</summary>
     public Instant? DecidedAt => IsDecided ? _decidedAt : null;
 
+    /// <summary>Gets the name of the <see cref="Agreements.ObjectiveSet"/> whose objective measured the request, or
+    /// <see langword="null"/> when none did (<see cref="SlaState.Unmatched"/>, <see cref="SlaState.Excluded"/>).</summary>
+    public string? ObjectiveSet { get; }
+
+    /// <summary>Gets whether the objective measures the request at all: <see langword="false"/> for
+    /// <see cref="SlaState.Unmatched"/>, <see cref="SlaState.NotMeasured"/>, <see cref="SlaState.NotStarted"/>,
+    /// <see cref="SlaState.Cancelled"/> and <see cref="SlaState.Excluded"/>.</summary>
+    public bool IsMeasured => State is SlaState.Met or SlaState.Breached or SlaState.InProgress or SlaState.AtRisk or SlaState.Paused;
+
     /// <summary>Equality of every component.</summary>
     /// <param name="left">The first evaluation.</param>
     /// <param name="right">The second evaluation.</param>
@@ -73,13 +83,14 @@ public readonly struct ObjectiveEvaluation : IEquatable<ObjectiveEvaluation>
     /// <inheritdoc />
     public bool Equals(ObjectiveEvaluation other) =>
         Kind == other.Kind && State == other.State && Allowed == other.Allowed && Elapsed == other.Elapsed
-        && Deadline == other.Deadline && DecidedAt == other.DecidedAt && WarningLevel == other.WarningLevel;
+        && Deadline == other.Deadline && DecidedAt == other.DecidedAt && WarningLevel == other.WarningLevel
+        && string.Equals(ObjectiveSet, other.ObjectiveSet, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ObjectiveEvaluation other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Kind, State, Allowed, Elapsed, Deadline, DecidedAt, WarningLevel);
+    public override int GetHashCode() => HashCode.Combine(Kind, State, Allowed, Elapsed, Deadline, DecidedAt, WarningLevel, ObjectiveSet);
 
     /// <summary>Returns a description such as <c>Resolution AtRisk: 6:00:00 of 8:00:00 used (75%), deadline 2026-03-03T11:00:00Z</c>.</summary>
     /// <returns>The description.</returns>

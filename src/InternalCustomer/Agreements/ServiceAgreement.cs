@@ -20,6 +20,8 @@ namespace InternalCustomer.Agreements;
 /// </remarks>
 public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
 {
+    private readonly ImmutableArray<Interval> _excludedTime;
+
     /// <summary>Creates an agreement.</summary>
     /// <param name="id">The agreement's identifier.</param>
     /// <param name="provider">The department that provides the services (the internal supplier).</param>
@@ -119,7 +121,103 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         FirstResponse = firstResponse;
         Resolution = resolution;
         Satisfaction = satisfaction;
+        ObjectiveSets = firstResponse is null && resolution is null ? [] : [new ObjectiveSet(ObjectiveSet.DefaultName, RequestSelector.Any, firstResponse, resolution)];
+        Exclusions = [];
+        _excludedTime = [];
     }
+
+    /// <summary>Creates an agreement whose time objectives depend on the request's class: one <see cref="ObjectiveSet"/> per
+    /// class ("P1: respond in 30 minutes, resolve in 4 business hours; P3: ...").</summary>
+    /// <param name="id">The agreement's identifier.</param>
+    /// <param name="provider">The department that provides the services (the internal supplier).</param>
+    /// <param name="consumer">The department that consumes them (the internal customer); not the provider.</param>
+    /// <param name="services">The services covered; at least one, no repeats (kept sorted by id).</param>
+    /// <param name="calendar">The business calendar the timers run on.</param>
+    /// <param name="effectiveFrom">The first day in effect.</param>
+    /// <param name="effectiveUntil">The last day in effect (inclusive), or <see langword="null"/> for open-ended.</param>
+    /// <param name="reviewCadence">How often the agreement is reviewed: a positive, date-based period such as <c>P3M</c>.</param>
+    /// <param name="objectiveSets">The objective sets, in the order given: names unique, selectors not overlapping (so at most
+    /// one set applies to a request), each selected service covered by the agreement.</param>
+    /// <param name="satisfaction">The satisfaction objective, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="reviewCadence"/> or <paramref name="objectiveSets"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for the other constructor, or a set is <see langword="null"/>, two sets share a name,
+    /// two sets' selectors overlap, a set selects a service the agreement does not cover, or there is neither a set nor a
+    /// satisfaction objective.</exception>
+    public ServiceAgreement(
+        AgreementId id,
+        DepartmentId provider,
+        DepartmentId consumer,
+        IEnumerable<ServiceId> services,
+        CalendarId calendar,
+        LocalDate effectiveFrom,
+        LocalDate? effectiveUntil,
+        Period reviewCadence,
+        IEnumerable<ObjectiveSet> objectiveSets,
+        SatisfactionObjective? satisfaction)
+        : this(id, provider, consumer, services, calendar, effectiveFrom, effectiveUntil, reviewCadence, satisfaction: satisfaction ?? Placeholder)
+    {
+        ArgumentNullException.ThrowIfNull(objectiveSets);
+        var sets = objectiveSets.ToList();
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var set = sets[i] ?? throw new ArgumentException($"objectiveSets[{i}] is null; expected an objective set.", nameof(objectiveSets));
+            foreach (var service in set.Selector.Services)
+            {
+                if (!Services.Contains(service))
+                {
+                    throw new ArgumentException($"Objective set '{set.Name}' selects service '{service}', which agreement '{id}' does not cover; it covers {string.Join(", ", Services)}.", nameof(objectiveSets));
+                }
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (sets[j].Name == set.Name)
+                {
+                    throw new ArgumentException($"Each objective set needs its own name; '{set.Name}' is used by sets {j} and {i}.", nameof(objectiveSets));
+                }
+
+                if (sets[j].Selector.Overlaps(set.Selector))
+                {
+                    throw new ArgumentException(
+                        $"At most one objective set may apply to a request, but sets '{sets[j].Name}' ({sets[j].Selector}) and '{set.Name}' ({set.Selector}) both match some requests.",
+                        nameof(objectiveSets));
+                }
+            }
+        }
+
+        if (sets.Count == 0 && satisfaction is null)
+        {
+            throw new ArgumentException("An agreement needs at least one objective; got no objective set and no satisfaction objective.", nameof(objectiveSets));
+        }
+
+        ObjectiveSets = [.. sets];
+        Satisfaction = satisfaction;
+        var only = sets.Count == 1 && sets[0].Selector.IsAny ? sets[0] : null;
+        FirstResponse = only?.FirstResponse;
+        Resolution = only?.Resolution;
+    }
+
+    // A copy with exclusion windows, the rest already checked.
+    private ServiceAgreement(ServiceAgreement source, ImmutableArray<ExclusionWindow> exclusions)
+    {
+        Id = source.Id;
+        Provider = source.Provider;
+        Consumer = source.Consumer;
+        Services = source.Services;
+        Calendar = source.Calendar;
+        EffectiveFrom = source.EffectiveFrom;
+        EffectiveUntil = source.EffectiveUntil;
+        ReviewCadence = source.ReviewCadence;
+        FirstResponse = source.FirstResponse;
+        Resolution = source.Resolution;
+        Satisfaction = source.Satisfaction;
+        ObjectiveSets = source.ObjectiveSets;
+        Exclusions = exclusions;
+        _excludedTime = MergeExcludedTime(exclusions);
+    }
+
+    // Stands in for "some objective" while the set-taking constructor chains to the checks of the other; replaced at once.
+    private static SatisfactionObjective Placeholder { get; } = new(0.5);
 
     /// <summary>Gets the agreement's identifier.</summary>
     public AgreementId Id { get; }
@@ -148,11 +246,26 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <summary>Gets how often the agreement is reviewed.</summary>
     public Period ReviewCadence { get; }
 
-    /// <summary>Gets the first-response objective, or <see langword="null"/>.</summary>
+    /// <summary>Gets the first-response objective of an agreement with one set for every request, or <see langword="null"/>
+    /// (none, or objectives that depend on the request's class: see <see cref="ObjectiveSets"/>).</summary>
     public TimeObjective? FirstResponse { get; }
 
-    /// <summary>Gets the resolution objective, or <see langword="null"/>.</summary>
+    /// <summary>Gets the resolution objective of an agreement with one set for every request, or <see langword="null"/>
+    /// (none, or objectives that depend on the request's class: see <see cref="ObjectiveSets"/>).</summary>
     public TimeObjective? Resolution { get; }
+
+    /// <summary>Gets the objective sets, in the order given; an agreement made with single objectives has one set,
+    /// <see cref="ObjectiveSet.DefaultName"/>, for every request (or none when it has only a satisfaction objective).</summary>
+    public ImmutableArray<ObjectiveSet> ObjectiveSets { get; }
+
+    /// <summary>Gets the maintenance windows and SLO corrections, sorted by start.</summary>
+    public ImmutableArray<ExclusionWindow> Exclusions { get; }
+
+    /// <summary>Gets whether the agreement has any time objective.</summary>
+    public bool HasTimeObjectives => !ObjectiveSets.IsEmpty;
+
+    /// <summary>The ExcludeTime windows merged into sorted, disjoint intervals.</summary>
+    internal ImmutableArray<Interval> ExcludedTime => _excludedTime;
 
     /// <summary>Gets the satisfaction objective, or <see langword="null"/>.</summary>
     public SatisfactionObjective? Satisfaction { get; }
@@ -160,14 +273,129 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <summary>Gets the time objective of a kind.</summary>
     /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
     /// <returns>The objective.</returns>
-    /// <exception cref="ArgumentException">The agreement has no objective of that kind, or <paramref name="kind"/> is not a time objective kind.</exception>
+    /// <exception cref="ArgumentException">The agreement has no objective of that kind for every request (none, or one per
+    /// objective set: see <see cref="SelectSet"/>), or <paramref name="kind"/> is not a time objective kind.</exception>
     public TimeObjective GetTimeObjective(ObjectiveKind kind) =>
         (kind switch
         {
             ObjectiveKind.FirstResponse => FirstResponse,
             ObjectiveKind.Resolution => Resolution,
             _ => throw new ArgumentException($"Expected FirstResponse or Resolution; got {kind}.", nameof(kind)),
-        }) ?? throw new ArgumentException($"Agreement '{Id}' has no {kind} objective.", nameof(kind));
+        }) ?? throw new ArgumentException(
+            ObjectiveSets.Length > 1 || (ObjectiveSets.Length == 1 && !ObjectiveSets[0].Selector.IsAny)
+                ? $"Agreement '{Id}' has no single {kind} objective: its objectives depend on the request's class ({string.Join(", ", ObjectiveSets.Select(s => s.Name))})."
+                : $"Agreement '{Id}' has no {kind} objective.",
+            nameof(kind));
+
+    /// <summary>Tells whether any objective set has an objective of a kind.</summary>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <returns><see langword="true"/> if some set measures that kind.</returns>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not a time objective kind.</exception>
+    public bool Measures(ObjectiveKind kind)
+    {
+        if (kind is not (ObjectiveKind.FirstResponse or ObjectiveKind.Resolution))
+        {
+            throw new ArgumentException($"Expected FirstResponse or Resolution; got {kind}.", nameof(kind));
+        }
+
+        foreach (var set in ObjectiveSets)
+        {
+            if ((kind == ObjectiveKind.FirstResponse ? set.FirstResponse : set.Resolution) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Finds the objective set that applies to a request of a class.</summary>
+    /// <param name="priority">The request's priority, or <see langword="null"/>.</param>
+    /// <param name="service">The request's service, or <see langword="null"/>.</param>
+    /// <param name="category">The request's category, or <see langword="null"/>.</param>
+    /// <returns>The one set whose selector matches, or <see langword="null"/> when none does.</returns>
+    public ObjectiveSet? SelectSet(PriorityId? priority, ServiceId? service, string? category)
+    {
+        foreach (var set in ObjectiveSets)
+        {
+            if (set.Selector.Matches(priority, service, category))
+            {
+                return set;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns a copy with maintenance windows and SLO corrections (replacing any it had).</summary>
+    /// <param name="exclusions">The windows; kept sorted by start.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="exclusions"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A window is <see langword="null"/>.</exception>
+    public ServiceAgreement WithExclusions(IEnumerable<ExclusionWindow> exclusions)
+    {
+        ArgumentNullException.ThrowIfNull(exclusions);
+        var list = exclusions.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentException($"exclusions[{i}] is null; expected an exclusion window.", nameof(exclusions));
+            }
+        }
+
+        return new(this, [.. list.OrderBy(e => e.Window.Start).ThenBy(e => e.Window.End)]);
+    }
+
+    /// <summary>Tells whether a request opened at an instant falls in an <see cref="ExclusionEffect.ExcludeRequests"/> window.</summary>
+    /// <param name="opened">When the request was opened.</param>
+    /// <returns>The window, or <see langword="null"/>.</returns>
+    public ExclusionWindow? ExclusionOf(Instant opened)
+    {
+        foreach (var e in Exclusions)
+        {
+            if (e.Window.Start > opened)
+            {
+                break;
+            }
+
+            if (e.Effect == ExclusionEffect.ExcludeRequests && e.Window.Contains(opened))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether some request could be measured by both agreements: their periods overlap, and a set of each selects
+    /// a common service and overlapping classes. (Agreements with only a satisfaction objective overlap on a common service.)</summary>
+    internal bool RequestsOverlap(ServiceAgreement other)
+    {
+        if (!EffectiveOverlaps(other))
+        {
+            return false;
+        }
+
+        static IEnumerable<(RequestSelector Selector, ImmutableArray<ServiceId> Services)> Classes(ServiceAgreement a) =>
+            a.ObjectiveSets.IsEmpty
+                ? [(RequestSelector.Any, a.Services)]
+                : a.ObjectiveSets.Select(s => (s.Selector, s.Selector.Services.IsEmpty ? a.Services : s.Selector.Services));
+
+        foreach (var (selector, services) in Classes(this))
+        {
+            foreach (var (otherSelector, otherServices) in Classes(other))
+            {
+                if (services.Intersect(otherServices).Any()
+                    && new RequestSelector(selector.Priorities, null, selector.Categories).Overlaps(new RequestSelector(otherSelector.Priorities, null, otherSelector.Categories)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Tells whether the agreement is in effect on a date.</summary>
     /// <param name="date">The date.</param>
@@ -217,7 +445,9 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
                 && Equals(FirstResponse, other.FirstResponse)
                 && Equals(Resolution, other.Resolution)
                 && Equals(Satisfaction, other.Satisfaction)
-                && Services.SequenceEqual(other.Services)));
+                && Services.SequenceEqual(other.Services)
+                && ObjectiveSets.SequenceEqual(other.ObjectiveSets)
+                && Exclusions.SequenceEqual(other.Exclusions)));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as ServiceAgreement);
@@ -241,6 +471,16 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
             hash.Add(s);
         }
 
+        foreach (var set in ObjectiveSets)
+        {
+            hash.Add(set);
+        }
+
+        foreach (var e in Exclusions)
+        {
+            hash.Add(e);
+        }
+
         return hash.ToHashCode();
     }
 
@@ -250,6 +490,29 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         $"{Id}: {Provider} → {Consumer} ({Services.Length} service{(Services.Length == 1 ? string.Empty : "s")}, from {Iso(EffectiveFrom)}{(EffectiveUntil is { } u ? $" to {Iso(u)}" : string.Empty)})";
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static ImmutableArray<Interval> MergeExcludedTime(ImmutableArray<ExclusionWindow> exclusions)
+    {
+        var merged = new List<Interval>();
+        foreach (var e in exclusions)
+        {
+            if (e.Effect != ExclusionEffect.ExcludeTime)
+            {
+                continue;
+            }
+
+            if (merged.Count > 0 && e.Window.Start <= merged[^1].End)
+            {
+                merged[^1] = new Interval(merged[^1].Start, Instant.Max(merged[^1].End, e.Window.End));
+            }
+            else
+            {
+                merged.Add(e.Window);
+            }
+        }
+
+        return [.. merged];
+    }
 
     /// <summary>Why a review cadence is unacceptable, or <see langword="null"/> when it is a positive date-based period.</summary>
     /// <summary>Tells whether a date plus a date-based, non-negative period (added as NodaTime does: years, months, then

@@ -16,10 +16,20 @@ namespace InternalCustomer.Agreements;
 /// <para><b>Reopen.</b> <see cref="Reopen"/> is the gap from the first resolution to the reopening. The resolution timer
 /// treats it as a pause (the provider was not on the clock) and stops at the final <see cref="Resolved"/>.
 /// The first-response timer is not affected.</para>
+/// <para><b>Two forms.</b> The constructor takes the shorthand above. <see cref="FromStatusLog"/> takes instead the status log a
+/// ticketing system exports (<see cref="StatusLog"/>); each time objective's <see cref="TimeObjective.Clock"/> then says which
+/// statuses start, pause, stop, reset and cancel its clock. For a status-log request <see cref="Opened"/> is the first entry's
+/// instant and the shorthand's other parts are empty.</para>
+/// <para><b>Class.</b> <see cref="Priority"/>, <see cref="Service"/> and <see cref="Category"/> (init-only) select the agreement's
+/// <see cref="ObjectiveSet"/>; a status log may change the priority mid-flight (<see cref="PriorityAt"/>).</para>
 /// <para>Equality is component-wise.</para>
 /// </remarks>
 public sealed class ServiceRequest : IEquatable<ServiceRequest>
 {
+    private readonly PriorityId? _priority;
+    private readonly ServiceId? _service;
+    private readonly string? _category;
+
     /// <summary>Creates a service request.</summary>
     /// <param name="id">The request's identifier (any non-blank text, for example a ticket number).</param>
     /// <param name="agreement">The agreement the request is measured against.</param>
@@ -43,6 +53,16 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     {
     }
 
+    // A status-log request, its log already checked.
+    private ServiceRequest(string id, AgreementId agreement, ImmutableArray<StatusChange> log)
+    {
+        Id = id;
+        Agreement = agreement;
+        Opened = log[0].At;
+        Pauses = [];
+        StatusLog = log;
+    }
+
     // The parts, already checked (by the public constructor or TryCreate): the rules run once.
     private ServiceRequest(ImmutableArray<Interval> pauses, string id, AgreementId agreement, Instant opened, Instant? firstResponse, Instant? resolved, Interval? reopen)
     {
@@ -53,6 +73,7 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         FirstResponse = firstResponse;
         Reopen = reopen;
         Pauses = pauses;
+        StatusLog = [];
     }
 
     /// <summary>Creates a service request, or says what is wrong with its parts without throwing.</summary>
@@ -82,6 +103,37 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
             : Result.Success(new ServiceRequest(pauseArray, id!, agreement, opened, firstResponse, resolved, reopen));
     }
 
+    /// <summary>Creates a request from the status log a ticketing system exports.</summary>
+    /// <param name="id">The request's identifier (any non-blank text).</param>
+    /// <param name="agreement">The agreement the request is measured against.</param>
+    /// <param name="log">The status changes in time order (equal instants keep their order); the first is the request's creation.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, <paramref name="agreement"/> is <c>default</c>, the log is
+    /// empty, an entry is <c>default</c>, or an entry lies before the one above it; the message names the entry.</exception>
+    public static ServiceRequest FromStatusLog(string id, AgreementId agreement, IEnumerable<StatusChange> log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var result = TryFromStatusLog(id, agreement, log);
+        return result.IsSuccess
+            ? result.Value
+            : throw new ArgumentException(result.Problems[0].Message, result.Problems[0].Location.Segments[0].Name);
+    }
+
+    /// <summary>Creates a request from a status log, or says what is wrong with it without throwing.</summary>
+    /// <remarks>The same rules as <see cref="FromStatusLog"/>; the location names the part at fault, <c>$.log[3]</c> for an entry.</remarks>
+    /// <param name="id">The request's identifier (any non-blank text).</param>
+    /// <param name="agreement">The agreement the request is measured against.</param>
+    /// <param name="log">The status changes in time order.</param>
+    /// <returns>The request, or the first problem found.</returns>
+    public static Result<ServiceRequest> TryFromStatusLog(string? id, AgreementId agreement, IEnumerable<StatusChange>? log)
+    {
+        ImmutableArray<StatusChange> entries = log is null ? [] : [.. log];
+        return CheckLog(id, agreement, entries) is { } problem
+            ? Result.Failure<ServiceRequest>([problem])
+            : Result.Success(new ServiceRequest(id!, agreement, entries));
+    }
+
     /// <summary>Gets the request's identifier.</summary>
     public string Id { get; }
 
@@ -103,6 +155,81 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     /// <summary>Gets the gap from the first resolution to the reopening, or <see langword="null"/> if the request was never reopened.</summary>
     public Interval? Reopen { get; }
 
+    /// <summary>Gets the status log, or an empty array for a request given in the shorthand form.</summary>
+    public ImmutableArray<StatusChange> StatusLog { get; }
+
+    /// <summary>Gets whether the request was given as a status log (<see cref="FromStatusLog"/>).</summary>
+    public bool IsStatusLog => !StatusLog.IsEmpty;
+
+    /// <summary>Gets the request's priority (at its creation, for a status log whose entries change it), or <see langword="null"/>.</summary>
+    /// <exception cref="ArgumentException">Set to <c>default(PriorityId)</c>.</exception>
+    public PriorityId? Priority
+    {
+        get => _priority;
+        init => _priority = value is { IsDefault: true } ? throw new ArgumentException("Expected a parsed PriorityId or null; got default(PriorityId).", nameof(value)) : value;
+    }
+
+    /// <summary>Gets the service requested, or <see langword="null"/> when not recorded.</summary>
+    /// <exception cref="ArgumentException">Set to <c>default(ServiceId)</c>.</exception>
+    public ServiceId? Service
+    {
+        get => _service;
+        init => _service = value is { IsDefault: true } ? throw new ArgumentException("Expected a parsed ServiceId or null; got default(ServiceId).", nameof(value)) : value;
+    }
+
+    /// <summary>Gets the request's category (for example <c>Hardware</c>), or <see langword="null"/>.</summary>
+    /// <exception cref="ArgumentException">Set to blank text.</exception>
+    public string? Category
+    {
+        get => _category;
+        init => _category = value is not null && string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"A category must be non-blank text or null; got \"{value}\".", nameof(value)) : value;
+    }
+
+    /// <summary>Gets the last instant the request records: its last status change, or the latest of its shorthand instants.</summary>
+    internal Instant LastRecorded
+    {
+        get
+        {
+            if (IsStatusLog)
+            {
+                return StatusLog[^1].At;
+            }
+
+            var last = Instant.Max(Opened, Instant.Max(FirstResponse ?? Opened, Resolved ?? Opened));
+            if (Reopen is { } g)
+            {
+                last = Instant.Max(last, g.End);
+            }
+
+            foreach (var p in Pauses)
+            {
+                last = Instant.Max(last, p.HasEnd ? p.End : p.Start);
+            }
+
+            return last;
+        }
+    }
+
+    /// <summary>Gets the priority in force at an instant: that of the last status change at or before it that sets one,
+    /// else <see cref="Priority"/>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The priority, or <see langword="null"/> when none is recorded.</returns>
+    public PriorityId? PriorityAt(Instant instant)
+    {
+        var priority = _priority;
+        foreach (var change in StatusLog)
+        {
+            if (change.At > instant)
+            {
+                break;
+            }
+
+            priority = change.Priority ?? priority;
+        }
+
+        return priority;
+    }
+
     /// <inheritdoc />
     public bool Equals(ServiceRequest? other) =>
         other is not null
@@ -113,7 +240,11 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
                 && FirstResponse == other.FirstResponse
                 && Resolved == other.Resolved
                 && Reopen == other.Reopen
-                && Pauses.SequenceEqual(other.Pauses)));
+                && _priority == other._priority
+                && _service == other._service
+                && string.Equals(_category, other._category, StringComparison.Ordinal)
+                && Pauses.SequenceEqual(other.Pauses)
+                && StatusLog.SequenceEqual(other.StatusLog)));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as ServiceRequest);
@@ -128,9 +259,17 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         hash.Add(FirstResponse);
         hash.Add(Resolved);
         hash.Add(Reopen);
+        hash.Add(_priority);
+        hash.Add(_service);
+        hash.Add(_category, StringComparer.Ordinal);
         foreach (var p in Pauses)
         {
             hash.Add(p);
+        }
+
+        foreach (var c in StatusLog)
+        {
+            hash.Add(c);
         }
 
         return hash.ToHashCode();
@@ -139,7 +278,9 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     /// <summary>Returns a description such as <c>INC-1 (it-desk, opened 2026-03-02T09:00:00Z, resolved 2026-03-02T12:00:00Z, 1 pause)</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"{Id} ({Agreement}, opened {Opened}{(Resolved is { } r ? $", resolved {r}" : string.Empty)}, {Pauses.Length} pause{(Pauses.Length == 1 ? string.Empty : "s")})";
+        IsStatusLog
+            ? $"{Id} ({Agreement}, opened {Opened}, {StatusLog.Length} status change{(StatusLog.Length == 1 ? string.Empty : "s")}, last {StatusLog[^1].Status})"
+            : $"{Id} ({Agreement}, opened {Opened}{(Resolved is { } r ? $", resolved {r}" : string.Empty)}, {Pauses.Length} pause{(Pauses.Length == 1 ? string.Empty : "s")})";
 
     private static string Lifetime(Instant opened, Instant? resolved) =>
         resolved is { } r ? $"[{opened}, {r}]" : $"[{opened}, ...)";
@@ -227,6 +368,41 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
             if (reopen is { } g2 && p.Start < g2.End && (!p.HasEnd || g2.Start < p.End))
             {
                 return new(ProblemKind.InvalidValue, pause, $"Pause {i} {p} overlaps the reopen gap {g2}.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first rule a status log breaks, located at the part at fault; <see langword="null"/> if none.</summary>
+    private static Problem? CheckLog(string? id, AgreementId agreement, ImmutableArray<StatusChange> log)
+    {
+        var at = ProblemLocation.Root;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return new(ProblemKind.InvalidId, at.Property(nameof(id)), $"A request id must be non-blank text; got {(id is null ? "null" : $"\"{id}\"")}.");
+        }
+
+        if (agreement.IsDefault)
+        {
+            return new(ProblemKind.InvalidId, at.Property(nameof(agreement)), "Expected a parsed AgreementId; got default(AgreementId).");
+        }
+
+        if (log.IsEmpty)
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(log)), $"Request '{id}' needs at least one status change (its creation); got an empty log.");
+        }
+
+        for (var i = 0; i < log.Length; i++)
+        {
+            if (log[i].Status is null)
+            {
+                return new(ProblemKind.InvalidValue, at.Property(nameof(log)).Element(i), $"Entry {i} of request '{id}' must be a status change; got default(StatusChange).");
+            }
+
+            if (i > 0 && log[i].At < log[i - 1].At)
+            {
+                return new(ProblemKind.InvalidValue, at.Property(nameof(log)).Element(i), $"The status log of request '{id}' must be in time order; entry {i} ({log[i]}) lies before entry {i - 1} ({log[i - 1]}).");
             }
         }
 

@@ -27,7 +27,19 @@ public readonly record struct SlaTally(long Decided, long Breached, long InFligh
     /// <param name="other">The other tally.</param>
     /// <returns>The tally of both.</returns>
     public SlaTally Merge(SlaTally other) =>
-        new(Decided + other.Decided, Breached + other.Breached, InFlight + other.InFlight, AtRisk + other.AtRisk);
+        new(Decided + other.Decided, Breached + other.Breached, InFlight + other.InFlight, AtRisk + other.AtRisk)
+        {
+            Unmatched = Unmatched + other.Unmatched,
+            Unmeasured = Unmeasured + other.Unmeasured,
+        };
+
+    /// <summary>Gets how many requests no objective set matched (<see cref="SlaState.Unmatched"/>): a data problem to report.</summary>
+    public long Unmatched { get; init; }
+
+    /// <summary>Gets how many requests were not measured at all: <see cref="Unmatched"/> ones and those
+    /// <see cref="SlaState.NotMeasured"/>, <see cref="SlaState.NotStarted"/>, <see cref="SlaState.Cancelled"/> or
+    /// <see cref="SlaState.Excluded"/>. They count neither as decided nor as in flight.</summary>
+    public long Unmeasured { get; init; }
 
     /// <summary>Gets the error budget of this tally against a target (OpenSLO occurrences method).</summary>
     /// <param name="target">The target ratio in [0, 1).</param>
@@ -43,11 +55,13 @@ public readonly record struct SlaTally(long Decided, long Breached, long InFligh
         SlaState.Met => this with { Decided = Decided + 1 },
         SlaState.Breached => this with { Decided = Decided + 1, Breached = Breached + 1 },
         SlaState.AtRisk => this with { InFlight = InFlight + 1, AtRisk = AtRisk + 1 },
+        SlaState.Unmatched => this with { Unmatched = Unmatched + 1, Unmeasured = Unmeasured + 1 },
+        SlaState.NotMeasured or SlaState.NotStarted or SlaState.Cancelled or SlaState.Excluded => this with { Unmeasured = Unmeasured + 1 },
         _ => this with { InFlight = InFlight + 1 },
     };
 
     /// <summary>Returns a description such as <c>12 decided (3 breached), 2 in flight (1 at risk)</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Decided} decided ({Breached} breached), {InFlight} in flight ({AtRisk} at risk)");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Decided} decided ({Breached} breached), {InFlight} in flight ({AtRisk} at risk){(Unmeasured == 0 ? string.Empty : $", {Unmeasured} not measured ({Unmatched} unmatched)")}");
 }

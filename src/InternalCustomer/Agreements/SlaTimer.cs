@@ -32,7 +32,7 @@ namespace InternalCustomer.Agreements;
 /// <para><b>Cost.</b> Per request and objective: one <see cref="BusinessCalendar.BusinessTime"/> call per unpaused stretch and one
 /// <see cref="BusinessCalendar.AddBusinessTime"/> call, no allocation.</para>
 /// </remarks>
-public sealed class SlaTimer
+public sealed partial class SlaTimer
 {
     /// <summary>Creates a timer for an agreement measured on a calendar.</summary>
     /// <param name="agreement">The agreement.</param>
@@ -50,7 +50,14 @@ public sealed class SlaTimer
 
         Agreement = agreement;
         Calendar = calendar;
+        _onlySet = agreement.ObjectiveSets is [{ Selector.IsAny: true } only] ? only : null;
+        _hasExclusions = !agreement.Exclusions.IsEmpty;
+        _hasExcludedTime = !agreement.ExcludedTime.IsEmpty;
     }
+
+    private readonly ObjectiveSet? _onlySet;
+    private readonly bool _hasExclusions;
+    private readonly bool _hasExcludedTime;
 
     /// <summary>Gets the agreement.</summary>
     public ServiceAgreement Agreement { get; }
@@ -69,7 +76,7 @@ public sealed class SlaTimer
     public ObjectiveEvaluation Evaluate(ServiceRequest request, ObjectiveKind kind, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var objective = Agreement.GetTimeObjective(kind);
+        RequireMeasures(kind);
         if (request.Agreement != Agreement.Id)
         {
             throw new ArgumentException($"Request '{request.Id}' is measured against agreement '{request.Agreement}', not '{Agreement.Id}'.", nameof(request));
@@ -80,7 +87,7 @@ public sealed class SlaTimer
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"asOf must be at or after the request's opening ({request.Opened}); got {asOf}.");
         }
 
-        return Evaluate(request, objective, asOf);
+        return Evaluate(request, kind, asOf, nameof(request));
     }
 
     /// <summary>Evaluates one time objective of many requests into a caller-owned buffer, without allocating.</summary>
@@ -92,7 +99,7 @@ public sealed class SlaTimer
     /// <paramref name="destination"/> is too short, or <paramref name="asOf"/> is before a request was opened; the message names the index.</exception>
     public void Evaluate(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, Span<ObjectiveEvaluation> destination)
     {
-        var objective = Agreement.GetTimeObjective(kind);
+        RequireMeasures(kind);
         if (destination.Length < requests.Length)
         {
             throw new ArgumentException($"The destination must hold at least {requests.Length} evaluations; got room for {destination.Length}.", nameof(destination));
@@ -100,7 +107,7 @@ public sealed class SlaTimer
 
         for (var i = 0; i < requests.Length; i++)
         {
-            destination[i] = Evaluate(Checked(requests, i, asOf), objective, asOf);
+            destination[i] = Evaluate(Checked(requests, i, asOf), kind, asOf, nameof(requests));
         }
     }
 
@@ -127,12 +134,12 @@ public sealed class SlaTimer
     /// <exception cref="ArgumentException">As for <see cref="Evaluate(ReadOnlySpan{ServiceRequest}, ObjectiveKind, Instant, Span{ObjectiveEvaluation})"/>, or a window lacks a start or an end.</exception>
     public ComplianceReport Compliance(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, ReadOnlySpan<Interval> windows)
     {
-        var objective = Agreement.GetTimeObjective(kind);
-        var accumulator = new ComplianceAccumulator(windows, objective.Target);
+        RequireMeasures(kind);
+        var accumulator = new ComplianceAccumulator(windows, NominalTarget(kind));
         for (var i = 0; i < requests.Length; i++)
         {
-            var e = Evaluate(Checked(requests, i, asOf), objective, asOf);
-            accumulator.Add(e.State, e.DecidedAt.GetValueOrDefault());
+            var e = Evaluate(Checked(requests, i, asOf), kind, asOf, nameof(requests));
+            accumulator.Add(e.State, e.DecidedAt.GetValueOrDefault(), TargetOf(e, kind));
         }
 
         return accumulator.ToReport();
@@ -166,7 +173,7 @@ public sealed class SlaTimer
     /// <exception cref="ArgumentException">As for <see cref="Evaluate(ReadOnlySpan{ServiceRequest}, ObjectiveKind, Instant, Span{ObjectiveEvaluation})"/>, or the window lacks a start or an end.</exception>
     public SlaTally Tally(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, Interval? window = null)
     {
-        var objective = Agreement.GetTimeObjective(kind);
+        RequireMeasures(kind);
         if (window is { } w && (!w.HasStart || !w.HasEnd))
         {
             throw new ArgumentException($"The window must have a start and an end; got {w}.", nameof(window));
@@ -175,7 +182,7 @@ public sealed class SlaTimer
         var tally = SlaTally.Empty;
         for (var i = 0; i < requests.Length; i++)
         {
-            tally = Count(tally, Checked(requests, i, asOf), objective, asOf, window);
+            tally = Count(tally, Checked(requests, i, asOf), kind, asOf, window);
         }
 
         return tally;
@@ -190,13 +197,13 @@ public sealed class SlaTimer
     /// </summary>
     /// <param name="tally">The tally so far.</param>
     /// <param name="request">The request.</param>
-    /// <param name="objective">The objective of this timer's agreement (<see cref="ServiceAgreement.GetTimeObjective"/>).</param>
+    /// <param name="kind">The objective kind; the agreement measures it (<see cref="ServiceAgreement.Measures"/>).</param>
     /// <param name="asOf">The instant of evaluation.</param>
     /// <param name="window">The window whose decided requests count, or <see langword="null"/> for every decided request.</param>
     /// <returns>The tally with the request counted, or unchanged when it was decided outside the window.</returns>
-    internal SlaTally Count(SlaTally tally, ServiceRequest request, TimeObjective objective, Instant asOf, Interval? window)
+    internal SlaTally Count(SlaTally tally, ServiceRequest request, ObjectiveKind kind, Instant asOf, Interval? window)
     {
-        var e = Evaluate(request, objective, asOf);
+        var e = Evaluate(request, kind, asOf, "requests");
         return e.DecidedAt is not { } decided || window is not { } inside || inside.Contains(decided) ? tally.Add(e) : tally;
     }
 
@@ -211,12 +218,12 @@ public sealed class SlaTimer
     public ImmutableArray<BurnRateAlert> EvaluateAlerts(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, BurnRateAlertPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var objective = Agreement.GetTimeObjective(kind);
-        var accumulator = new BurnRateAccumulator(policy, objective.Target, asOf);
+        RequireMeasures(kind);
+        var accumulator = new BurnRateAccumulator(policy, NominalTarget(kind), asOf);
         for (var i = 0; i < requests.Length; i++)
         {
-            var e = Evaluate(Checked(requests, i, asOf), objective, asOf);
-            accumulator.Add(e.State, e.DecidedAt.GetValueOrDefault());
+            var e = Evaluate(Checked(requests, i, asOf), kind, asOf, nameof(requests));
+            accumulator.Add(e.State, e.DecidedAt.GetValueOrDefault(), TargetOf(e, kind));
         }
 
         return accumulator.ToAlerts();
@@ -225,6 +232,40 @@ public sealed class SlaTimer
     /// <summary>Returns a description such as <c>SLA timer of it-payroll</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"SLA timer of {Agreement.Id}";
+
+    /// <summary>Throws unless some objective set measures the kind (the message of <see cref="ServiceAgreement.GetTimeObjective"/>).</summary>
+    private void RequireMeasures(ObjectiveKind kind)
+    {
+        if (!Agreement.Measures(kind))
+        {
+            throw new ArgumentException($"Agreement '{Agreement.Id}' has no {kind} objective.", nameof(kind));
+        }
+    }
+
+    /// <summary>The target of the first set that measures the kind: the budget target of windows in which nothing was decided.</summary>
+    private double NominalTarget(ObjectiveKind kind) => Agreement.ObjectiveSets.First(s => s.Objective(kind) is not null).Objective(kind)!.Target;
+
+    /// <summary>The target of the objective that measured an evaluation (a set's), or the nominal one when none did.</summary>
+    private double TargetOf(in ObjectiveEvaluation evaluation, ObjectiveKind kind)
+    {
+        if (_onlySet is { } only)
+        {
+            return only.Objective(kind)!.Target;
+        }
+
+        if (evaluation.ObjectiveSet is { } name)
+        {
+            foreach (var set in Agreement.ObjectiveSets)
+            {
+                if (set.Name == name && set.Objective(kind) is { } objective)
+                {
+                    return objective.Target;
+                }
+            }
+        }
+
+        return NominalTarget(kind);
+    }
 
     private ServiceRequest Checked(ReadOnlySpan<ServiceRequest> requests, int i, Instant asOf)
     {
@@ -247,28 +288,93 @@ public sealed class SlaTimer
         return request;
     }
 
-    // The hot path: one BusinessTime call per unpaused stretch, one AddBusinessTime call, no allocation.
-    private ObjectiveEvaluation Evaluate(ServiceRequest request, TimeObjective objective, Instant asOf)
+    // One request, one objective kind: exclusion, set selection, the request's clock, then the shared run.
+    private ObjectiveEvaluation Evaluate(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName)
     {
-        var calendar = Calendar;
-        var allowed = objective.Within;
-        var kind = objective.Kind;
+        var agreement = Agreement;
+        if (_hasExclusions && agreement.ExclusionOf(request.Opened) is not null)
+        {
+            return Unmeasured(kind, SlaState.Excluded, null);
+        }
+
+        if (request.IsStatusLog)
+        {
+            return EvaluateLog(request, kind, asOf, parameterName);
+        }
+
+        var set = _onlySet ?? agreement.SelectSet(request.Priority, request.Service, request.Category);
+        if (set is null)
+        {
+            return Unmeasured(kind, SlaState.Unmatched, null);
+        }
+
+        var objective = set.Objective(kind);
+        if (objective is null)
+        {
+            return Unmeasured(kind, SlaState.NotMeasured, set.Name);
+        }
+
         Instant? stopAt = kind == ObjectiveKind.FirstResponse
             ? request.FirstResponse ?? (request.Reopen is { } g0 ? g0.Start : request.Resolved)
             : request.Resolved;
+        Interval? gap = kind == ObjectiveKind.Resolution ? request.Reopen : null;
+        if (!_hasExcludedTime)
+        {
+            return Run(request.Opened, stopAt, null, request.Pauses.AsSpan(), gap, objective, set.Name, null, asOf);
+        }
+
+        Span<Interval> merged = request.Pauses.Length + 1 + Agreement.ExcludedTime.Length <= StackPauses
+            ? stackalloc Interval[StackPauses]
+            : new Interval[request.Pauses.Length + 1 + Agreement.ExcludedTime.Length];
+        var count = MergePauses(request.Opened, request.Pauses.AsSpan(), gap, Agreement.ExcludedTime.AsSpan(), merged);
+        return Run(request.Opened, stopAt, null, merged[..count], null, objective, set.Name, null, asOf);
+    }
+
+    private static ObjectiveEvaluation Unmeasured(ObjectiveKind kind, SlaState state, string? set) =>
+        new(kind, state, Duration.Zero, Duration.Zero, default, default, 0, set);
+
+    /// <summary>The allowed business time of an objective for a clock that starts at <paramref name="start"/>.</summary>
+    private Duration Allowed(TimeObjective objective, Instant start) =>
+        objective.BusinessDays is { } days
+            ? Calendar.BusinessTime(start, Calendar.AddBusinessDays(start, days))
+            : objective.Within;
+
+    // The hot path: one BusinessTime call per unpaused stretch, one AddBusinessTime call, no allocation.
+    // The clock runs from start to the stop (or asOf), minus the pauses (sorted; the gap, if any, is one more, merged in order);
+    // a cancellation at or before asOf ends it without a verdict unless the deadline had passed; a priority change that
+    // selected the objective moves a breach decided before it to the change.
+    private ObjectiveEvaluation Run(
+        Instant start,
+        Instant? stopAt,
+        Instant? cancelAt,
+        ReadOnlySpan<Interval> pauses,
+        Interval? reopenGap,
+        TimeObjective objective,
+        string set,
+        Instant? changeAt,
+        Instant asOf)
+    {
+        var calendar = Calendar;
+        var allowed = Allowed(objective, start);
+        var kind = objective.Kind;
+        var cancelled = cancelAt is { } c && c <= asOf && (stopAt is not { } st || c < st);
+        if (cancelled)
+        {
+            stopAt = cancelAt;
+        }
+
         var stopped = stopAt is { } s && s <= asOf;
         var end = stopped ? stopAt!.Value : asOf;
 
         var elapsed = Duration.Zero;
         var remaining = allowed;
-        var cursor = request.Opened;
+        var cursor = start;
         var deadline = default(Instant);
         var deadlineFound = false;
         var paused = false;
 
-        var pauses = request.Pauses.AsSpan();
-        var gapPending = kind == ObjectiveKind.Resolution && request.Reopen.HasValue;
-        var gap = gapPending ? request.Reopen!.Value : default;
+        var gapPending = reopenGap.HasValue;
+        var gap = gapPending ? reopenGap!.Value : default;
         var next = 0;
         while (true)
         {
@@ -338,8 +444,8 @@ public sealed class SlaTimer
         Instant decidedAt;
         if (stopped)
         {
-            state = end <= deadline ? SlaState.Met : SlaState.Breached;
-            decidedAt = state == SlaState.Met ? end : deadline;
+            state = end <= deadline ? (cancelled ? SlaState.Cancelled : SlaState.Met) : SlaState.Breached;
+            decidedAt = state == SlaState.Met ? end : state == SlaState.Breached ? deadline : default;
         }
         else if (deadline < asOf)
         {
@@ -352,6 +458,11 @@ public sealed class SlaTimer
             decidedAt = default;
         }
 
-        return new ObjectiveEvaluation(kind, state, allowed, elapsed, deadline, decidedAt, level);
+        if (state == SlaState.Breached && changeAt is { } changed && decidedAt < changed)
+        {
+            decidedAt = changed;
+        }
+
+        return new ObjectiveEvaluation(kind, state, allowed, elapsed, deadline, decidedAt, level, set);
     }
 }

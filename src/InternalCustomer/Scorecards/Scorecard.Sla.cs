@@ -33,14 +33,14 @@ public static partial class Scorecard
 
             var a = agreementOf[i];
             var agreement = agreements[a];
-            if (agreement.FirstResponse is { } f)
+            if (agreement.Measures(ObjectiveKind.FirstResponse))
             {
-                first[a] = (timers[a] ??= organization.TimerFor(agreement.Id)).Count(first[a], request, f, asOf, window);
+                first[a] = (timers[a] ??= organization.TimerFor(agreement.Id)).Count(first[a], request, ObjectiveKind.FirstResponse, asOf, window);
             }
 
-            if (agreement.Resolution is { } r)
+            if (agreement.Measures(ObjectiveKind.Resolution))
             {
-                resolution[a] = (timers[a] ??= organization.TimerFor(agreement.Id)).Count(resolution[a], request, r, asOf, window);
+                resolution[a] = (timers[a] ??= organization.TimerFor(agreement.Id)).Count(resolution[a], request, ObjectiveKind.Resolution, asOf, window);
             }
         }
 

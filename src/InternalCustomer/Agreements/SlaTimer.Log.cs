@@ -1,0 +1,315 @@
+using NodaTime;
+
+namespace InternalCustomer.Agreements;
+
+/// <content>Requests given as status logs, objective-set selection, and the merging of pauses with excluded time.</content>
+public sealed partial class SlaTimer
+{
+    // Pause buffers up to this size live on the stack.
+    private const int StackPauses = 32;
+
+    /// <summary>How a status log drove one objective's clock up to asOf.</summary>
+    private readonly struct LogClock(bool started, Instant start, Instant? stopAt, Instant? cancelAt, int pauseCount)
+    {
+        internal bool Started { get; } = started;
+
+        internal Instant Start { get; } = start;
+
+        internal Instant? StopAt { get; } = stopAt;
+
+        internal Instant? CancelAt { get; } = cancelAt;
+
+        internal int PauseCount { get; } = pauseCount;
+    }
+
+    /// <summary>The status (and its entry) a request's log uses that an objective's clock conditions do not name, or
+    /// <see langword="null"/> when there is none or the objective cannot read logs (see <see cref="CheckLog"/>).</summary>
+    internal static int UnknownStatus(ServiceRequest request, ClockConditions clock)
+    {
+        var log = request.StatusLog.AsSpan();
+        for (var i = 0; i < log.Length; i++)
+        {
+            if (!clock.TryGetAction(log[i].Status, out _))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Why the objectives of this agreement cannot evaluate a status-log request, or <see langword="null"/> when they can:
+    /// every set's objectives that could measure it have clock conditions that name every status the log uses.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The problem, located at <c>$.statusLog[i]</c> for an unknown status or at <c>$</c> for an objective without conditions.</returns>
+    internal Problem? CheckLog(ServiceRequest request)
+    {
+        if (!request.IsStatusLog)
+        {
+            return null;
+        }
+
+        foreach (var set in Agreement.ObjectiveSets)
+        {
+            foreach (var objective in new[] { set.FirstResponse, set.Resolution })
+            {
+                if (objective is null)
+                {
+                    continue;
+                }
+
+                if (objective.Clock is not { } clock)
+                {
+                    return new(
+                        ProblemKind.InvalidValue,
+                        ProblemLocation.Root,
+                        $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.");
+                }
+
+                if (UnknownStatus(request, clock) is var i and >= 0)
+                {
+                    return new(
+                        ProblemKind.InvalidValue,
+                        ProblemLocation.Root.Property("statusLog").Element(i),
+                        $"Request '{request.Id}' enters status \"{request.StatusLog[i].Status}\" at {request.StatusLog[i].At}, which the {objective.Kind} clock of set '{set.Name}' of agreement '{Agreement.Id}' does not know; it knows {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A status-log request: the set is chosen by the priority in force at the clock's final stop, or at asOf while it runs.
+    // The stop depends on the set's clock, so the set in force at asOf is tried first and, when its clock stopped under
+    // another priority, the set of that priority is used instead (its own clock decides the rest).
+    private ObjectiveEvaluation EvaluateLog(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName)
+    {
+        var capacity = request.StatusLog.Length + 1 + Agreement.ExcludedTime.Length;
+        Span<Interval> pauses = capacity <= StackPauses ? stackalloc Interval[StackPauses] : new Interval[capacity];
+
+        var (priority, changeAt) = PriorityTrail(request, asOf);
+        var set = Agreement.SelectSet(priority, request.Service, request.Category);
+        var objective = set?.Objective(kind);
+        LogClock trace = default;
+        if (objective is not null)
+        {
+            trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
+            if (trace.StopAt is { } stop && PriorityTrail(request, stop) is var atStop && atStop.Priority != priority)
+            {
+                (priority, changeAt) = atStop;
+                var other = Agreement.SelectSet(priority, request.Service, request.Category);
+                if (!ReferenceEquals(other, set))
+                {
+                    set = other;
+                    objective = set?.Objective(kind);
+                    if (objective is not null)
+                    {
+                        trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
+                    }
+                }
+            }
+        }
+
+        if (set is null)
+        {
+            return Unmeasured(kind, SlaState.Unmatched, null);
+        }
+
+        if (objective is null)
+        {
+            return Unmeasured(kind, SlaState.NotMeasured, set.Name);
+        }
+
+        if (!trace.Started)
+        {
+            return Unmeasured(kind, trace.CancelAt is null ? SlaState.NotStarted : SlaState.Cancelled, set.Name);
+        }
+
+        var own = pauses[..trace.PauseCount];
+        if (!_hasExcludedTime)
+        {
+            return Run(trace.Start, trace.StopAt, trace.CancelAt, own, null, objective, set.Name, changeAt, asOf);
+        }
+
+        Span<Interval> merged = capacity <= StackPauses ? stackalloc Interval[StackPauses] : new Interval[capacity];
+        var count = MergePauses(trace.Start, own, null, Agreement.ExcludedTime.AsSpan(), merged);
+        return Run(trace.Start, trace.StopAt, trace.CancelAt, merged[..count], null, objective, set.Name, changeAt, asOf);
+    }
+
+    private ClockConditions ClockOf(ServiceRequest request, ObjectiveSet set, TimeObjective objective, string parameterName) =>
+        objective.Clock
+        ?? throw new ArgumentException(
+            $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.",
+            parameterName);
+
+    /// <summary>The priority in force at <paramref name="at"/> and the instant of the last change to it (an entry after the
+    /// first whose priority differs from the one before), or <see langword="null"/> when it never changed.</summary>
+    private static (PriorityId? Priority, Instant? ChangeAt) PriorityTrail(ServiceRequest request, Instant at)
+    {
+        var log = request.StatusLog.AsSpan();
+        var priority = request.Priority;
+        Instant? changeAt = null;
+        for (var i = 0; i < log.Length && log[i].At <= at; i++)
+        {
+            if (log[i].Priority is { } p && p != priority)
+            {
+                if (i > 0)
+                {
+                    changeAt = log[i].At;
+                }
+
+                priority = p;
+            }
+        }
+
+        return (priority, changeAt);
+    }
+
+    /// <summary>Runs a status log through clock conditions up to asOf (later entries are not known yet), writing the pauses
+    /// (waits and reopen gaps, sorted; an ongoing one open-ended) into <paramref name="pauses"/>.</summary>
+    /// <exception cref="ArgumentException">The log enters a status the conditions do not name.</exception>
+    private static LogClock Trace(ServiceRequest request, ClockConditions clock, Instant asOf, Span<Interval> pauses, string parameterName)
+    {
+        var log = request.StatusLog.AsSpan();
+        var started = false;
+        var start = default(Instant);
+        var count = 0;
+        Instant? pausedSince = null;
+        Instant? stoppedSince = null;
+        for (var i = 0; i < log.Length; i++)
+        {
+            ref readonly var entry = ref log[i];
+            var t = entry.At;
+            if (t > asOf)
+            {
+                break;
+            }
+
+            if (!clock.TryGetAction(entry.Status, out var action))
+            {
+                throw new ArgumentException(
+                    $"Request '{request.Id}' enters status \"{entry.Status}\" at {t} (entry {i}), which the clock conditions do not know; they know {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.",
+                    parameterName);
+            }
+
+            if (!started)
+            {
+                if (action == ClockAction.Start)
+                {
+                    started = true;
+                    start = clock.RetroactiveStart ? log[0].At : t;
+                }
+                else if (action == ClockAction.Cancel)
+                {
+                    return new(false, t, null, t, 0);
+                }
+
+                continue;
+            }
+
+            switch (action)
+            {
+                case ClockAction.Reset:
+                    start = t;
+                    count = 0;
+                    pausedSince = null;
+                    stoppedSince = null;
+                    break;
+                case ClockAction.Cancel when stoppedSince is null:
+                    if (pausedSince is { } p0)
+                    {
+                        pauses[count++] = new Interval(p0, t);
+                    }
+
+                    return new(true, start, null, t, count);
+                case ClockAction.Cancel:
+                    // A stopped clock has its verdict; a later cancellation does not take it back.
+                    break;
+                case ClockAction.Start when stoppedSince is { } q:
+                    pauses[count++] = new Interval(q, t);
+                    stoppedSince = null;
+                    break;
+                case ClockAction.Start or ClockAction.Run when pausedSince is { } p1:
+                    pauses[count++] = new Interval(p1, t);
+                    pausedSince = null;
+                    break;
+                case ClockAction.Pause when stoppedSince is null && pausedSince is null:
+                    pausedSince = t;
+                    break;
+                case ClockAction.Stop when stoppedSince is null:
+                    if (pausedSince is { } p2)
+                    {
+                        pauses[count++] = new Interval(p2, t);
+                        pausedSince = null;
+                    }
+
+                    stoppedSince = t;
+                    break;
+            }
+        }
+
+        if (pausedSince is { } open)
+        {
+            pauses[count++] = new Interval(open, null);
+        }
+
+        return new(started, start, stoppedSince, null, count);
+    }
+
+    /// <summary>Merges a request's pauses, its reopen gap and the agreement's excluded time into sorted, disjoint intervals
+    /// that start at or after the clock's start (an open-ended pause stays open-ended).</summary>
+    private static int MergePauses(Instant start, ReadOnlySpan<Interval> pauses, Interval? gap, ReadOnlySpan<Interval> excluded, Span<Interval> destination)
+    {
+        int i = 0, j = 0, count = 0;
+        var gapPending = gap.HasValue;
+        while (true)
+        {
+            Interval next;
+            var fromPauses = i < pauses.Length ? pauses[i].Start : Instant.MaxValue;
+            var fromExcluded = j < excluded.Length ? excluded[j].Start : Instant.MaxValue;
+            var fromGap = gapPending ? gap!.Value.Start : Instant.MaxValue;
+            if (i < pauses.Length && fromPauses <= fromExcluded && fromPauses <= fromGap)
+            {
+                next = pauses[i++];
+            }
+            else if (gapPending && fromGap <= fromExcluded)
+            {
+                next = gap!.Value;
+                gapPending = false;
+            }
+            else if (j < excluded.Length)
+            {
+                next = excluded[j++];
+            }
+            else
+            {
+                break;
+            }
+
+            if (next.HasEnd && next.End <= start)
+            {
+                continue;
+            }
+
+            if (next.Start < start)
+            {
+                next = new Interval(start, next.HasEnd ? next.End : null);
+            }
+
+            if (count > 0 && (!destination[count - 1].HasEnd || next.Start <= destination[count - 1].End))
+            {
+                var last = destination[count - 1];
+                if (last.HasEnd)
+                {
+                    destination[count - 1] = new Interval(last.Start, next.HasEnd ? Instant.Max(last.End, next.End) : null);
+                }
+            }
+            else
+            {
+                destination[count++] = next;
+            }
+        }
+
+        return count;
+    }
+}
