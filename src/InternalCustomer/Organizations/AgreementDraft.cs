@@ -63,4 +63,11 @@ public sealed record AgreementDraft
 
     /// <summary>Gets the share of satisfied feedback required, in [0, 1), or <see langword="null"/> for no satisfaction objective.</summary>
     public double? SatisfactionTarget { get; init; }
+
+    /// <summary>Gets the objective sets, for objectives that depend on the request's class; give either these or
+    /// <see cref="FirstResponse"/>/<see cref="Resolution"/>, not both.</summary>
+    public IReadOnlyList<ObjectiveSetDraft?>? ObjectiveSets { get; init; }
+
+    /// <summary>Gets the maintenance windows and SLO corrections (checked when made), or <see langword="null"/> for none.</summary>
+    public IReadOnlyList<Agreements.ExclusionWindow?>? Exclusions { get; init; }
 }

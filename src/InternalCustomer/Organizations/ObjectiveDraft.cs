@@ -31,4 +31,11 @@ public sealed record ObjectiveDraft
 
     /// <summary>Gets the warning thresholds, or <see langword="null"/> for the default 50% and 75%.</summary>
     public IReadOnlyList<double>? WarningThresholds { get; init; }
+
+    /// <summary>Gets the business days allowed, for an objective counted in business days (then <see cref="Within"/> must be
+    /// <see langword="null"/>); see <see cref="Agreements.TimeObjective.BusinessDays"/>. Reported at <c>withinBusinessDays</c>.</summary>
+    public int? BusinessDays { get; init; }
+
+    /// <summary>Gets the clock conditions for requests given as status logs, or <see langword="null"/>.</summary>
+    public Agreements.ClockConditions? Clock { get; init; }
 }

@@ -47,8 +47,10 @@ public sealed class Organization : IEquatable<Organization>
         IEnumerable<Service> services,
         IEnumerable<DeclaredDependency> dependencies,
         IEnumerable<KeyValuePair<CalendarId, BusinessCalendar>>? calendars = null,
-        IEnumerable<ServiceAgreement>? agreements = null)
+        IEnumerable<ServiceAgreement>? agreements = null,
+        IEnumerable<PriorityId>? priorities = null)
     {
+        Priorities = [.. priorities ?? []];
         Departments = [.. departments.OrderBy(d => d.Id)];
         Services = [.. services.OrderBy(s => s.Id)];
         Dependencies = [.. dependencies.OrderBy(d => d.Consumer).ThenBy(d => d.Provider)];
@@ -149,6 +151,11 @@ public sealed class Organization : IEquatable<Organization>
             hash.Add(agreement);
         }
 
+        foreach (var priority in Priorities)
+        {
+            hash.Add(priority);
+        }
+
         _hash = hash.ToHashCode();
     }
 
@@ -172,6 +179,15 @@ public sealed class Organization : IEquatable<Organization>
 
     /// <summary>Gets the service agreements between departments, sorted by id.</summary>
     public ImmutableArray<ServiceAgreement> Agreements { get; }
+
+    /// <summary>Gets the request priorities the organisation declares, highest first (for example P1, P2, P3, P4); empty
+    /// when requests are not classed by priority. Objective sets and requests may use only these.</summary>
+    public ImmutableArray<PriorityId> Priorities { get; }
+
+    /// <summary>Gets the rank of a declared priority: 0 for the highest.</summary>
+    /// <param name="priority">The priority.</param>
+    /// <returns>Its rank, or -1 when the organisation does not declare it.</returns>
+    public int RankOf(PriorityId priority) => Priorities.IndexOf(priority);
 
     /// <summary>Starts an empty builder.</summary>
     /// <returns>A new builder.</returns>
@@ -362,7 +378,8 @@ public sealed class Organization : IEquatable<Organization>
     public bool Equals(Organization? other) =>
         other is not null
         && (ReferenceEquals(this, other)
-            || (_hash == other._hash
+            || (Priorities.SequenceEqual(other.Priorities)
+                && _hash == other._hash
                 && Departments.SequenceEqual(other.Departments)
                 && Services.SequenceEqual(other.Services)
                 && Dependencies.SequenceEqual(other.Dependencies)

@@ -28,6 +28,7 @@ public sealed class OrganizationBuilder
     private readonly List<RawDependency> _dependencies = [];
     private readonly List<(string? Id, BusinessCalendar? Calendar)> _calendars = [];
     private readonly List<AgreementDraft> _agreements = [];
+    private readonly List<string?> _priorities = [];
 
     /// <summary>Creates an empty builder.</summary>
     public OrganizationBuilder()
@@ -60,7 +61,27 @@ public sealed class OrganizationBuilder
         {
             AddAgreement(agreement);
         }
+
+        foreach (var priority in organization.Priorities)
+        {
+            AddPriority(priority);
+        }
     }
+
+    /// <summary>Declares the next request priority, in order from the highest (P1) down; validated when the organisation is built.</summary>
+    /// <param name="id">The priority id text, for example <c>P1</c>.</param>
+    /// <returns>This builder.</returns>
+    public OrganizationBuilder AddPriority(string? id)
+    {
+        _priorities.Add(id);
+        return this;
+    }
+
+    /// <summary>Declares the next request priority, in order from the highest (P1) down.</summary>
+    /// <param name="id">The priority.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c>.</exception>
+    public OrganizationBuilder AddPriority(PriorityId id) => AddPriority(ModelGuard.NotDefault(id, nameof(id)).Value);
 
     /// <summary>Adds a department given as raw text; validated when the organisation is built.</summary>
     /// <param name="id">The department id text.</param>
@@ -169,6 +190,9 @@ public sealed class OrganizationBuilder
     public OrganizationBuilder AddAgreement(ServiceAgreement agreement)
     {
         ArgumentNullException.ThrowIfNull(agreement);
+
+        // One set for every request is written as plain objectives, so that a document round trip keeps its shape.
+        var single = agreement.ObjectiveSets.IsEmpty || (agreement.ObjectiveSets is [{ Selector.IsAny: true, Name: ObjectiveSet.DefaultName }]);
         return AddAgreement(new AgreementDraft(agreement.Id.Value)
         {
             Provider = agreement.Provider.Value,
@@ -178,12 +202,26 @@ public sealed class OrganizationBuilder
             EffectiveFrom = agreement.EffectiveFrom,
             EffectiveUntil = agreement.EffectiveUntil,
             ReviewCadence = agreement.ReviewCadence,
-            FirstResponse = Draft(agreement.FirstResponse),
-            Resolution = Draft(agreement.Resolution),
+            FirstResponse = single ? Draft(agreement.FirstResponse) : null,
+            Resolution = single ? Draft(agreement.Resolution) : null,
             SatisfactionTarget = agreement.Satisfaction?.Target,
+            ObjectiveSets = single ? null : [.. agreement.ObjectiveSets.Select(SetDraft)],
+            Exclusions = agreement.Exclusions.IsEmpty ? null : [.. agreement.Exclusions],
         });
 
-        static ObjectiveDraft? Draft(TimeObjective? o) => o is null ? null : new ObjectiveDraft(o.Within, o.Target, [.. o.WarningThresholds]);
+        static ObjectiveDraft? Draft(TimeObjective? o) =>
+            o is null
+                ? null
+                : new ObjectiveDraft(o.BusinessDays is null ? o.Within : null, o.Target, [.. o.WarningThresholds]) { BusinessDays = o.BusinessDays, Clock = o.Clock };
+
+        static ObjectiveSetDraft SetDraft(ObjectiveSet set) => new(set.Name)
+        {
+            Priorities = set.Selector.Priorities.IsEmpty ? null : [.. set.Selector.Priorities.Select(p => p.Value)],
+            Services = set.Selector.Services.IsEmpty ? null : [.. set.Selector.Services.Select(v => v.Value)],
+            Categories = set.Selector.Categories.IsEmpty ? null : [.. set.Selector.Categories],
+            FirstResponse = Draft(set.FirstResponse),
+            Resolution = Draft(set.Resolution),
+        };
     }
 
     /// <summary>Validates everything added and builds the organisation, or reports every problem.</summary>
@@ -197,11 +235,12 @@ public sealed class OrganizationBuilder
         var dependencies = ValidateDependencies(departmentIds, problems);
         ValidateParentCycles(departments, problems);
         var calendars = ValidateCalendars(problems);
-        var agreements = ValidateAgreements(departmentIds, services.ToDictionary(s => s.Id, s => s.Provider), calendars, problems);
+        var priorities = ValidatePriorities(problems);
+        var agreements = ValidateAgreements(departmentIds, services.ToDictionary(s => s.Id, s => s.Provider), calendars, [.. priorities], problems);
 
         return problems.Count > 0
             ? Result.Failure<Organization>(problems)
-            : Result.Success(new Organization(departments, services, dependencies, calendars, agreements));
+            : Result.Success(new Organization(departments, services, dependencies, calendars, agreements, priorities));
     }
 
     /// <summary>Validates everything added and builds the organisation.</summary>
@@ -433,10 +472,28 @@ public sealed class OrganizationBuilder
         return result;
     }
 
+    private List<PriorityId> ValidatePriorities(List<Problem> problems)
+    {
+        var result = new List<PriorityId>();
+        var claimed = new Dictionary<PriorityId, ProblemLocation>();
+        for (var i = 0; i < _priorities.Count; i++)
+        {
+            var at = Entry("priorities", i);
+            if (TryId(_priorities[i], "priority", at, problems, out PriorityId id)
+                && Claim(claimed, id, at, at, problems, first => $"Priority '{id}' is already declared at {first}."))
+            {
+                result.Add(id);
+            }
+        }
+
+        return result;
+    }
+
     private List<ServiceAgreement> ValidateAgreements(
         HashSet<DepartmentId> departments,
         Dictionary<ServiceId, DepartmentId> providerOf,
         Dictionary<CalendarId, BusinessCalendar> calendars,
+        HashSet<PriorityId> priorities,
         List<Problem> problems)
     {
         var result = new List<(ServiceAgreement Agreement, ProblemLocation Entry)>();
@@ -468,31 +525,220 @@ public sealed class OrganizationBuilder
             ok &= services is not null;
             ok &= ValidateAgreementCalendar(draft.Calendar, at, calendars, problems, out var calendarId);
             ok &= ValidateAgreementTerms(draft, at, problems);
+            var sets = ValidateObjectiveSets(draft, at, services, priorities, problems);
+            ok &= sets is not null;
+            var exclusions = new List<ExclusionWindow>();
+            for (var e = 0; e < (draft.Exclusions?.Count ?? 0); e++)
+            {
+                if (draft.Exclusions![e] is { } window)
+                {
+                    exclusions.Add(window);
+                }
+                else
+                {
+                    problems.Add(new Problem(ProblemKind.MissingValue, at.Property("exclusions").Element(e), $"Exclusion {e} must be a window; got null."));
+                    ok = false;
+                }
+            }
+
             if (!ok)
             {
                 continue;
             }
 
-            var agreement = new ServiceAgreement(
-                id,
-                provider,
-                consumer,
-                services!,
-                calendarId,
-                draft.EffectiveFrom!.Value,
-                draft.EffectiveUntil,
-                draft.ReviewCadence!,
-                ToObjective(ObjectiveKind.FirstResponse, draft.FirstResponse),
-                ToObjective(ObjectiveKind.Resolution, draft.Resolution),
-                draft.SatisfactionTarget is { } t ? new SatisfactionObjective(t) : null);
-            result.Add((agreement, at));
+            var satisfaction = draft.SatisfactionTarget is { } t ? new SatisfactionObjective(t) : null;
+            var agreement = draft.ObjectiveSets is null
+                ? new ServiceAgreement(
+                    id,
+                    provider,
+                    consumer,
+                    services!,
+                    calendarId,
+                    draft.EffectiveFrom!.Value,
+                    draft.EffectiveUntil,
+                    draft.ReviewCadence!,
+                    ToObjective(ObjectiveKind.FirstResponse, draft.FirstResponse),
+                    ToObjective(ObjectiveKind.Resolution, draft.Resolution),
+                    satisfaction)
+                : new ServiceAgreement(id, provider, consumer, services!, calendarId, draft.EffectiveFrom!.Value, draft.EffectiveUntil, draft.ReviewCadence!, sets!, satisfaction);
+            result.Add((exclusions.Count == 0 ? agreement : agreement.WithExclusions(exclusions), at));
         }
 
         ReportOverlaps(result, problems);
         return [.. result.Select(r => r.Agreement)];
+    }
 
-        static TimeObjective? ToObjective(ObjectiveKind kind, ObjectiveDraft? o) =>
-            o is null ? null : new TimeObjective(kind, o.Within!.Value, o.Target!.Value, o.WarningThresholds);
+    /// <summary>A checked objective draft made into its objective.</summary>
+    private static TimeObjective? ToObjective(ObjectiveKind kind, ObjectiveDraft? o)
+    {
+        if (o is null)
+        {
+            return null;
+        }
+
+        var objective = o.BusinessDays is { } days
+            ? kind == ObjectiveKind.FirstResponse
+                ? TimeObjective.FirstResponseWithinBusinessDays(days, o.Target!.Value)
+                : TimeObjective.ResolutionWithinBusinessDays(days, o.Target!.Value)
+            : new TimeObjective(kind, o.Within!.Value, o.Target!.Value, o.WarningThresholds);
+        if (o.BusinessDays is not null && o.WarningThresholds is { } thresholds)
+        {
+            objective = objective.WithWarningThresholds(thresholds);
+        }
+
+        return o.Clock is { } clock ? objective.WithClock(clock) : objective;
+    }
+
+    /// <summary>Checks the objective sets of a draft and makes them, or reports every problem and returns <see langword="null"/>;
+    /// an empty list when the draft has none.</summary>
+    private static List<ObjectiveSet>? ValidateObjectiveSets(
+        AgreementDraft draft, ProblemLocation at, List<ServiceId>? covered, HashSet<PriorityId> declared, List<Problem> problems)
+    {
+        var result = new List<ObjectiveSet>();
+        if (draft.ObjectiveSets is not { } drafts)
+        {
+            return result;
+        }
+
+        var before = problems.Count;
+        var setsAt = at.Property("objectiveSets");
+        if (draft.FirstResponse is not null || draft.Resolution is not null)
+        {
+            problems.Add(new Problem(
+                ProblemKind.InvalidValue,
+                setsAt,
+                "An agreement gives its time objectives either for every request (firstResponse, resolution) or per objective set, not both; got both."));
+        }
+
+        var names = new Dictionary<string, ProblemLocation>(StringComparer.Ordinal);
+        for (var j = 0; j < drafts.Count; j++)
+        {
+            var setAt = setsAt.Element(j);
+            if (drafts[j] is not { } d)
+            {
+                problems.Add(new Problem(ProblemKind.MissingValue, setAt, $"Objective set {j} must be an object; got null."));
+                continue;
+            }
+
+            var setOk = true;
+            if (string.IsNullOrWhiteSpace(d.Name))
+            {
+                problems.Add(new Problem(ProblemKind.MissingValue, setAt.Property("name"), $"An objective set needs a non-blank name; got {(d.Name is null ? "none" : $"\"{d.Name}\"")}."));
+                setOk = false;
+            }
+            else
+            {
+                setOk &= Claim(names, d.Name, setAt, setAt.Property("name"), problems, first => $"Objective set name '{d.Name}' is already used by {first}.");
+            }
+
+            var priorities = new List<PriorityId>();
+            for (var k = 0; k < (d.Priorities?.Count ?? 0); k++)
+            {
+                var pAt = setAt.Property("priorities").Element(k);
+                if (!TryId(d.Priorities![k], "priority", pAt, problems, out PriorityId priority))
+                {
+                    setOk = false;
+                }
+                else if (!declared.Contains(priority))
+                {
+                    problems.Add(new Problem(
+                        ProblemKind.UnknownReference,
+                        pAt,
+                        $"Priority '{priority}' is not declared by the organization; it declares {(declared.Count == 0 ? "none" : string.Join(", ", declared))}."));
+                    setOk = false;
+                }
+                else if (priorities.Contains(priority))
+                {
+                    problems.Add(new Problem(ProblemKind.DuplicateId, pAt, $"Priority '{priority}' is listed twice in objective set '{d.Name}'."));
+                    setOk = false;
+                }
+                else
+                {
+                    priorities.Add(priority);
+                }
+            }
+
+            var services = new List<ServiceId>();
+            for (var k = 0; k < (d.Services?.Count ?? 0); k++)
+            {
+                var sAt = setAt.Property("services").Element(k);
+                if (!TryId(d.Services![k], "service", sAt, problems, out ServiceId service))
+                {
+                    setOk = false;
+                }
+                else if (covered is not null && !covered.Contains(service))
+                {
+                    problems.Add(new Problem(ProblemKind.UnknownReference, sAt, $"Objective set '{d.Name}' selects service '{service}', which the agreement does not cover; it covers {string.Join(", ", covered)}."));
+                    setOk = false;
+                }
+                else if (services.Contains(service))
+                {
+                    problems.Add(new Problem(ProblemKind.DuplicateId, sAt, $"Service '{service}' is listed twice in objective set '{d.Name}'."));
+                    setOk = false;
+                }
+                else
+                {
+                    services.Add(service);
+                }
+            }
+
+            var categories = new List<string>();
+            for (var k = 0; k < (d.Categories?.Count ?? 0); k++)
+            {
+                var cAt = setAt.Property("categories").Element(k);
+                var category = d.Categories![k];
+                if (string.IsNullOrWhiteSpace(category))
+                {
+                    problems.Add(new Problem(ProblemKind.InvalidValue, cAt, $"A category must be non-blank text; got {(category is null ? "null" : $"\"{category}\"")}."));
+                    setOk = false;
+                }
+                else if (categories.Contains(category, StringComparer.Ordinal))
+                {
+                    problems.Add(new Problem(ProblemKind.DuplicateId, cAt, $"Category '{category}' is listed twice in objective set '{d.Name}'."));
+                    setOk = false;
+                }
+                else
+                {
+                    categories.Add(category);
+                }
+            }
+
+            setOk &= ValidateObjective(d.FirstResponse, setAt.Property("firstResponse"), problems);
+            setOk &= ValidateObjective(d.Resolution, setAt.Property("resolution"), problems);
+            if (d.FirstResponse is null && d.Resolution is null)
+            {
+                problems.Add(new Problem(ProblemKind.InvalidValue, setAt, $"Objective set '{d.Name}' needs a firstResponse or a resolution objective; got neither."));
+                setOk = false;
+            }
+
+            if (!setOk)
+            {
+                continue;
+            }
+
+            var set = new ObjectiveSet(
+                d.Name!,
+                new RequestSelector(priorities, services, categories),
+                ToObjective(ObjectiveKind.FirstResponse, d.FirstResponse),
+                ToObjective(ObjectiveKind.Resolution, d.Resolution));
+            if (result.FirstOrDefault(r => r.Selector.Overlaps(set.Selector)) is { } earlier)
+            {
+                problems.Add(new Problem(
+                    ProblemKind.InvalidValue,
+                    setAt.Property("selector"),
+                    $"At most one objective set may apply to a request, but sets '{earlier.Name}' ({earlier.Selector}) and '{set.Name}' ({set.Selector}) both match some requests."));
+                continue;
+            }
+
+            result.Add(set);
+        }
+
+        if (drafts.Count == 0)
+        {
+            problems.Add(new Problem(ProblemKind.InvalidValue, setsAt, "An agreement's objectiveSets must hold at least one set; got an empty list (leave it out for none)."));
+        }
+
+        return problems.Count > before ? null : result;
     }
 
     private static List<ServiceId>? ValidateAgreementServices(
@@ -610,48 +856,69 @@ public sealed class OrganizationBuilder
             Report(ProblemKind.InvalidValue, at.Property("reviewCadence"), cadence);
         }
 
-        foreach (var (name, objective) in new[] { ("firstResponse", draft.FirstResponse), ("resolution", draft.Resolution) })
-        {
-            if (objective is null)
-            {
-                continue;
-            }
-
-            var location = at.Property(name);
-            if (objective.Within is not { } within || within <= Duration.Zero)
-            {
-                Report(
-                    ProblemKind.InvalidValue,
-                    location.Property("within"),
-                    $"Allowed business time must be positive; got {(objective.Within is { } w ? w.ToString() : "null")}.");
-            }
-
-            if (objective.Target is not { } target)
-            {
-                Report(ProblemKind.InvalidValue, location.Property("target"), "Target ratio must be in [0, 1); got null.");
-            }
-            else if (ObjectiveGuard.CheckTarget(target) is { } targetProblem)
-            {
-                Report(ProblemKind.InvalidValue, location.Property("target"), targetProblem);
-            }
-
-            if (objective.WarningThresholds is { } thresholds && ObjectiveGuard.CheckWarningThresholds(thresholds) is { } thresholdProblem)
-            {
-                Report(ProblemKind.InvalidValue, location.Property("warningThresholds"), thresholdProblem);
-            }
-        }
+        ok &= ValidateObjective(draft.FirstResponse, at.Property("firstResponse"), problems);
+        ok &= ValidateObjective(draft.Resolution, at.Property("resolution"), problems);
 
         if (draft.SatisfactionTarget is { } satisfaction && ObjectiveGuard.CheckTarget(satisfaction) is { } satisfactionProblem)
         {
             Report(ProblemKind.InvalidValue, at.Property("satisfaction").Property("target"), satisfactionProblem);
         }
 
-        if (draft.FirstResponse is null && draft.Resolution is null && draft.SatisfactionTarget is null)
+        if (draft.FirstResponse is null && draft.Resolution is null && draft.SatisfactionTarget is null && draft.ObjectiveSets is null)
         {
             Report(ProblemKind.InvalidValue, at.Property("objectives"), "An agreement needs at least one objective; got none.");
         }
 
         return ok;
+    }
+
+    /// <summary>Reports every problem of one objective draft at its location; true when there is none (or no draft).</summary>
+    private static bool ValidateObjective(ObjectiveDraft? objective, ProblemLocation location, List<Problem> problems)
+    {
+        if (objective is null)
+        {
+            return true;
+        }
+
+        var before = problems.Count;
+        if (objective.BusinessDays is { } days)
+        {
+            if (objective.Within is not null)
+            {
+                problems.Add(new Problem(
+                    ProblemKind.InvalidValue,
+                    location.Property("withinBusinessDays"),
+                    $"An objective allows either business time (within) or business days (withinBusinessDays), not both; got within {objective.Within} and {days} business days."));
+            }
+
+            if (days < 1)
+            {
+                problems.Add(new Problem(ProblemKind.InvalidValue, location.Property("withinBusinessDays"), $"Allowed business days must be at least 1; got {days}."));
+            }
+        }
+        else if (objective.Within is not { } within || within <= Duration.Zero)
+        {
+            problems.Add(new Problem(
+                ProblemKind.InvalidValue,
+                location.Property("within"),
+                $"Allowed business time must be positive; got {(objective.Within is { } w ? w.ToString() : "null")}."));
+        }
+
+        if (objective.Target is not { } target)
+        {
+            problems.Add(new Problem(ProblemKind.InvalidValue, location.Property("target"), "Target ratio must be in [0, 1); got null."));
+        }
+        else if (ObjectiveGuard.CheckTarget(target) is { } targetProblem)
+        {
+            problems.Add(new Problem(ProblemKind.InvalidValue, location.Property("target"), targetProblem));
+        }
+
+        if (objective.WarningThresholds is { } thresholds && ObjectiveGuard.CheckWarningThresholds(thresholds) is { } thresholdProblem)
+        {
+            problems.Add(new Problem(ProblemKind.InvalidValue, location.Property("warningThresholds"), thresholdProblem));
+        }
+
+        return problems.Count == before;
     }
 
     private static void ReportOverlaps(List<(ServiceAgreement Agreement, ProblemLocation Entry)> agreements, List<Problem> problems)
@@ -669,15 +936,19 @@ public sealed class OrganizationBuilder
                     var (a, aAt) = list[k];
                     var (b, bAt) = list[j];
                     var shared = a.Services.Intersect(b.Services).FirstOrDefault();
-                    if (shared.IsDefault || !a.EffectiveOverlaps(b))
+                    if (shared.IsDefault || !a.RequestsOverlap(b))
                     {
                         continue;
                     }
 
+                    var classes = a.ObjectiveSets.Length <= 1 && b.ObjectiveSets.Length <= 1
+                        && (a.ObjectiveSets.IsEmpty || a.ObjectiveSets[0].Selector.IsAny) && (b.ObjectiveSets.IsEmpty || b.ObjectiveSets[0].Selector.IsAny)
+                        ? string.Empty
+                        : " for requests their objective sets both select";
                     problems.Add(new Problem(
                         ProblemKind.OverlappingAgreement,
                         bAt,
-                        $"Agreements '{a.Id}' ({aAt}, {Period(a)}) and '{b.Id}' ({Period(b)}) both cover service '{shared}' from '{a.Provider}' to '{a.Consumer}' over overlapping periods."));
+                        $"Agreements '{a.Id}' ({aAt}, {Period(a)}) and '{b.Id}' ({Period(b)}) both cover service '{shared}' from '{a.Provider}' to '{a.Consumer}' over overlapping periods{classes}."));
                 }
             }
         }
