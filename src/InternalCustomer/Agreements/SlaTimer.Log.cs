@@ -82,7 +82,7 @@ public sealed partial class SlaTimer
     // A status-log request: the set is chosen by the priority in force at the clock's final stop, or at asOf while it runs.
     // The stop depends on the set's clock, so the set in force at asOf is tried first and, when its clock stopped under
     // another priority, the set of that priority is used instead (its own clock decides the rest).
-    private ObjectiveEvaluation EvaluateLog(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName)
+    private ObjectiveEvaluation EvaluateLog(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName, double fraction)
     {
         var capacity = request.StatusLog.Length + 1 + Agreement.ExcludedTime.Length;
         Span<Interval> pauses = capacity <= StackPauses ? stackalloc Interval[StackPauses] : new Interval[capacity];
@@ -128,12 +128,12 @@ public sealed partial class SlaTimer
         var own = pauses[..trace.PauseCount];
         if (!_hasExcludedTime)
         {
-            return Run(trace.Start, trace.StopAt, trace.CancelAt, own, null, objective, set.Name, changeAt, asOf);
+            return Run(trace.Start, trace.StopAt, trace.CancelAt, own, null, objective, set.Name, changeAt, asOf, fraction);
         }
 
         Span<Interval> merged = capacity <= StackPauses ? stackalloc Interval[StackPauses] : new Interval[capacity];
         var count = MergePauses(trace.Start, own, null, Agreement.ExcludedTime.AsSpan(), merged);
-        return Run(trace.Start, trace.StopAt, trace.CancelAt, merged[..count], null, objective, set.Name, changeAt, asOf);
+        return Run(trace.Start, trace.StopAt, trace.CancelAt, merged[..count], null, objective, set.Name, changeAt, asOf, fraction);
     }
 
     private ClockConditions ClockOf(ServiceRequest request, ObjectiveSet set, TimeObjective objective, string parameterName) =>

@@ -229,6 +229,55 @@ public sealed partial class SlaTimer
         return accumulator.ToAlerts();
     }
 
+    /// <summary>
+    /// Works out, for one request in flight at <paramref name="asOf"/>, the instants at which it will cross each warning threshold
+    /// and breach, assuming no further pause, and the next instant at which its state changes; see <see cref="EscalationSchedule"/>.
+    /// </summary>
+    /// <param name="request">The request, measured against this timer's agreement.</param>
+    /// <param name="kind"><see cref="ObjectiveKind.FirstResponse"/> or <see cref="ObjectiveKind.Resolution"/>.</param>
+    /// <param name="asOf">The instant of evaluation; not before the request was opened.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate(ServiceRequest, ObjectiveKind, Instant)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the request was opened.</exception>
+    public EscalationSchedule Escalation(ServiceRequest request, ObjectiveKind kind, Instant asOf)
+    {
+        var evaluation = Evaluate(request, kind, asOf);
+        if (!evaluation.IsMeasured || evaluation.IsDecided)
+        {
+            return new EscalationSchedule(evaluation, asOf, [], [], evaluation.State == SlaState.Breached ? evaluation.Deadline : null, null);
+        }
+
+        var set = Agreement.ObjectiveSets.First(s => s.Name == evaluation.ObjectiveSet);
+        var thresholds = set.Objective(kind)!.WarningThresholds;
+        var instants = ImmutableArray.CreateBuilder<Instant>(thresholds.Length);
+        Instant? next = evaluation.Deadline > asOf ? evaluation.Deadline : null;
+        foreach (var threshold in thresholds)
+        {
+            var at = threshold == 1 ? evaluation.Deadline : Evaluate(request, kind, asOf, nameof(request), threshold).Deadline;
+            instants.Add(at);
+            if (at > asOf && (next is not { } n || at < n))
+            {
+                next = at;
+            }
+        }
+
+        foreach (var window in Agreement.ExcludedTime)
+        {
+            if (window.Start > asOf)
+            {
+                if (next is not { } n || window.Start < n)
+                {
+                    next = window.Start;
+                }
+
+                break;
+            }
+        }
+
+        return new EscalationSchedule(evaluation, asOf, thresholds, instants.MoveToImmutable(), evaluation.Deadline, next);
+    }
+
     /// <summary>Returns a description such as <c>SLA timer of it-payroll</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"SLA timer of {Agreement.Id}";
@@ -289,7 +338,7 @@ public sealed partial class SlaTimer
     }
 
     // One request, one objective kind: exclusion, set selection, the request's clock, then the shared run.
-    private ObjectiveEvaluation Evaluate(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName)
+    private ObjectiveEvaluation Evaluate(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName, double fraction = 1)
     {
         var agreement = Agreement;
         if (_hasExclusions && agreement.ExclusionOf(request.Opened) is not null)
@@ -299,7 +348,7 @@ public sealed partial class SlaTimer
 
         if (request.IsStatusLog)
         {
-            return EvaluateLog(request, kind, asOf, parameterName);
+            return EvaluateLog(request, kind, asOf, parameterName, fraction);
         }
 
         var set = _onlySet ?? agreement.SelectSet(request.Priority, request.Service, request.Category);
@@ -320,14 +369,14 @@ public sealed partial class SlaTimer
         Interval? gap = kind == ObjectiveKind.Resolution ? request.Reopen : null;
         if (!_hasExcludedTime)
         {
-            return Run(request.Opened, stopAt, null, request.Pauses.AsSpan(), gap, objective, set.Name, null, asOf);
+            return Run(request.Opened, stopAt, null, request.Pauses.AsSpan(), gap, objective, set.Name, null, asOf, fraction);
         }
 
         Span<Interval> merged = request.Pauses.Length + 1 + Agreement.ExcludedTime.Length <= StackPauses
             ? stackalloc Interval[StackPauses]
             : new Interval[request.Pauses.Length + 1 + Agreement.ExcludedTime.Length];
         var count = MergePauses(request.Opened, request.Pauses.AsSpan(), gap, Agreement.ExcludedTime.AsSpan(), merged);
-        return Run(request.Opened, stopAt, null, merged[..count], null, objective, set.Name, null, asOf);
+        return Run(request.Opened, stopAt, null, merged[..count], null, objective, set.Name, null, asOf, fraction);
     }
 
     private static ObjectiveEvaluation Unmeasured(ObjectiveKind kind, SlaState state, string? set) =>
@@ -352,7 +401,8 @@ public sealed partial class SlaTimer
         TimeObjective objective,
         string set,
         Instant? changeAt,
-        Instant asOf)
+        Instant asOf,
+        double fraction)
     {
         var calendar = Calendar;
         var allowed = Allowed(objective, start);
@@ -367,7 +417,9 @@ public sealed partial class SlaTimer
         var end = stopped ? stopAt!.Value : asOf;
 
         var elapsed = Duration.Zero;
-        var remaining = allowed;
+
+        // With a fraction below 1 the "deadline" found is the instant that fraction of the allowed time is used (Escalation).
+        var remaining = fraction == 1 ? allowed : allowed * fraction;
         var cursor = start;
         var deadline = default(Instant);
         var deadlineFound = false;
