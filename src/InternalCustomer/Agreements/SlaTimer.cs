@@ -382,12 +382,6 @@ public sealed partial class SlaTimer
     private static ObjectiveEvaluation Unmeasured(ObjectiveKind kind, SlaState state, string? set) =>
         new(kind, state, Duration.Zero, Duration.Zero, default, default, 0, set);
 
-    /// <summary>The allowed business time of an objective for a clock that starts at <paramref name="start"/>.</summary>
-    private Duration Allowed(TimeObjective objective, Instant start) =>
-        objective.BusinessDays is { } days
-            ? Calendar.BusinessTime(start, Calendar.AddBusinessDays(start, days))
-            : objective.Within;
-
     // The hot path: one BusinessTime call per unpaused stretch, one AddBusinessTime call, no allocation.
     // The clock runs from start to the stop (or asOf), minus the pauses (sorted; the gap, if any, is one more, merged in order);
     // a cancellation at or before asOf ends it without a verdict unless the deadline had passed; a priority change that
@@ -405,8 +399,11 @@ public sealed partial class SlaTimer
         double fraction)
     {
         var calendar = Calendar;
-        var allowed = Allowed(objective, start);
         var kind = objective.Kind;
+
+        // Business days: the allowed business time is that from the start to the business-days deadline (BusinessCalendar.AddBusinessDays).
+        var daysDeadline = objective.BusinessDays is { } days ? calendar.AddBusinessDays(start, days) : default;
+        var allowed = objective.BusinessDays is null ? objective.Within : calendar.BusinessTime(start, daysDeadline);
         var cancelled = cancelAt is { } c && c <= asOf && (stopAt is not { } st || c < st);
         if (cancelled)
         {
@@ -482,6 +479,14 @@ public sealed partial class SlaTimer
         if (!deadlineFound)
         {
             deadline = calendar.AddBusinessTime(cursor, remaining);
+        }
+
+        // The earliest instant the allowed time is used is the end of a working window when the business-days deadline is the
+        // start of the next one ("by 09:00 on Tuesday"): when no business time was paused before it, the deadline is the
+        // business-days deadline itself; pauses push it from there as for any objective.
+        if (objective.BusinessDays is not null && fraction == 1 && deadline <= daysDeadline && calendar.BusinessTime(deadline, daysDeadline) == Duration.Zero)
+        {
+            deadline = daysDeadline;
         }
 
         var used = elapsed.TotalNanoseconds / allowed.TotalNanoseconds;

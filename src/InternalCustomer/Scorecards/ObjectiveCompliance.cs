@@ -24,4 +24,8 @@ public sealed record ObjectiveCompliance(AgreementId Agreement, DepartmentId Pro
 
     /// <summary>Gets a value indicating whether anything was decided, so that <see cref="IsMet"/> is not vacuous.</summary>
     public bool HasData => Tally.Decided > 0;
+
+    /// <summary>Gets the name of the agreement's objective set this compliance is of, or <see langword="null"/> when the
+    /// agreement has one set for every request (or for a satisfaction objective).</summary>
+    public string? ObjectiveSet { get; init; }
 }

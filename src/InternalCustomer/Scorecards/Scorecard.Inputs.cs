@@ -53,7 +53,7 @@ public static partial class Scorecard
         for (var i = 0; i < requests.Length; i++)
         {
             var r = requests[i] ?? throw new ArgumentNullException(nameof(requests), $"Expected a request at requests[{i}]; got null.");
-            var last = Instant.Max(r.Opened, Instant.Max(r.FirstResponse ?? r.Opened, r.Resolved ?? r.Opened));
+            var last = r.IsStatusLog ? r.LastRecorded : Instant.Max(r.Opened, Instant.Max(r.FirstResponse ?? r.Opened, r.Resolved ?? r.Opened));
             ends = ends is { } e && e >= last ? e : last;
         }
 
@@ -91,6 +91,7 @@ public static partial class Scorecard
             if (agreements.TryGetValue(request.Agreement.Value, out var a))
             {
                 agreementOf?[i] = a;
+                CheckClass(organization, organization.Agreements[a], request, i, problems);
             }
             else
             {
@@ -129,6 +130,61 @@ public static partial class Scorecard
             }
         }
     }
+
+    // A request's class against its agreement: a declared priority, a covered service, a status log its clocks can read
+    // (problems that Compute throws), and, for Validate only, a class that no objective set matches (Compute counts those
+    // as SlaState.Unmatched rather than failing).
+    private static void CheckClass(Organization organization, ServiceAgreement agreement, ServiceRequest request, int i, List<Problem>? problems)
+    {
+        var at = At("requests").Element(i);
+        foreach (var (priority, where) in PrioritiesOf(request, at))
+        {
+            if (organization.RankOf(priority) < 0)
+            {
+                Report(problems, new(ProblemKind.UnknownReference, where, $"Request '{request.Id}' at requests[{i}] has priority '{priority}', which the organization does not declare; it declares {(organization.Priorities.IsEmpty ? "none" : string.Join(", ", organization.Priorities))}."));
+            }
+        }
+
+        if (request.Service is { } service && !agreement.Services.Contains(service))
+        {
+            Report(problems, new(ProblemKind.UnknownReference, at.Property("service"), $"Request '{request.Id}' at requests[{i}] is for service '{service}', which agreement '{agreement.Id}' does not cover; it covers {string.Join(", ", agreement.Services)}."));
+        }
+
+        if (request.IsStatusLog && agreement.HasTimeObjectives && organization.TimerFor(agreement.Id).CheckLog(request) is { } logProblem)
+        {
+            Report(problems, new(logProblem.Kind, Concat(at, logProblem.Location), logProblem.Message));
+        }
+
+        if (problems is not null && agreement.HasTimeObjectives && !(agreement.ObjectiveSets is [{ Selector.IsAny: true }]))
+        {
+            var priority = request.IsStatusLog ? request.PriorityAt(Instant.MaxValue) : request.Priority;
+            if (agreement.SelectSet(priority, request.Service, request.Category) is null)
+            {
+                problems.Add(new(
+                    ProblemKind.InvalidValue,
+                    at,
+                    $"Request '{request.Id}' at requests[{i}] (priority {priority?.ToString() ?? "none"}, service {request.Service?.ToString() ?? "none"}, category {request.Category ?? "none"}) matches no objective set of agreement '{agreement.Id}' ({string.Join("; ", agreement.ObjectiveSets)}); its time objectives will count it as unmatched."));
+            }
+        }
+    }
+
+    private static IEnumerable<(PriorityId Priority, ProblemLocation At)> PrioritiesOf(ServiceRequest request, ProblemLocation at)
+    {
+        if (request.Priority is { } p)
+        {
+            yield return (p, at.Property("priority"));
+        }
+
+        for (var j = 0; j < request.StatusLog.Length; j++)
+        {
+            if (request.StatusLog[j].Priority is { } q)
+            {
+                yield return (q, at.Property("statusLog").Element(j).Property("priority"));
+            }
+        }
+    }
+
+    private static ProblemLocation Concat(ProblemLocation prefix, ProblemLocation suffix) => ProblemLocation.FromPath([.. prefix.Segments, .. suffix.Segments]);
 
     private static Problem UnknownDepartment(int i, string role, DepartmentId department) =>
         new(ProblemKind.UnknownReference, At("responses").Element(i).Property(role), $"Response at responses[{i}] names department '{department}', which is not a department of this organization.");

@@ -72,6 +72,26 @@ public static partial class Scorecard
         foreach (var a in agreements)
         {
             var (first, resolution) = sla.Tallies[a.Id];
+            if (sla.BySet.TryGetValue(a.Id, out var bySet))
+            {
+                // Objectives per request class: one compliance per set, each against its own target ("P1 breached, P3 met").
+                for (var k = 0; k < a.ObjectiveSets.Length; k++)
+                {
+                    var set = a.ObjectiveSets[k];
+                    if (set.FirstResponse is { } sf)
+                    {
+                        objectives.Add(new ObjectiveCompliance(a.Id, a.Provider, a.Consumer, ObjectiveKind.FirstResponse, sf.Target, bySet.FirstResponse[k]) { ObjectiveSet = set.Name });
+                    }
+
+                    if (set.Resolution is { } sr)
+                    {
+                        objectives.Add(new ObjectiveCompliance(a.Id, a.Provider, a.Consumer, ObjectiveKind.Resolution, sr.Target, bySet.Resolution[k]) { ObjectiveSet = set.Name });
+                    }
+                }
+
+                continue;
+            }
+
             if (a.FirstResponse is { } f)
             {
                 objectives.Add(new ObjectiveCompliance(a.Id, a.Provider, a.Consumer, ObjectiveKind.FirstResponse, f.Target, first));

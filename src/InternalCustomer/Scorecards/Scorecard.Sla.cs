@@ -1,13 +1,20 @@
 using System.Collections.Frozen;
 using InternalCustomer.Agreements;
 using InternalCustomer.Organizations;
+using NodaTime;
 
 namespace InternalCustomer.Scorecards;
 
 /// <content>The SLA view: each agreement's requests tallied by its timer.</content>
 public static partial class Scorecard
 {
-    private sealed record SlaData(FrozenDictionary<AgreementId, (SlaTally FirstResponse, SlaTally Resolution)> Tallies);
+    // Tallies per agreement (all its sets together, unmatched requests included) and, for agreements whose objectives
+    // depend on the request's class, per objective set in set order.
+    private sealed record SlaData(
+        FrozenDictionary<AgreementId, (SlaTally FirstResponse, SlaTally Resolution)> Tallies,
+        FrozenDictionary<AgreementId, (SlaTally[] FirstResponse, SlaTally[] Resolution)> BySet);
+
+    private static bool HasClasses(ServiceAgreement agreement) => !(agreement.ObjectiveSets is [] or [{ Selector.IsAny: true }]);
 
     // Requests opened after the as-of instant did not exist yet. The rest are evaluated in input order, each counted into
     // its agreement's tallies by the agreement's timer (SlaTimer.Count, the rule of SlaTimer.Tally: the decision instant in
@@ -23,6 +30,15 @@ public static partial class Scorecard
         var timers = new SlaTimer?[agreements.Length];
         var first = new SlaTally[agreements.Length];
         var resolution = new SlaTally[agreements.Length];
+        var bySet = new (SlaTally[] FirstResponse, SlaTally[] Resolution)?[agreements.Length];
+        for (var a = 0; a < agreements.Length; a++)
+        {
+            if (HasClasses(agreements[a]))
+            {
+                bySet[a] = (new SlaTally[agreements[a].ObjectiveSets.Length], new SlaTally[agreements[a].ObjectiveSets.Length]);
+            }
+        }
+
         for (var i = 0; i < requests.Length; i++)
         {
             var request = requests[i];
@@ -33,6 +49,14 @@ public static partial class Scorecard
 
             var a = agreementOf[i];
             var agreement = agreements[a];
+            if (bySet[a] is { } sets)
+            {
+                var timer = timers[a] ??= organization.TimerFor(agreement.Id);
+                CountBySet(timer, request, ObjectiveKind.FirstResponse, asOf, window, ref first[a], sets.FirstResponse);
+                CountBySet(timer, request, ObjectiveKind.Resolution, asOf, window, ref resolution[a], sets.Resolution);
+                continue;
+            }
+
             if (agreement.Measures(ObjectiveKind.FirstResponse))
             {
                 first[a] = (timers[a] ??= organization.TimerFor(agreement.Id)).Count(first[a], request, ObjectiveKind.FirstResponse, asOf, window);
@@ -50,6 +74,36 @@ public static partial class Scorecard
             tallies[agreements[a].Id] = (first[a], resolution[a]);
         }
 
-        return new SlaData(tallies.ToFrozenDictionary());
+        var perSet = new Dictionary<AgreementId, (SlaTally[], SlaTally[])>();
+        for (var a = 0; a < agreements.Length; a++)
+        {
+            if (bySet[a] is { } sets)
+            {
+                perSet[agreements[a].Id] = sets;
+            }
+        }
+
+        return new SlaData(tallies.ToFrozenDictionary(), perSet.ToFrozenDictionary());
+    }
+
+    // One request of an agreement with objective sets, counted into the agreement's tally and its set's, by the rule of SlaTimer.Tally.
+    private static void CountBySet(SlaTimer timer, ServiceRequest request, ObjectiveKind kind, Instant asOf, Interval? window, ref SlaTally whole, SlaTally[] sets)
+    {
+        if (!timer.Agreement.Measures(kind))
+        {
+            return;
+        }
+
+        var e = timer.EvaluateChecked(request, kind, asOf);
+        if (e.DecidedAt is { } decided && window is { } inside && !inside.Contains(decided))
+        {
+            return;
+        }
+
+        whole = whole.Add(e);
+        if (SlaTimer.IndexOf(timer.Agreement.ObjectiveSets, e.ObjectiveSet) is var k and >= 0)
+        {
+            sets[k] = sets[k].Add(e);
+        }
     }
 }
