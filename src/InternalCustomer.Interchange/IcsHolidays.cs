@@ -516,7 +516,7 @@ public static class IcsHolidays
             var location = holiday.RuleLine?.Location ?? holiday.Source.Location;
             var why = e is EvaluationLimitExceededException
                 ? string.Create(CultureInfo.InvariantCulture, $"the rule found no date in {MaxUnmatchedSteps} steps in a row, so it matches nothing")
-                : "its dates reach beyond the years 1 to 9999 that Ical.Net can represent";
+                : "Ical.Net ran past 9999-12-31, the last date it can represent, while looking for the rule's dates (as a rule that matches no date does)";
             problems.Add(ProblemKind.InvalidValue, location, string.Create(CultureInfo.InvariantCulture, $"Expected the event (line {holiday.Source.Line}) to repeat on dates from {Text(range.Start)} to {Text(range.End)}; {why}."));
         }
     }
