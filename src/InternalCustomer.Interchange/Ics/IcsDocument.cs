@@ -100,6 +100,12 @@ internal static class IcsDocument
                 continue;
             }
 
+            if (root is null && parsed.Name != "BEGIN")
+            {
+                // The first line was BEGIN:VCALENDAR but unreadable (a control character in it), already reported.
+                continue;
+            }
+
             if (root is not null && open.Count == 0)
             {
                 if (!reportedTrailing)
@@ -113,7 +119,7 @@ internal static class IcsDocument
 
             if (parsed.Name == "BEGIN")
             {
-                var name = parsed.Value.Trim().ToUpperInvariant();
+                var name = parsed.Value.Trim(' ').ToUpperInvariant();
                 if (!IsName(name))
                 {
                     problems.Add(ProblemKind.MalformedInput, parsed.Location, $"Expected a component name after BEGIN: (letters, digits and '-'), such as VEVENT; got \"{Snippet.Of(parsed.Value)}\".");
@@ -140,7 +146,7 @@ internal static class IcsDocument
             }
             else if (parsed.Name == "END")
             {
-                var name = parsed.Value.Trim().ToUpperInvariant();
+                var name = parsed.Value.Trim(' ').ToUpperInvariant();
                 var top = open.Peek();
                 if (name == top.Name)
                 {
@@ -180,7 +186,7 @@ internal static class IcsDocument
         var colon = content.IndexOf(':', StringComparison.Ordinal);
         return colon == 5
             && content.AsSpan(0, 5).Equals("BEGIN", StringComparison.OrdinalIgnoreCase)
-            && content.AsSpan(6).Trim().Equals(Calendar, StringComparison.OrdinalIgnoreCase);
+            && content.AsSpan(6).Trim(' ').Equals(Calendar, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

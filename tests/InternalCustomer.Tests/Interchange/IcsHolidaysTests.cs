@@ -359,6 +359,16 @@ public class IcsHolidaysTests
         Assert.Equal("Expected text; got the control character U+0000, which iCalendar does not allow in a content line.", problem.Message);
     }
 
+    [Fact]
+    public void A_control_character_in_the_first_line_makes_it_no_begin_vcalendar()
+    {
+        // Found by the mutation property: a form feed after BEGIN:VCALENDAR once left no root to put VERSION in.
+        var problem = Assert.Single(IcsHolidays.Read("BEGIN:VCALENDAR\f\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", Year2026).Problems);
+
+        Assert.Equal(ProblemLocation.InText(1), problem.Location);
+        Assert.Equal("Expected an iCalendar file (RFC 5545) starting with the line BEGIN:VCALENDAR; got \"BEGIN:VCALENDAR?\".", problem.Message);
+    }
+
     [Theory]
     [InlineData("DTSTART;VALUE=DATE:2026-12-25", 4, "DTSTART", "Expected a date YYYYMMDD such as 20261225; got \"2026-12-25\".")]
     [InlineData("DTSTART;VALUE=DATE:20261325", 4, "DTSTART", "Expected a date YYYYMMDD such as 20261225; got \"20261325\", which is not a calendar date.")]
@@ -470,7 +480,7 @@ public class IcsHolidaysTests
         Assert.StartsWith("Expected a range of ISO dates; got dates in the Julian calendar.", e.Message, StringComparison.Ordinal);
     }
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = 1500, QuietOnSuccess = true)]
+    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = 2000, QuietOnSuccess = true)]
     public void Mutated_files_never_throw(MutationSeed seed)
     {
         var random = new Random(seed.Value);
