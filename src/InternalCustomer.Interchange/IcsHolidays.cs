@@ -46,13 +46,12 @@ public static class IcsHolidays
 
     /// <summary>Reads holidays from UTF-8 iCalendar bytes.</summary>
     /// <param name="utf8Ics">The file's bytes (a leading byte-order mark is allowed).</param>
-    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned.</param>
-    /// <returns>The holiday dates inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
+    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="range"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="range"/> is not in the ISO calendar.</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(ReadOnlySpan<byte> utf8Ics, DateInterval range)
     {
-        CheckRange(range);
+        range = IsoRange(range);
         if (utf8Ics.StartsWith("\uFEFF"u8))
         {
             utf8Ics = utf8Ics[3..];
@@ -71,53 +70,49 @@ public static class IcsHolidays
 
     /// <summary>Reads holidays from iCalendar text.</summary>
     /// <param name="ics">The file's text (a leading byte-order mark is allowed).</param>
-    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned.</param>
-    /// <returns>The holiday dates inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
+    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ics"/> or <paramref name="range"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="range"/> is not in the ISO calendar.</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(string ics, DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(ics);
-        CheckRange(range);
-        return ReadText(ics, null, range);
+        return ReadText(ics, null, IsoRange(range));
     }
 
     /// <summary>Reads holidays from a stream of UTF-8 iCalendar, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end is read as an empty file, which is not iCalendar: one problem at line 1.</remarks>
     /// <param name="utf8Ics">A readable stream; it is not closed.</param>
-    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned.</param>
-    /// <returns>The holiday dates inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
+    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Ics"/> or <paramref name="range"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="range"/> is not in the ISO calendar.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(Stream utf8Ics, DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(utf8Ics);
-        CheckRange(range);
+        ArgumentNullException.ThrowIfNull(range);
         return Read(StreamBytes.ReadAll(utf8Ics).Span, range);
     }
 
     /// <summary>Reads holidays from a reader of iCalendar text, to its end.</summary>
     /// <param name="ics">The reader; it is not closed.</param>
-    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned.</param>
-    /// <returns>The holiday dates inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
+    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ics"/> or <paramref name="range"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="range"/> is not in the ISO calendar.</exception>
     /// <exception cref="IOException">Reading failed.</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(TextReader ics, DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(ics);
-        CheckRange(range);
-        return ReadText(ics.ReadToEnd(), null, range);
+        var iso = IsoRange(range);
+        return ReadText(ics.ReadToEnd(), null, iso);
     }
 
-    private static void CheckRange(DateInterval range)
+    /// <summary>The range in the ISO calendar: a range in another calendar system names the same days.</summary>
+    private static DateInterval IsoRange(DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(range);
-        if (range.Start.Calendar != CalendarSystem.Iso)
-        {
-            throw new ArgumentException($"Expected a range of ISO dates; got dates in the {range.Start.Calendar} calendar.", nameof(range));
-        }
+        return range.Start.Calendar == CalendarSystem.Iso
+            ? range
+            : new DateInterval(range.Start.WithCalendar(CalendarSystem.Iso), range.End.WithCalendar(CalendarSystem.Iso));
     }
 
     private static Result<ImmutableSortedSet<LocalDate>> ReadText(string text, int? badUtf8Line, DateInterval range)

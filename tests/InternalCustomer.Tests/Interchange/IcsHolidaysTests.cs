@@ -474,10 +474,19 @@ public class IcsHolidaysTests
         Assert.Equal("ics", Assert.Throws<ArgumentNullException>(() => IcsHolidays.Read((TextReader)null!, Year2026)).ParamName);
         Assert.Equal("utf8Ics", Assert.Throws<ArgumentNullException>(() => IcsHolidays.Read((Stream)null!, Year2026)).ParamName);
         Assert.Equal("range", Assert.Throws<ArgumentNullException>(() => IcsHolidays.Read(German2026, null!)).ParamName);
+    }
+
+    [Fact]
+    public void A_range_in_another_calendar_system_names_the_same_days()
+    {
+        // Julian 2026-01-01 to 2026-12-31 is Gregorian 2026-01-14 to 2027-01-13 (13 days apart in this century):
+        // every German holiday of 2026 but New Year's Day.
         var julian = new DateInterval(new LocalDate(2026, 1, 1, CalendarSystem.Julian), new LocalDate(2026, 12, 31, CalendarSystem.Julian));
-        var e = Assert.Throws<ArgumentException>(() => IcsHolidays.Read(German2026, julian));
-        Assert.Equal("range", e.ParamName);
-        Assert.StartsWith("Expected a range of ISO dates; got dates in the Julian calendar.", e.Message, StringComparison.Ordinal);
+
+        var read = IcsHolidays.Read(German2026, julian).GetValueOrThrow();
+
+        Assert.Equal(GermanHolidays2026[1..], read);
+        Assert.All(read, d => Assert.Equal(CalendarSystem.Iso, d.Calendar));
     }
 
     [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = 2000, QuietOnSuccess = true)]
