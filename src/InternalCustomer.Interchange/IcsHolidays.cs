@@ -30,8 +30,12 @@ namespace InternalCustomer.Interchange;
 /// </remarks>
 public static class IcsHolidays
 {
-    /// <summary>How many rule steps in a row may find no date before the rule is reported as matching nothing.</summary>
-    private const int MaxUnmatchedSteps = 100_000;
+    /// <summary>
+    /// How many rule steps in a row may find no date before a rule with COUNT is reported as matching nothing (a rule
+    /// without COUNT is cut at the range's end, so it never searches past it). The longest gap of a sensible rule is
+    /// 8 years of a daily rule for 29 February, 2,922 steps.
+    /// </summary>
+    private const int MaxUnmatchedSteps = 10_000;
 
     private static readonly LocalDate FirstDate = new(1, 1, 1);
 
@@ -477,9 +481,17 @@ public static class IcsHolidays
         // An occurrence starting up to days - 1 before the range still covers its first day.
         var from = NodaTime.Period.DaysBetween(FirstDate, range.Start) >= holiday.Days - 1 ? range.Start.PlusDays(-(holiday.Days - 1)) : FirstDate;
         var calendarEvent = new CalendarEvent { DtStart = Cal(holiday.Start) };
-        if (holiday.Rule is not null)
+        if (holiday.Rule is { } rule)
         {
-            calendarEvent.RecurrenceRule = holiday.Rule;
+            // Dates after the range are never wanted: ending the rule there bounds the search by the range, also
+            // for a rule that matches nothing (30 February). A rule with COUNT must count from DTSTART, so it keeps
+            // its own end and the step limit bounds it.
+            if (rule.Count is null && (rule.Until is null || LocalDate.FromDateOnly(rule.Until.Date) > range.End))
+            {
+                rule.Until = Cal(range.End);
+            }
+
+            calendarEvent.RecurrenceRule = rule;
         }
 
         calendarEvent.RecurrenceDates.AddRange(holiday.RecurrenceDates.Select(Cal));
