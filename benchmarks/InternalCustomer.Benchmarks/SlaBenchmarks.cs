@@ -19,6 +19,8 @@ public class SlaBenchmarks
     private static readonly Instant AsOf = Instant.FromUtc(2027, 1, 15, 0, 0);
 
     private ServiceRequest[] _requests = [];
+    private ServiceRequest[] _logs = [];
+    private SlaTimer _logTimer = null!;
     private ObjectiveEvaluation[] _buffer = [];
     private Interval[] _months = [];
     private SlaTimer _timer = null!;
@@ -45,10 +47,42 @@ public class SlaBenchmarks
             TimeObjective.FirstResponseWithin(Duration.FromHours(1), 0.9),
             TimeObjective.ResolutionWithin(Duration.FromHours(16), 0.95));
         _timer = new SlaTimer(agreement, calendar);
+
+        // The same agreement reading status logs: the clock conditions a ticketing export would need.
+        var clock = new ClockConditions(new Dictionary<string, ClockAction>
+        {
+            ["New"] = ClockAction.Start,
+            ["Waiting for customer"] = ClockAction.Pause,
+            ["In Progress"] = ClockAction.Run,
+            ["Resolved"] = ClockAction.Stop,
+            ["Reopened"] = ClockAction.Start,
+        });
+        var logAgreement = new ServiceAgreement(
+            Id,
+            DepartmentId.Parse("it"),
+            DepartmentId.Parse("payroll"),
+            [ServiceId.Parse("laptops")],
+            CalendarId.Parse("london"),
+            new LocalDate(2026, 1, 1),
+            null,
+            Period.FromMonths(3),
+            resolution: TimeObjective.ResolutionWithin(Duration.FromHours(16), 0.95).WithClock(clock));
+        _logTimer = new SlaTimer(logAgreement, calendar);
         _naive = new NaiveSla(calendar.Zone, new LocalTime(9, 0), new LocalTime(17, 0), [.. holidays], agreement.Resolution!.Within);
         _requests = MakeRequests(Count, seed: 42);
+        _logs = MakeStatusLogs(_requests, seed: 7);
         _buffer = new ObjectiveEvaluation[Count];
         _months = [.. ComplianceWindows.Aligned(calendar.Zone, PeriodUnit.Month, new LocalDate(2026, 1, 1), 12)];
+
+        // A status log without a second reopen is the shorthand request it was made from: same evaluation.
+        for (var i = 0; i < 2000; i++)
+        {
+            if (_logs[i].StatusLog.Count(c => c.Status == "Reopened") < 2
+                && _logTimer.Evaluate(_logs[i], ObjectiveKind.Resolution, AsOf) != _timer.Evaluate(_requests[i], ObjectiveKind.Resolution, AsOf))
+            {
+                throw new InvalidOperationException($"Status log and shorthand disagree on {_requests[i]}.");
+            }
+        }
 
         // The baseline must compute the same thing: compare a sample before measuring.
         for (var i = 0; i < 2000; i++)
@@ -78,6 +112,13 @@ public class SlaBenchmarks
     public SlaState Evaluate()
     {
         _timer.Evaluate(_requests, ObjectiveKind.Resolution, AsOf, _buffer);
+        return _buffer[^1].State;
+    }
+
+    [Benchmark(Description = "SlaTimer.Evaluate of 1M status-log requests into a buffer")]
+    public SlaState EvaluateStatusLogs()
+    {
+        _logTimer.Evaluate(_logs, ObjectiveKind.Resolution, AsOf, _buffer);
         return _buffer[^1].State;
     }
 
@@ -127,6 +168,54 @@ public class SlaBenchmarks
         }
 
         return requests;
+    }
+
+    /// <summary>The shorthand requests as the status logs a ticketing system exports: New, then Waiting for customer / In
+    /// Progress per pause, Resolved and Reopened per reopen, Resolved at the end; 5% of the reopened ones reopen twice.
+    /// About 4.4 entries per request on average.</summary>
+    internal static ServiceRequest[] MakeStatusLogs(ServiceRequest[] requests, int seed)
+    {
+        var random = new Random(seed);
+        var logs = new ServiceRequest[requests.Length];
+        var entries = new List<StatusChange>(12);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var r = requests[i];
+            entries.Clear();
+            entries.Add(new StatusChange(r.Opened, "New"));
+            var events = new List<(Instant At, string Status)>();
+            foreach (var p in r.Pauses)
+            {
+                events.Add((p.Start, "Waiting for customer"));
+                if (p.HasEnd)
+                {
+                    events.Add((p.End, "In Progress"));
+                }
+            }
+
+            if (r.Reopen is { } g)
+            {
+                events.Add((g.Start, "Resolved"));
+                events.Add((g.End, "Reopened"));
+                if (random.NextDouble() < 0.05 && r.Resolved is { } end && end - g.End > Duration.FromMinutes(2))
+                {
+                    var second = g.End + Duration.FromMinutes(1);
+                    events.Add((second, "Resolved"));
+                    events.Add((second + Duration.FromMinutes(1), "Reopened"));
+                }
+            }
+
+            events.Sort((a, b) => a.At.CompareTo(b.At));
+            entries.AddRange(events.Select(e => new StatusChange(e.At, e.Status)));
+            if (r.Resolved is { } resolved)
+            {
+                entries.Add(new StatusChange(resolved, "Resolved"));
+            }
+
+            logs[i] = ServiceRequest.FromStatusLog(r.Id, r.Agreement, entries);
+        }
+
+        return logs;
     }
 
     /// <summary>
