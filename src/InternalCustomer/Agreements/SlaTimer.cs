@@ -22,7 +22,10 @@ namespace InternalCustomer.Agreements;
 /// <para><b>Deadline</b> = the earliest instant at which the elapsed time reaches the allowed time: the allowed business time
 /// is counted from the opening with <see cref="BusinessCalendar.AddBusinessTime"/>, and every pause that starts before the
 /// deadline so found pushes it by the business time the pause covers. An ongoing pause counts as ending at <c>asOf</c>, so the
-/// deadline of a paused request is the earliest it can still be.</para>
+/// deadline of a paused request is the earliest it can still be. For an objective counted in business days
+/// (<see cref="TimeObjective.BusinessDays"/>) the deadline so found moves on over non-working time to the next working instant
+/// when the business-days deadline itself lies there (opened Monday 08:00 on an 08:00–17:00 calendar, within 2 business days:
+/// the allowed 18 hours are used up on Tuesday 17:00, and the request is due Wednesday 08:00).</para>
 /// <para><b>State.</b> Stopped at or before the deadline: <see cref="SlaState.Met"/>, decided at the stop. Stopped after the
 /// deadline, or still running when <c>asOf</c> is past the deadline: <see cref="SlaState.Breached"/>, decided at the deadline
 /// (so a request resolved on Saturday after a Friday 17:00 deadline is breached, although the business clock did not move).
@@ -333,11 +336,25 @@ public sealed partial class SlaTimer
     private static ObjectiveEvaluation Unmeasured(ObjectiveKind kind, SlaState state, string? set) =>
         new(kind, state, Duration.Zero, Duration.Zero, default, default, 0, set);
 
-    /// <summary>The allowed business time of an objective for a clock that starts at <paramref name="start"/>.</summary>
-    private Duration Allowed(TimeObjective objective, Instant start) =>
-        objective.BusinessDays is { } days
-            ? Calendar.BusinessTime(start, Calendar.AddBusinessDays(start, days))
-            : objective.Within;
+    /// <summary>The allowed business time of an objective for a clock that starts at <paramref name="start"/>, and whether its
+    /// deadline moves on to the next working instant after the allowed time is used up.</summary>
+    /// <remarks>A business-days deadline (<see cref="BusinessCalendar.AddBusinessDays"/>) is the same local time of day on the
+    /// N-th working day; when that time of day is a window's start (opened Monday 08:00 on an 08:00–17:00 calendar, due
+    /// Wednesday 08:00), the allowed time is used up at the end of the working day before (Tuesday 17:00), and the non-working
+    /// stretch up to the business-days deadline still belongs to the request.</remarks>
+    private Duration Allowed(TimeObjective objective, Instant start, out bool toNextWorkingInstant)
+    {
+        if (objective.BusinessDays is { } days)
+        {
+            var due = Calendar.AddBusinessDays(start, days);
+            var allowed = Calendar.BusinessTime(start, due);
+            toNextWorkingInstant = due > Calendar.AddBusinessTime(start, allowed);
+            return allowed;
+        }
+
+        toNextWorkingInstant = false;
+        return objective.Within;
+    }
 
     // The hot path: one BusinessTime call per unpaused stretch, one AddBusinessTime call, no allocation.
     // The clock runs from start to the stop (or asOf), minus the pauses (sorted; the gap, if any, is one more, merged in order);
@@ -355,7 +372,7 @@ public sealed partial class SlaTimer
         Instant asOf)
     {
         var calendar = Calendar;
-        var allowed = Allowed(objective, start);
+        var allowed = Allowed(objective, start, out var toNextWorkingInstant);
         var kind = objective.Kind;
         var cancelled = cancelAt is { } c && c <= asOf && (stopAt is not { } st || c < st);
         if (cancelled)
@@ -430,6 +447,11 @@ public sealed partial class SlaTimer
         if (!deadlineFound)
         {
             deadline = calendar.AddBusinessTime(cursor, remaining);
+        }
+
+        if (toNextWorkingInstant)
+        {
+            deadline = calendar.NextWorkingInstant(deadline);
         }
 
         var used = elapsed.TotalNanoseconds / allowed.TotalNanoseconds;
