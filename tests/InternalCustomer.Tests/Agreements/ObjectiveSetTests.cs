@@ -320,6 +320,50 @@ public class ObjectiveSetTests
         Assert.Equal(1.2, widest.LongWindow.AllowedBreached, 12);
     }
 
+    [Fact]
+    public void Overlapping_windows_each_sum_the_budgets_of_their_own_requests()
+    {
+        // Windows March (all five) and [Mon 2 Mar 12:00, Wed 4 Mar 00:00), which holds P1b (decided Mon 14:00), P1c and P3a
+        // (decided Tue 12:00): allowed breached 0.1 + 0.1 + 0.5 = 0.7 of 3, target 1 − 0.7 / 3; 1 breached.
+        var requests = new[]
+        {
+            Desk.Shorthand("P1a", Desk.P1, Desk.Mar(2, 10), Desk.Mar(2, 10, 10), Desk.Mar(2, 11)),
+            P1Late,
+            Desk.Shorthand("P1c", Desk.P1, Desk.Mar(3, 10), Desk.Mar(3, 10, 10), Desk.Mar(3, 12)),
+            Desk.Shorthand("P3a", Desk.P3, Desk.Mar(2, 10), Desk.Mar(2, 12), Desk.Mar(3, 12)),
+            Desk.Shorthand("P3b", Desk.P3, Desk.Mar(4, 10), Desk.Mar(4, 12), Desk.Mar(5, 12)),
+        };
+        var report = Timer.Compliance(requests, ObjectiveKind.Resolution, AsOf, [new Interval(Desk.Mar(1, 0), Desk.Mar(31, 0)), new Interval(Desk.Mar(2, 12), Desk.Mar(4, 0))]);
+        Assert.Equal(1.3, report.Windows[0].Budget.AllowedBreached, 12);
+        var inner = report.Windows[1].Budget;
+        Assert.Equal((3L, 1L), (inner.Decided, inner.Breached));
+        Assert.Equal(0.7, inner.AllowedBreached, 12);
+        Assert.Equal(1 - (0.7 / 3), inner.Target, 12);
+    }
+
+    [Fact]
+    public void Tallies_count_every_state_and_merge_the_unmeasured()
+    {
+        static ObjectiveEvaluation E(SlaState state) => new(ObjectiveKind.Resolution, state, Duration.FromHours(1), Duration.Zero, Desk.Mar(2, 10), Desk.Mar(2, 10), 0);
+
+        var tally = SlaTally.Empty;
+        foreach (var state in new[] { SlaState.Met, SlaState.Breached, SlaState.InProgress, SlaState.AtRisk, SlaState.Paused, SlaState.Unmatched, SlaState.NotMeasured, SlaState.NotStarted, SlaState.Cancelled, SlaState.Excluded })
+        {
+            tally = tally.Add(E(state));
+        }
+
+        // 2 decided (1 breached), 3 in flight (1 at risk), 5 not measured of which 1 unmatched.
+        Assert.Equal(new SlaTally(2, 1, 3, 1) { Unmatched = 1, Unmeasured = 5 }, tally);
+        Assert.Equal(new SlaTally(4, 2, 6, 2) { Unmatched = 2, Unmeasured = 10 }, tally.Merge(tally));
+        Assert.Equal(tally, tally.Merge(SlaTally.Empty));
+        Assert.Equal(0.5, tally.Compliance);
+
+        // The report of the same evaluations counts them alike.
+        var evaluations = new[] { E(SlaState.Met), E(SlaState.Unmatched), E(SlaState.Cancelled), E(SlaState.Excluded), E(SlaState.NotStarted) };
+        var report = ComplianceReport.From(evaluations, [new Interval(Desk.Mar(1, 0), Desk.Mar(31, 0))], 0.9);
+        Assert.Equal((1L, 1L, 4L, 0L), (report.Windows[0].Decided, report.Unmatched, report.Unmeasured, report.InFlight));
+    }
+
     private sealed class ToleranceComparer : IEqualityComparer<(double, double)>
     {
         public bool Equals((double, double) x, (double, double) y) => Math.Abs(x.Item1 - y.Item1) < 1e-12 && Math.Abs(x.Item2 - y.Item2) < 1e-12;

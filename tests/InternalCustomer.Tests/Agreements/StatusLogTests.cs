@@ -271,6 +271,28 @@ public class StatusLogTests
     }
 
     [Fact]
+    public void A_priority_change_within_one_set_reselects_nothing_and_keeps_the_breach_decision()
+    {
+        // Set "urgent" selects P1 and P2 (resolve in 4 h). new Mon 09:00 as P2 → deadline 13:00; raised to P1 at 15:00.
+        // The set does not change, so there is no "new set" whose deadline could lie before the change: the request stays
+        // breached at 13:00, as it was at 14:00 already (a decided outcome does not move for a later asOf).
+        var timer = new SlaTimer(
+            Agreement([
+                new ObjectiveSet("urgent", RequestSelector.ForPriorities(P1, P2), null, TimeObjective.ResolutionWithin(Duration.FromHours(4), 0.9).WithClock(ResolutionClock)),
+                new ObjectiveSet("normal", RequestSelector.ForPriorities(P3), null, TimeObjective.ResolutionWithin(Duration.FromHours(40), 0.5).WithClock(ResolutionClock)),
+            ]),
+            Utc);
+        var r = ServiceRequest.FromStatusLog("INC-21", Id, [
+            new StatusChange(Mar(2, 9), "new", P2),
+            new StatusChange(Mar(2, 15), "in progress", P1),
+        ]);
+        var before = timer.Evaluate(r, ObjectiveKind.Resolution, Mar(2, 14));
+        var after = timer.Evaluate(r, ObjectiveKind.Resolution, Mar(2, 16));
+        Assert.Equal((SlaState.Breached, "urgent", Mar(2, 13)), (before.State, before.ObjectiveSet, before.DecidedAt));
+        Assert.Equal((SlaState.Breached, "urgent", Mar(2, 13)), (after.State, after.ObjectiveSet, after.DecidedAt));
+    }
+
+    [Fact]
     public void A_status_log_request_of_no_set_is_unmatched()
     {
         var r = ServiceRequest.FromStatusLog("INC-14", Id, [new StatusChange(Mar(2, 9), "new", P2)]);
