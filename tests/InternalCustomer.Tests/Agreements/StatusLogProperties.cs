@@ -146,6 +146,27 @@ public class StatusLogProperties
         return true;
     }
 
+    /// <summary>Without pauses, the deadline of "within N business days" is the calendar's business-days deadline
+    /// (<see cref="BusinessCalendar.AddBusinessDays"/>, the one definition), the allowed time is the business time up to it,
+    /// and resolving at it meets the objective while resolving one minute later breaches it.</summary>
+    [Property(Arbitrary = new[] { typeof(StatusLogGenerators) }, MaxTest = 300)]
+    public bool A_business_days_deadline_is_the_calendars(BusinessDaysCase c)
+    {
+        var due = c.Calendar.AddBusinessDays(c.Opened, c.Days);
+        var timer = new SlaTimer(StatusLogGenerators.Agreement(null, TimeObjective.ResolutionWithinBusinessDays(c.Days, 0.9)), c.Calendar);
+        ServiceRequest Resolved(Instant? at) => new("B-1", StatusLogGenerators.LogAgreement, c.Opened, null, at);
+
+        var running = timer.Evaluate(Resolved(null), ObjectiveKind.Resolution, c.Opened);
+        var onTime = timer.Evaluate(Resolved(due), ObjectiveKind.Resolution, due);
+        var late = timer.Evaluate(Resolved(due + Duration.FromMinutes(1)), ObjectiveKind.Resolution, due + Duration.FromMinutes(1));
+        if (running.Deadline != due || running.Allowed != c.Calendar.BusinessTime(c.Opened, due) || onTime.State != SlaState.Met || late.State != SlaState.Breached)
+        {
+            throw new InvalidOperationException($"due {due}: deadline {running.Deadline}, allowed {running.Allowed}; resolved at due {onTime.State}; a minute later {late.State}.");
+        }
+
+        return true;
+    }
+
     /// <summary>The first stretch without working time at or after one of four probes 6 hours apart: <c>[p, next working instant)</c>.</summary>
     private static Interval? NonWorkingSpan(BusinessCalendar calendar, Instant probe)
     {

@@ -40,6 +40,12 @@ public sealed record LogScenario(BusinessCalendar Calendar, TimeObjective Object
         $"{Calendar}; {Objective}; log [{string.Join("; ", Log.StatusLog)}]; asOf {AsOf}, later {Later}; insert at {InsertAt} +{InsertMinute} min; probe {Probe}";
 }
 
+/// <summary>A request opened at <see cref="Opened"/> on a random calendar, for an objective of <see cref="Days"/> business days.</summary>
+public sealed record BusinessDaysCase(BusinessCalendar Calendar, Instant Opened, int Days)
+{
+    public override string ToString() => $"{Calendar} | holidays {string.Join(",", Calendar.Holidays)} | opened {Opened}, {Days} business days";
+}
+
 /// <summary>FsCheck generators for requests given as status logs.</summary>
 public static class StatusLogGenerators
 {
@@ -182,6 +188,12 @@ public static class StatusLogGenerators
 
         return entries.OrderBy(e => e.At).ThenBy(e => e.Order).Select(e => new StatusChange(e.At, e.Status));
     }
+
+    public static Arbitrary<BusinessDaysCase> BusinessDaysCases() =>
+        (from calendar in Calendars
+         from opened in CalendarGenerators.MinuteNear(calendar.ZoneId, 2019, 2029)
+         from days in Gen.Choose(1, 10)
+         select new BusinessDaysCase(calendar, opened, days)).ToArbitrary();
 
     public static Arbitrary<LogScenario> LogScenarios()
     {
