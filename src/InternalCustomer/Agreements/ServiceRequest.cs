@@ -61,6 +61,9 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         Opened = log[0].At;
         Pauses = [];
         StatusLog = log;
+
+        // The priority at creation, as Priority's documentation says: the first entry's, when it sets one.
+        _priority = log[0].Priority;
     }
 
     // The parts, already checked (by the public constructor or TryCreate): the rules run once.

@@ -142,9 +142,11 @@ public sealed partial class SlaTimer
             $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.",
             parameterName);
 
-    /// <summary>The priority in force at <paramref name="at"/> and the instant of the last change to it (an entry after the
-    /// first whose priority differs from the one before), or <see langword="null"/> when it never changed.</summary>
-    private static (PriorityId? Priority, Instant? ChangeAt) PriorityTrail(ServiceRequest request, Instant at)
+    /// <summary>The priority in force at <paramref name="at"/> and the instant of the last change to it that re-selected the
+    /// objective set (an entry after the first whose priority selects another set than the one before), or
+    /// <see langword="null"/> when the set never changed: a change between priorities of one set re-selects nothing, so it
+    /// does not move a breach decision.</summary>
+    private (PriorityId? Priority, Instant? ChangeAt) PriorityTrail(ServiceRequest request, Instant at)
     {
         var log = request.StatusLog.AsSpan();
         var priority = request.Priority;
@@ -153,7 +155,9 @@ public sealed partial class SlaTimer
         {
             if (log[i].Priority is { } p && p != priority)
             {
-                if (i > 0)
+                if (i > 0 && !ReferenceEquals(
+                        Agreement.SelectSet(priority, request.Service, request.Category),
+                        Agreement.SelectSet(p, request.Service, request.Category)))
                 {
                     changeAt = log[i].At;
                 }

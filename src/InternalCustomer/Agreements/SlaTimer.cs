@@ -22,7 +22,10 @@ namespace InternalCustomer.Agreements;
 /// <para><b>Deadline</b> = the earliest instant at which the elapsed time reaches the allowed time: the allowed business time
 /// is counted from the opening with <see cref="BusinessCalendar.AddBusinessTime"/>, and every pause that starts before the
 /// deadline so found pushes it by the business time the pause covers. An ongoing pause counts as ending at <c>asOf</c>, so the
-/// deadline of a paused request is the earliest it can still be.</para>
+/// deadline of a paused request is the earliest it can still be. For an objective counted in business days
+/// (<see cref="TimeObjective.BusinessDays"/>) the deadline is the business-days instant itself (<see cref="BusinessCalendar.AddBusinessDays"/>)
+/// when no business time was paused before it (opened Monday 08:00 on an 08:00–17:00 calendar, within 2 business days: the
+/// allowed 18 hours are used up on Tuesday 17:00, and the request is due Wednesday 08:00); pauses push it from there.</para>
 /// <para><b>State.</b> Stopped at or before the deadline: <see cref="SlaState.Met"/>, decided at the stop. Stopped after the
 /// deadline, or still running when <c>asOf</c> is past the deadline: <see cref="SlaState.Breached"/>, decided at the deadline
 /// (so a request resolved on Saturday after a Friday 17:00 deadline is breached, although the business clock did not move).
