@@ -27,7 +27,14 @@ namespace InternalCustomer.Interchange;
 /// Writing produces indented UTF-8 JSON with departments, services and dependencies in the
 /// organisation's order (sorted by id), so equal organisations give identical bytes. Calendars are written
 /// as a tzdb zone id, working windows per ISO weekday (<c>"09:00-17:00"</c>, an end of <c>24:00</c> for midnight)
-/// and holidays; agreements with ISO-8601 dates, periods (<c>P3M</c>) and durations (<c>PT4H</c>).
+/// and holidays; declared priorities in their order; agreements with ISO-8601 dates, periods (<c>P3M</c>) and business
+/// time as durations with a time part only (<c>PT4H</c>, <c>PT48H</c>), objective sets in the agreement's order with their
+/// selectors' values sorted, clock statuses sorted, exclusion windows sorted by start.
+/// </para>
+/// <para>
+/// Business time with a date part (<c>"within": "P2D"</c>) is refused: read as 48 hours of working time it would almost
+/// never be what was meant, so the problem says so and shows both ways to write it (<c>"PT48H"</c> or
+/// <c>"withinBusinessDays": 2</c>).
 /// </para>
 /// </remarks>
 public static partial class OrganizationJson

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using FsCheck.Xunit;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange;
@@ -724,5 +726,74 @@ public class OrganizationAgreementsJsonTests
     public void An_exclusion_that_is_not_an_object_is_one_problem()
     {
         AssertProblem(WithExclusion("\"2026-06-06\""), ProblemKind.WrongType, Exclusion0, "Expected an object; got the string \"2026-06-06\".");
+    }
+
+    // ---- The JSON Schema describes the same shape ----
+
+    private static JsonObject Schema => JsonNode.Parse(File.ReadAllText(RepositoryFiles.Path("docs", "schema", "organization.schema.json")))!.AsObject();
+
+    private static IEnumerable<string> PropertiesOf(JsonObject schema, string definition) =>
+        schema["$defs"]![definition]!["properties"]!.AsObject().Select(p => p.Key);
+
+    [Fact]
+    public void The_schema_declares_every_new_property_and_value()
+    {
+        var schema = Schema;
+
+        Assert.Contains("priorities", schema["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(
+            ["id", "provider", "consumer", "services", "calendar", "effectiveFrom", "effectiveUntil", "reviewCadence", "firstResponse", "resolution", "objectiveSets", "satisfaction", "exclusions"],
+            PropertiesOf(schema, "agreement"));
+        Assert.Equal(["within", "withinBusinessDays", "target", "warningThresholds", "clock"], PropertiesOf(schema, "objective"));
+        Assert.Equal(["name", "priorities", "services", "categories", "firstResponse", "resolution"], PropertiesOf(schema, "objectiveSet"));
+        Assert.Equal(["statuses", "retroactiveStart"], PropertiesOf(schema, "clock"));
+        Assert.Equal(["from", "until", "reason", "effect"], PropertiesOf(schema, "exclusion"));
+        Assert.Equal(
+            ["start", "run", "pause", "stop", "reset", "cancel"],
+            schema["$defs"]!["clock"]!["properties"]!["statuses"]!["additionalProperties"]!["enum"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(
+            ["excludeRequests", "excludeTime"],
+            schema["$defs"]!["exclusion"]!["properties"]!["effect"]!["enum"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(1, (int)schema["$defs"]!["objective"]!["properties"]!["withinBusinessDays"]!["minimum"]!);
+    }
+
+    [Theory]
+    [InlineData("PT48H", true)]
+    [InlineData("PT30M", true)]
+    [InlineData("PT1H30M", true)]
+    [InlineData("PT0.5S", true)]
+    [InlineData("PT2562047H47M16.854775807S", true)]
+    [InlineData("P2D", false)]
+    [InlineData("P1W", false)]
+    [InlineData("P1M", false)]
+    [InlineData("P1Y", false)]
+    [InlineData("P1DT4H", false)]
+    [InlineData("PT", false)]
+    [InlineData("PT-1H", false)]
+    public void The_schema_pattern_for_within_refuses_date_parts(string within, bool matches)
+    {
+        var pattern = (string)Schema["$defs"]!["objective"]!["properties"]!["within"]!["pattern"]!;
+
+        Assert.Equal(matches, Regex.IsMatch(within, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void Every_duration_the_writer_writes_matches_the_schema_pattern()
+    {
+        var pattern = new Regex((string)Schema["$defs"]!["objective"]!["properties"]!["within"]!["pattern"]!, RegexOptions.None, TimeSpan.FromSeconds(1));
+        var written = Enumerable.Range(0, 40)
+            .Select(seed => JsonNode.Parse(OrganizationJson.WriteToString(AgreementDocumentGenerators.OrganizationWithObjectiveSets(seed)))!)
+            .SelectMany(Withins)
+            .ToList();
+
+        Assert.NotEmpty(written);
+        Assert.All(written, w => Assert.Matches(pattern, w));
+
+        static IEnumerable<string> Withins(JsonNode? node) => node switch
+        {
+            JsonObject o => o.SelectMany(p => p.Key == "within" ? [(string)p.Value!] : Withins(p.Value)),
+            JsonArray a => a.SelectMany(Withins),
+            _ => [],
+        };
     }
 }
