@@ -403,6 +403,14 @@ public static partial class OrganizationJson
         }
 
         var businessDays = BusinessDays(o);
+        if (within is null && o.Has("within") && o.Has("withinBusinessDays"))
+        {
+            // The builder reports both allowances only when it gets both; a within the reader could not read is not passed on.
+            o.Problem(
+                "withinBusinessDays",
+                ProblemKind.InvalidValue,
+                "An objective allows either business time (within) or business days (withinBusinessDays), not both; got both.");
+        }
         if (!o.Has("within") && !o.Has("withinBusinessDays"))
         {
             o.Problem(

@@ -443,6 +443,22 @@ public class OrganizationAgreementsJsonTests
             "An objective allows either business time (within) or business days (withinBusinessDays), not both; got within 0:04:00:00 and 2 business days.");
     }
 
+    [Fact]
+    public void A_date_part_beside_withinBusinessDays_is_two_problems_in_one_pass()
+    {
+        var problems = OrganizationJson.Read(Document(Resolution(""" "within": "P2D", "withinBusinessDays": 2, "target": 0.9 """))).Problems;
+        var at = Agreement0.Property("resolution");
+
+        Assert.Equal(
+            [
+                (ProblemKind.InvalidValue, at.Property("within")),
+                (ProblemKind.InvalidValue, at.Property("withinBusinessDays")),
+            ],
+            problems.Select(p => (p.Kind, p.Location)));
+        Assert.StartsWith("\"P2D\" has a date part;", problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal("An objective allows either business time (within) or business days (withinBusinessDays), not both; got both.", problems[1].Message);
+    }
+
     [Theory]
     [InlineData("0", ProblemKind.InvalidValue, "Allowed business days must be at least 1; got 0.")]
     [InlineData("-1", ProblemKind.InvalidValue, "Allowed business days must be at least 1; got -1.")]
