@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -94,10 +95,136 @@ internal static class NodaText
         return result.Success;
     }
 
-    internal static string Format(Duration duration) => IsoPeriod.Format(Period.FromNanoseconds(duration.ToInt64Nanoseconds()).Normalize());
+    /// <summary>
+    /// Formats a duration with a time part only, in hours, minutes and seconds (<c>PT48H</c>, never <c>P2D</c>): business
+    /// time is counted in working hours, and a day part would read as business days (see <see cref="CheckBusinessTime"/>).
+    /// </summary>
+    internal static string Format(Duration duration)
+    {
+        if (duration == Duration.Zero)
+        {
+            return "PT0S";
+        }
+
+        // Each part carries the sign, as NodaTime's ISO pattern writes a negative period ("PT-1H-30M").
+        var nanoseconds = (Int128)duration.ToInt64Nanoseconds();
+        var hours = (long)(nanoseconds / NodaConstants.NanosecondsPerHour);
+        var minutes = (long)(nanoseconds % NodaConstants.NanosecondsPerHour / NodaConstants.NanosecondsPerMinute);
+        var rest = (long)(nanoseconds % NodaConstants.NanosecondsPerMinute);
+        var text = new System.Text.StringBuilder("PT");
+        if (hours != 0)
+        {
+            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('H');
+        }
+
+        if (minutes != 0)
+        {
+            text.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('M');
+        }
+
+        if (rest != 0)
+        {
+            var seconds = rest / NodaConstants.NanosecondsPerSecond;
+            var fraction = Math.Abs(rest % NodaConstants.NanosecondsPerSecond);
+            text.Append(rest < 0 && seconds == 0 ? "-0" : seconds.ToString(CultureInfo.InvariantCulture));
+            if (fraction != 0)
+            {
+                text.Append('.').Append(fraction.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0'));
+            }
+
+            text.Append('S');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Why an ISO-8601 duration cannot be business time, or <see langword="null"/> when it has a time part only (or is no
+    /// ISO-8601 duration at all, which <see cref="TryParseDuration"/> reports). A date part (days, weeks, months, years) is
+    /// refused: <c>P2D</c> would mean 48 hours of working time, six working days of eight hours, where whoever wrote it
+    /// almost always meant two business days; the message says both readings and how to write each.
+    /// </summary>
+    /// <param name="text">The text as written.</param>
+    /// <param name="businessDaysProperty">The name of the property that gives business days, for the message.</param>
+    internal static string? CheckBusinessTime(string text, string businessDaysProperty)
+    {
+        var result = IsoPeriod.Parse(text);
+        if (!result.Success)
+        {
+            return null;
+        }
+
+        var p = result.Value;
+        if (p.Years == 0 && p.Months == 0 && p.Weeks == 0 && p.Days == 0)
+        {
+            return null;
+        }
+
+        if (p.Years != 0 || p.Months != 0)
+        {
+            return $"\"{text}\" has a date part in {(p.Years != 0 ? "years" : "months")}, which have no fixed length, so it is no amount of business time. "
+                + $"Write business time with a time part only, in hours (such as \"PT160H\" for 160 business hours), or business days as \"{businessDaysProperty}\" (such as \"{businessDaysProperty}\": 20).";
+        }
+
+        var hasTime = p.HasTimeComponent;
+        if (p.Weeks < 0 || p.Days < 0 || p.Hours < 0 || p.Minutes < 0 || p.Seconds < 0 || p.Milliseconds < 0 || p.Ticks < 0 || p.Nanoseconds < 0)
+        {
+            return $"\"{text}\" has a date part; business time is a positive ISO-8601 duration with a time part only, such as \"PT4H\", and business days are written as \"{businessDaysProperty}\" (such as \"{businessDaysProperty}\": 2).";
+        }
+
+        // Worked out from the duration alone, 24 hours a day (as the text would have been read), in 128 bits.
+        var days = (Int128)p.Weeks * 7 + p.Days;
+        var nanoseconds = days * NodaConstants.NanosecondsPerDay
+            + (Int128)p.Hours * NodaConstants.NanosecondsPerHour
+            + (Int128)p.Minutes * NodaConstants.NanosecondsPerMinute
+            + (Int128)p.Seconds * NodaConstants.NanosecondsPerSecond
+            + (Int128)p.Milliseconds * NodaConstants.NanosecondsPerMillisecond
+            + (Int128)p.Ticks * NodaConstants.NanosecondsPerTick
+            + p.Nanoseconds;
+        var fits = nanoseconds <= long.MaxValue;
+        var decimals = fits ? 9 : 0; // past 2^63 ns whole hours suffice, and keep the arithmetic inside 128 bits
+        var hoursText = Ratio(nanoseconds, NodaConstants.NanosecondsPerHour, decimals);
+        var workingDays = Ratio(nanoseconds, 8 * NodaConstants.NanosecondsPerHour, 2);
+        var meant = p.Weeks != 0
+            ? $"{Count(p.Weeks, "week")}{(p.Days != 0 ? " and " + Count(p.Days, "day") : string.Empty)}"
+            : Count(p.Days, "business day");
+        if (hasTime)
+        {
+            meant += $" and {Ratio(nanoseconds - (days * NodaConstants.NanosecondsPerDay), NodaConstants.NanosecondsPerHour, decimals)} business hours";
+        }
+
+        var asTime = fits
+            ? $"\"{Format(Duration.FromNanoseconds((long)nanoseconds))}\" for {hoursText} business hours or "
+            : "at most \"PT2562047H\" of business time (the longest a document may give) or ";
+        var businessDays = p.Weeks != 0 && p.Days == 0 && !hasTime
+            ? $"\"{businessDaysProperty}\": {(days / 7 * 5).ToString(CultureInfo.InvariantCulture)} for the {(days / 7 * 5).ToString(CultureInfo.InvariantCulture)} business days of {Count(p.Weeks, "Monday-to-Friday week")}"
+            : hasTime
+                ? $"\"{businessDaysProperty}\" for whole business days (an objective counts either business time or business days)"
+                : $"\"{businessDaysProperty}\": {days.ToString(CultureInfo.InvariantCulture)} for {Count(days, "business day")}";
+        return $"\"{text}\" has a date part; as business time it would mean {hoursText} hours of working time ({workingDays} working days of 8 hours), not {meant}. "
+            + $"Write {asTime}{businessDays}.";
+
+        static string Count(Int128 n, string unit) =>
+            n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
+
+        // numerator / denominator (both non-negative) with at most the given decimals, rounded half up, in 128 bits.
+        static string Ratio(Int128 numerator, long denominator, int decimals)
+        {
+            var scale = Int128.One;
+            for (var i = 0; i < decimals; i++)
+            {
+                scale *= 10;
+            }
+
+            var scaled = ((numerator * scale) + (denominator / 2)) / denominator;
+            var whole = (scaled / scale).ToString(CultureInfo.InvariantCulture);
+            var fraction = (scaled % scale).ToString(CultureInfo.InvariantCulture).PadLeft(decimals, '0').TrimEnd('0');
+            return fraction.Length == 0 ? whole : whole + "." + fraction;
+        }
+    }
 
     /// <summary>The longest duration a document may give, as said in the messages about a longer one.</summary>
-    internal const string DurationRange = "at most 106751 days (about 292 years; PT2562047H)";
+    internal const string DurationRange = "at most 2562047 hours (about 292 years; PT2562047H)";
 
     /// <summary>
     /// Parses a duration (no years or months); false (never an exception) when the text is not one or when it is

@@ -3,6 +3,7 @@ using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
 using InternalCustomer.Interchange.Json;
 using InternalCustomer.Organizations;
+using System.Text.Json;
 using NodaTime;
 using InternalCustomer.Interchange.Records;
 
@@ -27,21 +28,50 @@ public static partial class OrganizationJson
             .ToDictionary(d => d.Name, d => calendar.WindowsOn(d.Day).Select(FormatWindow).ToList(), StringComparer.Ordinal),
         calendar.Holidays.IsEmpty ? null : [.. calendar.Holidays.Select(NodaText.Format)]);
 
-    private static AgreementEntry ToEntry(ServiceAgreement a) => new(
-        a.Id.Value,
-        a.Provider.Value,
-        a.Consumer.Value,
-        [.. a.Services.Select(s => s.Value)],
-        a.Calendar.Value,
-        NodaText.Format(a.EffectiveFrom),
-        a.EffectiveUntil is { } until ? NodaText.Format(until) : null,
-        NodaText.Format(a.ReviewCadence),
-        ToEntry(a.FirstResponse),
-        ToEntry(a.Resolution),
-        a.Satisfaction is { } s ? new SatisfactionEntry(s.Target) : null);
+    private static AgreementEntry ToEntry(ServiceAgreement a)
+    {
+        // One set for every request (the single-objective constructor's) is written as plain objectives, as the builder keeps it.
+        var plain = a.ObjectiveSets.IsEmpty || a.ObjectiveSets is [{ Selector.IsAny: true, Name: ObjectiveSet.DefaultName }];
+        return new(
+            a.Id.Value,
+            a.Provider.Value,
+            a.Consumer.Value,
+            [.. a.Services.Select(s => s.Value)],
+            a.Calendar.Value,
+            NodaText.Format(a.EffectiveFrom),
+            a.EffectiveUntil is { } until ? NodaText.Format(until) : null,
+            NodaText.Format(a.ReviewCadence),
+            plain ? ToEntry(a.FirstResponse) : null,
+            plain ? ToEntry(a.Resolution) : null,
+            plain ? null : [.. a.ObjectiveSets.Select(ToEntry)],
+            a.Satisfaction is { } s ? new SatisfactionEntry(s.Target) : null,
+            a.Exclusions.IsEmpty ? null : [.. a.Exclusions.Select(ToEntry)]);
+    }
+
+    // The selector's values are kept sorted, so they are written sorted.
+    private static ObjectiveSetEntry ToEntry(ObjectiveSet set) => new(
+        set.Name,
+        set.Selector.Priorities.IsEmpty ? null : [.. set.Selector.Priorities.Select(p => p.Value)],
+        set.Selector.Services.IsEmpty ? null : [.. set.Selector.Services.Select(v => v.Value)],
+        set.Selector.Categories.IsEmpty ? null : [.. set.Selector.Categories],
+        ToEntry(set.FirstResponse),
+        ToEntry(set.Resolution));
+
+    // Exclusions are kept sorted by start (then end), so they are written in that order.
+    private static ExclusionEntry ToEntry(ExclusionWindow e) => new(
+        NodaText.Format(e.Window.Start), NodaText.Format(e.Window.End), e.Reason, e.Effect == ExclusionEffect.ExcludeRequests ? "excludeRequests" : "excludeTime");
 
     private static ObjectiveEntry? ToEntry(TimeObjective? o) =>
-        o is null ? null : new ObjectiveEntry(NodaText.Format(o.Within), o.Target, IsDefault(o.WarningThresholds) ? null : [.. o.WarningThresholds]);
+        o is null
+            ? null
+            : new ObjectiveEntry(
+                o.BusinessDays is null ? NodaText.Format(o.Within) : null,
+                o.BusinessDays,
+                o.Target,
+                IsDefault(o.WarningThresholds) ? null : [.. o.WarningThresholds],
+                o.Clock is { } clock
+                    ? new ClockEntry(clock.Statuses.ToDictionary(p => p.Key, p => ActionText(p.Value), StringComparer.Ordinal), clock.RetroactiveStart ? true : null)
+                    : null);
 
     private static bool IsDefault(IReadOnlyList<double> thresholds) => thresholds is [0.5, 0.75];
 
@@ -69,7 +99,7 @@ public static partial class OrganizationJson
                 var list = new List<WorkingWindow>();
                 foreach (var (item, path, _) in days.OptionalArray(name))
                 {
-                    if (item.ValueKind != System.Text.Json.JsonValueKind.String)
+                    if (item.ValueKind != JsonValueKind.String)
                     {
                         problems.Add(ProblemKind.WrongType, path, $"Expected a working window such as \"09:00-17:00\"; got {JsonFields.Describe(item)}.");
                     }
@@ -107,7 +137,7 @@ public static partial class OrganizationJson
         var holidays = new List<LocalDate>();
         foreach (var (item, path, _) in c.OptionalArray("holidays"))
         {
-            if (item.ValueKind == System.Text.Json.JsonValueKind.String && NodaText.TryParseDate(item.GetString()!, out var date))
+            if (item.ValueKind == JsonValueKind.String && NodaText.TryParseDate(item.GetString()!, out var date))
             {
                 holidays.Add(date);
             }
@@ -149,7 +179,7 @@ public static partial class OrganizationJson
         var services = new List<string?>();
         foreach (var (item, path, _) in a.OptionalArray("services"))
         {
-            if (item.ValueKind == System.Text.Json.JsonValueKind.String)
+            if (item.ValueKind == JsonValueKind.String)
             {
                 services.Add(item.GetString());
             }
@@ -196,8 +226,130 @@ public static partial class OrganizationJson
         {
             FirstResponse = Objective(a, "firstResponse", problems),
             Resolution = Objective(a, "resolution", problems),
+            ObjectiveSets = a.Has("objectiveSets") ? ObjectiveSets(a, problems) : null,
             SatisfactionTarget = satisfaction,
+            Exclusions = a.Has("exclusions") ? Exclusions(a, problems) : null,
         };
+    }
+
+    /// <summary>Reads the objective sets, one draft per array item (null for an item that is not an object), for the builder to check.</summary>
+    private static List<ObjectiveSetDraft?> ObjectiveSets(JsonFields a, ProblemCollector problems)
+    {
+        var sets = new List<ObjectiveSetDraft?>();
+        foreach (var (item, path, _) in a.OptionalArray("objectiveSets"))
+        {
+            if (JsonFields.Of(item, path, problems, "name", "priorities", "services", "categories", "firstResponse", "resolution") is not { } f)
+            {
+                sets.Add(null);
+                continue;
+            }
+
+            sets.Add(new ObjectiveSetDraft(f.RequiredString("name"))
+            {
+                Priorities = Texts(f, "priorities", "a priority id such as \"P1\"", problems),
+                Services = Texts(f, "services", "a service id", problems),
+                Categories = Texts(f, "categories", "a category", problems),
+                FirstResponse = Objective(f, "firstResponse", problems),
+                Resolution = Objective(f, "resolution", problems),
+            });
+        }
+
+        return sets;
+    }
+
+    /// <summary>The texts of an optional array of strings; an item of another type is reported and passed on as null.</summary>
+    private static List<string?>? Texts(JsonFields f, string name, string expected, ProblemCollector problems)
+    {
+        if (!f.Has(name))
+        {
+            return null;
+        }
+
+        var texts = new List<string?>();
+        foreach (var (item, path, _) in f.OptionalArray(name))
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                texts.Add(item.GetString());
+            }
+            else
+            {
+                problems.Add(ProblemKind.WrongType, path, $"Expected {expected}; got {JsonFields.Describe(item)}.");
+                texts.Add(null);
+            }
+        }
+
+        return texts;
+    }
+
+    private static readonly string[] EffectNames = ["excludeRequests", "excludeTime"];
+
+    /// <summary>
+    /// Reads the exclusion windows. An <see cref="ExclusionWindow"/> is a checked object, so its parts are checked here first
+    /// (instants, an end after the start, a reason, a known effect) and a window with a problem is passed on as null.
+    /// </summary>
+    private static List<ExclusionWindow?> Exclusions(JsonFields a, ProblemCollector problems)
+    {
+        var windows = new List<ExclusionWindow?>();
+        foreach (var (item, path, _) in a.OptionalArray("exclusions"))
+        {
+            if (JsonFields.Of(item, path, problems, "from", "until", "reason", "effect") is not { } e)
+            {
+                windows.Add(null);
+                continue;
+            }
+
+            var before = problems.Count;
+            var from = ReadInstant(e, "from");
+            var until = ReadInstant(e, "until");
+            if (from is { } start && until is { } end && end <= start)
+            {
+                e.Problem(
+                    "until",
+                    ProblemKind.InvalidValue,
+                    $"Expected an exclusion window that ends after it starts ({NodaText.Format(start)}); got an until of {NodaText.Format(end)}.");
+            }
+
+            var reason = e.RequiredString("reason");
+            if (reason is not null && string.IsNullOrWhiteSpace(reason))
+            {
+                e.Problem("reason", ProblemKind.InvalidValue, $"Expected a non-blank reason, such as \"ERP upgrade\"; got \"{Snippet.Of(reason)}\".");
+            }
+
+            ExclusionEffect? effect = e.RequiredString("effect") switch
+            {
+                null => null,
+                "excludeRequests" => ExclusionEffect.ExcludeRequests,
+                "excludeTime" => ExclusionEffect.ExcludeTime,
+                var other => Unknown(other),
+            };
+
+            windows.Add(problems.Count > before ? null : new ExclusionWindow(new Interval(from!.Value, until!.Value), reason!, effect!.Value));
+
+            ExclusionEffect? Unknown(string text)
+            {
+                e.Problem("effect", ProblemKind.InvalidValue, $"Expected an exclusion effect, {string.Join(" or ", EffectNames.Select(n => $"\"{n}\""))}; got \"{Snippet.Of(text)}\".");
+                return null;
+            }
+        }
+
+        return windows;
+    }
+
+    private static Instant? ReadInstant(JsonFields f, string name)
+    {
+        if (f.RequiredString(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (NodaText.TryParseInstant(text, out var instant))
+        {
+            return instant;
+        }
+
+        f.Problem(name, ProblemKind.InvalidValue, $"Expected {NodaText.InstantExpected}; got \"{Snippet.Of(text)}\".");
+        return null;
     }
 
     private static LocalDate? Date(JsonFields f, string name, bool required)
@@ -217,17 +369,30 @@ public static partial class OrganizationJson
         return null;
     }
 
+    private static readonly (string Name, ClockAction Action)[] Actions =
+    [
+        ("start", ClockAction.Start), ("run", ClockAction.Run), ("pause", ClockAction.Pause),
+        ("stop", ClockAction.Stop), ("reset", ClockAction.Reset), ("cancel", ClockAction.Cancel),
+    ];
+
+    private static string ActionText(ClockAction action) => Array.Find(Actions, a => a.Action == action).Name;
+
     private static ObjectiveDraft? Objective(JsonFields a, string name, ProblemCollector problems)
     {
-        if (a.Element(name) is not { } element || JsonFields.Of(element, a.At(name), problems, "within", "target", "warningThresholds") is not { } o)
+        if (a.Element(name) is not { } element
+            || JsonFields.Of(element, a.At(name), problems, "within", "withinBusinessDays", "target", "warningThresholds", "clock") is not { } o)
         {
             return null;
         }
 
         Duration? within = null;
-        if (o.RequiredString("within") is { } text)
+        if (o.OptionalString("within") is { } text)
         {
-            if (NodaText.TryParseDuration(text, out var d))
+            if (NodaText.CheckBusinessTime(text, "withinBusinessDays") is { } datePart)
+            {
+                o.Problem("within", ProblemKind.InvalidValue, datePart);
+            }
+            else if (NodaText.TryParseDuration(text, out var d))
             {
                 within = d;
             }
@@ -235,6 +400,23 @@ public static partial class OrganizationJson
             {
                 o.Problem("within", ProblemKind.InvalidValue, $"Expected an ISO-8601 duration of business time such as \"PT4H\", {NodaText.DurationRange}; got \"{Snippet.Of(text)}\".");
             }
+        }
+
+        var businessDays = BusinessDays(o);
+        if (within is null && o.Has("within") && o.Has("withinBusinessDays"))
+        {
+            // The builder reports both allowances only when it gets both; a within the reader could not read is not passed on.
+            o.Problem(
+                "withinBusinessDays",
+                ProblemKind.InvalidValue,
+                "An objective allows either business time (within) or business days (withinBusinessDays), not both; got both.");
+        }
+        if (!o.Has("within") && !o.Has("withinBusinessDays"))
+        {
+            o.Problem(
+                "within",
+                ProblemKind.MissingValue,
+                "Required property \"within\" (business time, such as \"PT4H\") or \"withinBusinessDays\" (business days, such as 5) is missing.");
         }
 
         var target = o.OptionalNumber("target", double.MinValue, double.MaxValue);
@@ -247,7 +429,7 @@ public static partial class OrganizationJson
         foreach (var (item, path, _) in o.OptionalArray("warningThresholds"))
         {
             thresholds ??= [];
-            if (item.ValueKind == System.Text.Json.JsonValueKind.Number && item.TryGetDouble(out var t) && double.IsFinite(t))
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out var t) && double.IsFinite(t))
             {
                 thresholds.Add(t);
             }
@@ -260,6 +442,118 @@ public static partial class OrganizationJson
             }
         }
 
-        return new ObjectiveDraft(within, target, thresholds);
+        return new ObjectiveDraft(within, target, thresholds)
+        {
+            BusinessDays = businessDays,
+            Clock = o.Element("clock") is { } clock ? Clock(clock, o.At("clock"), problems) : null,
+        };
+    }
+
+    /// <summary>Reads <c>withinBusinessDays</c> as a whole number in <see cref="int"/>'s range; the builder checks that it is at least 1.</summary>
+    private static int? BusinessDays(JsonFields o)
+    {
+        if (o.Element("withinBusinessDays") is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            o.Problem("withinBusinessDays", ProblemKind.WrongType, $"Expected a whole number of business days, such as 5; got {JsonFields.Describe(value)}.");
+            return null;
+        }
+
+        if (!value.TryGetInt32(out var days))
+        {
+            o.Problem(
+                "withinBusinessDays",
+                ProblemKind.InvalidValue,
+                $"Expected a whole number of business days from 1 to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}, such as 5; got {Snippet.Of(value.GetRawText())}.");
+            return null;
+        }
+
+        return days;
+    }
+
+    /// <summary>
+    /// Reads clock conditions. <see cref="ClockConditions"/> is a checked object, so every rule its constructor checks is
+    /// checked here first (known actions, each status once, non-blank statuses, a start and a stop status), each problem
+    /// at its status; conditions with a problem are not made.
+    /// </summary>
+    private static ClockConditions? Clock(JsonElement element, ProblemLocation at, ProblemCollector problems)
+    {
+        if (JsonFields.Of(element, at, problems, "statuses", "retroactiveStart") is not { } c)
+        {
+            return null;
+        }
+
+        var before = problems.Count;
+        var retroactive = c.OptionalBoolean("retroactiveStart");
+        var statusesAt = c.At("statuses");
+        var statuses = new Dictionary<string, ClockAction>(StringComparer.Ordinal);
+        if (c.Element("statuses") is not { } s)
+        {
+            c.Problem("statuses", ProblemKind.MissingValue, "Required property \"statuses\" is missing: each status of the status logs with what entering it does to the clock.");
+        }
+        else if (s.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(ProblemKind.WrongType, statusesAt, $"Expected an object of statuses and clock actions, such as {{\"New\": \"start\", \"Resolved\": \"stop\"}}; got {JsonFields.Describe(s)}.");
+        }
+        else
+        {
+            var statusesBefore = problems.Count;
+            var expected = string.Join(", ", Actions.Select(a => $"\"{a.Name}\""));
+            foreach (var property in s.EnumerateObject())
+            {
+                var statusAt = statusesAt.Property(property.Name);
+                ClockAction? action = null;
+                if (property.Value.ValueKind != JsonValueKind.String)
+                {
+                    problems.Add(ProblemKind.WrongType, statusAt, $"Expected a clock action ({expected}); got {JsonFields.Describe(property.Value)}.");
+                }
+                else if (Array.FindIndex(Actions, a => a.Name == property.Value.GetString()) is var index and >= 0)
+                {
+                    action = Actions[index].Action;
+                }
+                else
+                {
+                    problems.Add(ProblemKind.InvalidValue, statusAt, $"Expected a clock action ({expected}); got \"{Snippet.Of(property.Value.GetString()!)}\".");
+                }
+
+                if (string.IsNullOrWhiteSpace(property.Name))
+                {
+                    problems.Add(ProblemKind.InvalidValue, statusAt, $"A status must be non-blank text; got \"{Snippet.Of(property.Name)}\".");
+                }
+                else if (statuses.TryGetValue(property.Name, out var first))
+                {
+                    problems.Add(
+                        ProblemKind.UnexpectedProperty,
+                        statusAt,
+                        $"Status \"{Snippet.Of(property.Name)}\" appears more than once in the same object (first as \"{ActionText(first)}\"); each status must have one clock action.");
+                }
+                else if (action is { } known)
+                {
+                    statuses.Add(property.Name, known);
+                }
+            }
+
+            if (problems.Count == statusesBefore)
+            {
+                foreach (var needed in new[] { ClockAction.Start, ClockAction.Stop })
+                {
+                    if (!statuses.ContainsValue(needed))
+                    {
+                        var got = statuses.Count == 0 ? "none" : string.Join(", ", statuses.Select(p => $"\"{Snippet.Of(p.Key)}\": \"{ActionText(p.Value)}\""));
+                        problems.Add(
+                            ProblemKind.InvalidValue,
+                            statusesAt,
+                            $"Expected at least one status whose action is \"{ActionText(needed)}\" ({(needed == ClockAction.Start ? "the clock must start" : "the clock must stop")} somewhere); got {got}.");
+                    }
+                }
+            }
+        }
+
+        // Every rule ClockConditions checks has been checked above, so it does not throw here.
+        return problems.Count > before ? null : new ClockConditions(statuses, retroactive ?? false);
     }
 }

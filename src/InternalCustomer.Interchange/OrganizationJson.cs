@@ -27,7 +27,14 @@ namespace InternalCustomer.Interchange;
 /// Writing produces indented UTF-8 JSON with departments, services and dependencies in the
 /// organisation's order (sorted by id), so equal organisations give identical bytes. Calendars are written
 /// as a tzdb zone id, working windows per ISO weekday (<c>"09:00-17:00"</c>, an end of <c>24:00</c> for midnight)
-/// and holidays; agreements with ISO-8601 dates, periods (<c>P3M</c>) and durations (<c>PT4H</c>).
+/// and holidays; declared priorities in their order; agreements with ISO-8601 dates, periods (<c>P3M</c>) and business
+/// time as durations with a time part only (<c>PT4H</c>, <c>PT48H</c>), objective sets in the agreement's order with their
+/// selectors' values sorted, clock statuses sorted, exclusion windows sorted by start.
+/// </para>
+/// <para>
+/// Business time with a date part (<c>"within": "P2D"</c>) is refused: read as 48 hours of working time it would almost
+/// never be what was meant, so the problem says so and shows both ways to write it (<c>"PT48H"</c> or
+/// <c>"withinBusinessDays": 2</c>).
 /// </para>
 /// </remarks>
 public static partial class OrganizationJson
@@ -35,7 +42,7 @@ public static partial class OrganizationJson
     /// <summary>The version of the document format this package reads and writes.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly string[] RootProperties = ["$schema", "schemaVersion", "departments", "services", "dependencies", "calendars", "agreements"];
+    private static readonly string[] RootProperties = ["$schema", "schemaVersion", "departments", "services", "dependencies", "priorities", "calendars", "agreements"];
 
     /// <summary>Reads an organisation document from UTF-8 bytes (a leading byte-order mark is allowed).</summary>
     /// <param name="utf8Json">The document's bytes.</param>
@@ -111,6 +118,7 @@ public static partial class OrganizationJson
         [.. organization.Departments.Select(d => new DepartmentEntry(d.Id.Value, d.Name, d.Parent?.Value, d.Description))],
         [.. organization.Services.Select(s => new ServiceEntry(s.Id.Value, s.Name, s.Provider.Value, s.Category))],
         [.. organization.Dependencies.Select(d => new DependencyEntry(d.Provider.Value, d.Consumer.Value, d.Criticality.Value, d.Volume))],
+        organization.Priorities.IsEmpty ? null : [.. organization.Priorities.Select(p => p.Value)],
         [.. organization.Calendars.Select(c => ToEntry(c.Key, c.Value))],
         [.. organization.Agreements.Select(ToEntry)]);
 
@@ -158,6 +166,20 @@ public static partial class OrganizationJson
                 volume: d?.OptionalNumber("volume", double.MinValue, double.MaxValue));
         }
 
+        foreach (var (item, path, _) in fields.OptionalArray("priorities"))
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                builder.AddPriority(item.GetString());
+            }
+            else
+            {
+                // Added as missing, so the entries keep their positions; the builder's problem at the same path is not repeated.
+                problems.Add(ProblemKind.WrongType, path, $"Expected a priority id such as \"P1\"; got {JsonFields.Describe(item)}.");
+                builder.AddPriority(null);
+            }
+        }
+
         foreach (var (item, path, _) in fields.OptionalArray("calendars"))
         {
             var c = JsonFields.Of(item, path, problems, "id", "zone", "windows", "holidays");
@@ -168,17 +190,23 @@ public static partial class OrganizationJson
         {
             var a = JsonFields.Of(
                 item, path, problems, "id", "provider", "consumer", "services", "calendar", "effectiveFrom", "effectiveUntil",
-                "reviewCadence", "firstResponse", "resolution", "satisfaction");
+                "reviewCadence", "firstResponse", "resolution", "objectiveSets", "satisfaction", "exclusions");
             builder.AddAgreement(a is null ? new AgreementDraft(null) : ReadAgreement(a, problems));
         }
 
         var result = builder.TryBuild();
         foreach (var problem in result.Problems)
         {
-            // A calendar the reader could not make is added as null, which the builder reports at the entry;
-            // the reader's own problems inside the entry already say why.
-            var unmade = problem.Kind == ProblemKind.MissingValue && problem.Location.Segments is [{ Name: "calendars" }, { IsIndex: true }];
-            if (!unmade && !problems.Covers(problem.Location))
+            // A calendar or an exclusion window the reader could not make is added as null, which the builder reports at
+            // the entry; the reader's own problems inside the entry already say why.
+            var unmade = problem.Kind == ProblemKind.MissingValue
+                && problem.Location.Segments is [{ Name: "calendars" }, { IsIndex: true }] or [{ Name: "agreements" }, { IsIndex: true }, { Name: "exclusions" }, { IsIndex: true }];
+
+            // An objective whose withinBusinessDays the reader could not read is handed over without an allowance; the
+            // builder's "no business time" at its within says again what the reader already said.
+            var daysUnread = problem.Location.Segments is [.., { Name: "within" }]
+                && problems.Covers(ProblemLocation.FromPath(problem.Location.Segments[..^1]).Property("withinBusinessDays"));
+            if (!unmade && !daysUnread && !problems.Covers(problem.Location))
             {
                 problems.Add(problem);
             }

@@ -9,6 +9,7 @@ internal sealed record OrganizationDocument(
     IReadOnlyList<DepartmentEntry> Departments,
     IReadOnlyList<ServiceEntry> Services,
     IReadOnlyList<DependencyEntry> Dependencies,
+    IReadOnlyList<string>? Priorities,
     IReadOnlyList<CalendarEntry> Calendars,
     IReadOnlyList<AgreementEntry> Agreements);
 
@@ -27,10 +28,30 @@ internal sealed record AgreementEntry(
     string ReviewCadence,
     ObjectiveEntry? FirstResponse,
     ObjectiveEntry? Resolution,
-    SatisfactionEntry? Satisfaction);
+    IReadOnlyList<ObjectiveSetEntry>? ObjectiveSets,
+    SatisfactionEntry? Satisfaction,
+    IReadOnlyList<ExclusionEntry>? Exclusions);
 
-/// <summary>A time objective: allowed business time, target ratio, warning thresholds (omitted when the defaults).</summary>
-internal sealed record ObjectiveEntry(string Within, double Target, IReadOnlyList<double>? WarningThresholds);
+/// <summary>
+/// A time objective: allowed business time (a duration with a time part only) or business days, target ratio, warning
+/// thresholds (omitted when the defaults), clock conditions for requests given as status logs.
+/// </summary>
+internal sealed record ObjectiveEntry(string? Within, int? WithinBusinessDays, double Target, IReadOnlyList<double>? WarningThresholds, ClockEntry? Clock);
+
+/// <summary>Clock conditions: each status (sorted ordinally) with its action in camel case; retroactiveStart written only when true.</summary>
+internal sealed record ClockEntry(Dictionary<string, string> Statuses, bool? RetroactiveStart);
+
+/// <summary>An objective set: its name, the request classes it selects (each list omitted for any), its objectives.</summary>
+internal sealed record ObjectiveSetEntry(
+    string Name,
+    IReadOnlyList<string>? Priorities,
+    IReadOnlyList<string>? Services,
+    IReadOnlyList<string>? Categories,
+    ObjectiveEntry? FirstResponse,
+    ObjectiveEntry? Resolution);
+
+/// <summary>A maintenance window or SLO correction: instants as ISO-8601 text, its reason and its effect in camel case.</summary>
+internal sealed record ExclusionEntry(string From, string Until, string Reason, string Effect);
 
 /// <summary>A satisfaction objective.</summary>
 internal sealed record SatisfactionEntry(double Target);

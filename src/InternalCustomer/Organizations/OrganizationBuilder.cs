@@ -725,7 +725,7 @@ public sealed class OrganizationBuilder
             {
                 problems.Add(new Problem(
                     ProblemKind.InvalidValue,
-                    setAt.Property("selector"),
+                    setAt,
                     $"At most one objective set may apply to a request, but sets '{earlier.Name}' ({earlier.Selector}) and '{set.Name}' ({set.Selector}) both match some requests."));
                 continue;
             }

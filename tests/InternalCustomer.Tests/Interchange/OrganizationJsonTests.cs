@@ -108,7 +108,7 @@ public class OrganizationJsonTests
               "agreements": [
                 { "id": "a1", "provider": "it", "consumer": "line-a", "services": ["desk"], "calendar": "office",
                   "effectiveFrom": "2026-01-01", "reviewCadence": "P3M",
-                  "firstResponse": { "within": "PT4H", "target": 0.9 }, "resolution": { "within": "P2D", "target": 0.95, "warningThresholds": [0.6, 0.8] },
+                  "firstResponse": { "within": "PT4H", "target": 0.9 }, "resolution": { "within": "PT48H", "target": 0.95, "warningThresholds": [0.6, 0.8] },
                   "satisfaction": { "target": 0.8 } },
                 { "id": "a2", "provider": "it", "consumer": "it", "services": ["desk", 7], "calendar": "nowhere",
                   "effectiveFrom": "January", "reviewCadence": "quarterly", "firstResponse": { "within": "PT4H", "target": 1.5 } }
@@ -309,7 +309,7 @@ public class OrganizationJsonTests
     [InlineData("{\"schemaVersion\": 2}", ProblemKind.InvalidValue, "$.schemaVersion", "Expected schemaVersion 1, the version this reader understands; got 2.")]
     [InlineData("{\"schemaVersion\": \"1\"}", ProblemKind.WrongType, "$.schemaVersion", "Expected an integer; got the string \"1\".")]
     [InlineData("{\"schemaVersion\": 1, \"departments\": [{\"name\": \"x\"}]}", ProblemKind.MissingValue, "$.departments[0].id", "Required property \"id\" is missing.")]
-    [InlineData("{\"schemaVersion\": 1, \"a b\": 1}", ProblemKind.UnexpectedProperty, "$['a b']", "Unknown property \"a b\"; expected one of: $schema, schemaVersion, departments, services, dependencies, calendars, agreements.")]
+    [InlineData("{\"schemaVersion\": 1, \"a b\": 1}", ProblemKind.UnexpectedProperty, "$['a b']", "Unknown property \"a b\"; expected one of: $schema, schemaVersion, departments, services, dependencies, priorities, calendars, agreements.")]
     public void Root_and_entry_problems(string json, ProblemKind kind, string location, string message)
     {
         var problem = Assert.Single(OrganizationJson.Read(json).Problems);

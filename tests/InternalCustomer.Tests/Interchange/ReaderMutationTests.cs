@@ -52,7 +52,7 @@ public class ReaderMutationTests
               "id": "sla-hr", "provider": "hr", "consumer": "line-a", "services": ["hiring"], "calendar": "office",
               "effectiveFrom": "2026-01-01", "effectiveUntil": "2027-01-01", "reviewCadence": "P3M",
               "firstResponse": { "within": "PT4H", "target": 0.9, "warningThresholds": [0.5, 0.75] },
-              "resolution": { "within": "P2DT4H", "target": 0.95 },
+              "resolution": { "within": "PT52H", "target": 0.95 },
               "satisfaction": { "target": 0.8 }
             }
           ]
