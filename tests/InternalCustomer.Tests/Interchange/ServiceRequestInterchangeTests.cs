@@ -212,5 +212,19 @@ public class ServiceRequestInterchangeTests
             Assert.True(a.IsSuccess != (a.Problems.Length > 0), json.ToString());
             Assert.True(b.IsSuccess != (b.Problems.Length > 0), csv.ToString());
         }
+
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var logs = StatusLogGenerators.LogSetFor(seed, requestPriority: false);
+            var json = InterchangeGenerators.Mutate(Encoding.UTF8.GetBytes(ServiceRequestJson.WriteToString(StatusLogGenerators.MixedSetFor(seed))), random, seed);
+            var csv = InterchangeGenerators.Mutate(Encoding.UTF8.GetBytes(ServiceRequestCsv.WriteStatusChangesToString(logs)), random, seed);
+
+            var a = ServiceRequestJson.Read(json.Bytes);
+            var b = ServiceRequestCsv.Read(csv.Bytes);
+
+            Assert.True(a.IsSuccess != (a.Problems.Length > 0), json.ToString());
+            Assert.True(b.IsSuccess != (b.Problems.Length > 0), csv.ToString());
+        }
     }
 }
