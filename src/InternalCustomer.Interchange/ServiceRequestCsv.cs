@@ -6,30 +6,52 @@ using InternalCustomer.Interchange.Records;
 namespace InternalCustomer.Interchange;
 
 /// <summary>
-/// Reads and writes <see cref="ServiceRequest"/>s as CSV (RFC 4180) with the header
-/// <c>id,agreement,opened,firstResponse,resolved,pauses,reopen</c>.
+/// Reads and writes <see cref="ServiceRequest"/>s as CSV (RFC 4180) in one of two layouts, told apart by the header:
+/// the request layout, one row per request, with the header
+/// <c>id,agreement,opened,firstResponse,resolved,pauses,reopen,priority,service,category</c>; and the status-change
+/// layout, one row per status change as ticketing systems export it, with the header
+/// <c>id,agreement,at,status,priority,service,category</c>.
 /// </summary>
 /// <remarks>
-/// Columns may come in any order; <c>id</c>, <c>agreement</c> and <c>opened</c> are required, the others
-/// may be left out or left empty. Instants are ISO-8601 text with an offset; <c>pauses</c> holds intervals
-/// <c>start/end</c> separated by <c>;</c>; <c>reopen</c> one interval. Problems are located by line and
-/// column (both from 1; the column is where the field starts) and the column's name, e.g.
-/// <c>line 12, column 31 (resolved)</c>. Reading never throws on bad input. Writing uses CRLF line ends,
-/// quotes only the fields that need it, and keeps the order given.
+/// <para>A header that names a column <c>at</c> or <c>status</c> is read as the status-change layout; any other as the
+/// request layout. In either, columns may come in any order and the optional ones may be left out or left empty
+/// (empty means none). Instants are ISO-8601 text with an offset.</para>
+/// <para>Request layout: <c>id</c>, <c>agreement</c> and <c>opened</c> are required; <c>pauses</c> holds intervals
+/// <c>start/end</c> separated by <c>;</c>; <c>reopen</c> one interval; <c>priority</c>, <c>service</c> and
+/// <c>category</c> class the request.</para>
+/// <para>Status-change layout: <c>id</c>, <c>agreement</c>, <c>at</c> and <c>status</c> are required. Rows are grouped
+/// by <c>id</c> (the rows of one request need not be contiguous); each group becomes one request
+/// (<see cref="ServiceRequest.FromStatusLog"/>) whose log is its rows in file order, which must be time order (equal
+/// instants keep their file order). A row's <c>priority</c> is that entry's priority change; the request's
+/// <c>agreement</c>, <c>service</c> and <c>category</c> come from its first row, and a later row may repeat them or leave
+/// them empty but not name others. Requests come in the order their first rows do.</para>
+/// <para>Problems are located by line and column (both from 1; the column is where the field starts) and the column's
+/// name, e.g. <c>line 12, column 31 (resolved)</c>. Reading never throws on bad input. Writing uses CRLF line ends,
+/// quotes only the fields that need it, keeps the order given, and writes the <c>priority</c>, <c>service</c> and
+/// <c>category</c> columns of the request layout (and <c>service</c>, <c>category</c> of the status-change layout) only
+/// when some request carries them, so a file of unclassed requests is the 1.0 file.</para>
 /// </remarks>
 public static class ServiceRequestCsv
 {
-    /// <summary>Reads requests from UTF-8 CSV bytes.</summary>
+    /// <summary>Reads requests from UTF-8 CSV bytes in either layout.</summary>
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv)
     {
         var problems = new ProblemCollector();
-        var rows = CsvTable.Rows(utf8Csv, ServiceRequestMapping.Columns, ServiceRequestMapping.Required, problems);
-        return ServiceRequestMapping.ReadAll(rows, problems);
+        var changes = false;
+        var rows = CsvTable.Rows(
+            utf8Csv,
+            header =>
+            {
+                changes = header.Contains("at") || header.Contains("status");
+                return changes ? ChangeLayout : RequestLayout;
+            },
+            problems);
+        return changes ? ServiceRequestMapping.ReadChanges(rows, problems) : ServiceRequestMapping.ReadAll(rows, json: false, problems);
     }
 
-    /// <summary>Reads requests from CSV text.</summary>
+    /// <summary>Reads requests from CSV text in either layout.</summary>
     /// <param name="csv">The CSV text.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
@@ -39,7 +61,7 @@ public static class ServiceRequestCsv
         return Read(Encoding.UTF8.GetBytes(csv));
     }
 
-    /// <summary>Reads requests from a stream of UTF-8 CSV, from its position to its end.</summary>
+    /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
@@ -51,10 +73,11 @@ public static class ServiceRequestCsv
         return Read(StreamBytes.ReadAll(utf8Csv).Span);
     }
 
-    /// <summary>Writes requests as UTF-8 CSV with a header row.</summary>
+    /// <summary>Writes requests in the shorthand form as UTF-8 CSV in the request layout, with a header row.</summary>
     /// <param name="requests">The requests, written in the order given.</param>
     /// <param name="output">A writable stream; it is flushed, not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="requests"/> holds a null.</exception>
+    /// <exception cref="ArgumentException">A request is a status log (write those with <see cref="WriteStatusChanges(IEnumerable{ServiceRequest}, Stream)"/>).</exception>
     public static void Write(IEnumerable<ServiceRequest> requests, Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -63,21 +86,133 @@ public static class ServiceRequestCsv
         output.Flush();
     }
 
-    /// <summary>Writes requests as CSV text with a header row.</summary>
+    /// <summary>Writes requests in the shorthand form as CSV text in the request layout, with a header row.</summary>
     /// <param name="requests">The requests, written in the order given.</param>
     /// <returns>The CSV text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="requests"/> is null or holds a null.</exception>
+    /// <exception cref="ArgumentException">A request is a status log (write those with <see cref="WriteStatusChangesToString"/>).</exception>
     public static string WriteToString(IEnumerable<ServiceRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(requests);
-        var output = new StringBuilder();
-        CsvParser.AppendRecord(output, ServiceRequestMapping.Columns);
-        foreach (var request in requests)
+        var list = Checked(requests, nameof(requests));
+        if (list.FirstOrDefault(r => r.IsStatusLog) is { } log)
         {
-            ArgumentNullException.ThrowIfNull(request, nameof(requests));
-            CsvParser.AppendRecord(output, ServiceRequestMapping.ToFields(request));
+            throw new ArgumentException(
+                $"Expected requests in the shorthand form for the request layout; got request '{log.Id}', a status log ({log.StatusLog.Length} status changes). Write status logs with ServiceRequestCsv.WriteStatusChanges, one row per status change.",
+                nameof(requests));
+        }
+
+        string[] columns = [.. ServiceRequestMapping.Columns.Where(c => c switch
+        {
+            "priority" => list.Exists(r => r.Priority is not null),
+            "service" => list.Exists(r => r.Service is not null),
+            "category" => list.Exists(r => r.Category is not null),
+            _ => true,
+        })];
+        var output = new StringBuilder();
+        CsvParser.AppendRecord(output, columns);
+        foreach (var request in list)
+        {
+            CsvParser.AppendRecord(output, ServiceRequestMapping.ToFields(request, columns));
         }
 
         return output.ToString();
+    }
+
+    /// <summary>Writes status-log requests as UTF-8 CSV in the status-change layout, one row per status change, with a header row.</summary>
+    /// <param name="requests">The requests, written in the order given, each one's rows together and in log order.</param>
+    /// <param name="output">A writable stream; it is flushed, not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="requests"/> holds a null.</exception>
+    /// <exception cref="ArgumentException">A request is in the shorthand form, two requests share an id, or a request's
+    /// <see cref="ServiceRequest.Priority"/> differs from the priority its first status change sets.</exception>
+    public static void WriteStatusChanges(IEnumerable<ServiceRequest> requests, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var text = WriteStatusChangesToString(requests);
+        output.Write(Encoding.UTF8.GetBytes(text));
+        output.Flush();
+    }
+
+    /// <summary>Writes status-log requests as CSV text in the status-change layout, one row per status change, with a header row.</summary>
+    /// <remarks>A row's <c>priority</c> is its entry's; the first row carries the request's <see cref="ServiceRequest.Priority"/>
+    /// when its entry sets none (both mean the priority from the creation on, and read back as the first entry's). The
+    /// request's service and category are written on every row.</remarks>
+    /// <param name="requests">The requests, written in the order given, each one's rows together and in log order.</param>
+    /// <returns>The CSV text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="requests"/> is null or holds a null.</exception>
+    /// <exception cref="ArgumentException">A request is in the shorthand form, two requests share an id, or a request's
+    /// <see cref="ServiceRequest.Priority"/> differs from the priority its first status change sets.</exception>
+    public static string WriteStatusChangesToString(IEnumerable<ServiceRequest> requests)
+    {
+        var list = Checked(requests, nameof(requests));
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var request in list)
+        {
+            if (!request.IsStatusLog)
+            {
+                throw new ArgumentException(
+                    $"Expected status-log requests for the status-change layout; got request '{request.Id}' in the shorthand form (opened {request.Opened}). Write shorthand requests with ServiceRequestCsv.Write, one row per request.",
+                    nameof(requests));
+            }
+
+            if (!ids.Add(request.Id))
+            {
+                throw new ArgumentException(
+                    $"Expected distinct request ids, as the status-change layout groups rows by id; got request id '{request.Id}' twice.",
+                    nameof(requests));
+            }
+
+            if (request.Priority is { } p && request.StatusLog[0].Priority is { } q && p != q)
+            {
+                throw new ArgumentException(
+                    $"Expected request '{request.Id}' to have the priority its first status change sets, as the status-change layout holds one priority per row; got priority {p} on the request and {q} on its first status change.",
+                    nameof(requests));
+            }
+        }
+
+        string[] columns = [.. ServiceRequestMapping.ChangeColumns.Where(c => c switch
+        {
+            "service" => list.Exists(r => r.Service is not null),
+            "category" => list.Exists(r => r.Category is not null),
+            _ => true,
+        })];
+        var output = new StringBuilder();
+        CsvParser.AppendRecord(output, columns);
+        foreach (var request in list)
+        {
+            foreach (var row in ServiceRequestMapping.ToChangeRows(request, columns))
+            {
+                CsvParser.AppendRecord(output, row);
+            }
+        }
+
+        return output.ToString();
+    }
+
+    private static readonly CsvLayout RequestLayout = new(
+        ServiceRequestMapping.Columns,
+        ServiceRequestMapping.Required,
+        [],
+        $"{string.Join(",", ServiceRequestMapping.Columns)} (or, one row per status change, {string.Join(",", ServiceRequestMapping.ChangeColumns)})");
+
+    private static readonly CsvLayout ChangeLayout = new(
+        ServiceRequestMapping.ChangeColumns,
+        ServiceRequestMapping.ChangeRequired,
+        [],
+        string.Join(",", ServiceRequestMapping.ChangeColumns),
+        name => ServiceRequestMapping.ShorthandFields.Contains(name)
+            ? $"Column \"{name}\" belongs to the request layout (one row per request), but this header names \"at\" or \"status\" and is read as the status-change layout, whose columns are {string.Join(",", ServiceRequestMapping.ChangeColumns)}; a file holds one layout."
+            : null);
+
+    private static List<ServiceRequest> Checked(IEnumerable<ServiceRequest> requests, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(requests, parameterName);
+        var list = new List<ServiceRequest>();
+        foreach (var request in requests)
+        {
+            ArgumentNullException.ThrowIfNull(request, parameterName);
+            list.Add(request);
+        }
+
+        return list;
     }
 }

@@ -13,10 +13,14 @@ namespace InternalCustomer.Interchange;
 /// </summary>
 /// <remarks>
 /// Instants are ISO-8601 text with an offset (written in UTC: <c>2026-03-02T09:30:00Z</c>); pauses are a list
-/// of intervals <c>start/end</c>; the reopen gap is one interval. Reading never throws on bad input and
-/// reports every problem at its JSON path, the model's checks included (a resolution before the opening is
-/// reported at <c>$.requests[4].resolved</c>); request ids must be unique within the document. Writing keeps
-/// the order given.
+/// of intervals <c>start/end</c>; the reopen gap is one interval. A request may carry its class (<c>priority</c>,
+/// <c>service</c>, <c>category</c>) and is given in one of two forms: the shorthand (<c>opened</c> with
+/// <c>firstResponse</c>, <c>resolved</c>, <c>pauses</c>, <c>reopen</c>) or a <c>statusLog</c> of entries
+/// <c>{ "at": ..., "status": ..., "priority": ... }</c> (<see cref="ServiceRequest.FromStatusLog"/>); both or
+/// neither is a problem. Reading never throws on bad input and reports every problem at its JSON path, the
+/// model's checks included (a resolution before the opening is reported at <c>$.requests[4].resolved</c>, an entry
+/// out of time order at <c>$.requests[4].statusLog[2].at</c>); request ids must be unique within the document.
+/// Writing keeps the order given and writes each request in its own form, leaving out the fields it does not carry.
 /// </remarks>
 public static class ServiceRequestJson
 {
@@ -40,10 +44,10 @@ public static class ServiceRequestJson
 
         CheckVersion(root);
         var records = root.OptionalArray("requests")
-            .Select(e => JsonFields.Of(e.Item, e.Path, problems, ServiceRequestMapping.Columns))
+            .Select(e => JsonFields.Of(e.Item, e.Path, problems, ServiceRequestMapping.JsonProperties))
             .Where(f => f is not null)
             .Select(f => (RecordSource)new JsonRecordSource(f!, problems));
-        return ServiceRequestMapping.ReadAll(records, problems);
+        return ServiceRequestMapping.ReadAll(records, json: true, problems);
     }
 
     /// <summary>Reads a request document from text.</summary>

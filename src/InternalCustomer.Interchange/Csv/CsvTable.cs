@@ -4,6 +4,16 @@ using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange.Csv;
 
+/// <summary>The columns a CSV document may have, those it must have, the prefixes of open-ended column families, how the
+/// columns are named in the message about an empty document, and (optionally) a message for an unknown column that would
+/// belong to another layout (<see langword="null"/> for the usual message).</summary>
+internal sealed record CsvLayout(
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<string> Required,
+    IReadOnlyList<string> Prefixes,
+    string Described,
+    Func<string, string?>? Misplaced = null);
+
 /// <summary>A CSV document with a header row: reads the header against the expected columns and yields one source per record.</summary>
 internal static class CsvTable
 {
@@ -11,6 +21,14 @@ internal static class CsvTable
         Rows(utf8, columns, required, [], problems);
 
     internal static IEnumerable<RecordSource> Rows(ReadOnlySpan<byte> utf8, IReadOnlyList<string> columns, IReadOnlyList<string> required, IReadOnlyList<string> prefixes, ProblemCollector problems)
+    {
+        var layout = new CsvLayout(columns, required, prefixes, string.Join(",", columns));
+        return Rows(utf8, _ => layout, problems);
+    }
+
+    /// <summary>The rows of a document whose layout its header decides: <paramref name="layoutOf"/> gets the header's
+    /// column names (trimmed; none for an empty document) and returns the layout to read the document with.</summary>
+    internal static IEnumerable<RecordSource> Rows(ReadOnlySpan<byte> utf8, Func<IReadOnlyList<string>, CsvLayout> layoutOf, ProblemCollector problems)
     {
         if (utf8.StartsWith("\uFEFF"u8))
         {
@@ -27,11 +45,12 @@ internal static class CsvTable
         var records = CsvParser.Parse(Encoding.UTF8.GetString(utf8), problems);
         if (records.Count == 0)
         {
-            problems.Add(ProblemKind.MissingValue, ProblemLocation.InText(1, 1), $"Expected a header row naming the columns {string.Join(",", columns)}; got an empty document.");
+            problems.Add(ProblemKind.MissingValue, ProblemLocation.InText(1, 1), $"Expected a header row naming the columns {layoutOf([]).Described}; got an empty document.");
             return [];
         }
 
         var header = records[0];
+        var (columns, required, prefixes, _, misplaced) = layoutOf([.. header.Select(f => f.Value.Trim())]);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < header.Count; c++)
         {
@@ -40,7 +59,7 @@ internal static class CsvTable
             if (!columns.Contains(name) && !prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length))
             {
                 var also = prefixes.Count == 0 ? string.Empty : " and " + string.Join(", ", prefixes.Select(p => p + "<dimension>"));
-                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown column \"{Snippet.Of(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
+                problems.Add(ProblemKind.UnexpectedProperty, at, misplaced?.Invoke(name) ?? $"Unknown column \"{Snippet.Of(name)}\"; expected columns: {string.Join(",", columns)}{also}.");
             }
             else if (!index.TryAdd(name, c))
             {
@@ -98,6 +117,8 @@ internal static class CsvTable
 
             return value;
         }
+
+        internal override bool Has(string name) => _index.TryGetValue(name, out var c) && c < _fields.Count && _fields[c].Value.Length > 0;
 
         internal override long? Integer(string name, bool required)
         {

@@ -27,6 +27,27 @@ internal sealed class JsonRecordSource : RecordSource
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
+    internal override bool Has(string name) => _fields.Has(name);
+
+    internal override IReadOnlyList<RecordSource>? Records(string name, params string[] known)
+    {
+        if (!_fields.Has(name))
+        {
+            return null;
+        }
+
+        var records = new List<RecordSource>();
+        foreach (var (item, path, _) in _fields.OptionalArray(name))
+        {
+            if (JsonFields.Of(item, path, Problems, known) is { } fields)
+            {
+                records.Add(new JsonRecordSource(fields, Problems));
+            }
+        }
+
+        return records;
+    }
+
     internal override long? Integer(string name, bool required) =>
         required ? _fields.RequiredInteger(name, long.MinValue, long.MaxValue) : _fields.OptionalInteger(name, long.MinValue, long.MaxValue);
 

@@ -68,15 +68,22 @@ internal sealed record DependencyEntry(string Provider, string Consumer, int Cri
 /// <summary>The service-request document's root.</summary>
 internal sealed record RequestsDocument(int SchemaVersion, IReadOnlyList<RequestEntry> Requests);
 
-/// <summary>One service request; instants and intervals as ISO-8601 text.</summary>
+/// <summary>One service request, in the shorthand form (opened ...) or as a status log; instants and intervals as ISO-8601 text.</summary>
 internal sealed record RequestEntry(
     string Id,
     string Agreement,
-    string Opened,
+    string? Priority,
+    string? Service,
+    string? Category,
+    string? Opened,
     string? FirstResponse,
     string? Resolved,
     IReadOnlyList<string>? Pauses,
-    string? Reopen);
+    string? Reopen,
+    IReadOnlyList<StatusChangeEntry>? StatusLog);
+
+/// <summary>One entry of a request's status log.</summary>
+internal sealed record StatusChangeEntry(string At, string Status, string? Priority);
 
 /// <summary>The feedback-response document's root.</summary>
 internal sealed record ResponsesDocument(int SchemaVersion, IReadOnlyList<ResponseEntry> Responses);

@@ -22,6 +22,14 @@ internal abstract class RecordSource
     /// <summary>A list field's items (JSON: an array of strings; CSV: items separated by ';').</summary>
     internal abstract IReadOnlyList<string> List(string name);
 
+    /// <summary>Whether a field is given: present, not null and (for text) not empty.</summary>
+    internal abstract bool Has(string name);
+
+    /// <summary>The items of a field holding a list of records (JSON: an array of objects with the <paramref name="known"/>
+    /// properties, each item not an object reported and left out), or <see langword="null"/> when the field is absent or
+    /// the format has no nested records (CSV).</summary>
+    internal virtual IReadOnlyList<RecordSource>? Records(string name, params string[] known) => null;
+
     /// <summary>An integer field, or null when absent (a problem is recorded when it is required or not an integer).</summary>
     internal abstract long? Integer(string name, bool required);
 

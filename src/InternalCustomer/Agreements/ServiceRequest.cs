@@ -169,7 +169,9 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     public PriorityId? Priority
     {
         get => _priority;
-        init => _priority = value is { IsDefault: true } ? throw new ArgumentException("Expected a parsed PriorityId or null; got default(PriorityId).", nameof(value)) : value;
+        init => _priority = value is { IsDefault: true }
+            ? throw new ArgumentException("Expected a parsed PriorityId or null; got default(PriorityId).", nameof(value))
+            : value ?? (StatusLog.IsDefaultOrEmpty ? null : StatusLog[0].Priority);
     }
 
     /// <summary>Gets the service requested, or <see langword="null"/> when not recorded.</summary>
@@ -186,6 +188,37 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     {
         get => _category;
         init => _category = value is not null && string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"A category must be non-blank text or null; got \"{value}\".", nameof(value)) : value;
+    }
+
+    /// <summary>Returns a copy of this request with the given class: the same form, instants and status log, and the
+    /// given <see cref="Priority"/>, <see cref="Service"/> and <see cref="Category"/> (the way to class a request made by
+    /// <see cref="FromStatusLog"/> or <see cref="TryCreate"/>, whose results take no object initializer).</summary>
+    /// <param name="priority">The priority, or <see langword="null"/> for none.</param>
+    /// <param name="service">The service requested, or <see langword="null"/> for none.</param>
+    /// <param name="category">The category, or <see langword="null"/> for none.</param>
+    /// <returns>The classed copy.</returns>
+    /// <exception cref="ArgumentException"><paramref name="priority"/> or <paramref name="service"/> is <c>default</c>, or
+    /// <paramref name="category"/> is blank.</exception>
+    public ServiceRequest WithClass(PriorityId? priority, ServiceId? service, string? category)
+    {
+        if (priority is { IsDefault: true })
+        {
+            throw new ArgumentException("Expected a parsed PriorityId or null; got default(PriorityId).", nameof(priority));
+        }
+
+        if (service is { IsDefault: true })
+        {
+            throw new ArgumentException("Expected a parsed ServiceId or null; got default(ServiceId).", nameof(service));
+        }
+
+        if (category is not null && string.IsNullOrWhiteSpace(category))
+        {
+            throw new ArgumentException($"A category must be non-blank text or null; got \"{category}\".", nameof(category));
+        }
+
+        return IsStatusLog
+            ? new ServiceRequest(Id, Agreement, StatusLog) { Priority = priority, Service = service, Category = category }
+            : new ServiceRequest(Pauses, Id, Agreement, Opened, FirstResponse, Resolved, Reopen) { Priority = priority, Service = service, Category = category };
     }
 
     /// <summary>Gets the last instant the request records: its last status change, or the latest of its shorthand instants.</summary>

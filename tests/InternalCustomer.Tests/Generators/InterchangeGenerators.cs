@@ -108,7 +108,7 @@ public static class InterchangeGenerators
         return new PlantedDocument(root.ToJsonString(), expected.Distinct().ToList(), seed);
     }
 
-    /// <summary>Sets of 0–40 valid service requests with nanosecond instants, pauses, reopen gaps and awkward ids.</summary>
+    /// <summary>Sets of 0–40 valid shorthand requests with nanosecond instants, pauses, reopen gaps, awkward ids and (most) a class.</summary>
     public static Arbitrary<RequestSet> RequestSets() =>
         Gen.Choose(0, int.MaxValue - 1).Select(RequestSetFor).ToArbitrary();
 
@@ -155,7 +155,8 @@ public static class InterchangeGenerators
         }
 
         Instant? firstResponse = random.Next(3) > 0 ? opened.PlusNanoseconds(random.NextInt64(0, (long)((resolved ?? t) - opened).TotalNanoseconds + 1)) : null;
-        return new ServiceRequest(id, AgreementId.Parse($"sla-{random.Next(50)}"), opened, firstResponse, resolved, pauses, reopen);
+        var request = new ServiceRequest(id, AgreementId.Parse($"sla-{random.Next(50)}"), opened, firstResponse, resolved, pauses, reopen);
+        return random.Next(3) == 0 ? request : StatusLogDocumentGenerators.Classed(random, request, withPriority: true);
     }
 
     /// <summary>

@@ -77,6 +77,33 @@ public class ReaderMutationTests
         + "R1,sla-hr,2026-03-02T09:30:00Z,2026-03-02T11:00:00+01:00,2026-03-03T09:00:00Z,2026-03-02T11:00:00Z/2026-03-02T12:00:00Z;2026-03-02T13:00:00Z/2026-03-02T14:00:00Z,\r\n"
         + "\"R,2\",sla-hr,2026-03-04T09:30:00-05:00,,,,\r\n";
 
+    /// <summary>Mutated documents per run for the layouts of issue 11 (status logs, classes), a smaller budget so the suite stays fast.</summary>
+    private const int PerNewLayout = 2_000;
+
+    internal const string RequestLogsJson = """
+        {
+          "schemaVersion": 1,
+          "requests": [
+            {
+              "id": "INC-1", "agreement": "sla-hr", "priority": "P3", "service": "hiring", "category": "Access, VPN",
+              "statusLog": [
+                { "at": "2026-03-02T09:00:00Z", "status": "New", "priority": "P3" },
+                { "at": "2026-03-02T10:00:00+01:00", "status": "Waiting for customer" },
+                { "at": "2026-03-02T11:00:00Z", "status": "In Progress", "priority": "P1" }
+              ]
+            },
+            { "id": "INC-2", "agreement": "sla-hr", "priority": "P2", "opened": "2026-03-04T09:30:00-05:00", "resolved": "2026-03-05T09:30:00Z" }
+          ]
+        }
+        """;
+
+    internal const string StatusChangesCsv =
+        "id,agreement,at,status,priority,service,category\r\n"
+        + "INC-1,sla-hr,2026-03-02T09:00:00Z,New,P3,hiring,\"Access, VPN\"\r\n"
+        + "INC-2,sla-hr,2026-03-02T09:05:00Z,New,,,\r\n"
+        + "INC-1,sla-hr,2026-03-02T10:00:00+01:00,\"Waiting, customer\",,,\r\n"
+        + "INC-1,sla-hr,2026-03-02T11:00:00Z,In Progress,P1,hiring,\r\n";
+
     internal const string ResponsesJson = """
         {
           "schemaVersion": 1,
@@ -99,6 +126,8 @@ public class ReaderMutationTests
     private static readonly byte[] OrganisationBytes = Encoding.UTF8.GetBytes(Organisation);
     private static readonly byte[] RequestsJsonBytes = Encoding.UTF8.GetBytes(RequestsJson);
     private static readonly byte[] RequestsCsvBytes = Encoding.UTF8.GetBytes(RequestsCsv);
+    private static readonly byte[] RequestLogsJsonBytes = Encoding.UTF8.GetBytes(RequestLogsJson);
+    private static readonly byte[] StatusChangesCsvBytes = Encoding.UTF8.GetBytes(StatusChangesCsv);
     private static readonly byte[] ResponsesJsonBytes = Encoding.UTF8.GetBytes(ResponsesJson);
     private static readonly byte[] ResponsesCsvBytes = Encoding.UTF8.GetBytes(ResponsesCsv);
 
@@ -108,6 +137,10 @@ public class ReaderMutationTests
         AssertSuccess(OrganizationJson.Read(Organisation));
         AssertSuccess(ServiceRequestJson.Read(RequestsJson));
         AssertSuccess(ServiceRequestCsv.Read(RequestsCsv));
+        AssertSuccess(ServiceRequestJson.Read(RequestLogsJson));
+        AssertSuccess(ServiceRequestCsv.Read(StatusChangesCsv));
+        Assert.True(ServiceRequestJson.Read(RequestLogsJson).Value![0].IsStatusLog);
+        Assert.Equal(2, ServiceRequestCsv.Read(StatusChangesCsv).Value!.Count);
         AssertSuccess(FeedbackResponseJson.Read(ResponsesJson, DimensionSet.Servqual));
         AssertSuccess(FeedbackResponseCsv.Read(ResponsesCsv, DimensionSet.Servqual));
     }
@@ -123,6 +156,14 @@ public class ReaderMutationTests
     [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
     public void Mutated_request_csv_never_throws(MutationSeed seed) =>
         AssertFailsWithProblems(Mutated(RequestsCsvBytes, seed.Value), ServiceRequestCsv.Read, ServiceRequestCsv.Read, ServiceRequestCsv.Read);
+
+    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerNewLayout, QuietOnSuccess = true)]
+    public void Mutated_request_json_with_status_logs_never_throws(MutationSeed seed) =>
+        AssertFailsWithProblems(Mutated(RequestLogsJsonBytes, seed.Value), ServiceRequestJson.Read, ServiceRequestJson.Read, ServiceRequestJson.Read);
+
+    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerNewLayout, QuietOnSuccess = true)]
+    public void Mutated_status_change_csv_never_throws(MutationSeed seed) =>
+        AssertFailsWithProblems(Mutated(StatusChangesCsvBytes, seed.Value), ServiceRequestCsv.Read, ServiceRequestCsv.Read, ServiceRequestCsv.Read);
 
     [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
     public void Mutated_response_json_never_throws(MutationSeed seed)

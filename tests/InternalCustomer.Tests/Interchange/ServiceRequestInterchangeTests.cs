@@ -98,7 +98,7 @@ public class ServiceRequestInterchangeTests
                 "line 6, column 32: A double quote may appear only inside a field enclosed in double quotes (written twice).",
                 "line 7, column 5: Expected a comma or the end of the line after a closing quote; got 'z'.",
                 "line 8, column 5: A quoted field is not closed: the input ends before its closing quote.",
-                "line 1, column 30: Unknown column \"colour\"; expected columns: id,agreement,opened,firstResponse,resolved,pauses,reopen.",
+                "line 1, column 30: Unknown column \"colour\"; expected columns: id,agreement,opened,firstResponse,resolved,pauses,reopen,priority,service,category.",
                 "line 2, column 31 (resolved): Resolution must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T08:00:00Z.",
                 "line 3, column 4 (agreement): Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"bad id\".",
                 "line 3, column 11 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z); got \"yesterday\".",
@@ -111,7 +111,7 @@ public class ServiceRequestInterchangeTests
     }
 
     [Theory]
-    [InlineData("", ProblemKind.MissingValue, 1, 1, "line 1, column 1", "Expected a header row naming the columns id,agreement,opened,firstResponse,resolved,pauses,reopen; got an empty document.")]
+    [InlineData("", ProblemKind.MissingValue, 1, 1, "line 1, column 1", "Expected a header row naming the columns id,agreement,opened,firstResponse,resolved,pauses,reopen,priority,service,category (or, one row per status change, id,agreement,at,status,priority,service,category); got an empty document.")]
     [InlineData("id,opened\n", ProblemKind.MissingValue, 1, 0, "line 1", "The header lacks the required column \"agreement\".")]
     [InlineData("id,id,agreement,opened\n", ProblemKind.UnexpectedProperty, 1, 4, "line 1, column 4", "Column \"id\" appears more than once in the header.")]
     public void Csv_header_problems(string csv, ProblemKind kind, int line, int column, string rendered, string message)
@@ -205,6 +205,20 @@ public class ServiceRequestInterchangeTests
             var set = InterchangeGenerators.RequestSetFor(seed);
             var json = InterchangeGenerators.Mutate(Encoding.UTF8.GetBytes(ServiceRequestJson.WriteToString(set.Requests)), random, seed);
             var csv = InterchangeGenerators.Mutate(Encoding.UTF8.GetBytes(ServiceRequestCsv.WriteToString(set.Requests)), random, seed);
+
+            var a = ServiceRequestJson.Read(json.Bytes);
+            var b = ServiceRequestCsv.Read(csv.Bytes);
+
+            Assert.True(a.IsSuccess != (a.Problems.Length > 0), json.ToString());
+            Assert.True(b.IsSuccess != (b.Problems.Length > 0), csv.ToString());
+        }
+
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var logs = StatusLogDocumentGenerators.LogSetFor(seed, requestPriority: false);
+            var json = InterchangeGenerators.Mutate(Encoding.UTF8.GetBytes(ServiceRequestJson.WriteToString(StatusLogDocumentGenerators.MixedSetFor(seed))), random, seed);
+            var csv = InterchangeGenerators.Mutate(Encoding.UTF8.GetBytes(ServiceRequestCsv.WriteStatusChangesToString(logs)), random, seed);
 
             var a = ServiceRequestJson.Read(json.Bytes);
             var b = ServiceRequestCsv.Read(csv.Bytes);
