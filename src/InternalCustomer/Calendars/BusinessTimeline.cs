@@ -56,6 +56,8 @@ internal sealed class BusinessTimeline
     // Exception days (holidays and special days that change their date's windows), sorted by local day number
     // (days since 1970-01-01). Their own windows are nanoseconds of the day.
     private readonly long[] _exceptionDay;
+    private readonly IReadOnlyList<WorkingWindow>[] _exceptionWindows; // as given (sorted)
+    private readonly IReadOnlyList<WorkingWindow>[] _templateWindows; // Monday first
     private readonly int[] _exceptionFirstWindow; // length m + 1
     private readonly long[] _exceptionWindowStart;
     private readonly long[] _exceptionWindowEnd;
@@ -135,6 +137,8 @@ internal sealed class BusinessTimeline
             .ToArray();
         var m = effective.Length;
         _exceptionDay = new long[m];
+        _exceptionWindows = [.. effective.Select(e => e.Windows)];
+        _templateWindows = windowsByDay;
         _exceptionFirstWindow = new int[m + 1];
         _exceptionTotal = new long[m];
         _exceptionShift = new Int128[m + 1];
@@ -347,6 +351,21 @@ internal sealed class BusinessTimeline
 
         var dow = DayOfWeekIndex(day);
         return _dayFirstWindow[dow + 1] > _dayFirstWindow[dow];
+    }
+
+    /// <summary>The windows of a local day after holidays and special days, sorted (constant time: the bucket index).</summary>
+    internal IReadOnlyList<WorkingWindow> WindowsOfDay(long day)
+    {
+        if (_exceptionDay.Length != 0)
+        {
+            var j = ExceptionsBefore(day);
+            if (j < _exceptionDay.Length && _exceptionDay[j] == day)
+            {
+                return _exceptionWindows[j];
+            }
+        }
+
+        return _templateWindows[DayOfWeekIndex(day)];
     }
 
     /// <summary>The number of working days before a local day, counted from 1970-01-01 (negative before it).</summary>
