@@ -26,7 +26,8 @@ public static partial class OrganizationJson
         calendar.ZoneId,
         Days.Where(d => !calendar.WindowsOn(d.Day).IsEmpty)
             .ToDictionary(d => d.Name, d => calendar.WindowsOn(d.Day).Select(FormatWindow).ToList(), StringComparer.Ordinal),
-        calendar.Holidays.IsEmpty ? null : [.. calendar.Holidays.Select(NodaText.Format)]);
+        calendar.Holidays.IsEmpty ? null : [.. calendar.Holidays.Select(NodaText.Format)],
+        calendar.SpecialDays.IsEmpty ? null : [.. calendar.SpecialDays.Select(d => new SpecialDayEntry(NodaText.Format(d.Date), [.. d.Windows.Select(FormatWindow)]))]);
 
     private static AgreementEntry ToEntry(ServiceAgreement a)
     {
@@ -78,7 +79,7 @@ public static partial class OrganizationJson
     private static string FormatWindow(WorkingWindow w) =>
         NodaText.Format(w.Start) + "-" + (w.EndsAtMidnight ? "24:00" : NodaText.Format(w.End));
 
-    /// <summary>Reads a calendar's zone, windows and holidays, or returns null (with problems) when they do not make one.</summary>
+    /// <summary>Reads a calendar's zone, windows, holidays and special days, or returns null (with problems) when they do not make one.</summary>
     private static BusinessCalendar? ReadCalendar(JsonFields c, ProblemCollector problems)
     {
         var before = problems.Count;
@@ -96,37 +97,7 @@ public static partial class OrganizationJson
         {
             foreach (var (name, day) in Days)
             {
-                var list = new List<WorkingWindow>();
-                foreach (var (item, path, _) in days.OptionalArray(name))
-                {
-                    if (item.ValueKind != JsonValueKind.String)
-                    {
-                        problems.Add(ProblemKind.WrongType, path, $"Expected a working window such as \"09:00-17:00\"; got {JsonFields.Describe(item)}.");
-                    }
-                    else if (ParseWindow(item.GetString()!) is { } window)
-                    {
-                        var clash = list.FindIndex(window.Overlaps);
-                        if (clash >= 0)
-                        {
-                            problems.Add(
-                                ProblemKind.InvalidValue,
-                                path,
-                                $"Expected working windows on {day} that do not overlap; got {list[clash]} and {window}.");
-                        }
-                        else
-                        {
-                            list.Add(window);
-                        }
-                    }
-                    else
-                    {
-                        problems.Add(
-                            ProblemKind.InvalidValue,
-                            path,
-                            $"Expected a working window \"HH:mm-HH:mm\" that ends after it starts (an end of 24:00 for midnight), such as \"09:00-17:00\"; got \"{Snippet.Of(item.GetString()!)}\".");
-                    }
-                }
-
+                var list = ReadWindows(days, name, day.ToString(), problems);
                 if (list.Count > 0)
                 {
                     windows[day] = list;
@@ -147,8 +118,114 @@ public static partial class OrganizationJson
             }
         }
 
-        // Every rule BusinessCalendar.Create checks has been checked above, so it does not throw here.
-        return problems.Count > before || zone is null ? null : BusinessCalendar.Create(zone, windows, holidays);
+        var specialDays = ReadSpecialDays(c, holidays, problems);
+
+        // Every rule BusinessCalendar.Create and WithSpecialDays check has been checked above, so they do not throw here.
+        return problems.Count > before || zone is null ? null : BusinessCalendar.Create(zone, windows, holidays).WithSpecialDays(specialDays);
+    }
+
+    /// <summary>Reads a calendar's special days (<c>{"date": "2026-12-24", "hours": ["09:00-12:00"]}</c>), reporting each bad
+    /// entry at its place: a date that is not ISO, missing hours, a malformed or overlapping window, a date that is also a
+    /// holiday or appears twice.</summary>
+    private static List<SpecialDay> ReadSpecialDays(JsonFields c, List<LocalDate> holidays, ProblemCollector problems)
+    {
+        var specialDays = new List<SpecialDay>();
+        var seen = new Dictionary<LocalDate, int>();
+        foreach (var (item, path, index) in c.OptionalArray("specialDays"))
+        {
+            var f = JsonFields.Of(item, path, problems, "date", "hours");
+            if (f is null)
+            {
+                continue;
+            }
+
+            var before = problems.Count;
+            var text = f.RequiredString("date");
+            LocalDate? date = null;
+            if (text is not null)
+            {
+                if (NodaText.TryParseDate(text, out var parsed))
+                {
+                    date = parsed;
+                }
+                else
+                {
+                    f.Problem("date", ProblemKind.InvalidValue, $"Expected a special day's date as an ISO-8601 date such as \"2026-12-24\"; got \"{Snippet.Of(text)}\".");
+                }
+            }
+
+            if (!f.Has("hours"))
+            {
+                f.Problem(
+                    "hours",
+                    ProblemKind.MissingValue,
+                    "Required property \"hours\" is missing: expected the special day's working hours, such as [\"09:00-12:00\"], or [] for closed all day.");
+            }
+
+            var list = ReadWindows(f, "hours", date is { } d0 ? NodaText.Format(d0) : "the special day", problems);
+            if (date is { } d)
+            {
+                if (holidays.Contains(d))
+                {
+                    f.Problem("date", ProblemKind.InvalidValue, $"Expected a date to be either a holiday or a special day; got {NodaText.Format(d)} as both.");
+                }
+                else if (seen.TryGetValue(d, out var first))
+                {
+                    f.Problem(
+                        "date",
+                        ProblemKind.InvalidValue,
+                        $"Expected at most one special day per date; got {NodaText.Format(d)} again (first at {c.At("specialDays").Element(first)}).");
+                }
+                else
+                {
+                    seen[d] = index;
+                }
+            }
+
+            if (problems.Count == before && date is { } ok)
+            {
+                specialDays.Add(new SpecialDay(ok, list));
+            }
+        }
+
+        return specialDays;
+    }
+
+    /// <summary>Reads an array of working windows ("09:00-17:00"), reporting malformed and overlapping ones at their place.</summary>
+    private static List<WorkingWindow> ReadWindows(JsonFields fields, string name, string dayLabel, ProblemCollector problems)
+    {
+        var list = new List<WorkingWindow>();
+        foreach (var (item, path, _) in fields.OptionalArray(name))
+        {
+            if (item.ValueKind != System.Text.Json.JsonValueKind.String)
+            {
+                problems.Add(ProblemKind.WrongType, path, $"Expected a working window such as \"09:00-17:00\"; got {JsonFields.Describe(item)}.");
+            }
+            else if (ParseWindow(item.GetString()!) is { } window)
+            {
+                var clash = list.FindIndex(window.Overlaps);
+                if (clash >= 0)
+                {
+                    problems.Add(
+                        ProblemKind.InvalidValue,
+                        path,
+                        $"Expected working windows on {dayLabel} that do not overlap; got {list[clash]} and {window}.");
+                }
+                else
+                {
+                    list.Add(window);
+                }
+            }
+            else
+            {
+                problems.Add(
+                    ProblemKind.InvalidValue,
+                    path,
+                    $"Expected a working window \"HH:mm-HH:mm\" that ends after it starts (an end of 24:00 for midnight), such as \"09:00-17:00\"; got \"{Snippet.Of(item.GetString()!)}\".");
+            }
+        }
+
+        return list;
     }
 
     /// <summary>A window "HH:mm-HH:mm" that ends after it starts (24:00 for midnight), or null.</summary>

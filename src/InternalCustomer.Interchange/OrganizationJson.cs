@@ -182,7 +182,7 @@ public static partial class OrganizationJson
 
         foreach (var (item, path, _) in fields.OptionalArray("calendars"))
         {
-            var c = JsonFields.Of(item, path, problems, "id", "zone", "windows", "holidays");
+            var c = JsonFields.Of(item, path, problems, "id", "zone", "windows", "holidays", "specialDays");
             builder.AddCalendar(c?.RequiredString("id"), c is null ? null : ReadCalendar(c, problems));
         }
 

@@ -13,8 +13,16 @@ internal sealed record OrganizationDocument(
     IReadOnlyList<CalendarEntry> Calendars,
     IReadOnlyList<AgreementEntry> Agreements);
 
-/// <summary>One business calendar: a tzdb zone, working windows per ISO weekday ("09:00-17:00"), holidays.</summary>
-internal sealed record CalendarEntry(string Id, string Zone, Dictionary<string, List<string>> Windows, IReadOnlyList<string>? Holidays);
+/// <summary>One business calendar: a tzdb zone, working windows per ISO weekday ("09:00-17:00"), holidays, special days.</summary>
+internal sealed record CalendarEntry(
+    string Id,
+    string Zone,
+    Dictionary<string, List<string>> Windows,
+    IReadOnlyList<string>? Holidays,
+    IReadOnlyList<SpecialDayEntry>? SpecialDays);
+
+/// <summary>One special day: an ISO date and the working hours that replace its weekday's (empty for closed all day).</summary>
+internal sealed record SpecialDayEntry(string Date, IReadOnlyList<string> Hours);
 
 /// <summary>One service agreement; dates, periods and durations as ISO-8601 text.</summary>
 internal sealed record AgreementEntry(

@@ -378,7 +378,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         }
 
         var date = BusinessTimeline.LocalDateOfDay(found);
-        var windows = WindowsOn(date);
+        var windows = _timeline.WindowsOfDay(found);
         var t = local.TimeOfDay.NanosecondOfDay;
         foreach (var w in windows)
         {

@@ -56,6 +56,8 @@ internal sealed class BusinessTimeline
     // Exception days (holidays and special days that change their date's windows), sorted by local day number
     // (days since 1970-01-01). Their own windows are nanoseconds of the day.
     private readonly long[] _exceptionDay;
+    private readonly IReadOnlyList<WorkingWindow>[] _exceptionWindows; // as given (sorted)
+    private readonly IReadOnlyList<WorkingWindow>[] _templateWindows; // Monday first
     private readonly int[] _exceptionFirstWindow; // length m + 1
     private readonly long[] _exceptionWindowStart;
     private readonly long[] _exceptionWindowEnd;
@@ -135,6 +137,8 @@ internal sealed class BusinessTimeline
             .ToArray();
         var m = effective.Length;
         _exceptionDay = new long[m];
+        _exceptionWindows = [.. effective.Select(e => e.Windows)];
+        _templateWindows = windowsByDay;
         _exceptionFirstWindow = new int[m + 1];
         _exceptionTotal = new long[m];
         _exceptionShift = new Int128[m + 1];
@@ -227,12 +231,21 @@ internal sealed class BusinessTimeline
         _exceptionWorkIndex = new SortedValueIndex(exceptionWorkEnd, _workingDow.Length * 4);
     }
 
+    /// <summary>The day table, built on first use (<see cref="BuildDayTable"/>); null until then.</summary>
+    private DayTable? _dayTable;
+
     /// <summary>Gets the wall-clock working time of a week.</summary>
     internal long WeekTotal => _weekTotal;
 
     /// <summary>Returns the working time between two instants (<paramref name="start"/> &lt;= <paramref name="end"/>).</summary>
     internal Duration BusinessTime(Instant start, Instant end)
     {
+        var table = _dayTable ?? BuildDayTable();
+        if (table.TryRelative(this, start, out var a) && table.TryRelative(this, end, out var b))
+        {
+            return Duration.FromNanoseconds(b - a);
+        }
+
         var diff = Cumulative(end) - Cumulative(start);
         return diff <= long.MaxValue ? Duration.FromNanoseconds((long)diff) : Duration.FromNanoseconds(diff);
     }
@@ -245,7 +258,8 @@ internal sealed class BusinessTimeline
             throw new InvalidOperationException("The calendar has no working windows, so no amount of business time can ever pass.");
         }
 
-        var target = Cumulative(start) + nanoseconds;
+        var table = _dayTable ?? BuildDayTable();
+        var target = (table.TryRelative(this, start, out var relative) ? table.Base + relative : Cumulative(start)) + nanoseconds;
         if (target > _cAtEndOfTime)
         {
             if (_weekTotal == 0)
@@ -339,6 +353,21 @@ internal sealed class BusinessTimeline
         return _dayFirstWindow[dow + 1] > _dayFirstWindow[dow];
     }
 
+    /// <summary>The windows of a local day after holidays and special days, sorted (constant time: the bucket index).</summary>
+    internal IReadOnlyList<WorkingWindow> WindowsOfDay(long day)
+    {
+        if (_exceptionDay.Length != 0)
+        {
+            var j = ExceptionsBefore(day);
+            if (j < _exceptionDay.Length && _exceptionDay[j] == day)
+            {
+                return _exceptionWindows[j];
+            }
+        }
+
+        return _templateWindows[DayOfWeekIndex(day)];
+    }
+
     /// <summary>The number of working days before a local day, counted from 1970-01-01 (negative before it).</summary>
     internal long WorkingDaysBefore(long day)
     {
@@ -381,6 +410,122 @@ internal sealed class BusinessTimeline
     }
 
     internal static LocalDate LocalDateOfDay(long day) => new LocalDate(1970, 1, 1).PlusDays((int)day);
+
+    /// <summary>Builds (once; a race builds equal tables and keeps one) the day table.</summary>
+    private DayTable BuildDayTable()
+    {
+        var table = new DayTable(this);
+        return Interlocked.CompareExchange(ref _dayTable, table, null) ?? table;
+    }
+
+    /// <summary>
+    /// A direct table of the local days 1990-01-01 to 2069-12-31, where hosts' instants almost always fall: for each day
+    /// <c>F</c> at its start (relative to <see cref="Base"/>, in a <see cref="long"/>) and which windows it has (its weekday's or
+    /// its exception's). <c>C(t)</c> of an instant in that range is then one zone lookup, one table read and a scan of the
+    /// day's few windows, in 64-bit arithmetic: no week division, no exception lookup, no <see cref="Int128"/>. The values
+    /// equal <see cref="Cumulative"/>'s exactly (the table is built from <see cref="Local"/>); instants outside the range, or
+    /// in the zone's periodic part, take the general path.
+    /// </summary>
+    private sealed class DayTable
+    {
+        private static readonly long FirstDay = UnixDay(new LocalDate(1990, 1, 1));
+        private static readonly int Days = (int)(UnixDay(new LocalDate(2070, 1, 1)) - FirstDay);
+
+        private readonly long[] _dayValue;
+        private readonly int[] _dayKind;
+        private readonly int[] _kindFirst; // windows of kind k are [_kindFirst[k], _kindFirst[k + 1]); kinds 0-6 weekdays, 7 + j exception j
+        private readonly long[] _start;
+        private readonly long[] _end;
+
+        internal DayTable(BusinessTimeline t)
+        {
+            var m = t._exceptionDay.Length;
+            _kindFirst = new int[7 + m + 1];
+            var starts = new List<long>();
+            var ends = new List<long>();
+            for (var d = 0; d < 7; d++)
+            {
+                _kindFirst[d] = starts.Count;
+                for (var w = t._dayFirstWindow[d]; w < t._dayFirstWindow[d + 1]; w++)
+                {
+                    starts.Add(t._windowStart[w] - (d * NanosecondsPerDay));
+                    ends.Add(t._windowEnd[w] - (d * NanosecondsPerDay));
+                }
+            }
+
+            for (var j = 0; j < m; j++)
+            {
+                _kindFirst[7 + j] = starts.Count;
+                for (var w = t._exceptionFirstWindow[j]; w < t._exceptionFirstWindow[j + 1]; w++)
+                {
+                    starts.Add(t._exceptionWindowStart[w]);
+                    ends.Add(t._exceptionWindowEnd[w]);
+                }
+            }
+
+            _kindFirst[7 + m] = starts.Count;
+            _start = [.. starts];
+            _end = [.. ends];
+
+            Base = t.Local(FirstDay, 0);
+            _dayValue = new long[Days];
+            _dayKind = new int[Days];
+            var e = t.ExceptionsBefore(FirstDay);
+            for (var i = 0; i < Days; i++)
+            {
+                var day = FirstDay + i;
+                while (e < m && t._exceptionDay[e] < day)
+                {
+                    e++;
+                }
+
+                _dayKind[i] = e < m && t._exceptionDay[e] == day ? 7 + e : DayOfWeekIndex(day);
+                _dayValue[i] = (long)(t.Local(day, 0) - Base);
+            }
+
+            // The table must not be used in the zone's periodic part, where C adds whole periods.
+            LastSecond = Math.Min(t._zone.PeriodStart, ((FirstDay + Days) * SecondsPerDay) - (15 * 3600)) - 1;
+            FirstSecond = (FirstDay * SecondsPerDay) + (15 * 3600);
+        }
+
+        /// <summary>Gets F at the start of the first day: the table's values are relative to it.</summary>
+        internal Int128 Base { get; }
+
+        private long FirstSecond { get; }
+
+        private long LastSecond { get; }
+
+        /// <summary>C(instant) - <see cref="Base"/>, when the instant's local day is in the table.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal bool TryRelative(BusinessTimeline t, Instant instant, out long value)
+        {
+            var (s, ns) = instant.ToUnixTimeSecondsAndNanoseconds();
+            if (s < FirstSecond || s > LastSecond)
+            {
+                value = 0;
+                return false;
+            }
+
+            var i = t._zone.Find(s, out _);
+            var local = s + t._zone.OffsetSeconds[i] - (FirstDay * SecondsPerDay); // >= 0: offsets are under 15 hours
+            var index = local / SecondsPerDay;
+            var nanosecondOfDay = ((local - (index * SecondsPerDay)) * NanosecondsPerSecond) + ns;
+            var kind = _dayKind[index];
+            var sum = _dayValue[index] + t._k[i];
+            for (var w = _kindFirst[kind]; w < _kindFirst[kind + 1]; w++)
+            {
+                if (nanosecondOfDay <= _start[w])
+                {
+                    break;
+                }
+
+                sum += Math.Min(nanosecondOfDay, _end[w]) - _start[w];
+            }
+
+            value = sum;
+            return true;
+        }
+    }
 
     /// <summary>C(t): working nanoseconds from the origin to <paramref name="instant"/> (negative before it).</summary>
 

@@ -79,6 +79,7 @@ public sealed partial class BusinessCalendarTests
     public void A_holiday_contributes_zero(CalendarTriple x)
     {
         var holiday = x.B.InZone(x.Calendar.Zone).Date;
+        x = x with { Calendar = x.Calendar.WithSpecialDays(x.Calendar.SpecialDays.Where(d => d.Date != holiday)) }; // a date is one or the other
         var with = x.Calendar.WithHolidays(x.Calendar.Holidays.Add(holiday));
         var dayStart = x.Calendar.Zone.AtStartOfDay(holiday).ToInstant();
         var dayEnd = x.Calendar.Zone.AtStartOfDay(holiday.PlusDays(1)).ToInstant();

@@ -55,18 +55,39 @@ public static class CalendarGenerators
         from start in MinuteNear(calendar.ZoneId, firstYear, lastYear)
         from minutes in Gen.Frequency((3, Gen.Choose(0, 3 * 1440)), (1, Gen.Choose(0, 60 * 1440)))
         from holidays in Gen.ArrayOf(Gen.Choose(-2, 62), 3)
+        from special in SpecialDays(-2, 62)
         select new CalendarSpan(
-            calendar.WithHolidays(calendar.Holidays.Concat(holidays.Select(h => start.InUtc().Date.PlusDays(h)))),
+            WithSpecialDays(calendar.WithHolidays(calendar.Holidays.Concat(holidays.Select(h => start.InUtc().Date.PlusDays(h)))), start, special),
             start,
             start + Duration.FromMinutes(minutes));
+
+    /// <summary>0 to 4 special days as (offset in days from a start date, windows): closures, part days, make-up days.</summary>
+    public static Gen<(int Offset, WorkingWindow[] Windows)[]> SpecialDays(int first, int last) =>
+        from count in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(1, 4)))
+        from days in Gen.ArrayOf(
+            from offset in Gen.Choose(first, last)
+            from windows in Gen.Frequency((1, Gen.Constant(Array.Empty<WorkingWindow>())), (4, DayWindows))
+            select (offset, windows),
+            count)
+        select days;
+
+    /// <summary>Adds special days at offsets from the start's UTC date, skipping holidays and repeated dates.</summary>
+    public static BusinessCalendar WithSpecialDays(BusinessCalendar calendar, Instant start, (int Offset, WorkingWindow[] Windows)[] special) =>
+        calendar.WithSpecialDays(special
+            .Select(d => (Date: start.InUtc().Date.PlusDays(d.Offset), d.Windows))
+            .Where(d => !calendar.Holidays.Contains(d.Date))
+            .DistinctBy(d => d.Date)
+            .Select(d => new SpecialDay(d.Date, d.Windows)));
 
     /// <summary>Spans within 2015-2030 (includes Sao Paulo's last DST years).</summary>
     public static Arbitrary<CalendarSpan> Spans() => SpanGen(2015, 2030).ToArbitrary();
 
     public static Arbitrary<CalendarTriple> Triples() =>
-        (from calendar in Calendar(2010, 2035)
-         where calendar.HasWorkingTime
-         from a in MinuteNear(calendar.ZoneId, 2015, 2030)
+        (from plain in Calendar(2010, 2035)
+         where plain.HasWorkingTime
+         from a in MinuteNear(plain.ZoneId, 2015, 2030)
+         from special in SpecialDays(-3, 30)
+         let calendar = WithSpecialDays(plain, a, special)
          from nanosA in Gen.Choose(0, int.MaxValue)
          from gap1 in Gen.Frequency((3, Gen.Choose(0, 7 * 1440)), (1, Gen.Choose(0, 730 * 1440)))
          from gap2 in Gen.Frequency((3, Gen.Choose(0, 7 * 1440)), (1, Gen.Choose(0, 730 * 1440)))

@@ -218,6 +218,17 @@ public static class InterchangeGenerators
                 calendar = calendar.WithHolidays([new LocalDate(2026, 12, 25), new LocalDate(2028, 2, 29)]);
             }
 
+            if (random.Next(2) == 0)
+            {
+                // A half day, a worked Sunday (closing at midnight) and a closed day, given out of order.
+                calendar = calendar.WithSpecialDays(
+                [
+                    SpecialDay.Closed(new LocalDate(2027, 1, 1)),
+                    calendar.PartDayClosure(new LocalDate(2026, 12, 24), new LocalTime(12, 0)),
+                    new SpecialDay(new LocalDate(2026, 12, 27), [new(new LocalTime(18, 0), LocalTime.Midnight), new(new LocalTime(9, 0), new LocalTime(13, 0))]),
+                ]);
+            }
+
             var id = $"cal-{c}";
             builder.AddCalendar(id, calendar);
             calendars.Add(id);
