@@ -27,6 +27,11 @@ public sealed class ClockConditions : IEquatable<ClockConditions>
 {
     private readonly FrozenDictionary<string, ClockAction> _actions;
 
+    // The statuses as given, for a reference check before the dictionary: logs that share their status strings (literals,
+    // or readers that keep one instance per distinct status) are looked up without hashing.
+    private readonly string[] _keys;
+    private readonly ClockAction[] _keyActions;
+
     /// <summary>Creates clock conditions.</summary>
     /// <param name="statuses">Each status the logs use, with what entering it does to the clock; at least one
     /// <see cref="ClockAction.Start"/> and one <see cref="ClockAction.Stop"/> status, each status once.</param>
@@ -65,6 +70,8 @@ public sealed class ClockConditions : IEquatable<ClockConditions>
         }
 
         _actions = map.ToFrozenDictionary(StringComparer.Ordinal);
+        _keys = [.. map.Keys];
+        _keyActions = [.. map.Values];
         Statuses = map.ToImmutableSortedDictionary(StringComparer.Ordinal);
         RetroactiveStart = retroactiveStart;
     }
@@ -79,7 +86,22 @@ public sealed class ClockConditions : IEquatable<ClockConditions>
     /// <param name="status">The status.</param>
     /// <param name="action">The action, when the status is named.</param>
     /// <returns><see langword="true"/> if the conditions name the status.</returns>
-    public bool TryGetAction(string status, out ClockAction action) => _actions.TryGetValue(status, out action);
+    /// <exception cref="ArgumentNullException"><paramref name="status"/> is <see langword="null"/>.</exception>
+    public bool TryGetAction(string status, out ClockAction action)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var keys = _keys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (ReferenceEquals(keys[i], status))
+            {
+                action = _keyActions[i];
+                return true;
+            }
+        }
+
+        return _actions.TryGetValue(status, out action);
+    }
 
     /// <inheritdoc />
     public bool Equals(ClockConditions? other) =>

@@ -85,26 +85,42 @@ public sealed partial class SlaTimer
     private ObjectiveEvaluation EvaluateLog(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName, double fraction)
     {
         var capacity = request.StatusLog.Length + 1 + Agreement.ExcludedTime.Length;
-        Span<Interval> pauses = capacity <= StackPauses ? stackalloc Interval[StackPauses] : new Interval[capacity];
+        Span<Interval> pauses = capacity <= StackPauses ? stackalloc Interval[capacity] : new Interval[capacity];
 
-        var (priority, changeAt) = PriorityTrail(request, asOf);
-        var set = Agreement.SelectSet(priority, request.Service, request.Category);
-        var objective = set?.Objective(kind);
+        ObjectiveSet? set;
+        TimeObjective? objective;
+        Instant? changeAt = null;
         LogClock trace = default;
-        if (objective is not null)
+        if (_onlySet is { } only)
         {
-            trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
-            if (trace.StopAt is { } stop && PriorityTrail(request, stop) is var atStop && atStop.Priority != priority)
+            // One set for every request: the priority selects nothing, so its changes move nothing.
+            set = only;
+            objective = only.Objective(kind);
+            if (objective is not null)
             {
-                (priority, changeAt) = atStop;
-                var other = Agreement.SelectSet(priority, request.Service, request.Category);
-                if (!ReferenceEquals(other, set))
+                trace = Trace(request, ClockOf(request, set, objective, parameterName), asOf, pauses, parameterName);
+            }
+        }
+        else
+        {
+            (var priority, changeAt) = PriorityTrail(request, asOf);
+            set = Agreement.SelectSet(priority, request.Service, request.Category);
+            objective = set?.Objective(kind);
+            if (objective is not null)
+            {
+                trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
+                if (trace.StopAt is { } stop && PriorityTrail(request, stop) is var atStop && atStop.Priority != priority)
                 {
-                    set = other;
-                    objective = set?.Objective(kind);
-                    if (objective is not null)
+                    (priority, changeAt) = atStop;
+                    var other = Agreement.SelectSet(priority, request.Service, request.Category);
+                    if (!ReferenceEquals(other, set))
                     {
-                        trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
+                        set = other;
+                        objective = set?.Objective(kind);
+                        if (objective is not null)
+                        {
+                            trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
+                        }
                     }
                 }
             }
@@ -131,7 +147,7 @@ public sealed partial class SlaTimer
             return Run(trace.Start, trace.StopAt, trace.CancelAt, own, null, objective, set.Name, changeAt, asOf, fraction);
         }
 
-        Span<Interval> merged = capacity <= StackPauses ? stackalloc Interval[StackPauses] : new Interval[capacity];
+        Span<Interval> merged = capacity <= StackPauses ? stackalloc Interval[capacity] : new Interval[capacity];
         var count = MergePauses(trace.Start, own, null, Agreement.ExcludedTime.AsSpan(), merged);
         return Run(trace.Start, trace.StopAt, trace.CancelAt, merged[..count], null, objective, set.Name, changeAt, asOf, fraction);
     }

@@ -375,9 +375,8 @@ public sealed partial class SlaTimer
             return Run(request.Opened, stopAt, null, request.Pauses.AsSpan(), gap, objective, set.Name, null, asOf, fraction);
         }
 
-        Span<Interval> merged = request.Pauses.Length + 1 + Agreement.ExcludedTime.Length <= StackPauses
-            ? stackalloc Interval[StackPauses]
-            : new Interval[request.Pauses.Length + 1 + Agreement.ExcludedTime.Length];
+        var capacity = request.Pauses.Length + 1 + Agreement.ExcludedTime.Length;
+        Span<Interval> merged = capacity <= StackPauses ? stackalloc Interval[capacity] : new Interval[capacity];
         var count = MergePauses(request.Opened, request.Pauses.AsSpan(), gap, Agreement.ExcludedTime.AsSpan(), merged);
         return Run(request.Opened, stopAt, null, merged[..count], null, objective, set.Name, null, asOf, fraction);
     }

@@ -29,8 +29,11 @@ public readonly struct StatusChange : IEquatable<StatusChange>
 
         At = at;
         Status = status;
-        Priority = priority;
+        _priority = priority?.Value;
     }
+
+    // The priority's text, or null: 8 bytes instead of a nullable identifier's 16, so a million logs take less memory to read.
+    private readonly string? _priority;
 
     /// <summary>Gets when the request entered the status.</summary>
     public Instant At { get; }
@@ -39,7 +42,7 @@ public readonly struct StatusChange : IEquatable<StatusChange>
     public string Status { get; }
 
     /// <summary>Gets the request's priority from this instant on, or <see langword="null"/> if it did not change here.</summary>
-    public PriorityId? Priority { get; }
+    public PriorityId? Priority => _priority is null ? null : PriorityId.FromChecked(_priority);
 
     /// <summary>Compares two entries component-wise.</summary>
     /// <param name="left">The first entry.</param>
@@ -54,7 +57,8 @@ public readonly struct StatusChange : IEquatable<StatusChange>
     public static bool operator !=(StatusChange left, StatusChange right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(StatusChange other) => At == other.At && string.Equals(Status, other.Status, StringComparison.Ordinal) && Priority == other.Priority;
+    public bool Equals(StatusChange other) =>
+        At == other.At && string.Equals(Status, other.Status, StringComparison.Ordinal) && string.Equals(_priority, other._priority, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is StatusChange other && Equals(other);
