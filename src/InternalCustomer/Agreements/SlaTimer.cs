@@ -376,7 +376,7 @@ public sealed partial class SlaTimer
         }
 
         var capacity = request.Pauses.Length + 1 + Agreement.ExcludedTime.Length;
-        Span<Interval> merged = capacity <= StackPauses ? stackalloc Interval[capacity] : new Interval[capacity];
+        var merged = Scratch(ref t_merged, capacity);
         var count = MergePauses(request.Opened, request.Pauses.AsSpan(), gap, Agreement.ExcludedTime.AsSpan(), merged);
         return Run(request.Opened, stopAt, null, merged[..count], null, objective, set.Name, null, asOf, fraction);
     }
