@@ -171,8 +171,8 @@ public class SlaBenchmarks
     }
 
     /// <summary>The shorthand requests as the status logs a ticketing system exports: New, then Waiting for customer / In
-    /// Progress per pause, Resolved and Reopened per reopen, Resolved at the end; 5% of the reopened ones reopen twice.
-    /// About 4.4 entries per request on average.</summary>
+    /// Progress per pause, Resolved and Reopened per reopen, Resolved at the end; 5% of all requests are reopened twice.
+    /// About 5 entries, so 4 transitions after the creation, per request on average.</summary>
     internal static ServiceRequest[] MakeStatusLogs(ServiceRequest[] requests, int seed)
     {
         var random = new Random(seed);
@@ -197,11 +197,21 @@ public class SlaBenchmarks
             {
                 events.Add((g.Start, "Resolved"));
                 events.Add((g.End, "Reopened"));
-                if (random.NextDouble() < 0.05 && r.Resolved is { } end && end - g.End > Duration.FromMinutes(2))
+            }
+
+            // 5% of all requests (resolved ones) are reopened twice: one or two more resolve-reopen cycles just before the end.
+            if (r.Resolved is { } end && random.NextDouble() < 0.05 / 0.8)
+            {
+                var last = events.Count == 0 ? r.Opened : events.Max(e => e.At);
+                if (end - last > Duration.FromMinutes(5))
                 {
-                    var second = g.End + Duration.FromMinutes(1);
-                    events.Add((second, "Resolved"));
-                    events.Add((second + Duration.FromMinutes(1), "Reopened"));
+                    events.Add((end - Duration.FromMinutes(4), "Resolved"));
+                    events.Add((end - Duration.FromMinutes(3), "Reopened"));
+                    if (r.Reopen is null)
+                    {
+                        events.Add((end - Duration.FromMinutes(2), "Resolved"));
+                        events.Add((end - Duration.FromMinutes(1), "Reopened"));
+                    }
                 }
             }
 
