@@ -321,6 +321,16 @@ internal static class ServiceRequestMapping
             }
         }
 
+        // A status log's priority at creation is its first entry's: a request-level priority may only repeat it.
+        if (made.Value is not null && priority is { } given && entries[0].Change.Priority is { } first && given != first)
+        {
+            r.Problem(
+                "priority",
+                ProblemKind.InvalidValue,
+                $"Expected the request's priority to be its first status change's ('{first}') or left out; got '{given}'.");
+            return null;
+        }
+
         return made.Value?.WithClass(priority, service, category);
     }
 

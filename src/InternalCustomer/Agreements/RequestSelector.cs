@@ -44,8 +44,15 @@ public sealed class RequestSelector : IEquatable<RequestSelector>
     /// <summary>Creates a selector of priorities only.</summary>
     /// <param name="priorities">The priorities; at least one.</param>
     /// <returns>The selector.</returns>
-    /// <exception cref="ArgumentException">As for the constructor.</exception>
-    public static RequestSelector ForPriorities(params PriorityId[] priorities) => new(priorities);
+    /// <exception cref="ArgumentNullException"><paramref name="priorities"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">There is no priority, or as for the constructor.</exception>
+    public static RequestSelector ForPriorities(params PriorityId[] priorities)
+    {
+        ArgumentNullException.ThrowIfNull(priorities);
+        return priorities.Length == 0
+            ? throw new ArgumentException("Expected at least one priority (use RequestSelector.Any for every request); got none.", nameof(priorities))
+            : new(priorities);
+    }
 
     /// <summary>Tells whether a request of a class matches.</summary>
     /// <param name="priority">The request's priority, or <see langword="null"/>.</param>

@@ -15,7 +15,7 @@ namespace InternalCustomer.Agreements;
 /// dates, inclusive), or open-ended when <see cref="EffectiveUntil"/> is <see langword="null"/>.</para>
 /// <para><b>References.</b> The departments, services and calendar are identifiers; an <c>Organization</c>
 /// checks that they exist, that the provider offers the services, and that no two agreements of the same pair
-/// cover the same service over overlapping periods.</para>
+/// cover the same service over overlapping periods for request classes both select (see <see cref="ObjectiveSets"/>).</para>
 /// <para>Equality is component-wise.</para>
 /// </remarks>
 public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
@@ -143,7 +143,10 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <exception cref="ArgumentException">As for the other constructor, or a set is <see langword="null"/>, two sets share a name,
     /// two sets' selectors overlap, a set selects a service the agreement does not cover, or there is neither a set nor a
     /// satisfaction objective.</exception>
-    public ServiceAgreement(
+    /// <returns>The agreement.</returns>
+    /// <remarks>A factory rather than a constructor overload: beside the 1.0 constructor, an overload taking the sets would
+    /// make a 1.0 call such as <c>new ServiceAgreement(..., cadence, null, null)</c> ambiguous.</remarks>
+    public static ServiceAgreement Create(
         AgreementId id,
         DepartmentId provider,
         DepartmentId consumer,
@@ -153,11 +156,29 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         LocalDate? effectiveUntil,
         Period reviewCadence,
         IEnumerable<ObjectiveSet> objectiveSets,
+        SatisfactionObjective? satisfaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(reviewCadence);
+        ArgumentNullException.ThrowIfNull(objectiveSets);
+        return new(id, provider, consumer, services, calendar, effectiveFrom, effectiveUntil, reviewCadence, objectiveSets.ToList(), satisfaction);
+    }
+
+    // The agreement of Create: the other constructor's checks, then the sets'.
+    private ServiceAgreement(
+        AgreementId id,
+        DepartmentId provider,
+        DepartmentId consumer,
+        IEnumerable<ServiceId> services,
+        CalendarId calendar,
+        LocalDate effectiveFrom,
+        LocalDate? effectiveUntil,
+        Period reviewCadence,
+        List<ObjectiveSet> objectiveSets,
         SatisfactionObjective? satisfaction)
         : this(id, provider, consumer, services, calendar, effectiveFrom, effectiveUntil, reviewCadence, satisfaction: satisfaction ?? Placeholder)
     {
-        ArgumentNullException.ThrowIfNull(objectiveSets);
-        var sets = objectiveSets.ToList();
+        var sets = objectiveSets;
         for (var i = 0; i < sets.Count; i++)
         {
             var set = sets[i] ?? throw new ArgumentException($"objectiveSets[{i}] is null; expected an objective set.", nameof(objectiveSets));

@@ -165,13 +165,13 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     public bool IsStatusLog => !StatusLog.IsEmpty;
 
     /// <summary>Gets the request's priority (at its creation, for a status log whose entries change it), or <see langword="null"/>.</summary>
-    /// <exception cref="ArgumentException">Set to <c>default(PriorityId)</c>.</exception>
+    /// <remarks>For a status log whose first entry sets a priority, that is the priority at creation: setting none keeps it,
+    /// and setting another is refused.</remarks>
+    /// <exception cref="ArgumentException">Set to <c>default(PriorityId)</c>, or, for a status log, to a priority other than its first entry's.</exception>
     public PriorityId? Priority
     {
         get => _priority;
-        init => _priority = value is { IsDefault: true }
-            ? throw new ArgumentException("Expected a parsed PriorityId or null; got default(PriorityId).", nameof(value))
-            : value ?? (StatusLog.IsDefaultOrEmpty ? null : StatusLog[0].Priority);
+        init => _priority = CheckPriority(value, StatusLog, nameof(value));
     }
 
     /// <summary>Gets the service requested, or <see langword="null"/> when not recorded.</summary>
@@ -193,18 +193,15 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     /// <summary>Returns a copy of this request with the given class: the same form, instants and status log, and the
     /// given <see cref="Priority"/>, <see cref="Service"/> and <see cref="Category"/> (the way to class a request made by
     /// <see cref="FromStatusLog"/> or <see cref="TryCreate"/>, whose results take no object initializer).</summary>
-    /// <param name="priority">The priority, or <see langword="null"/> for none.</param>
+    /// <param name="priority">The priority, or <see langword="null"/> for none (for a status log: its first entry's, if it sets one).</param>
     /// <param name="service">The service requested, or <see langword="null"/> for none.</param>
     /// <param name="category">The category, or <see langword="null"/> for none.</param>
     /// <returns>The classed copy.</returns>
-    /// <exception cref="ArgumentException"><paramref name="priority"/> or <paramref name="service"/> is <c>default</c>, or
-    /// <paramref name="category"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="priority"/> or <paramref name="service"/> is <c>default</c>,
+    /// <paramref name="priority"/> contradicts a status log's first entry, or <paramref name="category"/> is blank.</exception>
     public ServiceRequest WithClass(PriorityId? priority, ServiceId? service, string? category)
     {
-        if (priority is { IsDefault: true })
-        {
-            throw new ArgumentException("Expected a parsed PriorityId or null; got default(PriorityId).", nameof(priority));
-        }
+        CheckPriority(priority, StatusLog, nameof(priority));
 
         if (service is { IsDefault: true })
         {
@@ -408,6 +405,25 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         }
 
         return null;
+    }
+
+    /// <summary>The priority at creation: <paramref name="value"/>, or a status log's first entry's, which it must not contradict.</summary>
+    private static PriorityId? CheckPriority(PriorityId? value, ImmutableArray<StatusChange> log, string parameterName)
+    {
+        if (value is { IsDefault: true })
+        {
+            throw new ArgumentException("Expected a parsed PriorityId or null; got default(PriorityId).", parameterName);
+        }
+
+        var first = log.IsDefaultOrEmpty ? null : log[0].Priority;
+        if (value is { } v && first is { } f && v != f)
+        {
+            throw new ArgumentException(
+                $"The priority at creation of a status-log request is its first entry's ('{f}'); got '{v}'. Leave it unset, or change the first entry.",
+                parameterName);
+        }
+
+        return value ?? first;
     }
 
     /// <summary>The first rule a status log breaks, located at the part at fault; <see langword="null"/> if none.</summary>

@@ -64,31 +64,43 @@ public sealed partial class SlaTimer
             return null;
         }
 
-        foreach (var set in Agreement.ObjectiveSets)
+        // Only the sets the request can select (by its priority at creation or any priority its log changes to) must read it.
+        var problem = CheckLogAgainst(request, Agreement.SelectSet(request.Priority, request.Service, request.Category));
+        for (var i = 0; problem is null && i < request.StatusLog.Length; i++)
         {
-            foreach (var objective in new[] { set.FirstResponse, set.Resolution })
+            if (request.StatusLog[i].Priority is { } p)
             {
-                if (objective is null)
-                {
-                    continue;
-                }
-
-                if (objective.Clock is not { } clock)
-                {
-                    return new(
-                        ProblemKind.InvalidValue,
-                        ProblemLocation.Root,
-                        $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.");
-                }
-
-                if (UnknownStatus(request, clock) is var i and >= 0)
-                {
-                    return new(
-                        ProblemKind.InvalidValue,
-                        ProblemLocation.Root.Property("statusLog").Element(i),
-                        $"Request '{request.Id}' enters status \"{request.StatusLog[i].Status}\" at {request.StatusLog[i].At}, which the {objective.Kind} clock of set '{set.Name}' of agreement '{Agreement.Id}' does not know; it knows {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.");
-                }
+                problem = CheckLogAgainst(request, Agreement.SelectSet(p, request.Service, request.Category));
             }
+        }
+
+        return problem;
+    }
+
+    private Problem? CheckLogAgainst(ServiceRequest request, ObjectiveSet? set) =>
+        set is null ? null : CheckLogAgainst(request, set, set.FirstResponse) ?? CheckLogAgainst(request, set, set.Resolution);
+
+    private Problem? CheckLogAgainst(ServiceRequest request, ObjectiveSet set, TimeObjective? objective)
+    {
+        if (objective is null)
+        {
+            return null;
+        }
+
+        if (objective.Clock is not { } clock)
+        {
+            return new(
+                ProblemKind.InvalidValue,
+                ProblemLocation.Root,
+                $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.");
+        }
+
+        if (UnknownStatus(request, clock) is var i and >= 0)
+        {
+            return new(
+                ProblemKind.InvalidValue,
+                ProblemLocation.Root.Property("statusLog").Element(i),
+                $"Request '{request.Id}' enters status \"{request.StatusLog[i].Status}\" at {request.StatusLog[i].At}, which the {objective.Kind} clock of set '{set.Name}' of agreement '{Agreement.Id}' does not know; it knows {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.");
         }
 
         return null;
@@ -124,9 +136,10 @@ public sealed partial class SlaTimer
             if (objective is not null)
             {
                 trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
-                if (trace.StopAt is { } stop && PriorityTrail(request, stop) is var atStop && atStop.Priority != priority)
+                if (trace.StopAt is { } stop)
                 {
-                    (priority, changeAt) = atStop;
+                    // A stopped clock: the set in force at the stop governs, and only changes up to the stop count.
+                    (priority, changeAt) = PriorityTrail(request, stop);
                     var other = Agreement.SelectSet(priority, request.Service, request.Category);
                     if (!ReferenceEquals(other, set))
                     {
@@ -135,6 +148,10 @@ public sealed partial class SlaTimer
                         if (objective is not null)
                         {
                             trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
+                            if (trace.StopAt is { } secondStop)
+                            {
+                                changeAt = PriorityTrail(request, secondStop).ChangeAt;
+                            }
                         }
                     }
                 }

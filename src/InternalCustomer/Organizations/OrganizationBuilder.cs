@@ -560,7 +560,7 @@ public sealed class OrganizationBuilder
                     ToObjective(ObjectiveKind.FirstResponse, draft.FirstResponse),
                     ToObjective(ObjectiveKind.Resolution, draft.Resolution),
                     satisfaction)
-                : new ServiceAgreement(id, provider, consumer, services!, calendarId, draft.EffectiveFrom!.Value, draft.EffectiveUntil, draft.ReviewCadence!, sets!, satisfaction);
+                : ServiceAgreement.Create(id, provider, consumer, services!, calendarId, draft.EffectiveFrom!.Value, draft.EffectiveUntil, draft.ReviewCadence!, sets!, satisfaction);
             result.Add((exclusions.Count == 0 ? agreement : agreement.WithExclusions(exclusions), at));
         }
 

@@ -20,7 +20,7 @@ internal static class Desk
     /// <summary>An instant in March 2026, UTC.</summary>
     public static Instant Mar(int day, int hour, int minute = 0) => Instant.FromUtc(2026, 3, day, hour, minute);
 
-    public static ServiceAgreement Agreement(IEnumerable<ObjectiveSet> sets) => new(
+    public static ServiceAgreement Agreement(IEnumerable<ObjectiveSet> sets) => ServiceAgreement.Create(
         Id,
         DepartmentId.Parse("it"),
         DepartmentId.Parse("finance"),
@@ -218,7 +218,7 @@ public class ObjectiveSetTests
         Assert.Contains("'P1' is used by sets 0 and 1", twice.Message);
 
         var uncovered = Assert.Throws<ArgumentException>(() => Desk.Single(null, resolve) is var a
-            ? new ServiceAgreement(a.Id, a.Provider, a.Consumer, [Desk.Laptops], a.Calendar, a.EffectiveFrom, null, a.ReviewCadence,
+            ? ServiceAgreement.Create(a.Id, a.Provider, a.Consumer, [Desk.Laptops], a.Calendar, a.EffectiveFrom, null, a.ReviewCadence,
                 [new ObjectiveSet("payroll", new RequestSelector(null, [Desk.Payroll], null), null, resolve)], null)
             : null);
         Assert.Equal("objectiveSets", uncovered.ParamName);

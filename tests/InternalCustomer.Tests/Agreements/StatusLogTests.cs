@@ -271,6 +271,26 @@ public class StatusLogTests
     }
 
     [Fact]
+    public void Priority_changes_after_the_stop_never_move_the_decision_even_when_they_revert()
+    {
+        // new Mon 09:00 as P1, resolved 14:00: 5 h against P1's 4 h → Breached, decided at the deadline Mon 13:00.
+        // After the stop the priority goes to P3 (15:00) and back to P1 (16:00). The set at the stop is P1 either way,
+        // and changes after the stop count for nothing: the decision stays at 13:00 for every asOf.
+        var r = ServiceRequest.FromStatusLog("INC-15", Id, [
+            new StatusChange(Mar(2, 9), "new", P1),
+            new StatusChange(Mar(2, 14), "resolved"),
+            new StatusChange(Mar(2, 15), "resolved", P3),
+            new StatusChange(Mar(2, 16), "resolved", P1),
+        ]);
+
+        foreach (var asOf in new[] { Mar(2, 14, 30), Mar(2, 15, 30), Mar(3, 9) })
+        {
+            var e = IssueTimer.Evaluate(r, ObjectiveKind.Resolution, asOf);
+            Assert.Equal((SlaState.Breached, "P1", Mar(2, 13)), (e.State, e.ObjectiveSet, e.DecidedAt));
+        }
+    }
+
+    [Fact]
     public void A_priority_change_within_one_set_reselects_nothing_and_keeps_the_breach_decision()
     {
         // Set "urgent" selects P1 and P2 (resolve in 4 h). new Mon 09:00 as P2 → deadline 13:00; raised to P1 at 15:00.

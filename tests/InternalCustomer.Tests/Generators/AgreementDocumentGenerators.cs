@@ -84,7 +84,7 @@ public static class AgreementDocumentGenerators
                     Objective(random, ObjectiveKind.FirstResponse, optional: true),
                     Objective(random, ObjectiveKind.Resolution, optional: true),
                     a.Satisfaction),
-                _ => new ServiceAgreement(
+                _ => ServiceAgreement.Create(
                     a.Id, a.Provider, a.Consumer, a.Services, a.Calendar, a.EffectiveFrom, a.EffectiveUntil, a.ReviewCadence,
                     Sets(random, priorities, a), random.Next(2) == 0 ? null : a.Satisfaction),
             };

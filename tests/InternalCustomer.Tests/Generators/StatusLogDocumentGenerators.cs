@@ -75,7 +75,9 @@ public static class StatusLogDocumentGenerators
     /// <summary>The request with a random class: each of priority (when allowed), service and category set or not.</summary>
     public static ServiceRequest Classed(Random random, ServiceRequest request, bool withPriority) =>
         request.WithClass(
-            withPriority && random.Next(2) == 0 ? PriorityId.Parse(Priorities[random.Next(Priorities.Length)]) : null,
+            withPriority && random.Next(2) == 0
+                ? request.StatusLog is [{ Priority: { } first }, ..] ? first : PriorityId.Parse(Priorities[random.Next(Priorities.Length)])
+                : null,
             random.Next(2) == 0 ? ServiceId.Parse($"svc-{random.Next(20)}") : null,
             random.Next(2) == 0 ? Categories[random.Next(Categories.Length)] : null);
 }

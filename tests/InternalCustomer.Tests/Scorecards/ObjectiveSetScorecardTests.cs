@@ -26,7 +26,7 @@ public class ObjectiveSetScorecardTests
             RequestSelector.ForPriorities(PriorityId.Parse("P3")),
             TimeObjective.FirstResponseWithinBusinessDays(1, 0.9),
             TimeObjective.ResolutionWithinBusinessDays(5, 0.9));
-        var agreement = new ServiceAgreement(
+        var agreement = ServiceAgreement.Create(
             AgreementId.Parse("it-finance"),
             DepartmentId.Parse("it"),
             DepartmentId.Parse("finance"),
