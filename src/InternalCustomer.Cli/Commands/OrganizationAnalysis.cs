@@ -353,8 +353,8 @@ internal sealed class OrganizationAnalysis
     private static string Objective(TimeObjective? objective) => objective switch
     {
         null => "-",
-        { BusinessDays: { } days } => string.Create(CultureInfo.InvariantCulture, $"{days} business day{(days == 1 ? string.Empty : "s")}, target {Percent(objective.Target)}%"),
-        _ => $"{BusinessTime(objective.Within)}, target {Percent(objective.Target)}%",
+        { BusinessDays: { } days } => string.Create(CultureInfo.InvariantCulture, $"within {days} business day{(days == 1 ? string.Empty : "s")}, target {Percent(objective.Target)}%"),
+        _ => $"within {BusinessTime(objective.Within)}, target {Percent(objective.Target)}%",
     };
 
     private static string BusinessTime(Duration duration)

@@ -110,10 +110,10 @@ public class ExampleReportTests
         var sets = Analysis.ObjectiveSetsSection();
         Assert.Equal(
             [
-                ["ola-56-it-service-desk-finance", "P1", "priority P1", "30 min business time, target 90.0%", "4 h business time, target 90.0%"],
-                ["ola-56-it-service-desk-finance", "P2", "priority P2", "1 h business time, target 90.0%", "8 h business time, target 90.0%"],
-                ["ola-56-it-service-desk-finance", "P3", "priority P3", "1 business day, target 90.0%", "5 business days, target 90.0%"],
-                ["ola-56-it-service-desk-finance", "P4", "priority P4", "2 business days, target 90.0%", "10 business days, target 90.0%"],
+                ["ola-56-it-service-desk-finance", "P1", "priority P1", "within 30 min business time, target 90.0%", "within 4 h business time, target 90.0%"],
+                ["ola-56-it-service-desk-finance", "P2", "priority P2", "within 1 h business time, target 90.0%", "within 8 h business time, target 90.0%"],
+                ["ola-56-it-service-desk-finance", "P3", "priority P3", "within 1 business day, target 90.0%", "within 5 business days, target 90.0%"],
+                ["ola-56-it-service-desk-finance", "P4", "priority P4", "within 2 business days, target 90.0%", "within 10 business days, target 90.0%"],
             ],
             sets.Rows);
         Assert.Equal(["Priorities, highest first: P1, P2, P3, P4."], sets.Notes);
