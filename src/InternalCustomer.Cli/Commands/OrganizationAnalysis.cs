@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using InternalCustomer.Agreements;
+using InternalCustomer.Calendars;
 using InternalCustomer.Cli.Output;
 using InternalCustomer.Feedback;
 using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
 using NodaTime;
+using NodaTime.Text;
 
 namespace InternalCustomer.Cli.Commands;
 
@@ -100,6 +102,7 @@ internal sealed class OrganizationAnalysis
             ["departments", Invariant(Organization.Departments.Length)],
             ["services", Invariant(Organization.Services.Length)],
             ["calendars", Invariant(Organization.Calendars.Count)],
+            ["priorities", Organization.Priorities.IsEmpty ? "none declared" : string.Join(", ", Organization.Priorities) + " (highest first)"],
             ["agreements", Invariant(Organization.Agreements.Length)],
             ["declared dependencies", Invariant(Organization.Dependencies.Length)],
             ["service requests", Invariant(_requests.Length)],
@@ -153,12 +156,13 @@ internal sealed class OrganizationAnalysis
     internal Section SlaSection() => new(
         "sla",
         "SLA compliance (worst first)",
-        ["agreement", "provider", "consumer", "objective", "decided", "met", "compliance", "target", "budget left", "in flight", "status"],
+        ["agreement", "provider", "consumer", "set", "objective", "decided", "met", "compliance", "target", "budget left", "in flight", "not measured", "status"],
         [.. Scorecard.Objectives.Select(o => (IReadOnlyList<string>)
         [
             o.Agreement.Value,
             o.Provider.Value,
             o.Consumer.Value,
+            o.ObjectiveSet ?? AllRequests,
             o.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution",
             Invariant(o.Tally.Decided),
             Invariant(o.Tally.Met),
@@ -166,8 +170,56 @@ internal sealed class OrganizationAnalysis
             Percent(o.Target),
             o.HasData ? Percent(o.Budget.Remaining) : "n/a",
             Invariant(o.Tally.InFlight),
+            Invariant(o.Tally.Unmeasured),
             !o.HasData ? "no data" : o.IsMet ? "met" : "BREACHED",
         ])],
+        SlaNotes());
+
+    /// <summary>The special days of the organisation's calendars (part-day closures, make-up workdays, closed days), by calendar and date.</summary>
+    internal Section CalendarExceptionsSection() => new(
+        "calendar-exceptions",
+        "Calendar special days",
+        ["calendar", "date", "day", "kind", "hours"],
+        [.. Organization.Calendars.SelectMany(c => c.Value.SpecialDays.Select(d => (IReadOnlyList<string>)
+        [
+            c.Key.Value,
+            LocalDatePattern.Iso.Format(d.Date),
+            d.Date.DayOfWeek.ToString(),
+            SpecialDayKind(c.Value, d),
+            d.IsClosed ? "closed" : string.Join(", ", d.Windows),
+        ]))],
+        []);
+
+    /// <summary>The objective sets of the agreements whose objectives depend on the request's class, in each agreement's order.</summary>
+    internal Section ObjectiveSetsSection() => new(
+        "objective-sets",
+        "Objectives per request class",
+        ["agreement", "set", "selects", "first response", "resolution"],
+        [.. Organization.Agreements.Where(a => a.ObjectiveSets is not ([] or [{ Selector.IsAny: true }])).SelectMany(a => a.ObjectiveSets.Select(s => (IReadOnlyList<string>)
+        [
+            a.Id.Value,
+            s.Name,
+            Selects(s.Selector),
+            Objective(s.FirstResponse),
+            Objective(s.Resolution),
+        ]))],
+        [Organization.Priorities.IsEmpty
+            ? "The organisation declares no priorities."
+            : $"Priorities, highest first: {string.Join(", ", Organization.Priorities)}."]);
+
+    /// <summary>The agreements' maintenance windows and SLO corrections (<see cref="ServiceAgreement.Exclusions"/>).</summary>
+    internal Section ExclusionsSection() => new(
+        "exclusions",
+        "Maintenance windows and SLO corrections",
+        ["agreement", "from", "until", "effect", "reason"],
+        [.. Organization.Agreements.SelectMany(a => a.Exclusions.Select(x => (IReadOnlyList<string>)
+        [
+            a.Id.Value,
+            Format(x.Window.Start),
+            Format(x.Window.End),
+            x.Effect == ExclusionEffect.ExcludeRequests ? "requests opened in it not measured" : "its time counts on no clock",
+            x.Reason,
+        ]))],
         []);
 
     internal Section FeedbackSection() => new(
@@ -240,7 +292,80 @@ internal sealed class OrganizationAnalysis
             .. Scorecard.ReviewsDue.Take(ReviewsShown).Select(r => FindingText.Describe(r, Name)),
         ]);
 
-    internal static string Format(Instant instant) => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant);
+    /// <summary>The label of the SLA table's set column for an agreement with one set for every request.</summary>
+    internal const string AllRequests = "all";
+
+    /// <summary>The SLA section's note on requests counted in no objective's decided or in-flight numbers, when there are any.</summary>
+    private string[] SlaNotes()
+    {
+        var unmeasured = Scorecard.Objectives.Sum(o => o.Tally.Unmeasured);
+        if (unmeasured == 0)
+        {
+            return [];
+        }
+
+        var unmatched = Scorecard.Objectives.Sum(o => o.Tally.Unmatched);
+        var rows = Scorecard.Objectives.Count(o => o.Tally.Unmeasured > 0);
+        return [string.Create(
+            CultureInfo.InvariantCulture,
+            $"Not measured: {unmeasured} request evaluation(s) in {rows} row(s){(unmatched == 0 ? string.Empty : $", {unmatched} of them matched by no objective set")}: requests opened in a maintenance window that excludes requests, requests whose set has no objective of that kind, and clocks cancelled or not started count neither as decided nor as in flight.")];
+    }
+
+    private static string SpecialDayKind(BusinessCalendar calendar, SpecialDay day)
+    {
+        var template = calendar.WindowsOn(day.Date.DayOfWeek);
+        if (day.IsClosed)
+        {
+            return "closed";
+        }
+
+        if (template.IsEmpty)
+        {
+            return "make-up workday";
+        }
+
+        var usual = template.Aggregate(Duration.Zero, (sum, w) => sum + w.Length);
+        var special = day.Windows.Aggregate(Duration.Zero, (sum, w) => sum + w.Length);
+        return special < usual ? "part day" : "changed hours";
+    }
+
+    private static string Selects(RequestSelector selector)
+    {
+        List<string> parts = [];
+        if (!selector.Priorities.IsEmpty)
+        {
+            parts.Add("priority " + string.Join(", ", selector.Priorities));
+        }
+
+        if (!selector.Services.IsEmpty)
+        {
+            parts.Add("service " + string.Join(", ", selector.Services));
+        }
+
+        if (!selector.Categories.IsEmpty)
+        {
+            parts.Add("category " + string.Join(", ", selector.Categories));
+        }
+
+        return parts.Count == 0 ? "any request" : string.Join("; ", parts);
+    }
+
+    private static string Objective(TimeObjective? objective) => objective switch
+    {
+        null => "-",
+        { BusinessDays: { } days } => string.Create(CultureInfo.InvariantCulture, $"within {days} business day{(days == 1 ? string.Empty : "s")}, target {Percent(objective.Target)}%"),
+        _ => $"within {BusinessTime(objective.Within)}, target {Percent(objective.Target)}%",
+    };
+
+    private static string BusinessTime(Duration duration)
+    {
+        var hours = (long)Math.Floor(duration.TotalHours);
+        var minutes = (long)Math.Round((duration - Duration.FromHours(hours)).TotalMinutes);
+        var text = hours == 0 ? $"{Invariant(minutes)} min" : minutes == 0 ? $"{Invariant(hours)} h" : $"{Invariant(hours)} h {Invariant(minutes)} min";
+        return text + " business time";
+    }
+
+    internal static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 

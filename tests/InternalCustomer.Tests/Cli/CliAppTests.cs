@@ -28,6 +28,15 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains("of that traces to its own suppliers, mostly Procurement (procurement)", output, StringComparison.Ordinal);
         Assert.Contains("Attention list", output, StringComparison.Ordinal);
         Assert.Contains("Department scorecards", output, StringComparison.Ordinal);
+
+        // Issue 11: priorities, objectives per set (P1 breached, worked by hand in ExampleReportTests; P3 met), the
+        // Christmas Eve half day, the make-up Saturday and the maintenance window.
+        Assert.Matches(@"\npriorities +P1, P2, P3, P4 \(highest first\)\n", output);
+        Assert.Matches(@"\nola-56-it-service-desk-finance +it-service-desk +finance +P1 +resolution +2 +1 +50\.0 +90\.0 +-400\.0 +0 +0 +BREACHED\n", output);
+        Assert.Matches(@"\nola-56-it-service-desk-finance +it-service-desk +finance +P3 +resolution +\d+ +\d+ +\d+\.\d +90\.0 +\d+\.\d +0 +0 +met\n", output);
+        Assert.Matches(@"\noffice-hours +2025-12-24 +Wednesday +part day +08:00-12:00\n", output);
+        Assert.Matches(@"\noffice-hours +2025-12-13 +Saturday +make-up workday +08:00-17:00\n", output);
+        Assert.Matches(@"\nola-57-it-service-desk-hr +2026-02-13T17:00:00Z +2026-02-16T05:00:00Z +requests opened in it not measured +ERP upgrade weekend\n", output);
     }
 
     [Fact]
@@ -54,7 +63,7 @@ public sealed class CliAppTests : IDisposable
 
     [Theory]
     [InlineData("markdown", "## SLA compliance (worst first)")]
-    [InlineData("csv", "section,agreement,provider,consumer,objective,decided,met,compliance,target,budget left,in flight,status\r\n")]
+    [InlineData("csv", "section,agreement,provider,consumer,set,objective,decided,met,compliance,target,budget left,in flight,not measured,status\r\n")]
     [InlineData("table", "SLA compliance (worst first)\n============================\n")]
     public void Sla_formats(string format, string expected)
     {

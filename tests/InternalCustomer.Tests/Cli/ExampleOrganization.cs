@@ -17,6 +17,12 @@ namespace InternalCustomer.Tests.Cli;
 /// the innovation lab works with nobody (a silo); the IT service desk meets its SLA with final assembly
 /// but assembly is unhappy with it; HR's service to the paint shop declines month after month; logistics
 /// breaches its agreements with the lines because procurement breaches its agreement with logistics.
+/// Objectives per priority: every request carries a priority P1–P4 (drawn from a second seeded generator, so the first
+/// one's stream, and with it the findings above, is what it was before priorities); the IT service desk's agreement with
+/// finance has one objective set per priority and is slow on P1 requests only, so its P1 set is breached while P3 is met.
+/// The office-hours calendar closes at 12:00 on Christmas Eve 2025 and works Saturday 2025-12-13 (in exchange for
+/// 31 December); the IT service desk's agreement with HR excludes the requests opened during a weekend ERP upgrade (a
+/// maintenance window).
 /// </remarks>
 internal static class ExampleOrganization
 {
@@ -71,6 +77,37 @@ internal static class ExampleOrganization
 
     private static readonly string[] Lines = ["press-shop", "body-shop", "paint-shop", "assembly", "end-of-line", "dispatch"];
 
+    /// <summary>The organisation's priorities, highest first.</summary>
+    internal static readonly string[] Priorities = ["P1", "P2", "P3", "P4"];
+
+    /// <summary>The provider and consumer of the agreement with one objective set per priority.</summary>
+    internal static readonly (string Provider, string Consumer) PerPriority = ("it-service-desk", "finance");
+
+    /// <summary>The Christmas Eve half day of the office-hours calendar: it closes at 12:00.</summary>
+    internal static readonly LocalDate ChristmasEve = new(2025, 12, 24);
+
+    /// <summary>The make-up workday of the office-hours calendar: a Saturday worked 08:00–17:00 in exchange for 31 December.</summary>
+    internal static readonly LocalDate MakeUpSaturday = new(2025, 12, 13);
+
+    /// <summary>The provider and consumer of the agreement with a maintenance window.</summary>
+    internal static readonly (string Provider, string Consumer) WithMaintenance = ("it-service-desk", "hr");
+
+    /// <summary>The maintenance window of <see cref="WithMaintenance"/>'s agreement: a weekend ERP upgrade, Friday 18:00 to
+    /// Monday 06:00 Berlin time; requests opened in it are not measured.</summary>
+    internal static readonly Interval ErpUpgrade = new(
+        Zone.AtStrictly(new LocalDateTime(2026, 2, 13, 18, 0)).ToInstant(),
+        Zone.AtStrictly(new LocalDateTime(2026, 2, 16, 6, 0)).ToInstant());
+
+    /// <summary>The objective sets of <see cref="PerPriority"/>'s agreement: (priority, first response, resolution), each a
+    /// business-time allowance or a number of business days, all with target 90%.</summary>
+    internal static readonly (string Priority, (Duration? Time, int? Days) FirstResponse, (Duration? Time, int? Days) Resolution)[] PrioritySets =
+    [
+        ("P1", (Duration.FromMinutes(30), null), (Duration.FromHours(4), null)),
+        ("P2", (Duration.FromHours(1), null), (Duration.FromHours(8), null)),
+        ("P3", (null, 1), (null, 5)),
+        ("P4", (null, 2), (null, 10)),
+    ];
+
     /// <summary>The agreements: provider, consumer, calendar.</summary>
     private static IEnumerable<(string Provider, string Consumer, string Calendar)> AgreementPairs()
     {
@@ -121,6 +158,11 @@ internal static class ExampleOrganization
     internal static Organization Organization()
     {
         var builder = new OrganizationBuilder();
+        foreach (var priority in Priorities)
+        {
+            builder.AddPriority(priority);
+        }
+
         foreach (var (id, name, parent, description) in Departments)
         {
             builder.AddDepartment(id, name, parent, description);
@@ -139,7 +181,13 @@ internal static class ExampleOrganization
             new(2025, 10, 3), new(2025, 12, 24), new(2025, 12, 25), new(2025, 12, 26), new(2025, 12, 31), new(2026, 1, 1),
             new(2026, 4, 3), new(2026, 4, 6), new(2026, 5, 1), new(2026, 5, 14), new(2026, 5, 25),
         ];
-        builder.AddCalendar("office-hours", BusinessCalendar.Weekdays("Europe/Berlin", new LocalTime(8, 0), new LocalTime(17, 0)).WithHolidays(holidays));
+        // The offices work the morning of Christmas Eve (a half day, not a holiday) and one Saturday in December.
+        var office = BusinessCalendar.Weekdays("Europe/Berlin", new LocalTime(8, 0), new LocalTime(17, 0)).WithHolidays(holidays.Where(d => d != ChristmasEve));
+        builder.AddCalendar("office-hours", office.WithSpecialDays(
+        [
+            office.PartDayClosure(ChristmasEve, new LocalTime(12, 0)),
+            new SpecialDay(MakeUpSaturday, [new WorkingWindow(new LocalTime(8, 0), new LocalTime(17, 0))]),
+        ]));
         builder.AddCalendar("plant-shifts", BusinessCalendar.Create(
             "Europe/Berlin",
             new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>>
@@ -159,8 +207,8 @@ internal static class ExampleOrganization
         {
             number++;
             var services = Services.Where(s => s.Provider == provider).Select(s => s.Service).ToArray();
-            var office = calendar == "office-hours";
-            builder.AddAgreement(new AgreementDraft($"ola-{number:00}-{provider}-{consumer}")
+            var officeHours = calendar == "office-hours";
+            var draft = new AgreementDraft($"ola-{number:00}-{provider}-{consumer}")
             {
                 Provider = provider,
                 Consumer = consumer,
@@ -168,19 +216,55 @@ internal static class ExampleOrganization
                 Calendar = calendar,
                 EffectiveFrom = First,
                 ReviewCadence = number % 3 == 0 ? Period.FromMonths(6) : Period.FromMonths(3),
-                FirstResponse = new ObjectiveDraft(within: Duration.FromHours(office ? 2 : 1), target: 0.9),
-                Resolution = new ObjectiveDraft(within: Duration.FromHours(office ? 18 : 8), target: 0.9),
+                FirstResponse = new ObjectiveDraft(within: Duration.FromHours(officeHours ? 2 : 1), target: 0.9),
+                Resolution = new ObjectiveDraft(within: Duration.FromHours(officeHours ? 18 : 8), target: 0.9),
                 SatisfactionTarget = 0.8,
-            });
+            };
+            if ((provider, consumer) == PerPriority)
+            {
+                draft = draft with
+                {
+                    FirstResponse = null,
+                    Resolution = null,
+                    ObjectiveSets = [.. PrioritySets.Select(p => new ObjectiveSetDraft(p.Priority)
+                    {
+                        Priorities = [p.Priority],
+                        FirstResponse = Objective(p.FirstResponse),
+                        Resolution = Objective(p.Resolution),
+                    })],
+                };
+            }
+
+            if ((provider, consumer) == WithMaintenance)
+            {
+                draft = draft with { Exclusions = [new ExclusionWindow(ErpUpgrade, "ERP upgrade weekend", ExclusionEffect.ExcludeRequests)] };
+            }
+
+            builder.AddAgreement(draft);
         }
 
         return builder.Build();
+
+        static ObjectiveDraft Objective((Duration? Time, int? Days) allowance) =>
+            allowance.Days is { } days ? new ObjectiveDraft(within: null, target: 0.9) { BusinessDays = days } : new ObjectiveDraft(allowance.Time, target: 0.9);
     }
+
+    /// <summary>The priority of every request in the order <see cref="Requests"/> makes them: 10% P1, 20% P2, 45% P3, 25% P4.</summary>
+    private static string DrawPriority(Random random) => random.NextDouble() switch
+    {
+        < 0.10 => "P1",
+        < 0.30 => "P2",
+        < 0.75 => "P3",
+        _ => "P4",
+    };
 
     /// <summary>Twelve months of requests for every agreement, from the seeded generator.</summary>
     internal static IReadOnlyList<ServiceRequest> Requests(Organization organization)
     {
         var random = new Random(Seed);
+
+        // A second generator for the priorities, so that the first one's stream is what it was before requests had them.
+        var priorityRandom = new Random(Seed + 2);
         var requests = new List<ServiceRequest>();
         foreach (var agreement in organization.Agreements)
         {
@@ -196,6 +280,7 @@ internal static class ExampleOrganization
                 ("it-service-desk", "assembly") => 0.12,
                 _ => 0.22,
             };
+            var perPriority = (provider, consumer) == PerPriority;
             var number = 0;
             for (var month = First; month <= Last; month = month.PlusMonths(1))
             {
@@ -204,10 +289,25 @@ internal static class ExampleOrganization
                 {
                     var day = month.PlusDays(random.Next(month.Calendar.GetDaysInMonth(month.Year, month.Month)));
                     var opened = Zone.AtLeniently(day.At(new LocalTime(6 + random.Next(0, 14), random.Next(60)))).ToInstant();
-                    var firstResponseAllowance = agreement.FirstResponse!.Within;
-                    var resolutionAllowance = agreement.Resolution!.Within;
-                    var firstResponse = calendar.AddBusinessTime(opened, firstResponseAllowance * (slowness * 0.6 * Exponential(random)));
-                    var work = resolutionAllowance * (slowness * Exponential(random));
+                    var priority = DrawPriority(priorityRandom);
+                    Duration firstResponseAllowance, resolutionAllowance;
+                    var speed = slowness;
+                    if (perPriority)
+                    {
+                        // The desk is slow on P1 requests for finance (1.4 times the allowance on average) and quick on the rest.
+                        var set = PrioritySets.Single(p => p.Priority == priority);
+                        firstResponseAllowance = Allowance(calendar, opened, set.FirstResponse);
+                        resolutionAllowance = Allowance(calendar, opened, set.Resolution);
+                        speed = priority == "P1" ? 1.4 : slowness;
+                    }
+                    else
+                    {
+                        firstResponseAllowance = agreement.FirstResponse!.Within;
+                        resolutionAllowance = agreement.Resolution!.Within;
+                    }
+
+                    var firstResponse = calendar.AddBusinessTime(opened, firstResponseAllowance * (speed * 0.6 * Exponential(random)));
+                    var work = resolutionAllowance * (speed * Exponential(random));
                     var responseTime = calendar.BusinessTime(opened, firstResponse);
                     var resolved = calendar.AddBusinessTime(opened, work < responseTime ? responseTime : work);
                     if (resolved < firstResponse)
@@ -231,7 +331,10 @@ internal static class ExampleOrganization
                         opened,
                         firstResponse,
                         stillOpen ? null : resolved,
-                        stillOpen ? [] : pauses));
+                        stillOpen ? [] : pauses)
+                    {
+                        Priority = PriorityId.Parse(priority),
+                    });
                 }
             }
         }
@@ -298,6 +401,11 @@ internal static class ExampleOrganization
         "logistics" => "Material arrives late; \"waiting for procurement\" is the usual reason.",
         _ => "Needs to improve.",
     };
+
+    /// <summary>The business time a request opened at <paramref name="opened"/> is allowed: the allowance itself, or the business
+    /// time to the deadline of its number of business days.</summary>
+    private static Duration Allowance(BusinessCalendar calendar, Instant opened, (Duration? Time, int? Days) allowance) =>
+        allowance.Days is { } days ? calendar.BusinessTime(opened, calendar.AddBusinessDays(opened, days)) : allowance.Time!.Value;
 
     /// <summary>An exponential variate with mean 1, quantised to minutes of the allowance it multiplies.</summary>
     private static double Exponential(Random random) => Math.Round(-Math.Log(1 - random.NextDouble()) * 60) / 60;

@@ -19,11 +19,12 @@ public class OrganizationAnalysisTests
 
         Assert.Equal(
             [
-                ["a-b", "line-a", "line-b", "resolution", "2", "0", "0.0", "90.0", "-900.0", "0", "BREACHED"],
-                ["hr-a", "hr", "line-a", "resolution", "4", "2", "50.0", "90.0", "-400.0", "0", "BREACHED"],
-                ["it-a", "it", "line-a", "resolution", "4", "4", "100.0", "50.0", "100.0", "0", "met"],
+                ["a-b", "line-a", "line-b", "all", "resolution", "2", "0", "0.0", "90.0", "-900.0", "0", "0", "BREACHED"],
+                ["hr-a", "hr", "line-a", "all", "resolution", "4", "2", "50.0", "90.0", "-400.0", "0", "0", "BREACHED"],
+                ["it-a", "it", "line-a", "all", "resolution", "4", "4", "100.0", "50.0", "100.0", "0", "0", "met"],
             ],
             section.Rows);
+        Assert.Empty(section.Notes);
     }
 
     [Fact]

@@ -84,6 +84,27 @@ public sealed class SafeOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_hostile_maintenance_window_reason_is_escaped_in_the_table_and_neutralised_in_csv()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(ExampleOrganizationFile))!;
+        var agreement = document["agreements"]!.AsArray().Single(a => a!["exclusions"] is not null)!;
+        agreement["exclusions"]![0]!["reason"] = HostileName;
+        var file = Path.Combine(_folder, "hostile-reason.json");
+        File.WriteAllText(file, document.ToJsonString());
+
+        var table = Run("report", file);
+        Assert.Equal((0, string.Empty), (table.Code, table.Error));
+        Assert.Contains("requests opened in it not measured  " + EscapedName, table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', table.Output);
+
+        agreement["exclusions"]![0]!["reason"] = FormulaName;
+        File.WriteAllText(file, document.ToJsonString());
+        var csv = Run("report", file, "--format", "csv");
+        Assert.Equal(0, csv.Code);
+        Assert.Contains("exclusions,ola-57-it-service-desk-hr,2026-02-13T17:00:00Z,2026-02-16T05:00:00Z,requests opened in it not measured,\"'=HYPERLINK(", csv.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Csv_neutralises_a_formula_in_a_name_and_keeps_negative_budgets_as_numbers()
     {
         var (code, output, error) = Run("report", Organization(FormulaName), "--format", "csv");
@@ -96,7 +117,7 @@ public sealed class SafeOutputTests : IDisposable
 
         var sla = Run("sla", "--format", "csv");
         Assert.Equal(0, sla.Code);
-        Assert.Contains("\r\nsla,ola-34-logistics-end-of-line,logistics,end-of-line,resolution,67,32,47.8,90.0,-422.4,0,BREACHED\r\n", sla.Output, StringComparison.Ordinal);
+        Assert.Contains("\r\nsla,ola-34-logistics-end-of-line,logistics,end-of-line,all,resolution,67,32,47.8,90.0,-422.4,0,0,BREACHED\r\n", sla.Output, StringComparison.Ordinal);
     }
 
     [Fact]
