@@ -12,7 +12,8 @@ namespace InternalCustomer.Agreements;
 /// <list type="bullet">
 /// <item>The clock starts when the log first enters a <see cref="ClockAction.Start"/> status; with
 /// <see cref="RetroactiveStart"/> it then counts from the log's first entry (the request's creation) instead.</item>
-/// <item><see cref="ClockAction.Run"/> statuses keep a running clock running; they never start or resume it.</item>
+/// <item><see cref="ClockAction.Run"/> statuses keep a running clock running and end a pause; they never start a clock or
+/// resume a stopped one.</item>
 /// <item>While the request is in a <see cref="ClockAction.Pause"/> status the clock is paused; the status is the pause's reason.</item>
 /// <item>Entering a <see cref="ClockAction.Stop"/> status stops the clock. Entering a <see cref="ClockAction.Start"/> status
 /// afterwards reopens it: the time between counts as paused, and there may be any number of reopens.</item>

@@ -16,7 +16,8 @@ namespace InternalCustomer.Agreements;
 /// <see cref="WarningThresholds"/>[i] of the allowed time; a threshold already crossed has its instant in the past.
 /// <see cref="Breach"/> is the deadline (<see cref="ObjectiveEvaluation.Deadline"/>). <see cref="NextChange"/> is the earliest
 /// of those instants after <see cref="AsOf"/>, or the start of the agreement's next <see cref="ExclusionEffect.ExcludeTime"/>
-/// window if that comes first (the request is then paused).</para>
+/// window (or the end of the one going on) if that comes first. At <see cref="Breach"/> itself the request is still
+/// undecided (it may be resolved at that very instant); it is breached from the next moment on.</para>
 /// <para>For a request that is decided or not measured the lists are empty and <see cref="NextChange"/> is <see langword="null"/>;
 /// <see cref="Breach"/> is still the deadline of a breached request.</para>
 /// </remarks>

@@ -1,7 +1,9 @@
 namespace InternalCustomer.Agreements;
 
 /// <summary>The state of one time objective of one request at an instant <c>asOf</c>.</summary>
-/// <remarks><see cref="Met"/> and <see cref="Breached"/> are decided and never change for a later <c>asOf</c>;
+/// <remarks><see cref="Met"/> and <see cref="Breached"/> are decided and never change for a later <c>asOf</c> (for a
+/// status-log request, unless the log later takes the clock up again: a reopen after a stop, a reset, or a priority change
+/// that selects another objective set);
 /// <see cref="InProgress"/>, <see cref="AtRisk"/> and <see cref="Paused"/> are undecided (in flight). The states from
 /// <see cref="Unmatched"/> on say why a request is not measured by the objective at all; they count neither as met nor
 /// as breached, and <see cref="SlaTally"/> counts them apart so that nothing is skipped silently.</remarks>

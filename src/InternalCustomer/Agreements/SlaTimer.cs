@@ -12,7 +12,8 @@ namespace InternalCustomer.Agreements;
 /// <remarks>
 /// <para><b>What the timer sees.</b> Evaluation at <c>asOf</c> uses only what was known then: a first response or
 /// resolution after <c>asOf</c> has not happened yet, and a pause that has not ended by <c>asOf</c> is ongoing.
-/// So an evaluation never depends on the future, and a decided outcome never changes for a later <c>asOf</c>.</para>
+/// So an evaluation never depends on the future, and a decided outcome never changes for a later <c>asOf</c> (a status-log
+/// request's log may take the clock up again: a reopen after a stop, a reset, a priority change that selects another set).</para>
 /// <para><b>Start and stop.</b> Both timers start at <see cref="ServiceRequest.Opened"/>. The first-response timer stops at
 /// <see cref="ServiceRequest.FirstResponse"/>, or, without one, at the first resolution (the start of
 /// <see cref="ServiceRequest.Reopen"/>, else <see cref="ServiceRequest.Resolved"/>): resolving answers the request.
@@ -265,13 +266,15 @@ public sealed partial class SlaTimer
             }
         }
 
+        // Excluded time pauses every clock: the start of the next window, or the end of the one going on, is a change too.
         foreach (var window in Agreement.ExcludedTime)
         {
-            if (window.Start > asOf)
+            var change = window.Start > asOf ? window.Start : window.End > asOf ? window.End : (Instant?)null;
+            if (change is { } c)
             {
-                if (next is not { } n || window.Start < n)
+                if (next is not { } n || c < n)
                 {
-                    next = window.Start;
+                    next = c;
                 }
 
                 break;

@@ -108,6 +108,10 @@ public class EscalationTests
         Assert.Equal(Mar(2, 17), schedule.Breach);
         Assert.Equal(Mar(2, 16), schedule.NextChange);
 
+        // Inside the window the request is paused, and the window's end is its next change.
+        var inside = timer.Escalation(Request(), ObjectiveKind.Resolution, Mar(2, 16, 10));
+        Assert.Equal((SlaState.Paused, Mar(2, 16, 30)), (inside.Evaluation.State, inside.NextChange));
+
         // Once the window has passed, its half hour pushes the breach to Tuesday 09:30.
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 9, 30), timer.Escalation(Request(), ObjectiveKind.Resolution, Mar(2, 16, 45)).Breach);
     }
