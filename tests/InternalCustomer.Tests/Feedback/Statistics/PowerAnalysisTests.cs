@@ -46,7 +46,7 @@ public sealed class PowerAnalysisTests
     {
         Near(0.26683017895248262, PowerAnalysis.MinimumDetectableProportionIncrease(50, 0.5, 0.8)); // power.prop.test(n=50, p1=0.5, power=0.8, tol=1e-14)$p2 - 0.5
         Near(0.10350312451676746, PowerAnalysis.MinimumDetectableProportionIncrease(200, 0.8, 0.9, 0.1)); // power.prop.test(n=200, p1=0.8, power=0.9, sig.level=0.1, tol=1e-14)$p2 - 0.8
-        // With 3 answers a group even 0.5 → 1 is not detected with power 0.9: power.prop.test(n=3, p1=0.5, p2=1)$power = 0.27.
+        // With 3 answers a group even 0.5 → 1 is not detected with power 0.9: power.prop.test(n=3, p1=0.5, p2=1)$power = 0.252.
         Assert.Null(PowerAnalysis.MinimumDetectableProportionIncrease(3, 0.5, 0.9));
     }
 
