@@ -74,6 +74,15 @@ public sealed class PowerAnalysisTests
         Near(0.023766130188666707, NoncentralT.Cdf(3, 200, 5));
         Near(0.115069670221708276, NoncentralT.Cdf(0, 8, 1.2));
         Near(0.925677557017607011, NoncentralT.Cdf(25, 30, 20));
+
+        // The branches of R's pnt: the normal approximation above 4e5 df, the far left tail for ncp > 40, ncp² > 1415, t = ∞:
+        // c(pt(3, 5e5, 2), pt(3, 5e5, 2, lower.tail=FALSE), pt(-1, 10, 41), pt(-1, 10, 41, lower.tail=FALSE), pt(50, 10, 45), pt(Inf, 3, 1))
+        Near(0.84134329424882348, NoncentralT.Cdf(3, 5e5, 2));
+        Near(0.15865670575117649, NoncentralT.UpperTail(3, 5e5, 2));
+        Near(0, NoncentralT.Cdf(-1, 10, 41));
+        Near(1, NoncentralT.UpperTail(-1, 10, 41));
+        Near(0.63083910345916039, NoncentralT.Cdf(50, 10, 45));
+        Near(1, NoncentralT.Cdf(double.PositiveInfinity, 3, 1));
     }
 
     [Fact]
