@@ -66,12 +66,12 @@ public static class AgreementGenerators
          from later in Gen.Choose(0, 5 * 1440)
          select Scenario(calendar, opened, allowed, gaps, pauseCount, outcome, firstResponse, asOf, later)).ToArbitrary();
 
-    private static TimerScenario Scenario(
-        BusinessCalendar calendar, Instant opened, int allowed, int[] gaps, int pauseCount, int outcome, int firstResponse, int asOf, int later)
+    /// <summary>A shorthand request's pauses, reopen gap and resolution from generated gaps (minutes; at least 9), for
+    /// outcome 0 unresolved, 1 unresolved with the last pause still going, 2 resolved, 3 reopened then resolved.</summary>
+    internal static (List<Interval> Pauses, Interval? Reopen, Instant? Resolved) Lifetime(Instant opened, int[] gaps, int pauseCount, int outcome)
     {
         static Duration M(int minutes) => Duration.FromMinutes(minutes);
 
-        // outcome: 0 unresolved, 1 unresolved with the last pause still going, 2 resolved, 3 reopened then resolved.
         var t = opened;
         var pauses = new List<Interval>();
         for (var k = 0; k < pauseCount; k++)
@@ -90,7 +90,15 @@ public static class AgreementGenerators
             t = reopen.Value.End;
         }
 
-        Instant? resolved = outcome >= 2 ? t + M(gaps[8]) : null;
+        return (pauses, reopen, outcome >= 2 ? t + M(gaps[8]) : null);
+    }
+
+    private static TimerScenario Scenario(
+        BusinessCalendar calendar, Instant opened, int allowed, int[] gaps, int pauseCount, int outcome, int firstResponse, int asOf, int later)
+    {
+        static Duration M(int minutes) => Duration.FromMinutes(minutes);
+
+        var (pauses, reopen, resolved) = Lifetime(opened, gaps, pauseCount, outcome);
         Instant? response = firstResponse < 0 ? null : opened + M(firstResponse);
         if (response is { } f && resolved is { } r && f > r)
         {

@@ -3,7 +3,6 @@ using FsCheck.Fluent;
 using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
 using NodaTime;
-using Interval = NodaTime.Interval;
 
 namespace InternalCustomer.Tests.Generators;
 
@@ -109,26 +108,7 @@ public static class StatusLogGenerators
     {
         static Duration M(int minutes) => Duration.FromMinutes(minutes);
 
-        // outcome: 0 unresolved, 1 unresolved with the last pause still going, 2 resolved, 3 reopened then resolved.
-        var t = opened;
-        var pauses = new List<Interval>();
-        for (var k = 0; k < pauseCount; k++)
-        {
-            var start = t + M(gaps[2 * k]);
-            var end = start + M(gaps[(2 * k) + 1]);
-            pauses.Add(outcome == 1 && k == pauseCount - 1 ? new Interval(start, null) : new Interval(start, end));
-            t = end;
-        }
-
-        Interval? reopen = null;
-        if (outcome == 3)
-        {
-            var firstResolution = t + M(gaps[6]);
-            reopen = new Interval(firstResolution, firstResolution + M(gaps[7]));
-            t = reopen.Value.End;
-        }
-
-        Instant? resolved = outcome >= 2 ? t + M(gaps[8]) : null;
+        var (pauses, reopen, resolved) = AgreementGenerators.Lifetime(opened, gaps, pauseCount, outcome);
 
         // The first response: not inside a pause (moved to its start), not after the first resolution.
         Instant? answered = response < 0 ? null : opened + M(response);
