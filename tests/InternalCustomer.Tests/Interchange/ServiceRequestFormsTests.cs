@@ -306,6 +306,27 @@ public class ServiceRequestFormsTests
     }
 
     [Fact]
+    public void A_request_level_priority_that_contradicts_the_first_status_change_is_a_problem_at_the_field()
+    {
+        // A status log's priority at creation is its first entry's; the request may repeat it (R1) but not contradict it (R0).
+        const string json = """
+            {
+              "schemaVersion": 1,
+              "requests": [
+                { "id": "R0", "agreement": "a", "priority": "P4", "statusLog": [ { "at": "2026-03-02T09:00:00Z", "status": "New", "priority": "P1" } ] },
+                { "id": "R1", "agreement": "a", "priority": "P1", "statusLog": [ { "at": "2026-03-02T09:00:00Z", "status": "New", "priority": "P1" } ] }
+              ]
+            }
+            """;
+
+        var read = ServiceRequestJson.Read(json);
+
+        Assert.Equal(
+            ["$.requests[0].priority: Expected the request's priority to be its first status change's ('P1') or left out; got 'P4'."],
+            read.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void Status_change_csv_problems_are_located_at_their_line_and_field()
     {
         const string csv =
