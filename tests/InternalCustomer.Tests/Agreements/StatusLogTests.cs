@@ -271,6 +271,59 @@ public class StatusLogTests
     }
 
     [Fact]
+    public void A_priority_lowered_mid_flight_rejudges_the_running_clock_by_the_new_set()
+    {
+        // new Mon 09:00 as P1; at 14:00 (past P1's 4 h deadline, 13:00) lowered to P3 ("in progress", P3).
+        // As of 13:30 the request is P1 and breached at 13:00. As of 15:00 it is P3, whose 5 business days (40 h) govern the
+        // whole clock: 6 h used, in progress. (A running clock is judged by the set in force at asOf; see the docs.)
+        var r = ServiceRequest.FromStatusLog("INC-16", Id, [
+            new StatusChange(Mar(2, 9), "new", P1),
+            new StatusChange(Mar(2, 14), "in progress", P3),
+        ]);
+
+        var early = IssueTimer.Evaluate(r, ObjectiveKind.Resolution, Mar(2, 13, 30));
+        Assert.Equal((SlaState.Breached, "P1", Mar(2, 13)), (early.State, early.ObjectiveSet, early.DecidedAt));
+
+        var later = IssueTimer.Evaluate(r, ObjectiveKind.Resolution, Mar(2, 15));
+        Assert.Equal((SlaState.InProgress, "P3", Duration.FromHours(40), Duration.FromHours(6)), (later.State, later.ObjectiveSet, later.Allowed, later.Elapsed));
+    }
+
+    [Fact]
+    public void Each_set_reads_the_log_through_its_own_clock()
+    {
+        // The P1 clock pauses while "waiting"; the P3 clock keeps running then (waiting counts as work in progress).
+        var waitingRuns = new ClockConditions(ResolutionClock.Statuses.Select(p => p.Key == "waiting" ? new KeyValuePair<string, ClockAction>(p.Key, ClockAction.Run) : p));
+        var timer = new SlaTimer(IssueAgreement(ResponseClock, ResolutionClock) is var a
+            ? ServiceAgreement.Create(a.Id, a.Provider, a.Consumer, a.Services, a.Calendar, a.EffectiveFrom, a.EffectiveUntil, a.ReviewCadence, [
+                a.ObjectiveSets[0],
+                new ObjectiveSet("P3", RequestSelector.ForPriorities(P3), null, TimeObjective.ResolutionWithinBusinessDays(5, 0.5).WithClock(waitingRuns)),
+            ])
+            : null!, Utc);
+
+        // new Mon 09:00, waiting 10:00–12:00, as of 13:00: P1 counts 09–10 and 12–13 = 2 h; P3 counts 09–13 = 4 h.
+        StatusChange[] log(PriorityId p) => [new(Mar(2, 9), "new", p), new(Mar(2, 10), "waiting"), new(Mar(2, 12), "in progress")];
+        var p1 = timer.Evaluate(ServiceRequest.FromStatusLog("INC-17", Id, log(P1)), ObjectiveKind.Resolution, Mar(2, 13));
+        var p3 = timer.Evaluate(ServiceRequest.FromStatusLog("INC-18", Id, log(P3)), ObjectiveKind.Resolution, Mar(2, 13));
+
+        Assert.Equal(("P1", Duration.FromHours(2)), (p1.ObjectiveSet, p1.Elapsed));
+        Assert.Equal(("P3", Duration.FromHours(4)), (p3.ObjectiveSet, p3.Elapsed));
+    }
+
+    [Fact]
+    public void A_cancel_after_a_stop_keeps_the_verdict_and_a_later_reopen_runs_the_clock_again()
+    {
+        // new Mon 09:00, resolved 11:00 (2 h, met), withdrawn 12:00 (ignored: the clock had stopped), reopened Tue 09:00,
+        // resolved Tue 10:00. The reopen gap (Mon 11:00 – Tue 09:00) is paused: 3 h in all, met at Tue 10:00.
+        var r = Log((Mar(2, 9), "new"), (Mar(2, 11), "resolved"), (Mar(2, 12), "withdrawn"), (Mar(3, 9), "reopened"), (Mar(3, 10), "resolved"));
+
+        var before = Resolution(r, Mar(2, 13));
+        Assert.Equal((SlaState.Met, Mar(2, 11)), (before.State, before.DecidedAt));
+
+        var after = Resolution(r, Mar(4, 9));
+        Assert.Equal((SlaState.Met, Duration.FromHours(3), Mar(3, 10)), (after.State, after.Elapsed, after.DecidedAt));
+    }
+
+    [Fact]
     public void Priority_changes_after_the_stop_never_move_the_decision_even_when_they_revert()
     {
         // new Mon 09:00 as P1, resolved 14:00: 5 h against P1's 4 h → Breached, decided at the deadline Mon 13:00.
