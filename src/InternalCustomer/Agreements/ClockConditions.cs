@@ -91,6 +91,13 @@ public sealed class ClockConditions : IEquatable<ClockConditions>
     public bool TryGetAction(string status, out ClockAction action)
     {
         ArgumentNullException.ThrowIfNull(status);
+        return ActionOf(status, out action);
+    }
+
+    /// <summary>What entering a status does, for a status already known to be non-null (the timer's hot path).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal bool ActionOf(string status, out ClockAction action)
+    {
         var keys = _keys;
         for (var i = 0; i < keys.Length; i++)
         {

@@ -222,12 +222,13 @@ public sealed partial class SlaTimer
     /// <exception cref="ArgumentException">The log enters a status the conditions do not name.</exception>
     private static LogClock Trace(ServiceRequest request, ClockConditions clock, Instant asOf, Span<Interval> pauses, string parameterName)
     {
+        const byte running = 0, paused = 1, stopped = 2;
         var log = request.StatusLog.AsSpan();
         var started = false;
         var start = default(Instant);
         var count = 0;
-        Instant? pausedSince = null;
-        Instant? stoppedSince = null;
+        var state = running;
+        var since = default(Instant); // when the pause or the stop began
         for (var i = 0; i < log.Length; i++)
         {
             ref readonly var entry = ref log[i];
@@ -237,7 +238,7 @@ public sealed partial class SlaTimer
                 break;
             }
 
-            if (!clock.TryGetAction(entry.Status, out var action))
+            if (!clock.ActionOf(entry.Status, out var action))
             {
                 throw new ArgumentException(
                     $"Request '{request.Id}' enters status \"{entry.Status}\" at {t} (entry {i}), which the clock conditions do not know; they know {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.",
@@ -264,48 +265,69 @@ public sealed partial class SlaTimer
                 case ClockAction.Reset:
                     start = t;
                     count = 0;
-                    pausedSince = null;
-                    stoppedSince = null;
+                    state = running;
                     break;
-                case ClockAction.Cancel when stoppedSince is null:
-                    if (pausedSince is { } p0)
+                case ClockAction.Cancel:
+                    // A stopped clock has its verdict; a later cancellation does not take it back.
+                    if (state == stopped)
                     {
-                        pauses[count++] = new Interval(p0, t);
+                        break;
+                    }
+
+                    if (state == paused)
+                    {
+                        pauses[count++] = new Interval(since, t);
                     }
 
                     return new(true, start, null, t, count);
-                case ClockAction.Cancel:
-                    // A stopped clock has its verdict; a later cancellation does not take it back.
-                    break;
-                case ClockAction.Start when stoppedSince is { } q:
-                    pauses[count++] = new Interval(q, t);
-                    stoppedSince = null;
-                    break;
-                case ClockAction.Start or ClockAction.Run when pausedSince is { } p1:
-                    pauses[count++] = new Interval(p1, t);
-                    pausedSince = null;
-                    break;
-                case ClockAction.Pause when stoppedSince is null && pausedSince is null:
-                    pausedSince = t;
-                    break;
-                case ClockAction.Stop when stoppedSince is null:
-                    if (pausedSince is { } p2)
+                case ClockAction.Start:
+                    // Ends a pause, or reopens a stopped clock (the gap counts as paused).
+                    if (state != running)
                     {
-                        pauses[count++] = new Interval(p2, t);
-                        pausedSince = null;
+                        pauses[count++] = new Interval(since, t);
+                        state = running;
                     }
 
-                    stoppedSince = t;
+                    break;
+                case ClockAction.Run:
+                    if (state == paused)
+                    {
+                        pauses[count++] = new Interval(since, t);
+                        state = running;
+                    }
+
+                    break;
+                case ClockAction.Pause:
+                    if (state == running)
+                    {
+                        since = t;
+                        state = paused;
+                    }
+
+                    break;
+                case ClockAction.Stop:
+                    if (state == stopped)
+                    {
+                        break;
+                    }
+
+                    if (state == paused)
+                    {
+                        pauses[count++] = new Interval(since, t);
+                    }
+
+                    since = t;
+                    state = stopped;
                     break;
             }
         }
 
-        if (pausedSince is { } open)
+        if (state == paused)
         {
-            pauses[count++] = new Interval(open, null);
+            pauses[count++] = new Interval(since, null);
         }
 
-        return new(started, start, stoppedSince, null, count);
+        return new(started, start, state == stopped ? since : null, null, count);
     }
 
     /// <summary>Merges a request's pauses, its reopen gap and the agreement's excluded time into sorted, disjoint intervals
