@@ -122,8 +122,7 @@ public static class ServiceRequestCsv
     /// <param name="requests">The requests, written in the order given, each one's rows together and in log order.</param>
     /// <param name="output">A writable stream; it is flushed, not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="requests"/> holds a null.</exception>
-    /// <exception cref="ArgumentException">A request is in the shorthand form, two requests share an id, or a request's
-    /// <see cref="ServiceRequest.Priority"/> differs from the priority its first status change sets.</exception>
+    /// <exception cref="ArgumentException">A request is in the shorthand form, or two requests share an id.</exception>
     public static void WriteStatusChanges(IEnumerable<ServiceRequest> requests, Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -139,8 +138,7 @@ public static class ServiceRequestCsv
     /// <param name="requests">The requests, written in the order given, each one's rows together and in log order.</param>
     /// <returns>The CSV text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="requests"/> is null or holds a null.</exception>
-    /// <exception cref="ArgumentException">A request is in the shorthand form, two requests share an id, or a request's
-    /// <see cref="ServiceRequest.Priority"/> differs from the priority its first status change sets.</exception>
+    /// <exception cref="ArgumentException">A request is in the shorthand form, or two requests share an id.</exception>
     public static string WriteStatusChangesToString(IEnumerable<ServiceRequest> requests)
     {
         var list = Checked(requests, nameof(requests));
@@ -158,13 +156,6 @@ public static class ServiceRequestCsv
             {
                 throw new ArgumentException(
                     $"Expected distinct request ids, as the status-change layout groups rows by id; got request id '{request.Id}' twice.",
-                    nameof(requests));
-            }
-
-            if (request.Priority is { } p && request.StatusLog[0].Priority is { } q && p != q)
-            {
-                throw new ArgumentException(
-                    $"Expected request '{request.Id}' to have the priority its first status change sets, as the status-change layout holds one priority per row; got priority {p} on the request and {q} on its first status change.",
                     nameof(requests));
             }
         }

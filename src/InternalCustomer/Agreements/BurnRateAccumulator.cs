@@ -67,7 +67,7 @@ internal sealed class BurnRateAccumulator
     }
 
     private double TargetOf(int k) =>
-        _allowance is null || _decided[k] == 0 ? _target : Math.Clamp(1 - (_allowance[k] / _decided[k]), 0, Math.BitDecrement(1.0));
+        ObjectiveGuard.PooledTarget(_target, _allowance, k, _decided[k]);
 
     internal ImmutableArray<BurnRateAlert> ToAlerts()
     {

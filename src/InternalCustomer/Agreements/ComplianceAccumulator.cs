@@ -135,7 +135,7 @@ internal sealed class ComplianceAccumulator
         {
             var i = _order[k];
             var decided = _met[k] + _breached[k];
-            var target = _allowance is null || decided == 0 ? _target : Math.Clamp(1 - (_allowance[k] / decided), 0, Math.BitDecrement(1.0));
+            var target = ObjectiveGuard.PooledTarget(_target, _allowance, k, decided);
             results[i] = new WindowCompliance(_windows[i], new ErrorBudget(target, decided, _breached[k]));
         }
 

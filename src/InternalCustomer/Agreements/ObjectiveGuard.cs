@@ -26,6 +26,12 @@ internal static class ObjectiveGuard
         return null;
     }
 
+    /// <summary>The target of a window whose decided requests were measured against different targets: the budget is the sum
+    /// of theirs, so the target is one minus the mean allowed breach share (<paramref name="allowance"/> = Σ(1 − tᵢ)); the
+    /// nominal target when the targets were all equal (no allowance kept) or nothing was decided.</summary>
+    internal static double PooledTarget(double nominal, double[]? allowance, int k, long decided) =>
+        allowance is null || decided == 0 ? nominal : Math.Clamp(1 - (allowance[k] / decided), 0, Math.BitDecrement(1.0));
+
     internal static double Target(double target, string parameterName)
     {
         var problem = CheckTarget(target);

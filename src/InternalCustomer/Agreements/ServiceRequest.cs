@@ -218,31 +218,6 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
             : new ServiceRequest(Pauses, Id, Agreement, Opened, FirstResponse, Resolved, Reopen) { Priority = priority, Service = service, Category = category };
     }
 
-    /// <summary>Gets the last instant the request records: its last status change, or the latest of its shorthand instants.</summary>
-    internal Instant LastRecorded
-    {
-        get
-        {
-            if (IsStatusLog)
-            {
-                return StatusLog[^1].At;
-            }
-
-            var last = Instant.Max(Opened, Instant.Max(FirstResponse ?? Opened, Resolved ?? Opened));
-            if (Reopen is { } g)
-            {
-                last = Instant.Max(last, g.End);
-            }
-
-            foreach (var p in Pauses)
-            {
-                last = Instant.Max(last, p.HasEnd ? p.End : p.Start);
-            }
-
-            return last;
-        }
-    }
-
     /// <summary>Gets the priority in force at an instant: that of the last status change at or before it that sets one,
     /// else <see cref="Priority"/>.</summary>
     /// <param name="instant">The instant.</param>

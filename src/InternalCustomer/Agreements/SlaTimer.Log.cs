@@ -39,7 +39,7 @@ public sealed partial class SlaTimer
 
     /// <summary>The status (and its entry) a request's log uses that an objective's clock conditions do not name, or
     /// <see langword="null"/> when there is none or the objective cannot read logs (see <see cref="CheckLog"/>).</summary>
-    internal static int UnknownStatus(ServiceRequest request, ClockConditions clock)
+    internal static int FirstUnknownStatus(ServiceRequest request, ClockConditions clock)
     {
         var log = request.StatusLog.AsSpan();
         for (var i = 0; i < log.Length; i++)
@@ -92,15 +92,15 @@ public sealed partial class SlaTimer
             return new(
                 ProblemKind.InvalidValue,
                 ProblemLocation.Root,
-                $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.");
+                NoClock(request, set, objective));
         }
 
-        if (UnknownStatus(request, clock) is var i and >= 0)
+        if (FirstUnknownStatus(request, clock) is var i and >= 0)
         {
             return new(
                 ProblemKind.InvalidValue,
                 ProblemLocation.Root.Property("statusLog").Element(i),
-                $"Request '{request.Id}' enters status \"{request.StatusLog[i].Status}\" at {request.StatusLog[i].At}, which the {objective.Kind} clock of set '{set.Name}' of agreement '{Agreement.Id}' does not know; it knows {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.");
+                UnknownStatusMessage(request, i, clock, $"the {objective.Kind} clock of set '{set.Name}' of agreement '{Agreement.Id}'"));
         }
 
         return null;
@@ -184,10 +184,16 @@ public sealed partial class SlaTimer
         return Run(trace.Start, trace.StopAt, trace.CancelAt, merged[..count], null, objective, set.Name, changeAt, asOf, fraction);
     }
 
+    private string NoClock(ServiceRequest request, ObjectiveSet set, TimeObjective objective) =>
+        $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.";
+
+    private static string UnknownStatusMessage(ServiceRequest request, int i, ClockConditions clock, string which) =>
+        $"Request '{request.Id}' enters status \"{request.StatusLog[i].Status}\" at {request.StatusLog[i].At} (entry {i}), which {which} does not know; it knows {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.";
+
     private ClockConditions ClockOf(ServiceRequest request, ObjectiveSet set, TimeObjective objective, string parameterName) =>
         objective.Clock
         ?? throw new ArgumentException(
-            $"Request '{request.Id}' is a status log, but the {objective.Kind} objective of set '{set.Name}' of agreement '{Agreement.Id}' declares no clock conditions to read it with.",
+            NoClock(request, set, objective),
             parameterName);
 
     /// <summary>The priority in force at <paramref name="at"/> and the instant of the last change to it that re-selected the
@@ -241,7 +247,7 @@ public sealed partial class SlaTimer
             if (!clock.ActionOf(entry.Status, out var action))
             {
                 throw new ArgumentException(
-                    $"Request '{request.Id}' enters status \"{entry.Status}\" at {t} (entry {i}), which the clock conditions do not know; they know {string.Join(", ", clock.Statuses.Keys.Select(k => $"\"{k}\""))}.",
+                    UnknownStatusMessage(request, i, clock, "the clock"),
                     parameterName);
             }
 

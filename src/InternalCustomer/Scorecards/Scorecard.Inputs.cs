@@ -53,7 +53,7 @@ public static partial class Scorecard
         for (var i = 0; i < requests.Length; i++)
         {
             var r = requests[i] ?? throw new ArgumentNullException(nameof(requests), $"Expected a request at requests[{i}]; got null.");
-            var last = r.IsStatusLog ? r.LastRecorded : Instant.Max(r.Opened, Instant.Max(r.FirstResponse ?? r.Opened, r.Resolved ?? r.Opened));
+            var last = r.IsStatusLog ? r.StatusLog[^1].At : Instant.Max(r.Opened, Instant.Max(r.FirstResponse ?? r.Opened, r.Resolved ?? r.Opened));
             ends = ends is { } e && e >= last ? e : last;
         }
 

@@ -381,7 +381,7 @@ public class StatusLogTests
         Assert.Equal("request", ex.ParamName);
         Assert.Contains("'INC-7'", ex.Message);
         Assert.Contains("\"escalated\"", ex.Message);
-        Assert.Contains("they know", ex.Message);
+        Assert.Contains("which the clock does not know; it knows", ex.Message);
         Assert.Contains("\"waiting\"", ex.Message);
 
         var batch = Assert.Throws<ArgumentException>(() => Timer.Tally([r], ObjectiveKind.Resolution, Mar(2, 11)));
