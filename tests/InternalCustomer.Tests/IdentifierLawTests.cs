@@ -7,7 +7,7 @@ namespace InternalCustomer.Tests;
 
 /// <summary>
 /// The laws every identifier type must keep, run on every one of them (they are generated from one template, so a
-/// law broken in the template breaks all four here): equality, hashing, ordering, parsing and <c>default</c>, in the
+/// law broken in the template breaks all of them here): equality, hashing, ordering, parsing and <c>default</c>, in the
 /// manner of NodaTime's <c>TestHelper.TestEqualsStruct</c> / <c>TestCompareToStruct</c> / <c>TestOperatorComparisonEquality</c>.
 /// </summary>
 public class IdentifierLawTests
@@ -24,12 +24,28 @@ public class IdentifierLawTests
     [Fact]
     public void CalendarId_keeps_the_identifier_laws() => IdentifierLaws.Check<CalendarId>("calendar");
 
+    [Fact]
+    public void PriorityId_keeps_the_identifier_laws() => IdentifierLaws.Check<PriorityId>("priority");
+
+    [Fact]
+    public void CampaignId_keeps_the_identifier_laws() => IdentifierLaws.Check<CampaignId>("campaign");
+
+    [Fact]
+    public void MeetingId_keeps_the_identifier_laws() => IdentifierLaws.Check<MeetingId>("meeting");
+
+    [Fact]
+    public void ActionId_keeps_the_identifier_laws() => IdentifierLaws.Check<ActionId>("action");
+
     [Property(Arbitrary = new[] { typeof(IdentifierTexts) })]
     public bool Every_identifier_type_orders_and_equates_as_the_ordinal_text(IdText a, IdText b) =>
         IdentifierLaws.AgreesWithText<DepartmentId>(a.Text, b.Text)
         && IdentifierLaws.AgreesWithText<ServiceId>(a.Text, b.Text)
         && IdentifierLaws.AgreesWithText<AgreementId>(a.Text, b.Text)
-        && IdentifierLaws.AgreesWithText<CalendarId>(a.Text, b.Text);
+        && IdentifierLaws.AgreesWithText<CalendarId>(a.Text, b.Text)
+        && IdentifierLaws.AgreesWithText<PriorityId>(a.Text, b.Text)
+        && IdentifierLaws.AgreesWithText<CampaignId>(a.Text, b.Text)
+        && IdentifierLaws.AgreesWithText<MeetingId>(a.Text, b.Text)
+        && IdentifierLaws.AgreesWithText<ActionId>(a.Text, b.Text);
 }
 
 /// <summary>Valid identifier text (wrapped so FsCheck does not use its own string generator).</summary>
