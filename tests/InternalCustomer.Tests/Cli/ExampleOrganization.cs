@@ -23,6 +23,13 @@ namespace InternalCustomer.Tests.Cli;
 /// The office-hours calendar closes at 12:00 on Christmas Eve 2025 and works Saturday 2025-12-13 (in exchange for
 /// 31 December); the IT service desk's agreement with HR excludes the requests opened during a weekend ERP upgrade (a
 /// maintenance window).
+/// The improvement loop (issue 12): logistics serves final assembly worst of its lines until an improvement action
+/// (<see cref="LogisticsActionStarted"/> to <see cref="LogisticsActionCompleted"/>) after which the pair's requests are on
+/// time and its ratings high while logistics' other lines stay as they were; HR's action for the paint shop
+/// (<see cref="HrActionStarted"/> to <see cref="HrActionCompleted"/>) changes nothing the data can tell, and the paint shop's
+/// decline goes on; <see cref="QuietConsumer"/> answers once in <see cref="QuietQuarter"/>. These changes keep the first
+/// generator's stream as it was, so every other agreement's requests and responses are unchanged
+/// (<c>ExampleImprovementDataTests</c> measures them).
 /// </remarks>
 internal static class ExampleOrganization
 {
@@ -97,6 +104,38 @@ internal static class ExampleOrganization
     internal static readonly Interval ErpUpgrade = new(
         Zone.AtStrictly(new LocalDateTime(2026, 2, 13, 18, 0)).ToInstant(),
         Zone.AtStrictly(new LocalDateTime(2026, 2, 16, 6, 0)).ToInstant());
+
+    /// <summary>The provider and consumer of the improvement action that worked: logistics' line feeding of final assembly.</summary>
+    internal static readonly (string Provider, string Consumer) LogisticsAction = ("logistics", "assembly");
+
+    /// <summary>The day logistics starts its action for final assembly (a Monday): a dedicated feeding route and a buffer of
+    /// the parts procurement delivers late.</summary>
+    internal static readonly LocalDate LogisticsActionStarted = new(2026, 1, 5);
+
+    /// <summary>The day logistics completes its action for final assembly (a Friday). Until then final assembly is logistics'
+    /// worst-served line (requests take 1.5 times the allowance on average, the other lines 1.25; the review meetings rate it
+    /// around 2.7, the other lines 3.0); from it on, the pair's requests are answered and resolved as quickly as the support
+    /// functions' usual ones (0.22 of the allowance) and the meetings rate logistics around 4.5. The other lines stay as they
+    /// were.</summary>
+    internal static readonly LocalDate LogisticsActionCompleted = new(2026, 2, 27);
+
+    /// <summary>The provider and consumer of the improvement action whose effect cannot be told from noise: HR's staffing of
+    /// the paint shop, whose satisfaction declines month after month (the planted trend, which the action does not stop).</summary>
+    internal static readonly (string Provider, string Consumer) HrAction = ("hr", "paint-shop");
+
+    /// <summary>The day HR starts its action for the paint shop.</summary>
+    internal static readonly LocalDate HrActionStarted = new(2026, 4, 13);
+
+    /// <summary>The day HR completes its action for the paint shop: late in the data, so the after window (one review cadence,
+    /// cut at the end of the data) holds one review meeting.</summary>
+    internal static readonly LocalDate HrActionCompleted = new(2026, 6, 1);
+
+    /// <summary>The consumer that answers little in <see cref="QuietQuarter"/>: of its review-meeting ratings in that quarter
+    /// only the first one is recorded.</summary>
+    internal const string QuietConsumer = "quality";
+
+    /// <summary>The quarter (a campaign cycle) in which <see cref="QuietConsumer"/> answers little.</summary>
+    internal static readonly DateInterval QuietQuarter = new(new LocalDate(2026, 4, 1), new LocalDate(2026, 6, 30));
 
     /// <summary>The objective sets of <see cref="PerPriority"/>'s agreement: (priority, first response, resolution), each a
     /// business-time allowance or a number of business days, all with target 90%.</summary>
@@ -306,17 +345,22 @@ internal static class ExampleOrganization
                         resolutionAllowance = agreement.Resolution!.Within;
                     }
 
-                    var firstResponse = calendar.AddBusinessTime(opened, firstResponseAllowance * (speed * 0.6 * Exponential(random)));
-                    var work = resolutionAllowance * (speed * Exponential(random));
-                    var responseTime = calendar.BusinessTime(opened, firstResponse);
-                    var resolved = calendar.AddBusinessTime(opened, work < responseTime ? responseTime : work);
-                    if (resolved < firstResponse)
+                    var responseDraw = Exponential(random);
+                    var workDraw = Exponential(random);
+                    var (firstResponse, resolved) = Times(speed);
+
+                    // Logistics serves final assembly worst of its lines (1.5 times the allowance) until its action is completed,
+                    // and at the usual support speed from then on. The pause below is still decided on the times the requests
+                    // would have had at the lines' common speed, so the generator's stream (and every other agreement's numbers)
+                    // stays as it was.
+                    var (slowFirstResponse, slowResolved) = (firstResponse, resolved);
+                    if ((provider, consumer) == LogisticsAction)
                     {
-                        resolved = firstResponse;
+                        (firstResponse, resolved) = Times(day >= LogisticsActionCompleted ? 0.22 : 1.5);
                     }
 
                     Interval[] pauses = [];
-                    if (random.Next(6) == 0 && resolved - firstResponse > Duration.FromHours(2))
+                    if (random.Next(6) == 0 && slowResolved - slowFirstResponse > Duration.FromHours(2))
                     {
                         var start = firstResponse + Duration.FromMinutes(30);
                         pauses = [new Interval(start, start + Duration.FromMinutes(random.Next(30, 90)))];
@@ -335,6 +379,15 @@ internal static class ExampleOrganization
                     {
                         Priority = PriorityId.Parse(priority),
                     });
+
+                    (Instant FirstResponse, Instant Resolved) Times(double multiple)
+                    {
+                        var answered = calendar.AddBusinessTime(opened, firstResponseAllowance * (multiple * 0.6 * responseDraw));
+                        var work = resolutionAllowance * (multiple * workDraw);
+                        var responseTime = calendar.BusinessTime(opened, answered);
+                        var done = calendar.AddBusinessTime(opened, work < responseTime ? responseTime : work);
+                        return (answered, done < answered ? answered : done);
+                    }
                 }
             }
         }
@@ -364,6 +417,7 @@ internal static class ExampleOrganization
                 var mean = (provider, consumer) switch
                 {
                     ("it-service-desk", "assembly") => 2.3,
+                    ("logistics", "assembly") => meeting >= LogisticsActionCompleted ? 4.5 : 2.7,
                     ("hr", "paint-shop") => 4.7 - (0.22 * monthIndex),
                     ("procurement", "logistics") => 2.6,
                     ("logistics", _) when Lines.Contains(consumer) => 3.0,
@@ -390,7 +444,10 @@ internal static class ExampleOrganization
             }
         }
 
-        return responses;
+        // The quiet consumer: in its quiet quarter only its first rating is recorded (filtered after generating, so the
+        // generator's stream stays as it was).
+        var quiet = responses.Where(r => r.Respondent.Value == QuietConsumer && QuietQuarter.Contains(r.Instant.InZone(Zone).Date)).Skip(1).ToHashSet();
+        return [.. responses.Where(r => !quiet.Contains(r))];
     }
 
     private static string Complaint(string provider, Random random) => provider switch
