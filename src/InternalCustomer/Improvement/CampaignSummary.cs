@@ -282,13 +282,13 @@ public sealed class CampaignSummary : IEquatable<CampaignSummary>
     /// is so low that any number of responses reaches it.</exception>
     public ImmutableArray<SampleSizeAdvice> Advise(double margin = 0.1, double change = 0.15, double level = 0.95, double power = 0.8, double significance = 0.05)
     {
-        Improvement.SampleSizeAdvice.CheckSettings(margin, change, level, power, significance);
+        SampleSizeAdvice.CheckSettings(margin, change, level, power, significance);
         var advice = ImmutableArray.CreateBuilder<SampleSizeAdvice>();
         foreach (var r in Relationships)
         {
             if (r.IsInvited)
             {
-                advice.Add(Improvement.SampleSizeAdvice.CreateChecked(r.Relationship, r.Responses, r.Satisfied, margin, change, level, power, significance));
+                advice.Add(SampleSizeAdvice.CreateChecked(r.Relationship, r.Responses, r.Satisfied, margin, change, level, power, significance));
             }
         }
 

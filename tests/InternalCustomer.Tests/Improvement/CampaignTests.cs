@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using InternalCustomer.Calendars;
 using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
@@ -133,6 +134,36 @@ public sealed class CampaignTests
         Assert.Equal(
             [new DateInterval(new LocalDate(2026, 3, 2), new LocalDate(2026, 3, 2))],
             FeedbackCampaign.Cycles(new LocalDate(2026, 3, 2), Period.FromDays(1), 1).ToArray());
+    }
+
+    // Whatever the cadence: count cycles, each non-empty, the first starting on the start, each starting the day after
+    // the one before ends. Multiples of a cadence of days and weeks only, or of years and months only from a day
+    // that every month has, add up, so then each cycle is the cadence from its own start. (Mixed ones do not:
+    // 24 March + 7·P1M1D is 31 October, and 31 October + P1M1D is 1 December, not 24 March + 8·P1M1D = 2 December.)
+    [Property]
+    public void Cycles_are_adjacent_and_non_empty(byte years, byte months, byte weeks, byte days, byte count, byte offset)
+    {
+        var cadence = new PeriodBuilder { Years = years % 3, Months = months % 13, Weeks = weeks % 5, Days = days % 40 }.Build();
+        if (cadence.Normalize() == Period.Zero)
+        {
+            cadence = Period.FromDays(1);
+        }
+
+        var start = new LocalDate(2026, 1, 1).PlusDays(offset);
+        var cycles = FeedbackCampaign.Cycles(start, cadence, (count % 12) + 1);
+
+        Assert.Equal((count % 12) + 1, cycles.Length);
+        Assert.Equal(start, cycles[0].Start);
+        Assert.All(cycles, c => Assert.True(c.End >= c.Start));
+        for (var i = 1; i < cycles.Length; i++)
+        {
+            Assert.Equal(cycles[i - 1].End.PlusDays(1), cycles[i].Start);
+        }
+
+        if ((cadence.Years == 0 && cadence.Months == 0) || (cadence.Weeks == 0 && cadence.Days == 0 && start.Day <= 28))
+        {
+            Assert.All(cycles, c => Assert.Equal(c.Start.Plus(cadence).PlusDays(-1), c.End));
+        }
     }
 
     [Theory]
