@@ -82,7 +82,7 @@ public class ImprovementEffectTests
 
         // CSAT and on-time judged by their DiD (p 0.21, 0.43: not significant), mean score by Welch (p 0.045, up): improved.
         Assert.Equal(EffectVerdict.Improved, effect.Verdict);
-        Assert.Equal([Control], effect.Controls);
+        Assert.Equal(Control, Assert.Single(effect.Controls));
         Assert.Equal(EffectCaveats.None, effect.Caveats);
         Assert.Equal("Effect of action 'a1': Improved", effect.ToString());
         Assert.Equal(effect, MeasureExample());
