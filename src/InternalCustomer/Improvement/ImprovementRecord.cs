@@ -47,7 +47,8 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     /// <param name="actions">The improvement actions.</param>
     /// <returns>The record, or every problem found, each located at its input (for example
     /// <c>$.actions[3].relationship</c> or <c>$.meetings[0].agreements[1]</c>, the indices those of the inputs as given)
-    /// and naming the record at fault by its id: a <see langword="null"/> entry (<see cref="ProblemKind.MissingValue"/>);
+    /// and naming the record at fault by its id (indices inside a meeting, as in <c>present[j]</c>, are those of the
+    /// meeting's sorted lists): a <see langword="null"/> entry (<see cref="ProblemKind.MissingValue"/>);
     /// an id used twice (<see cref="ProblemKind.DuplicateId"/> at the later one's <c>id</c>); a provider, consumer, owner or
     /// department present that is not in the organisation; an action or meeting whose pair has neither an agreement nor a
     /// declared dependency; a meeting naming an agreement that does not exist or an action that is not in
