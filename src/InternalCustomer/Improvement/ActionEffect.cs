@@ -65,6 +65,7 @@ public sealed record ActionEffect
     public TwoProportionResult Csat { get; }
 
     /// <summary>Gets the change in mean overall score, Welch's test of after − before.</summary>
+    /// <remarks>It has no comparison group: a drift of every relationship's scores moves it as much as the action does.</remarks>
     public WelchTTestResult MeanScore { get; }
 
     /// <summary>Gets the change in on-time rate of the pair's requests (on time: every decided time objective met), before → after.</summary>
@@ -90,6 +91,9 @@ public sealed record ActionEffect
     /// <summary>Gets the smallest CSAT increase over the before share that windows of the smaller window's response count
     /// would detect with the options' power and significance (R's <c>power.prop.test(n = , p1 = , power = )$p2 − p1</c>);
     /// <see langword="null"/> when a window has no responses, the before share is 1, or not even a share of 1 would be detected.</summary>
+    /// <remarks>Computed whatever the verdict; it answers "could these windows have shown a change?" when the verdict is
+    /// <see cref="EffectVerdict.NoDetectableChange"/>. It is that of the raw before/after test: a difference-in-differences,
+    /// which also carries the controls' noise, needs a somewhat larger change.</remarks>
     public double? MinimumDetectableCsatIncrease { get; }
 
     /// <summary>Gets the smallest on-time rate increase the data could detect, as <see cref="MinimumDetectableCsatIncrease"/>

@@ -191,14 +191,14 @@ public static class ImprovementEffect
         }
 
         var csat = TwoProportionTest.Compute(treated.BeforeSuccesses, treated.Before.Count, treated.AfterSuccesses, treated.After.Count, options.Level);
-        var mean = WelchTTest.Compute(scoresAfter.ToArray(), scoresBefore.ToArray(), options.Level);
+        var mean = WelchTTest.Compute(Sorted(scoresAfter), Sorted(scoresBefore), options.Level);
         var onTimeTest = TwoProportionTest.Compute(treatedOnTime.BeforeSuccesses, treatedOnTime.Before.Count, treatedOnTime.AfterSuccesses, treatedOnTime.After.Count, options.Level);
         DifferenceInDifferencesResult? csatDid = null, onTimeDid = null;
         if (!controls.IsEmpty)
         {
-            csatDid = DifferenceInDifferences.Compute(treated.Before.ToArray(), treated.After.ToArray(), control.Before.ToArray(), control.After.ToArray(), options.Level);
+            csatDid = DifferenceInDifferences.Compute(Sorted(treated.Before), Sorted(treated.After), Sorted(control.Before), Sorted(control.After), options.Level);
             onTimeDid = DifferenceInDifferences.Compute(
-                treatedOnTime.Before.ToArray(), treatedOnTime.After.ToArray(), controlOnTime.Before.ToArray(), controlOnTime.After.ToArray(), options.Level);
+                Sorted(treatedOnTime.Before), Sorted(treatedOnTime.After), Sorted(controlOnTime.Before), Sorted(controlOnTime.After), options.Level);
         }
 
         if (csatDid?.PValue is null && onTimeDid?.PValue is null)
@@ -404,6 +404,14 @@ public static class ImprovementEffect
         var start = Start(other.Started, zone);
         var end = other.Completed is { } completed ? Start(completed.PlusDays(1), zone) : asOf;
         return start < window.End && end > window.Start;
+    }
+
+    // The outcomes in ascending order, so that the floating-point sums, and so the result, do not depend on the input order.
+    private static double[] Sorted(List<double> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        return array;
     }
 
     private static Instant Start(LocalDate date, DateTimeZone zone) => zone.AtStartOfDay(date).ToInstant();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Improvement;
+using FsCheck.Xunit;
 using NodaTime;
 using static InternalCustomer.Tests.Improvement.ImprovementEffectFixture;
 
@@ -86,6 +87,17 @@ public class ImprovementEffectTests
         Assert.Equal(EffectCaveats.None, effect.Caveats);
         Assert.Equal("Effect of action 'a1': Improved", effect.ToString());
         Assert.Equal(effect, MeasureExample());
+    }
+
+    [Property(MaxTest = 40)]
+    public bool The_effect_does_not_depend_on_the_order_of_the_requests_and_responses(int seed)
+    {
+        var random = new Random(seed);
+        var requests = Requests();
+        var responses = Responses();
+        random.Shuffle(requests);
+        random.Shuffle(responses);
+        return ImprovementEffect.Measure(Organization(), Action(), requests, responses, new EffectOptions(AsOf)).Equals(MeasureExample());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using InternalCustomer.Improvement;
+using FsCheck.Xunit;
 using NodaTime;
 using static InternalCustomer.Tests.Improvement.ImprovementEffectFixture;
 
@@ -147,6 +148,19 @@ public class ImprovementRecordTests
 
         var thrown = Assert.Throws<ProblemException>(() => ImprovementRecord.Create(Organization(), meetings, actions));
         Assert.Equal(result.Problems.AsEnumerable(), thrown.Problems.AsEnumerable());
+    }
+
+    [Property(MaxTest = 40)]
+    public bool The_record_does_not_depend_on_the_order_of_its_inputs(int seed)
+    {
+        var random = new Random(seed);
+        ReviewMeeting[] meetings = [Meeting("m1", new LocalDate(2026, 1, 20)), Meeting("m2", new LocalDate(2026, 3, 5), agreements: [LogAsm2]), Meeting("m3", new LocalDate(2026, 2, 10), Control, [Paint])];
+        ImprovementAction[] actions = [Action("a1"), Action("a2", relationship: Control), Action("a3", relationship: new Relationship(Hr, Assembly))];
+        var expected = ImprovementRecord.Create(Organization(), meetings, actions);
+        random.Shuffle(meetings);
+        random.Shuffle(actions);
+        var shuffled = ImprovementRecord.Create(Organization(), meetings, actions);
+        return shuffled.Equals(expected) && shuffled.LastReviews.SequenceEqual(expected.LastReviews);
     }
 
     [Fact]
