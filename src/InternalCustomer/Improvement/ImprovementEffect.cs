@@ -1,0 +1,446 @@
+using System.Collections.Immutable;
+using InternalCustomer.Agreements;
+using InternalCustomer.Feedback;
+using InternalCustomer.Feedback.Statistics;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Improvement;
+
+/// <summary>
+/// Measures whether an improvement action changed anything beyond noise: CSAT share, mean overall score and on-time rate
+/// of the action's relationship in equal windows before and after it, each with its test, and a difference-in-differences
+/// against control relationships that removes a drift the whole provider shares.
+/// </summary>
+/// <remarks>
+/// <para><b>Windows.</b> Dates are read in the time zone of the calendar of the first agreement (by id) between the
+/// action's provider and consumer, UTC when they have none. With the window length <c>w</c> (<see cref="EffectOptions.Window"/>,
+/// by default the shortest review cadence of the pair's agreements, else three months), the before window is
+/// <c>[start of (Started − w), start of Started)</c> and the after window <c>[start of Completed, start of (Completed + w))</c>,
+/// cut at <see cref="EffectOptions.AsOf"/> (<see cref="EffectCaveats.AfterWindowCut"/>). Explicit
+/// <see cref="EffectOptions.Before"/> and <see cref="EffectOptions.After"/> replace both (the after window is still cut at
+/// AsOf); they must not overlap. The time between Started and Completed, when the action is being carried out, belongs
+/// to neither window.</para>
+/// <para><b>Outcomes.</b> Responses whose subject is the provider and respondent the consumer, given in a window, count
+/// for it: satisfied when in the top <see cref="EffectOptions.CsatTopBoxes"/> of the response's overall scale; their
+/// overall scores feed the mean. Requests of the agreements between the pair, opened in a window, are evaluated at AsOf
+/// with the organisation's SLA timer; a request counts when at least one of its time objectives (first response,
+/// resolution) is decided, and is on time when every decided one was met. Control responses and requests are those
+/// of the control relationships in the same windows.</para>
+/// <para><b>Verdict</b> and the minimum detectable effects: see <see cref="ActionEffect.Verdict"/> and
+/// <see cref="ActionEffect.MinimumDetectableCsatIncrease"/>.</para>
+/// </remarks>
+public static class ImprovementEffect
+{
+    private static readonly Period DefaultWindow = Period.FromMonths(3);
+
+    /// <summary>Measures the effect of one action, without knowledge of other actions on its relationship.</summary>
+    /// <param name="organization">The organisation the action belongs to.</param>
+    /// <param name="action">The action; it must be completed unless the options give explicit windows.</param>
+    /// <param name="requests">Service requests (those of other agreements are ignored).</param>
+    /// <param name="responses">Feedback responses (those of other relationships are ignored).</param>
+    /// <param name="options">The settings.</param>
+    /// <returns>The measured effect; <see cref="EffectCaveats.OverlappingAction"/> is never set (use the overload that takes an <see cref="ImprovementRecord"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="organization"/>, <paramref name="action"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The action's relationship or a control names a department not in the organisation or a pair
+    /// with neither agreement nor declared dependency (parameter <c>action</c> or <c>options</c>); the action has no completion date and
+    /// the options give no windows, or the windows overlap (the message names the action); the after window does not start before AsOf;
+    /// a setting is out of range (parameter <c>options</c>); a request or response is <see langword="null"/>, or the relationship's
+    /// responses rate on more than one scale (parameter <c>requests</c> or <c>responses</c>, with the index).</exception>
+    public static ActionEffect Measure(Organization organization, ImprovementAction action, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses, EffectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return Core(organization, action, [], requests, responses, options);
+    }
+
+    /// <summary>Measures the effect of an action of a record, flagging the record's other actions on the same relationship
+    /// that ran during either window (<see cref="EffectCaveats.OverlappingAction"/>).</summary>
+    /// <param name="organization">The organisation the record belongs to.</param>
+    /// <param name="record">The record holding the action.</param>
+    /// <param name="action">The id of the action to measure.</param>
+    /// <param name="requests">Service requests (those of other agreements are ignored).</param>
+    /// <param name="responses">Feedback responses (those of other relationships are ignored).</param>
+    /// <param name="options">The settings.</param>
+    /// <returns>The measured effect.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="organization"/>, <paramref name="record"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="action"/> is not an action of the record, or as for the other overload.</exception>
+    public static ActionEffect Measure(
+        Organization organization,
+        ImprovementRecord record,
+        ActionId action,
+        ReadOnlySpan<ServiceRequest> requests,
+        ReadOnlySpan<FeedbackResponse> responses,
+        EffectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var measured = record.Actions.FirstOrDefault(a => a.Id == action)
+            ?? throw new ArgumentException($"Expected an action of the record; got '{action.Value}', which is not one.", nameof(action));
+        var others = record.ActionsOn(measured.Relationship).Where(a => a.Id != measured.Id).ToImmutableArray();
+        return Core(organization, measured, others, requests, responses, options);
+    }
+
+    private static ActionEffect Core(
+        Organization organization,
+        ImprovementAction action,
+        ImmutableArray<ImprovementAction> others,
+        ReadOnlySpan<ServiceRequest> requests,
+        ReadOnlySpan<FeedbackResponse> responses,
+        EffectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var relationship = action.Relationship;
+        RequireRelationship(organization, relationship, $"Action '{action.Id}'", nameof(action));
+        var between = ImprovementGuard.AgreementsBetween(organization, relationship);
+        var zone = between.IsEmpty ? DateTimeZone.Utc : organization.Calendars[between[0].Calendar].Zone;
+        var caveats = EffectCaveats.None;
+        var (before, after) = Windows(action, between, zone, options);
+        if (after.End > options.AsOf)
+        {
+            after = new Interval(after.Start, options.AsOf);
+            caveats |= EffectCaveats.AfterWindowCut;
+        }
+
+        var controls = Controls(organization, relationship, options);
+        var controlSet = controls.ToHashSet();
+
+        // Responses: satisfied 0/1 and scores of the treated pair; satisfied 0/1 of the controls.
+        var treated = new Cells();
+        var control = new Cells();
+        var scoresBefore = new List<double>();
+        var scoresAfter = new List<double>();
+        RatingScale? scale = null;
+        var scaleAt = -1;
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var response = responses[i] ?? throw new ArgumentException($"Expected a response at every index; got null at responses[{i}].", nameof(responses));
+            var isBefore = before.Contains(response.Instant);
+            if (!isBefore && !after.Contains(response.Instant))
+            {
+                continue;
+            }
+
+            var pair = new Relationship(response.Subject, response.Respondent);
+            var isTreated = pair == relationship;
+            if (!isTreated && !controlSet.Contains(pair))
+            {
+                continue;
+            }
+
+            var satisfied = Satisfied(response, options.CsatTopBoxes, i, nameof(options));
+            (isTreated ? treated : control).Add(isBefore, satisfied);
+            if (isTreated)
+            {
+                if (scale is null)
+                {
+                    (scale, scaleAt) = (response.OverallScale, i);
+                }
+                else if (!scale.Equals(response.OverallScale))
+                {
+                    throw new ArgumentException(
+                        $"Expected the responses of {ImprovementGuard.Describe(relationship)} in the windows on one scale, to compare mean scores; got {scale} at responses[{scaleAt}] and {response.OverallScale} at responses[{i}].",
+                        nameof(responses));
+                }
+
+                (isBefore ? scoresBefore : scoresAfter).Add(response.Overall);
+            }
+        }
+
+        // Requests: on time 0/1, of the treated pair's agreements and of the controls'.
+        var agreementGroup = new Dictionary<AgreementId, bool>();
+        foreach (var agreement in between)
+        {
+            agreementGroup[agreement.Id] = true;
+        }
+
+        foreach (var pair in controls)
+        {
+            foreach (var agreement in ImprovementGuard.AgreementsBetween(organization, pair))
+            {
+                agreementGroup[agreement.Id] = false;
+            }
+        }
+
+        var treatedOnTime = new Cells();
+        var controlOnTime = new Cells();
+        var timers = new Dictionary<AgreementId, SlaTimer>();
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var request = requests[i] ?? throw new ArgumentException($"Expected a request at every index; got null at requests[{i}].", nameof(requests));
+            if (!agreementGroup.TryGetValue(request.Agreement, out var isTreated))
+            {
+                continue;
+            }
+
+            var isBefore = before.Contains(request.Opened);
+            if (!isBefore && !after.Contains(request.Opened))
+            {
+                continue;
+            }
+
+            if (!timers.TryGetValue(request.Agreement, out var timer))
+            {
+                timer = timers[request.Agreement] = organization.TimerFor(request.Agreement);
+            }
+
+            if (OnTime(timer, request, options.AsOf) is { } onTime)
+            {
+                (isTreated ? treatedOnTime : controlOnTime).Add(isBefore, onTime);
+            }
+        }
+
+        var csat = TwoProportionTest.Compute(treated.BeforeSuccesses, treated.Before.Count, treated.AfterSuccesses, treated.After.Count, options.Level);
+        var mean = WelchTTest.Compute(Sorted(scoresAfter), Sorted(scoresBefore), options.Level);
+        var onTimeTest = TwoProportionTest.Compute(treatedOnTime.BeforeSuccesses, treatedOnTime.Before.Count, treatedOnTime.AfterSuccesses, treatedOnTime.After.Count, options.Level);
+        DifferenceInDifferencesResult? csatDid = null, onTimeDid = null;
+        if (!controls.IsEmpty)
+        {
+            csatDid = DifferenceInDifferences.Compute(Sorted(treated.Before), Sorted(treated.After), Sorted(control.Before), Sorted(control.After), options.Level);
+            onTimeDid = DifferenceInDifferences.Compute(
+                Sorted(treatedOnTime.Before), Sorted(treatedOnTime.After), Sorted(controlOnTime.Before), Sorted(controlOnTime.After), options.Level);
+        }
+
+        if (csatDid?.PValue is null && onTimeDid?.PValue is null)
+        {
+            caveats |= EffectCaveats.NoControls;
+        }
+
+        if (treated.Before.Count < options.MinimumResponses || treated.After.Count < options.MinimumResponses)
+        {
+            caveats |= EffectCaveats.FewResponses;
+        }
+
+        if (others.Any(o => Overlaps(o, zone, options.AsOf, before) || Overlaps(o, zone, options.AsOf, after)))
+        {
+            caveats |= EffectCaveats.OverlappingAction;
+        }
+
+        ReadOnlySpan<(double? PValue, double? Estimate)> judged =
+        [
+            csatDid?.PValue is { } p1 ? (p1, csatDid.Estimate) : (csat.PValue, csat.Difference),
+            onTimeDid?.PValue is { } p2 ? (p2, onTimeDid.Estimate) : (onTimeTest.PValue, onTimeTest.Difference),
+            (mean.PValue, mean.Difference),
+        ];
+        var verdict = Verdict(judged, options.Significance);
+        return new ActionEffect(
+            action,
+            before,
+            after,
+            controls,
+            csat,
+            mean,
+            onTimeTest,
+            csatDid,
+            onTimeDid,
+            verdict,
+            MinimumDetectable(csat, options),
+            MinimumDetectable(onTimeTest, options),
+            caveats,
+            options.Significance);
+    }
+
+    private static EffectVerdict Verdict(ReadOnlySpan<(double? PValue, double? Estimate)> outcomes, double significance)
+    {
+        var improved = false;
+        foreach (var (p, estimate) in outcomes)
+        {
+            if (p is { } pValue && pValue < significance && estimate is { } e)
+            {
+                if (e < 0)
+                {
+                    return EffectVerdict.Worse;
+                }
+
+                improved |= e > 0;
+            }
+        }
+
+        return improved ? EffectVerdict.Improved : EffectVerdict.NoDetectableChange;
+    }
+
+    private static double? MinimumDetectable(TwoProportionResult test, EffectOptions options) =>
+        test.Trials1 > 0 && test.Trials2 > 0 && test.Proportion1 is { } p1 && p1 < 1
+            ? PowerAnalysis.MinimumDetectableProportionIncrease(Math.Min(test.Trials1, test.Trials2), p1, options.Power, options.Significance)
+            : null;
+
+    private static (Interval Before, Interval After) Windows(ImprovementAction action, ImmutableArray<ServiceAgreement> between, DateTimeZone zone, EffectOptions options)
+    {
+        Interval before, after;
+        if (options.Before is { } explicitBefore && options.After is { } explicitAfter)
+        {
+            (before, after) = (explicitBefore, explicitAfter);
+            if (before.End > after.Start)
+            {
+                throw new ArgumentException(
+                    before.Start < after.End
+                        ? $"Action '{action.Id}': expected a before window that ends by the time the after window starts; got before {before} and after {after}, which overlap."
+                        : $"Action '{action.Id}': expected a before window that ends by the time the after window starts; got before {before}, which comes after the after window {after}.",
+                    nameof(options));
+            }
+        }
+        else
+        {
+            if (action.Completed is not { } completed)
+            {
+                throw new ArgumentException(
+                    $"Action '{action.Id}' is {action.Status} with no completion date, so it has no after window; expected a completed action, or Before and After in the options.",
+                    nameof(action));
+            }
+
+            var window = options.Window ?? between.MinBy(a => action.Started + a.ReviewCadence)?.ReviewCadence ?? DefaultWindow;
+            before = new Interval(Start(action.Started - window, zone), Start(action.Started, zone));
+            after = new Interval(Start(completed, zone), Start(completed + window, zone));
+        }
+
+        if (after.Start >= options.AsOf)
+        {
+            throw new ArgumentException(
+                $"Action '{action.Id}': expected an after window that starts before AsOf ({options.AsOf}); got one starting at {after.Start}, so there is nothing to measure yet.",
+                nameof(options));
+        }
+
+        return (before, after);
+    }
+
+    private static ImmutableArray<Relationship> Controls(Organization organization, Relationship relationship, EffectOptions options)
+    {
+        if (options.Controls is not { } given)
+        {
+            var consumers = new SortedSet<DepartmentId>();
+            foreach (var agreement in organization.AgreementsProvidedBy(relationship.Provider))
+            {
+                consumers.Add(agreement.Consumer);
+            }
+
+            foreach (var dependency in organization.Dependencies)
+            {
+                if (dependency.Provider == relationship.Provider)
+                {
+                    consumers.Add(dependency.Consumer);
+                }
+            }
+
+            consumers.Remove(relationship.Consumer);
+            return [.. consumers.Select(c => new Relationship(relationship.Provider, c))];
+        }
+
+        var seen = new HashSet<Relationship>();
+        for (var j = 0; j < given.Length; j++)
+        {
+            var pair = ImprovementGuard.Pair(given[j], nameof(options));
+            if (pair == relationship)
+            {
+                throw new ArgumentException($"Expected control relationships other than the action's; got {ImprovementGuard.Describe(pair)} at Controls[{j}].", nameof(options));
+            }
+
+            if (!seen.Add(pair))
+            {
+                throw new ArgumentException($"Expected each control relationship once; got {ImprovementGuard.Describe(pair)} again at Controls[{j}].", nameof(options));
+            }
+
+            RequireRelationship(organization, pair, $"Control {ImprovementGuard.Describe(pair)} at Controls[{j}]", nameof(options));
+        }
+
+        return [.. seen.Order()];
+    }
+
+    private static void RequireRelationship(Organization organization, Relationship relationship, string name, string parameterName)
+    {
+        foreach (var (role, id) in new[] { ("provider", relationship.Provider), ("consumer", relationship.Consumer) })
+        {
+            if (!organization.Contains(id))
+            {
+                throw new ArgumentException($"{name} names {role} '{id}', which is not a department of this organization.", parameterName);
+            }
+        }
+
+        if (!ImprovementGuard.Exists(organization, relationship))
+        {
+            throw new ArgumentException(
+                $"{name} is on {ImprovementGuard.Describe(relationship)}, a relationship that does not exist: no agreement and no declared dependency between them.",
+                parameterName);
+        }
+    }
+
+    private static bool Satisfied(FeedbackResponse response, int topBoxes, int index, string optionsName)
+    {
+        var scale = response.OverallScale;
+        if (topBoxes > scale.Points)
+        {
+            throw new ArgumentOutOfRangeException(
+                optionsName,
+                topBoxes,
+                $"CsatTopBoxes must be at most the {scale.Points} points of the {scale} scale of responses[{index}]; got {topBoxes}.");
+        }
+
+        return response.Overall >= scale.Max - topBoxes + 1;
+    }
+
+    // On time when every decided time objective was met; null when none is decided (or the agreement measures none).
+    private static bool? OnTime(SlaTimer timer, ServiceRequest request, Instant asOf)
+    {
+        bool? onTime = null;
+        foreach (var kind in (ReadOnlySpan<ObjectiveKind>)[ObjectiveKind.FirstResponse, ObjectiveKind.Resolution])
+        {
+            if (!timer.Agreement.Measures(kind))
+            {
+                continue;
+            }
+
+            var evaluation = timer.Evaluate(request, kind, asOf);
+            if (evaluation.IsDecided)
+            {
+                onTime = (onTime ?? true) && evaluation.State == SlaState.Met;
+            }
+        }
+
+        return onTime;
+    }
+
+    // Whether another action ran (start of Started to the end of Completed, or to AsOf without one) during a window.
+    private static bool Overlaps(ImprovementAction other, DateTimeZone zone, Instant asOf, Interval window)
+    {
+        var start = Start(other.Started, zone);
+        var end = other.Completed is { } completed ? Start(completed.PlusDays(1), zone) : asOf;
+        return start < window.End && end > window.Start;
+    }
+
+    // The outcomes in ascending order, so that the floating-point sums, and so the result, do not depend on the input order.
+    private static double[] Sorted(List<double> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        return array;
+    }
+
+    private static Instant Start(LocalDate date, DateTimeZone zone) => zone.AtStartOfDay(date).ToInstant();
+
+    // The 0/1 outcomes of one group in the before and after windows.
+    private sealed class Cells
+    {
+        public List<double> Before { get; } = [];
+
+        public List<double> After { get; } = [];
+
+        public long BeforeSuccesses { get; private set; }
+
+        public long AfterSuccesses { get; private set; }
+
+        public void Add(bool isBefore, bool success)
+        {
+            (isBefore ? Before : After).Add(success ? 1.0 : 0.0);
+            if (success)
+            {
+                if (isBefore)
+                {
+                    BeforeSuccesses++;
+                }
+                else
+                {
+                    AfterSuccesses++;
+                }
+            }
+        }
+    }
+}
