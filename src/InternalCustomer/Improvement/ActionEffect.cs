@@ -27,6 +27,7 @@ public sealed record ActionEffect
         TwoProportionResult onTime,
         DifferenceInDifferencesResult? csatDifferenceInDifferences,
         DifferenceInDifferencesResult? onTimeDifferenceInDifferences,
+        DifferenceInDifferencesResult? meanScoreDifferenceInDifferences,
         EffectVerdict verdict,
         double? minimumDetectableCsatIncrease,
         double? minimumDetectableOnTimeIncrease,
@@ -42,6 +43,7 @@ public sealed record ActionEffect
         OnTime = onTime;
         CsatDifferenceInDifferences = csatDifferenceInDifferences;
         OnTimeDifferenceInDifferences = onTimeDifferenceInDifferences;
+        MeanScoreDifferenceInDifferences = meanScoreDifferenceInDifferences;
         Verdict = verdict;
         MinimumDetectableCsatIncrease = minimumDetectableCsatIncrease;
         MinimumDetectableOnTimeIncrease = minimumDetectableOnTimeIncrease;
@@ -79,10 +81,15 @@ public sealed record ActionEffect
     /// <see langword="null"/> when there are no controls.</summary>
     public DifferenceInDifferencesResult? OnTimeDifferenceInDifferences { get; }
 
+    /// <summary>Gets the difference-in-differences of the overall score (the pair's scores against the controls' in the same
+    /// windows), or <see langword="null"/> when there are no controls or some control rates on another scale than the pair.</summary>
+    public DifferenceInDifferencesResult? MeanScoreDifferenceInDifferences { get; }
+
     /// <summary>Gets the verdict.</summary>
     /// <remarks>Each of three outcomes is judged by one test: CSAT by its difference-in-differences when that has a p-value,
     /// else by <see cref="Csat"/>; on-time rate likewise (<see cref="OnTimeDifferenceInDifferences"/>, else <see cref="OnTime"/>);
-    /// mean score by <see cref="MeanScore"/>. An outcome is significant when its p-value is below <see cref="Significance"/>,
+    /// mean score likewise (<see cref="MeanScoreDifferenceInDifferences"/>, else <see cref="MeanScore"/>), so a drift the
+    /// controls share moves no verdict. An outcome is significant when its p-value is below <see cref="Significance"/>,
     /// and its direction is the sign of its estimate. <see cref="EffectVerdict.Worse"/> if any outcome is significantly worse
     /// (a deterioration is never hidden by a gain elsewhere); else <see cref="EffectVerdict.Improved"/> if any is significantly
     /// better; else <see cref="EffectVerdict.NoDetectableChange"/>.</remarks>
@@ -120,6 +127,7 @@ public sealed record ActionEffect
         && OnTime == other.OnTime
         && CsatDifferenceInDifferences == other.CsatDifferenceInDifferences
         && OnTimeDifferenceInDifferences == other.OnTimeDifferenceInDifferences
+        && MeanScoreDifferenceInDifferences == other.MeanScoreDifferenceInDifferences
         && Verdict == other.Verdict
         && MinimumDetectableCsatIncrease == other.MinimumDetectableCsatIncrease
         && MinimumDetectableOnTimeIncrease == other.MinimumDetectableOnTimeIncrease

@@ -105,12 +105,16 @@ public static class ImprovementEffect
         var controls = Controls(organization, relationship, options);
         var controlSet = controls.ToHashSet();
 
-        // Responses: satisfied 0/1 and scores of the treated pair; satisfied 0/1 of the controls.
+        // Responses: satisfied 0/1 and scores of the treated pair and of the controls.
         var treated = new Cells();
         var control = new Cells();
         var scoresBefore = new List<double>();
         var scoresAfter = new List<double>();
+        var controlScoresBefore = new List<double>();
+        var controlScoresAfter = new List<double>();
         RatingScale? scale = null;
+        RatingScale? controlScale = null;
+        var controlScalesAgree = true;
         var scaleAt = -1;
         for (var i = 0; i < responses.Length; i++)
         {
@@ -130,7 +134,13 @@ public static class ImprovementEffect
 
             var satisfied = Satisfied(response, options.CsatTopBoxes, i, nameof(options));
             (isTreated ? treated : control).Add(isBefore, satisfied);
-            if (isTreated)
+            if (!isTreated)
+            {
+                controlScale ??= response.OverallScale;
+                controlScalesAgree &= controlScale.Equals(response.OverallScale);
+                (isBefore ? controlScoresBefore : controlScoresAfter).Add(response.Overall);
+            }
+            else
             {
                 if (scale is null)
                 {
@@ -193,15 +203,21 @@ public static class ImprovementEffect
         var csat = TwoProportionTest.Compute(treated.BeforeSuccesses, treated.Before.Count, treated.AfterSuccesses, treated.After.Count, options.Level);
         var mean = WelchTTest.Compute(Sorted(scoresAfter), Sorted(scoresBefore), options.Level);
         var onTimeTest = TwoProportionTest.Compute(treatedOnTime.BeforeSuccesses, treatedOnTime.Before.Count, treatedOnTime.AfterSuccesses, treatedOnTime.After.Count, options.Level);
-        DifferenceInDifferencesResult? csatDid = null, onTimeDid = null;
+        DifferenceInDifferencesResult? csatDid = null, onTimeDid = null, meanDid = null;
         if (!controls.IsEmpty)
         {
+            // Scores compare only on one scale: controls rating on another scale than the pair give no mean comparison.
+            if (controlScalesAgree && (scale is null || controlScale is null || scale.Equals(controlScale)))
+            {
+                meanDid = DifferenceInDifferences.Compute(Sorted(scoresBefore), Sorted(scoresAfter), Sorted(controlScoresBefore), Sorted(controlScoresAfter), options.Level);
+            }
+
             csatDid = DifferenceInDifferences.Compute(Sorted(treated.Before), Sorted(treated.After), Sorted(control.Before), Sorted(control.After), options.Level);
             onTimeDid = DifferenceInDifferences.Compute(
                 Sorted(treatedOnTime.Before), Sorted(treatedOnTime.After), Sorted(controlOnTime.Before), Sorted(controlOnTime.After), options.Level);
         }
 
-        if (csatDid?.PValue is null && onTimeDid?.PValue is null)
+        if (csatDid?.PValue is null && onTimeDid?.PValue is null && meanDid?.PValue is null)
         {
             caveats |= EffectCaveats.NoControls;
         }
@@ -220,7 +236,7 @@ public static class ImprovementEffect
         [
             csatDid?.PValue is { } p1 ? (p1, csatDid.Estimate) : (csat.PValue, csat.Difference),
             onTimeDid?.PValue is { } p2 ? (p2, onTimeDid.Estimate) : (onTimeTest.PValue, onTimeTest.Difference),
-            (mean.PValue, mean.Difference),
+            meanDid?.PValue is { } p3 ? (p3, meanDid.Estimate) : (mean.PValue, mean.Difference),
         ];
         var verdict = Verdict(judged, options.Significance);
         return new ActionEffect(
@@ -233,6 +249,7 @@ public static class ImprovementEffect
             onTimeTest,
             csatDid,
             onTimeDid,
+            meanDid,
             verdict,
             MinimumDetectable(csat, options),
             MinimumDetectable(onTimeTest, options),

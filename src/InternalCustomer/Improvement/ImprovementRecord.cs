@@ -5,13 +5,13 @@ using NodaTime;
 namespace InternalCustomer.Improvement;
 
 /// <summary>
-/// The improvement loop's record for one organisation: the review meetings held and the improvement actions agreed,
-/// each checked against the organisation, with the queries the scorecard needs (when each agreement was last reviewed,
-/// the actions on and the meetings of a relationship).
+/// The improvement loop's record for one organisation: the feedback campaigns run, the review meetings held and the
+/// improvement actions agreed, each checked against the organisation, with the queries the scorecard needs (when each
+/// agreement was last reviewed, the actions on and the meetings of a relationship, the campaigns under way).
 /// </summary>
 /// <remarks>
 /// <para>Build one with <see cref="TryCreate"/> (every problem as data, with its location) or <see cref="Create"/>
-/// (throws <see cref="ProblemException"/>). Meetings and actions are sorted by id; equality is by value.</para>
+/// (throws <see cref="ProblemException"/>). Campaigns, meetings and actions are sorted by id; equality is by value.</para>
 /// <para>A meeting reviews the agreements it names on its date; naming none, it reviews every agreement between its
 /// provider and consumer in effect on that date.</para>
 /// </remarks>
@@ -20,16 +20,20 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     private readonly ImmutableSortedDictionary<AgreementId, LocalDate> _lastReviews;
     private readonly ImmutableSortedDictionary<ActionId, ImprovementAction> _actions;
 
-    private ImprovementRecord(ImmutableArray<ReviewMeeting> meetings, ImmutableArray<ImprovementAction> actions, ImmutableSortedDictionary<AgreementId, LocalDate> lastReviews)
+    private ImprovementRecord(ImmutableArray<FeedbackCampaign> campaigns, ImmutableArray<ReviewMeeting> meetings, ImmutableArray<ImprovementAction> actions, ImmutableSortedDictionary<AgreementId, LocalDate> lastReviews)
     {
+        Campaigns = campaigns;
         Meetings = meetings;
         Actions = actions;
         _lastReviews = lastReviews;
         _actions = actions.ToImmutableSortedDictionary(a => a.Id, a => a);
     }
 
-    /// <summary>Gets an empty record (no meetings, no actions).</summary>
-    public static ImprovementRecord Empty { get; } = new([], [], ImmutableSortedDictionary<AgreementId, LocalDate>.Empty);
+    /// <summary>Gets an empty record (no campaigns, no meetings, no actions).</summary>
+    public static ImprovementRecord Empty { get; } = new([], [], [], ImmutableSortedDictionary<AgreementId, LocalDate>.Empty);
+
+    /// <summary>Gets the feedback campaigns, sorted by id.</summary>
+    public ImmutableArray<FeedbackCampaign> Campaigns { get; }
 
     /// <summary>Gets the review meetings, sorted by id.</summary>
     public ImmutableArray<ReviewMeeting> Meetings { get; }
@@ -41,30 +45,56 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     /// fit for <c>ScorecardOptions.LastReviews</c>.</summary>
     public IReadOnlyDictionary<AgreementId, LocalDate> LastReviews => _lastReviews;
 
-    /// <summary>Checks meetings and actions against an organisation and records them.</summary>
-    /// <param name="organization">The organisation the meetings and actions belong to.</param>
+    /// <summary>Checks campaigns, meetings and actions against an organisation and records them.</summary>
+    /// <param name="organization">The organisation the campaigns, meetings and actions belong to.</param>
+    /// <param name="campaigns">The feedback campaigns.</param>
     /// <param name="meetings">The review meetings.</param>
     /// <param name="actions">The improvement actions.</param>
     /// <returns>The record, or every problem found, each located at its input (for example
     /// <c>$.actions[3].relationship</c> or <c>$.meetings[0].agreements[1]</c>, the indices those of the inputs as given)
-    /// and naming the record at fault by its id (indices inside a meeting, as in <c>present[j]</c>, are those of the
-    /// meeting's sorted lists): a <see langword="null"/> entry (<see cref="ProblemKind.MissingValue"/>);
+    /// and naming the record at fault by its id (indices inside a meeting or a campaign, as in <c>present[j]</c> or
+    /// <c>invitations[j]</c>, are those of its sorted lists): a <see langword="null"/> entry (<see cref="ProblemKind.MissingValue"/>);
     /// an id used twice (<see cref="ProblemKind.DuplicateId"/> at the later one's <c>id</c>); a provider, consumer, owner or
     /// department present that is not in the organisation; an action or meeting whose pair has neither an agreement nor a
-    /// declared dependency; a meeting naming an agreement that does not exist or an action that is not in
+    /// declared dependency; an invitation to a department that is not in the organisation
+    /// (<see cref="FeedbackCampaign.Validate(Organization, ProblemLocation)"/>); a meeting naming an agreement that does not exist or an action that is not in
     /// <paramref name="actions"/> (all <see cref="ProblemKind.UnknownReference"/>); a meeting naming an agreement of another
     /// pair, or dated before the agreement it names starts (or, naming none, before every agreement of its pair starts)
     /// (<see cref="ProblemKind.InvalidValue"/>).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static Result<ImprovementRecord> TryCreate(Organization organization, IEnumerable<ReviewMeeting> meetings, IEnumerable<ImprovementAction> actions)
+    public static Result<ImprovementRecord> TryCreate(Organization organization, IEnumerable<FeedbackCampaign> campaigns, IEnumerable<ReviewMeeting> meetings, IEnumerable<ImprovementAction> actions)
     {
         ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(campaigns);
         ArgumentNullException.ThrowIfNull(meetings);
         ArgumentNullException.ThrowIfNull(actions);
         var problems = new List<Problem>();
         var actionList = actions.ToList();
         var meetingList = meetings.ToList();
         var actionRoot = ProblemLocation.Root.Property("actions");
+        var campaignList = campaigns.ToList();
+        var campaignRoot = ProblemLocation.Root.Property("campaigns");
+        var campaignIds = new HashSet<CampaignId>();
+        var goodCampaigns = new List<FeedbackCampaign>();
+        for (var i = 0; i < campaignList.Count; i++)
+        {
+            var at = campaignRoot.Element(i);
+            if (campaignList[i] is not { } campaign)
+            {
+                problems.Add(new Problem(ProblemKind.MissingValue, at, $"Campaign at campaigns[{i}] is missing (null)."));
+                continue;
+            }
+
+            if (!campaignIds.Add(campaign.Id))
+            {
+                problems.Add(new Problem(ProblemKind.DuplicateId, at.Property("id"), $"Campaign '{campaign.Id}' at campaigns[{i}] repeats an id already used by another campaign."));
+                continue;
+            }
+
+            goodCampaigns.Add(campaign);
+            problems.AddRange(campaign.Validate(organization, at));
+        }
+
         var meetingRoot = ProblemLocation.Root.Property("meetings");
 
         var actionIds = new HashSet<ActionId>();
@@ -158,21 +188,38 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
         }
 
         return Result.Success(new ImprovementRecord(
+            [.. goodCampaigns.OrderBy(c => c.Id)],
             [.. goodMeetings.Select(m => m.Meeting).OrderBy(m => m.Id)],
             [.. goodActions.OrderBy(a => a.Id)],
             lastReviews.ToImmutableSortedDictionary()));
     }
 
-    /// <summary>Checks meetings and actions against an organisation and records them, throwing on the first problem.</summary>
-    /// <param name="organization">The organisation the meetings and actions belong to.</param>
+    /// <summary>Checks campaigns, meetings and actions against an organisation and records them, throwing when any is at fault.</summary>
+    /// <param name="organization">The organisation the campaigns, meetings and actions belong to.</param>
+    /// <param name="campaigns">The feedback campaigns.</param>
     /// <param name="meetings">The review meetings.</param>
     /// <param name="actions">The improvement actions.</param>
     /// <returns>The record.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ProblemException">Some input is at fault; <see cref="ProblemException.Problems"/> lists every problem
     /// <see cref="TryCreate"/> would report.</exception>
-    public static ImprovementRecord Create(Organization organization, IEnumerable<ReviewMeeting> meetings, IEnumerable<ImprovementAction> actions) =>
-        TryCreate(organization, meetings, actions).GetValueOrThrow();
+    public static ImprovementRecord Create(Organization organization, IEnumerable<FeedbackCampaign> campaigns, IEnumerable<ReviewMeeting> meetings, IEnumerable<ImprovementAction> actions) =>
+        TryCreate(organization, campaigns, meetings, actions).GetValueOrThrow();
+
+    /// <summary>Gets a campaign by id.</summary>
+    /// <param name="id">The campaign's id.</param>
+    /// <returns>The campaign.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not a campaign of this record.</exception>
+    public FeedbackCampaign GetCampaign(CampaignId id) =>
+        Campaigns.FirstOrDefault(c => c.Id == id)
+        ?? throw new ArgumentException($"Expected a campaign of this record; got '{id.Value}', which is not one.", nameof(id));
+
+    /// <summary>Gets the latest campaign whose cycle has begun by a date: the one to report response rate and coverage for.</summary>
+    /// <param name="date">The date (for example the as-of date of a scorecard).</param>
+    /// <returns>The campaign with the latest cycle start on or before <paramref name="date"/> (ties: the greatest id), or
+    /// <see langword="null"/> when none has begun.</returns>
+    public FeedbackCampaign? LatestCampaign(LocalDate date) =>
+        Campaigns.Where(c => c.Cycle.Start <= date).OrderBy(c => c.Cycle.Start).ThenBy(c => c.Id).LastOrDefault();
 
     /// <summary>Gets the date of the latest meeting that reviewed an agreement.</summary>
     /// <param name="agreement">The agreement's id.</param>
@@ -201,9 +248,10 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
 
     /// <summary>Compares the meetings and actions.</summary>
     /// <param name="other">The record to compare with.</param>
-    /// <returns><see langword="true"/> if both hold equal meetings and equal actions (and so the same last reviews).</returns>
+    /// <returns><see langword="true"/> if both hold equal campaigns, equal meetings and equal actions (and so the same last reviews).</returns>
     public bool Equals(ImprovementRecord? other) =>
         other is not null
+        && Campaigns.SequenceEqual(other.Campaigns)
         && Meetings.SequenceEqual(other.Meetings)
         && Actions.SequenceEqual(other.Actions)
         && _lastReviews.SequenceEqual(other._lastReviews);
@@ -215,6 +263,11 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     public override int GetHashCode()
     {
         var hash = new HashCode();
+        foreach (var c in Campaigns)
+        {
+            hash.Add(c);
+        }
+
         foreach (var m in Meetings)
         {
             hash.Add(m);
@@ -229,7 +282,7 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"Improvement record: {Meetings.Length} meetings, {Actions.Length} actions";
+    public override string ToString() => $"Improvement record: {Campaigns.Length} campaigns, {Meetings.Length} meetings, {Actions.Length} actions";
 
     // Reports unknown departments and a pair without agreement or dependency; true when both departments are known.
     private static bool Pair(Organization organization, Relationship relationship, ProblemLocation at, string name, List<Problem> problems)

@@ -64,6 +64,17 @@ public class ImprovementEffectTests
         Assert.Equal(-0.23462719568021956, csatDid.Interval!.Value.Lower, Statistic);
         Assert.Equal(1.01796052901355361, csatDid.Interval!.Value.Upper, Statistic);
 
+        // The overall scores against the same control (a drift the controls share moves no verdict):
+        // R: y <- c(tb, ta, cb, ca); f <- lm(y ~ treated * after); summary(f)$coefficients["treated:after", ]; confint(f)["treated:after", ]
+        var meanDid = effect.MeanScoreDifferenceInDifferences!;
+        Assert.Equal(0.83888888888889035, meanDid.Estimate!.Value, Statistic);
+        Assert.Equal(0.62717276647854059, meanDid.StandardError!.Value, Statistic);
+        Assert.Equal(1.33757225078361852, meanDid.T!.Value, Statistic);
+        Assert.Equal(0.18966332822348123, meanDid.PValue!.Value, PValue);
+        Assert.Equal(35, meanDid.DegreesOfFreedom);
+        Assert.Equal(-0.43433951672189552, meanDid.Interval!.Value.Lower, Statistic);
+        Assert.Equal(2.11211729449967622, meanDid.Interval!.Value.Upper, Statistic);
+
         // On-time 0/1 against the control (4/6 before and after):
         // R: y2 <- c(rep(1,5),rep(0,3), rep(1,9),rep(0,1), rep(1,4),rep(0,2), rep(1,4),rep(0,2)); tr2 <- rep(c(1, 0), c(18, 12))
         //    af2 <- c(rep(0,8), rep(1,10), rep(0,6), rep(1,6)); f2 <- lm(y2 ~ tr2 * af2); summary(f2)$coefficients["tr2:af2", ]; confint(f2)["tr2:af2", ]
@@ -81,11 +92,13 @@ public class ImprovementEffectTests
         // R: power.prop.test(n = 8, p1 = 5/8, power = 0.8) — "No p2 in [p1, 1] can be found to achieve the desired power".
         Assert.Null(effect.MinimumDetectableOnTimeIncrease);
 
-        // CSAT and on-time judged by their DiD (p 0.21, 0.43: not significant), mean score by Welch (p 0.045, up): improved.
-        Assert.Equal(EffectVerdict.Improved, effect.Verdict);
+        // CSAT, on-time and mean score judged by their DiD (p 0.21, 0.43, 0.19: none significant), although Welch alone
+        // (p 0.045, up) would have called the raw rise of the mean an improvement: no detectable change.
+        Assert.Equal(EffectVerdict.NoDetectableChange, effect.Verdict);
+        Assert.Equal(EffectVerdict.Improved, ImprovementEffect.Measure(Organization(), Action(), Requests(), Responses(), new EffectOptions(AsOf) { Controls = [] }).Verdict);
         Assert.Equal(Control, Assert.Single(effect.Controls));
         Assert.Equal(EffectCaveats.None, effect.Caveats);
-        Assert.Equal("Effect of action 'a1': Improved", effect.ToString());
+        Assert.Equal("Effect of action 'a1': NoDetectableChange", effect.ToString());
         Assert.Equal(effect, MeasureExample());
     }
 
@@ -252,9 +265,10 @@ public class ImprovementEffectTests
         // R: y <- c(rep(1,4),rep(0,16), rep(1,16),rep(0,4), rep(1,8),rep(0,32), rep(1,32),rep(0,8)); tr <- rep(c(1, 0), c(40, 80))
         //    af <- c(rep(0,20), rep(1,20), rep(0,40), rep(1,40)); summary(lm(y ~ tr * af))$coefficients["tr:af", ]
         //    Estimate ≈ 0 (1.98e-15), Std. Error 0.15756771943166717, Pr(>|t|) 0.99999999999999001
-        // The treated scores are 5 (satisfied) and 3 before, 4 and 1 after: equal means 3.4, R: t.test(ta, tb)$p.value = 1.
+        // The treated scores are 5 (satisfied) and 3 before, 4 and 1 after: equal means 3.4, R: t.test(ta, tb)$p.value = 1;
+        // the control's alike (5 and 3 before, 4 and 1 after: 3.4 and 3.4), so the scores' DiD is 0 too.
         var treated = Ratings(Assembly, 4, 16, satisfied: 5, unsatisfied: 3, inMarch: true).Concat(Ratings(Assembly, 16, 4, satisfied: 4, unsatisfied: 1, inMarch: false));
-        var control = Ratings(Paint, 8, 32, satisfied: 5, unsatisfied: 2, inMarch: true).Concat(Ratings(Paint, 32, 8, satisfied: 5, unsatisfied: 2, inMarch: false));
+        var control = Ratings(Paint, 8, 32, satisfied: 5, unsatisfied: 3, inMarch: true).Concat(Ratings(Paint, 32, 8, satisfied: 4, unsatisfied: 1, inMarch: false));
         var responses = treated.Concat(control).ToArray();
 
         var effect = ImprovementEffect.Measure(Organization(), Action(), [], responses, new EffectOptions(AsOf));
@@ -265,6 +279,7 @@ public class ImprovementEffectTests
         Assert.Equal(0.15756771943166717, did.StandardError!.Value, Statistic);
         Assert.Equal(0.99999999999999001, did.PValue!.Value, PValue);
         Assert.Equal(1.0, effect.MeanScore.PValue!.Value, PValue);
+        Assert.Equal(0.0, effect.MeanScoreDifferenceInDifferences!.Estimate!.Value, Statistic);
         Assert.NotEqual(EffectVerdict.Improved, effect.Verdict);
         Assert.Equal(EffectVerdict.NoDetectableChange, effect.Verdict);
 
@@ -283,7 +298,7 @@ public class ImprovementEffectTests
         var options = new EffectOptions(AsOf);
 
         ActionEffect Measured(params ImprovementAction[] others) =>
-            ImprovementEffect.Measure(organization, ImprovementRecord.Create(organization, [], [Action(), .. others]), ActionId.Parse("a1"), Requests(), Responses(), options);
+            ImprovementEffect.Measure(organization, ImprovementRecord.Create(organization, [], [], [Action(), .. others]), ActionId.Parse("a1"), Requests(), Responses(), options);
 
         Assert.True(Measured(during).Caveats.HasFlag(EffectCaveats.OverlappingAction)); // in the before window
         Assert.True(Measured(running).Caveats.HasFlag(EffectCaveats.OverlappingAction)); // from 1 May, in the after window

@@ -32,8 +32,7 @@ public class ImprovementRecordTests
     public void A_meeting_naming_no_agreement_reviews_every_agreement_of_its_pair_in_effect_on_its_date()
     {
         // log-asm from 1 January, log-asm-2 from 1 February: a January meeting reviews log-asm only; a March one both.
-        var record = ImprovementRecord.Create(
-            Organization(),
+        var record = ImprovementRecord.Create(Organization(), [],
             [Meeting("m2", new LocalDate(2026, 3, 5)), Meeting("m1", new LocalDate(2026, 1, 20)), Meeting("m3", new LocalDate(2026, 2, 10), Control, [Logistics, Paint])],
             [Action()]);
 
@@ -44,15 +43,14 @@ public class ImprovementRecordTests
         Assert.Null(record.LastReview(AgreementId.Parse("other")));
         Assert.Equal([LogAsm, LogAsm2, LogPaint], record.LastReviews.Keys);
 
-        var january = ImprovementRecord.Create(Organization(), [Meeting("m1", new LocalDate(2026, 1, 20))], []);
+        var january = ImprovementRecord.Create(Organization(), [], [Meeting("m1", new LocalDate(2026, 1, 20))], []);
         Assert.Equal(LogAsm, Assert.Single(january.LastReviews).Key);
     }
 
     [Fact]
     public void A_meeting_naming_agreements_reviews_those_only_and_the_latest_meeting_wins()
     {
-        var record = ImprovementRecord.Create(
-            Organization(),
+        var record = ImprovementRecord.Create(Organization(), [],
             [
                 Meeting("m1", new LocalDate(2026, 3, 5), agreements: [LogAsm2]),
                 Meeting("m2", new LocalDate(2026, 2, 5), agreements: [LogAsm, LogAsm2]),
@@ -69,7 +67,7 @@ public class ImprovementRecordTests
         var a2 = new ImprovementAction(ActionId.Parse("a2"), Control, Logistics, "Paint route", new LocalDate(2026, 3, 1), ImprovementStatus.InProgress);
         var a0 = new ImprovementAction(ActionId.Parse("a0"), Treated, Assembly, "Kanban cards", new LocalDate(2026, 2, 1), ImprovementStatus.Planned);
         var meetings = new[] { Meeting("m9", new LocalDate(2026, 3, 5), actions: ["a1"]), Meeting("m1", new LocalDate(2026, 4, 5)), Meeting("m5", new LocalDate(2026, 3, 1), Control, [Paint]) };
-        var record = ImprovementRecord.Create(Organization(), meetings, [Action(), a2, a0]);
+        var record = ImprovementRecord.Create(Organization(), [], meetings, [Action(), a2, a0]);
 
         Assert.Equal(["a0", "a1", "a2"], record.Actions.Select(a => a.Id.Value));
         Assert.Equal(["a0", "a1"], record.ActionsOn(Treated).Select(a => a.Id.Value));
@@ -80,11 +78,11 @@ public class ImprovementRecordTests
         Assert.Equal("id", e.ParamName);
         Assert.StartsWith("Expected an action of this record; got 'zz', which is not one.", e.Message, StringComparison.Ordinal);
 
-        var again = ImprovementRecord.Create(Organization(), meetings.Reverse(), [a0, a2, Action()]);
+        var again = ImprovementRecord.Create(Organization(), [], meetings.Reverse(), [a0, a2, Action()]);
         Assert.Equal(record, again);
         Assert.Equal(record.GetHashCode(), again.GetHashCode());
         Assert.NotEqual(record, ImprovementRecord.Empty);
-        Assert.Equal("Improvement record: 3 meetings, 3 actions", record.ToString());
+        Assert.Equal("Improvement record: 0 campaigns, 3 meetings, 3 actions", record.ToString());
     }
 
     [Fact]
@@ -107,7 +105,7 @@ public class ImprovementRecordTests
             Meeting("m4", new LocalDate(2026, 3, 3), new Relationship(Assembly, Paint)), // no relationship
         ];
 
-        var result = ImprovementRecord.TryCreate(Organization(), meetings, actions);
+        var result = ImprovementRecord.TryCreate(Organization(), [], meetings, actions);
 
         // Indices inside a meeting are those of its sorted lists: present [ghost, logistics], agreements [log-paint, nope].
 
@@ -146,7 +144,7 @@ public class ImprovementRecordTests
             ],
             result.Problems.Select(p => p.Message));
 
-        var thrown = Assert.Throws<ProblemException>(() => ImprovementRecord.Create(Organization(), meetings, actions));
+        var thrown = Assert.Throws<ProblemException>(() => ImprovementRecord.Create(Organization(), [], meetings, actions));
         Assert.Equal(result.Problems.AsEnumerable(), thrown.Problems.AsEnumerable());
     }
 
@@ -156,17 +154,17 @@ public class ImprovementRecordTests
         var random = new Random(seed);
         ReviewMeeting[] meetings = [Meeting("m1", new LocalDate(2026, 1, 20)), Meeting("m2", new LocalDate(2026, 3, 5), agreements: [LogAsm2]), Meeting("m3", new LocalDate(2026, 2, 10), Control, [Paint])];
         ImprovementAction[] actions = [Action("a1"), Action("a2", relationship: Control), Action("a3", relationship: new Relationship(Hr, Assembly))];
-        var expected = ImprovementRecord.Create(Organization(), meetings, actions);
+        var expected = ImprovementRecord.Create(Organization(), [], meetings, actions);
         random.Shuffle(meetings);
         random.Shuffle(actions);
-        var shuffled = ImprovementRecord.Create(Organization(), meetings, actions);
+        var shuffled = ImprovementRecord.Create(Organization(), [], meetings, actions);
         return shuffled.Equals(expected) && shuffled.LastReviews.SequenceEqual(expected.LastReviews);
     }
 
     [Fact]
     public void A_meeting_of_a_pair_with_only_a_dependency_reviews_nothing_and_may_be_dated_any_day()
     {
-        var record = ImprovementRecord.Create(Organization(), [Meeting("m1", new LocalDate(2020, 1, 1), new Relationship(Hr, Assembly), [Hr])], []);
+        var record = ImprovementRecord.Create(Organization(), [], [Meeting("m1", new LocalDate(2020, 1, 1), new Relationship(Hr, Assembly), [Hr])], []);
         Assert.Empty(record.LastReviews);
         Assert.Single(record.MeetingsOf(new Relationship(Hr, Assembly)));
     }
@@ -174,12 +172,53 @@ public class ImprovementRecordTests
     [Fact]
     public void Null_entries_are_problems_and_null_arguments_throw()
     {
-        var result = ImprovementRecord.TryCreate(Organization(), [null!], [null!]);
+        var result = ImprovementRecord.TryCreate(Organization(), [], [null!], [null!]);
         Assert.Equal(
             [(ProblemKind.MissingValue, "$.actions[0]"), (ProblemKind.MissingValue, "$.meetings[0]")],
             result.Problems.Select(p => (p.Kind, p.Location.ToString())));
-        Assert.Equal("organization", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(null!, [], [])).ParamName);
-        Assert.Equal("meetings", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(Organization(), null!, [])).ParamName);
-        Assert.Equal("actions", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(Organization(), [], null!)).ParamName);
+        Assert.Equal("organization", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(null!, [], [], [])).ParamName);
+        Assert.Equal("meetings", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(Organization(), [], null!, [])).ParamName);
+        Assert.Equal("actions", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(Organization(), [], [], null!)).ParamName);
+        Assert.Equal("campaigns", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(Organization(), null!, [], [])).ParamName);
+    }
+
+    private static FeedbackCampaign Campaign(string id, LocalDate start, params Invitation[] invitations) =>
+        new(CampaignId.Parse(id), new DateInterval(start, start.PlusMonths(3).PlusDays(-1)), DateTimeZone.Utc, invitations);
+
+    [Fact]
+    public void Campaigns_are_checked_against_the_organisation_with_their_place_in_the_record()
+    {
+        var unknown = DepartmentId.Parse("canteen");
+        var result = ImprovementRecord.TryCreate(
+            Organization(),
+            [Campaign("q1", new LocalDate(2026, 1, 1), new Invitation(Treated)), null!, Campaign("q1", new LocalDate(2026, 4, 1)), Campaign("q2", new LocalDate(2026, 4, 1), new Invitation(new Relationship(Logistics, unknown)))],
+            [],
+            []);
+
+        Assert.Equal(
+            [(ProblemKind.MissingValue, "$.campaigns[1]"), (ProblemKind.DuplicateId, "$.campaigns[2].id"), (ProblemKind.UnknownReference, "$.campaigns[3].invitations[0].consumer")],
+            result.Problems.Select(p => (p.Kind, p.Location.ToString())));
+        Assert.Contains("'q1' at campaigns[2]", result.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("'canteen'", result.Problems[2].Message, StringComparison.Ordinal);
+        Assert.Contains("'q2'", result.Problems[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_latest_campaign_is_the_last_one_begun_by_the_date()
+    {
+        var q1 = Campaign("q1", new LocalDate(2026, 1, 1), new Invitation(Treated));
+        var q2 = Campaign("q2", new LocalDate(2026, 4, 1), new Invitation(Treated));
+        var record = ImprovementRecord.Create(Organization(), [q2, q1], [], []);
+
+        Assert.Equal([q1, q2], record.Campaigns.ToArray());
+        Assert.Null(record.LatestCampaign(new LocalDate(2025, 12, 31)));
+        Assert.Equal(q1, record.LatestCampaign(new LocalDate(2026, 3, 31)));
+        Assert.Equal(q2, record.LatestCampaign(new LocalDate(2026, 4, 1)));
+        Assert.Equal(q2, record.GetCampaign(CampaignId.Parse("q2")));
+        var e = Assert.Throws<ArgumentException>(() => record.GetCampaign(CampaignId.Parse("q9")));
+        Assert.Equal("id", e.ParamName);
+        Assert.StartsWith("Expected a campaign of this record; got 'q9'", e.Message, StringComparison.Ordinal);
+        Assert.NotEqual(record, ImprovementRecord.Create(Organization(), [q1], [], []));
+        Assert.Equal(record, ImprovementRecord.Create(Organization(), [q1, q2], [], []));
     }
 }
