@@ -20,8 +20,10 @@ namespace InternalCustomer.Agreements;
 /// undecided (it may be resolved at that very instant); it is breached from the next moment on.</para>
 /// <para>For a request that is decided or not measured the lists are empty and <see cref="NextChange"/> is <see langword="null"/>;
 /// <see cref="Breach"/> is still the deadline of a breached request.</para>
+/// <para>Equality is by value: two schedules are equal when every property is (the lists element by element), so a host
+/// can tell whether a recomputed schedule moved anything.</para>
 /// </remarks>
-public sealed class EscalationSchedule
+public sealed class EscalationSchedule : IEquatable<EscalationSchedule>
 {
     internal EscalationSchedule(
         ObjectiveEvaluation evaluation, Instant asOf, ImmutableArray<double> thresholds, ImmutableArray<Instant> instants, Instant? breach, Instant? nextChange)
@@ -53,6 +55,37 @@ public sealed class EscalationSchedule
     /// <summary>Gets the next instant after <see cref="AsOf"/> at which the request's state changes without anyone acting, or
     /// <see langword="null"/> when none will (decided, not measured).</summary>
     public Instant? NextChange { get; }
+
+    /// <summary>Compares every property, the lists element by element.</summary>
+    /// <param name="other">The schedule to compare with.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(EscalationSchedule? other) =>
+        other is not null
+        && Evaluation.Equals(other.Evaluation)
+        && AsOf == other.AsOf
+        && WarningThresholds.AsSpan().SequenceEqual(other.WarningThresholds.AsSpan())
+        && WarningInstants.AsSpan().SequenceEqual(other.WarningInstants.AsSpan())
+        && Breach == other.Breach
+        && NextChange == other.NextChange;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as EscalationSchedule);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Evaluation);
+        hash.Add(AsOf);
+        foreach (var instant in WarningInstants)
+        {
+            hash.Add(instant);
+        }
+
+        hash.Add(Breach);
+        hash.Add(NextChange);
+        return hash.ToHashCode();
+    }
 
     /// <summary>Returns a description such as <c>Resolution AtRisk: warnings at 2026-03-02T13:00:00Z, 2026-03-02T15:00:00Z; breach at 2026-03-03T09:00:00Z; next change 2026-03-02T15:00:00Z</c>.</summary>
     /// <returns>The description.</returns>

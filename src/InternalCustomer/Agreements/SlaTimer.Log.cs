@@ -113,51 +113,7 @@ public sealed partial class SlaTimer
     {
         var capacity = request.StatusLog.Length + 1 + Agreement.ExcludedTime.Length;
         var pauses = Scratch(ref t_pauses, capacity);
-
-        ObjectiveSet? set;
-        TimeObjective? objective;
-        Instant? changeAt = null;
-        LogClock trace = default;
-        if (_onlySet is { } only)
-        {
-            // One set for every request: the priority selects nothing, so its changes move nothing.
-            set = only;
-            objective = only.Objective(kind);
-            if (objective is not null)
-            {
-                trace = Trace(request, ClockOf(request, set, objective, parameterName), asOf, pauses, parameterName);
-            }
-        }
-        else
-        {
-            (var priority, changeAt) = PriorityTrail(request, asOf);
-            set = Agreement.SelectSet(priority, request.Service, request.Category);
-            objective = set?.Objective(kind);
-            if (objective is not null)
-            {
-                trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
-                if (trace.StopAt is { } stop)
-                {
-                    // A stopped clock: the set in force at the stop governs, and only changes up to the stop count.
-                    (priority, changeAt) = PriorityTrail(request, stop);
-                    var other = Agreement.SelectSet(priority, request.Service, request.Category);
-                    if (!ReferenceEquals(other, set))
-                    {
-                        set = other;
-                        objective = set?.Objective(kind);
-                        if (objective is not null)
-                        {
-                            trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, parameterName);
-                            if (trace.StopAt is { } secondStop)
-                            {
-                                changeAt = PriorityTrail(request, secondStop).ChangeAt;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
+        var (set, objective, trace, changeAt) = ResolveLog(request, kind, asOf, pauses, default, parameterName);
         if (set is null)
         {
             return Unmeasured(kind, SlaState.Unmatched, null);
@@ -182,6 +138,58 @@ public sealed partial class SlaTimer
         var merged = Scratch(ref t_merged, capacity);
         var count = MergePauses(trace.Start, own, null, Agreement.ExcludedTime.AsSpan(), merged);
         return Run(trace.Start, trace.StopAt, trace.CancelAt, merged[..count], null, objective, set.Name, changeAt, asOf, fraction);
+    }
+
+    // The objective set, objective and clock a status log runs under at asOf (the set in force at the clock's stop, see
+    // EvaluateLog), with its pauses written into pauses and, when reasonAt is not empty, the log entry each began at.
+    private (ObjectiveSet? Set, TimeObjective? Objective, LogClock Trace, Instant? ChangeAt) ResolveLog(
+        ServiceRequest request, ObjectiveKind kind, Instant asOf, Span<Interval> pauses, Span<int> reasonAt, string parameterName)
+    {
+        ObjectiveSet? set;
+        TimeObjective? objective;
+        Instant? changeAt = null;
+        LogClock trace = default;
+        if (_onlySet is { } only)
+        {
+            // One set for every request: the priority selects nothing, so its changes move nothing.
+            set = only;
+            objective = only.Objective(kind);
+            if (objective is not null)
+            {
+                trace = Trace(request, ClockOf(request, set, objective, parameterName), asOf, pauses, reasonAt, parameterName);
+            }
+        }
+        else
+        {
+            (var priority, changeAt) = PriorityTrail(request, asOf);
+            set = Agreement.SelectSet(priority, request.Service, request.Category);
+            objective = set?.Objective(kind);
+            if (objective is not null)
+            {
+                trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, reasonAt, parameterName);
+                if (trace.StopAt is { } stop)
+                {
+                    // A stopped clock: the set in force at the stop governs, and only changes up to the stop count.
+                    (priority, changeAt) = PriorityTrail(request, stop);
+                    var other = Agreement.SelectSet(priority, request.Service, request.Category);
+                    if (!ReferenceEquals(other, set))
+                    {
+                        set = other;
+                        objective = set?.Objective(kind);
+                        if (objective is not null)
+                        {
+                            trace = Trace(request, ClockOf(request, set!, objective, parameterName), asOf, pauses, reasonAt, parameterName);
+                            if (trace.StopAt is { } secondStop)
+                            {
+                                changeAt = PriorityTrail(request, secondStop).ChangeAt;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return (set, objective, trace, changeAt);
     }
 
     private string NoClock(ServiceRequest request, ObjectiveSet set, TimeObjective objective) =>
@@ -224,10 +232,13 @@ public sealed partial class SlaTimer
     }
 
     /// <summary>Runs a status log through clock conditions up to asOf (later entries are not known yet), writing the pauses
-    /// (waits and reopen gaps, sorted; an ongoing one open-ended) into <paramref name="pauses"/>.</summary>
+    /// (waits and reopen gaps, sorted; an ongoing one open-ended) into <paramref name="pauses"/> and, when
+    /// <paramref name="reasonAt"/> is not empty, the index of the log entry each began at into it.</summary>
     /// <exception cref="ArgumentException">The log enters a status the conditions do not name.</exception>
-    private static LogClock Trace(ServiceRequest request, ClockConditions clock, Instant asOf, Span<Interval> pauses, string parameterName)
+    private static LogClock Trace(ServiceRequest request, ClockConditions clock, Instant asOf, Span<Interval> pauses, Span<int> reasonAt, string parameterName)
     {
+        var record = !reasonAt.IsEmpty;
+        var sinceEntry = 0; // the entry the pause or the stop began at
         const byte running = 0, paused = 1, stopped = 2;
         var log = request.StatusLog.AsSpan();
         var started = false;
@@ -282,7 +293,7 @@ public sealed partial class SlaTimer
 
                     if (state == paused)
                     {
-                        pauses[count++] = new Interval(since, t);
+                        Pause(pauses, reasonAt, record, ref count, new Interval(since, t), sinceEntry);
                     }
 
                     return new(true, start, null, t, count);
@@ -290,7 +301,7 @@ public sealed partial class SlaTimer
                     // Ends a pause, or reopens a stopped clock (the gap counts as paused).
                     if (state != running)
                     {
-                        pauses[count++] = new Interval(since, t);
+                        Pause(pauses, reasonAt, record, ref count, new Interval(since, t), sinceEntry);
                         state = running;
                     }
 
@@ -298,7 +309,7 @@ public sealed partial class SlaTimer
                 case ClockAction.Run:
                     if (state == paused)
                     {
-                        pauses[count++] = new Interval(since, t);
+                        Pause(pauses, reasonAt, record, ref count, new Interval(since, t), sinceEntry);
                         state = running;
                     }
 
@@ -307,6 +318,7 @@ public sealed partial class SlaTimer
                     if (state == running)
                     {
                         since = t;
+                        sinceEntry = i;
                         state = paused;
                     }
 
@@ -319,10 +331,11 @@ public sealed partial class SlaTimer
 
                     if (state == paused)
                     {
-                        pauses[count++] = new Interval(since, t);
+                        Pause(pauses, reasonAt, record, ref count, new Interval(since, t), sinceEntry);
                     }
 
                     since = t;
+                    sinceEntry = i;
                     state = stopped;
                     break;
             }
@@ -330,10 +343,20 @@ public sealed partial class SlaTimer
 
         if (state == paused)
         {
-            pauses[count++] = new Interval(since, null);
+            Pause(pauses, reasonAt, record, ref count, new Interval(since, null), sinceEntry);
         }
 
         return new(started, start, state == stopped ? since : null, null, count);
+    }
+
+    private static void Pause(Span<Interval> pauses, Span<int> reasonAt, bool record, ref int count, Interval pause, int entry)
+    {
+        if (record)
+        {
+            reasonAt[count] = entry;
+        }
+
+        pauses[count++] = pause;
     }
 
     /// <summary>Merges a request's pauses, its reopen gap and the agreement's excluded time into sorted, disjoint intervals

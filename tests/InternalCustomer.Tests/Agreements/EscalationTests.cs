@@ -43,6 +43,23 @@ public class EscalationTests
     }
 
     [Fact]
+    public void Schedules_compare_by_value_so_a_host_can_tell_whether_a_recomputation_moved_anything()
+    {
+        var atNoon = Timer.Escalation(Request(), ObjectiveKind.Resolution, Mar(2, 12));
+        var again = Timer.Escalation(Request(), ObjectiveKind.Resolution, Mar(2, 12));
+        var later = Timer.Escalation(Request(), ObjectiveKind.Resolution, Mar(2, 12, 30));
+        var paused = Timer.Escalation(Request(null, new Interval(Mar(2, 10), Mar(2, 11))), ObjectiveKind.Resolution, Mar(2, 12));
+
+        Assert.NotSame(atNoon, again);
+        Assert.Equal(atNoon, again);
+        Assert.Equal(atNoon.GetHashCode(), again.GetHashCode());
+        Assert.True(atNoon.Equals((object)again));
+        Assert.NotEqual(atNoon, later); // same instants, another as-of and elapsed time
+        Assert.NotEqual(atNoon, paused); // the pause moved every instant by an hour
+        Assert.False(atNoon.Equals(null));
+    }
+
+    [Fact]
     public void A_past_pause_pushes_every_instant_by_the_business_time_it_covered()
     {
         // Paused 10:00–11:00: as of 12:00, 2 h used (09–10, 11–12). 4 h at 14:00, 6 h at 16:00;

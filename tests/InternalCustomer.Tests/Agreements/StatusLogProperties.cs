@@ -40,6 +40,31 @@ public class StatusLogProperties
         return true;
     }
 
+    /// <summary>The pauses a clock counted are the same in both forms (the log's carry the status that stopped the clock,
+    /// the shorthand's none), with the same exception as the evaluation law: inside a reopen gap the log does not know the
+    /// reopen yet.</summary>
+    [Property(Arbitrary = new[] { typeof(StatusLogGenerators) }, MaxTest = 300)]
+    public bool The_shorthand_form_pauses_as_its_status_log(EquivalenceScenario s)
+    {
+        foreach (var kind in Kinds)
+        {
+            var r = s.Shorthand;
+            if (kind == ObjectiveKind.Resolution && r.Reopen is { } g && g.Start <= s.AsOf && s.AsOf < g.End)
+            {
+                continue;
+            }
+
+            var expected = s.ShorthandTimer.Pauses(r, kind, s.AsOf).Select(p => (p.Interval, p.Kind));
+            var actual = s.LogTimer.Pauses(s.Log, kind, s.AsOf);
+            if (!expected.SequenceEqual(actual.Select(p => (p.Interval, p.Kind))) || actual.Any(p => p.Status is null))
+            {
+                throw new InvalidOperationException($"{kind}: shorthand [{string.Join(", ", expected)}]; status log [{string.Join(", ", actual)}].");
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>An entry whose status is Run changes nothing, wherever it is inserted, except right after a Pause status:
     /// entering a Run status ends the wait (the clock is paused only while the request is in a Pause status; this is how
     /// "responded" resumes the resolution clock after "waiting" in the shorthand's translation).</summary>
