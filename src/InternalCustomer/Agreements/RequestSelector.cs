@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 
 namespace InternalCustomer.Agreements;
 
@@ -62,6 +63,20 @@ public sealed class RequestSelector : IEquatable<RequestSelector>
     public bool Matches(PriorityId? priority, ServiceId? service, string? category) =>
         Allows(Priorities, priority) && Allows(Services, service)
         && (Categories.IsEmpty || (category is not null && Categories.BinarySearch(category, StringComparer.Ordinal) >= 0));
+
+    /// <summary>Tells whether a request matches, by its class at an instant: its priority in force then
+    /// (<see cref="ServiceRequest.PriorityAt"/>; a status log may change it), its service and its category.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="at">The instant whose priority counts (for a shorthand request, any: its priority does not change).</param>
+    /// <returns><see langword="true"/> if every non-empty dimension contains the request's value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <remarks>The timer chooses a status log's set by the priority at the clock's final stop, or at the instant of
+    /// evaluation while it runs (docs/service-desk-agreements.md); pass that instant to ask what the timer asks.</remarks>
+    public bool Matches(ServiceRequest request, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Matches(request.PriorityAt(at), request.Service, request.Category);
+    }
 
     /// <summary>Tells whether some request could match both selectors.</summary>
     /// <param name="other">The other selector.</param>

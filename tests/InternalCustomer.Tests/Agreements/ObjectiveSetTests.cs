@@ -181,6 +181,19 @@ public class ObjectiveSetTests
         Assert.False(selector.Matches(Desk.P1, Desk.Laptops, "hardware")); // ordinal
         Assert.False(selector.Matches(Desk.P1, null, "Hardware")); // no value matches only "any"
         Assert.True(RequestSelector.Any.Matches(null, null, null));
+
+        // A request by its class at an instant: a status log raised from P3 to P1 at Mon 11:00 matches from then on.
+        var raised = ServiceRequest.FromStatusLog(
+            "INC-3",
+            Desk.Id,
+            [new StatusChange(Desk.Mar(2, 9), "new", Desk.P3), new StatusChange(Desk.Mar(2, 11), "in progress", Desk.P1)])
+            .WithClass(Desk.P3, Desk.Laptops, "Hardware");
+        Assert.False(selector.Matches(raised, Desk.Mar(2, 10)));
+        Assert.True(selector.Matches(raised, Desk.Mar(2, 11)));
+        var shorthand = new ServiceRequest("INC-4", Desk.Id, Desk.Mar(2, 9)) { Priority = Desk.P2, Service = Desk.Laptops, Category = "Hardware" };
+        Assert.True(selector.Matches(shorthand, Desk.Mar(2, 9)));
+        Assert.False(selector.Matches(shorthand.WithClass(Desk.P2, Desk.Laptops, "Software"), Desk.Mar(2, 9)));
+        Assert.Equal("request", Assert.Throws<ArgumentNullException>(() => selector.Matches(null!, Desk.Mar(2, 9))).ParamName);
         Assert.Equal("priority P1 or P2, service laptops, category Hardware", selector.ToString());
         Assert.Equal("any request", RequestSelector.Any.ToString());
 
