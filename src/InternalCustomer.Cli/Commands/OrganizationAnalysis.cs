@@ -4,6 +4,8 @@ using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
 using InternalCustomer.Cli.Output;
 using InternalCustomer.Feedback;
+using InternalCustomer.Feedback.Statistics;
+using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
 using NodaTime;
@@ -29,7 +31,13 @@ internal sealed class OrganizationAnalysis
     private readonly ImmutableArray<FeedbackResponse> _responses;
     private readonly Lazy<OrganizationScorecard> _scorecard;
 
-    internal OrganizationAnalysis(Organization organization, IReadOnlyList<ServiceRequest> requests, IReadOnlyList<FeedbackResponse> responses, Instant asOf, string source)
+    internal OrganizationAnalysis(
+        Organization organization,
+        IReadOnlyList<ServiceRequest> requests,
+        IReadOnlyList<FeedbackResponse> responses,
+        Instant asOf,
+        string source,
+        ImprovementRecord? improvement = null)
     {
         Organization = organization;
         _requests = [.. requests];
@@ -41,6 +49,7 @@ internal sealed class OrganizationAnalysis
         {
             OverallScale = _responses.IsEmpty ? RatingScale.FivePoint : _responses[0].OverallScale,
             WorstRelationships = AttentionShown,
+            Improvement = improvement,
         };
         _scorecard = new(() => Scorecards.Scorecard.Compute(organization, _requests.AsSpan(), _responses.AsSpan(), Options));
     }
@@ -292,6 +301,69 @@ internal sealed class OrganizationAnalysis
             .. Scorecard.ReviewsDue.Take(ReviewsShown).Select(r => FindingText.Describe(r, Name)),
         ]);
 
+    /// <summary>The improvement loop as the scorecard sees it (<see cref="ScorecardOptions.Improvement"/>): the actions in flight,
+    /// the finished actions with their verdict and CSAT and on-time rates before → after, the latest campaign's response rate
+    /// and coverage, and how many reviews are due.</summary>
+    internal Section ImprovementSection()
+    {
+        var inFlight = Scorecard.Relationships.SelectMany(r => r.ActionsInFlight).OrderBy(a => a.Id).Select(a => (IReadOnlyList<string>)
+        [
+            a.Id.Value,
+            a.Relationship.Provider.Value,
+            a.Relationship.Consumer.Value,
+            a.Owner.Value,
+            Status(a.Status),
+            LocalDatePattern.Iso.Format(a.Started),
+            a.Completed is { } c ? LocalDatePattern.Iso.Format(c) : "-",
+            "in flight",
+            "-",
+            "-",
+            string.Empty,
+        ]);
+        var finished = Scorecard.Relationships.SelectMany(r => r.Effects).OrderBy(e => e.Action.Id).Select(e => (IReadOnlyList<string>)
+        [
+            e.Action.Id.Value,
+            e.Action.Relationship.Provider.Value,
+            e.Action.Relationship.Consumer.Value,
+            e.Action.Owner.Value,
+            Status(e.Action.Status),
+            LocalDatePattern.Iso.Format(e.Action.Started),
+            e.Action.Completed is { } c ? LocalDatePattern.Iso.Format(c) : "-",
+            Verdict(e),
+            BeforeAfter(e.Csat, "response"),
+            BeforeAfter(e.OnTime, "request"),
+            e.Caveats == EffectCaveats.None ? string.Empty : Caveats(e.Caveats),
+        ]);
+        var health = Scorecard.Health;
+        var notes = new List<string>();
+        if (Options.Improvement is null)
+        {
+            notes.Add("No improvement record: no actions, meetings or campaigns are known.");
+        }
+        else if (health.LatestCampaign is not { } campaign)
+        {
+            notes.Add("No feedback campaign has begun by the as-of date.");
+        }
+        else
+        {
+            var cycle = Options.Improvement.GetCampaign(campaign.Campaign).Cycle;
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Campaign {campaign.Campaign} ({LocalDatePattern.Iso.Format(cycle.Start)} to {LocalDatePattern.Iso.Format(cycle.End)}): response rate {(health.CampaignResponseRate is { } rate ? Percent(rate) + "%" : "n/a")} ({campaign.Answered} of {campaign.Invited} invited); coverage {(health.CampaignCoverage is { } coverage ? Percent(coverage) + "%" : "n/a")} of {campaign.InvitedRelationships} relationships with at least {Options.MinimumResponses} responses."));
+            notes.Add(health.NonRespondingConsumers.IsEmpty
+                ? "Every invited consumer responded."
+                : "Not responding: " + string.Join(", ", health.NonRespondingConsumers.Select(Name)) + ".");
+        }
+
+        notes.Add($"Reviews due: {Invariant(health.ReviewsDue)} agreement(s), counting the recorded review meetings.");
+        return new(
+            "improvement",
+            "Improvement actions",
+            ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "caveats"],
+            [.. inFlight, .. finished],
+            notes);
+    }
+
     /// <summary>The label of the SLA table's set column for an agreement with one set for every request.</summary>
     internal const string AllRequests = "all";
 
@@ -309,6 +381,56 @@ internal sealed class OrganizationAnalysis
         return [string.Create(
             CultureInfo.InvariantCulture,
             $"Not measured: {unmeasured} request evaluation(s) in {rows} row(s){(unmatched == 0 ? string.Empty : $", {unmatched} of them matched by no objective set")}: requests opened in a maintenance window that excludes requests, requests whose set has no objective of that kind, and clocks cancelled or not started count neither as decided nor as in flight.")];
+    }
+
+    private static string Status(ImprovementStatus status) => status switch
+    {
+        ImprovementStatus.Planned => "planned",
+        ImprovementStatus.InProgress => "in progress",
+        ImprovementStatus.Completed => "completed",
+        _ => "abandoned",
+    };
+
+    // The verdict; for no detectable change, the smallest increases the windows could have shown, so that "nothing
+    // happened" is told from "cannot tell yet".
+    private static string Verdict(ActionEffect effect) => effect.Verdict switch
+    {
+        EffectVerdict.Improved => "improved",
+        EffectVerdict.Worse => "worse",
+        _ => "no detectable change (could detect CSAT +" + Points(effect.MinimumDetectableCsatIncrease) + ", on time +" + Points(effect.MinimumDetectableOnTimeIncrease) + ")",
+    };
+
+    private static string Points(double? increase) => increase is { } v ? Percent(v) + " pts" : "n/a";
+
+    private static string BeforeAfter(TwoProportionResult test, string noun) =>
+        $"{Share(test.Proportion1)} → {Share(test.Proportion2)} ({Invariant(test.Trials1)} → {Invariant(test.Trials2)} {noun}s{(test.PValue is { } p ? ", p " + p.ToString("0.0000", CultureInfo.InvariantCulture) : string.Empty)})";
+
+    private static string Share(double? proportion) => proportion is { } v ? Percent(v) + "%" : "n/a";
+
+    private static string Caveats(EffectCaveats caveats)
+    {
+        List<string> parts = [];
+        if (caveats.HasFlag(EffectCaveats.FewResponses))
+        {
+            parts.Add("few responses");
+        }
+
+        if (caveats.HasFlag(EffectCaveats.OverlappingAction))
+        {
+            parts.Add("overlapping action");
+        }
+
+        if (caveats.HasFlag(EffectCaveats.NoControls))
+        {
+            parts.Add("no controls");
+        }
+
+        if (caveats.HasFlag(EffectCaveats.AfterWindowCut))
+        {
+            parts.Add("after window cut at the as-of date");
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static string SpecialDayKind(BusinessCalendar calendar, SpecialDay day)

@@ -20,8 +20,17 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     private readonly ImmutableSortedDictionary<AgreementId, LocalDate> _lastReviews;
     private readonly ImmutableSortedDictionary<ActionId, ImprovementAction> _actions;
 
-    private ImprovementRecord(ImmutableArray<FeedbackCampaign> campaigns, ImmutableArray<ReviewMeeting> meetings, ImmutableArray<ImprovementAction> actions, ImmutableSortedDictionary<AgreementId, LocalDate> lastReviews)
+    // Per agreement, the dates of the meetings that reviewed it, ascending without repeats (for LastReviewOn).
+    private readonly ImmutableSortedDictionary<AgreementId, LocalDate[]> _reviewDates;
+
+    private ImprovementRecord(
+        ImmutableArray<FeedbackCampaign> campaigns,
+        ImmutableArray<ReviewMeeting> meetings,
+        ImmutableArray<ImprovementAction> actions,
+        ImmutableSortedDictionary<AgreementId, LocalDate> lastReviews,
+        ImmutableSortedDictionary<AgreementId, LocalDate[]> reviewDates)
     {
+        _reviewDates = reviewDates;
         Campaigns = campaigns;
         Meetings = meetings;
         Actions = actions;
@@ -30,7 +39,7 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     }
 
     /// <summary>Gets an empty record (no campaigns, no meetings, no actions).</summary>
-    public static ImprovementRecord Empty { get; } = new([], [], [], ImmutableSortedDictionary<AgreementId, LocalDate>.Empty);
+    public static ImprovementRecord Empty { get; } = new([], [], [], ImmutableSortedDictionary<AgreementId, LocalDate>.Empty, ImmutableSortedDictionary<AgreementId, LocalDate[]>.Empty);
 
     /// <summary>Gets the feedback campaigns, sorted by id.</summary>
     public ImmutableArray<FeedbackCampaign> Campaigns { get; }
@@ -176,6 +185,7 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
         }
 
         var lastReviews = new SortedDictionary<AgreementId, LocalDate>();
+        var reviewDates = new Dictionary<AgreementId, SortedSet<LocalDate>>();
         foreach (var (meeting, reviewed) in goodMeetings)
         {
             foreach (var agreement in reviewed)
@@ -184,6 +194,13 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
                 {
                     lastReviews[agreement] = meeting.Date;
                 }
+
+                if (!reviewDates.TryGetValue(agreement, out var dates))
+                {
+                    reviewDates[agreement] = dates = [];
+                }
+
+                dates.Add(meeting.Date);
             }
         }
 
@@ -191,7 +208,8 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
             [.. goodCampaigns.OrderBy(c => c.Id)],
             [.. goodMeetings.Select(m => m.Meeting).OrderBy(m => m.Id)],
             [.. goodActions.OrderBy(a => a.Id)],
-            lastReviews.ToImmutableSortedDictionary()));
+            lastReviews.ToImmutableSortedDictionary(),
+            reviewDates.ToImmutableSortedDictionary(d => d.Key, d => d.Value.ToArray())));
     }
 
     /// <summary>Checks campaigns, meetings and actions against an organisation and records them, throwing when any is at fault.</summary>
@@ -225,6 +243,24 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     /// <param name="agreement">The agreement's id.</param>
     /// <returns>The date, or <see langword="null"/> when no meeting of this record reviewed it.</returns>
     public LocalDate? LastReview(AgreementId agreement) => _lastReviews.TryGetValue(agreement, out var date) ? date : null;
+
+    /// <summary>Gets the date of the latest meeting on or before a date that reviewed an agreement: the last review as it was
+    /// known on that date (a scorecard as of an earlier date must not count a meeting held later).</summary>
+    /// <param name="agreement">The agreement's id.</param>
+    /// <param name="date">The date; meetings after it do not count.</param>
+    /// <returns>The date, or <see langword="null"/> when no meeting of this record reviewed the agreement on or before <paramref name="date"/>.</returns>
+    public LocalDate? LastReviewOn(AgreementId agreement, LocalDate date)
+    {
+        if (!_reviewDates.TryGetValue(agreement, out var dates))
+        {
+            return null;
+        }
+
+        // The dates ascend: the greatest one not after the date.
+        var at = Array.BinarySearch(dates, date);
+        var index = at >= 0 ? at : ~at - 1;
+        return index >= 0 ? dates[index] : null;
+    }
 
     /// <summary>Gets an action by id.</summary>
     /// <param name="id">The action's id.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using InternalCustomer.Improvement;
 
 namespace InternalCustomer.Scorecards;
 
@@ -25,6 +26,14 @@ public sealed record AttentionItem(int Rank, RelationshipHealth Relationship, do
 
     /// <summary>Gets the relationship's findings (the same instances as in <see cref="OrganizationScorecard.Findings"/>).</summary>
     public ImmutableArray<RelationshipFinding> Findings => Relationship.Findings;
+
+    /// <summary>Gets the improvement actions under way on the relationship (<see cref="RelationshipHealth.ActionsInFlight"/>),
+    /// sorted by id; empty when none is (or without <see cref="ScorecardOptions.Improvement"/>). The item stays on the list —
+    /// the gap is still there — but its reason says an action is under way, so that nobody starts a second one.</summary>
+    public ImmutableArray<ImprovementAction> ActionsUnderWay => Relationship.ActionsInFlight;
+
+    /// <summary>Gets a value indicating whether an improvement action is under way on the relationship.</summary>
+    public bool HasActionUnderWay => !Relationship.ActionsInFlight.IsEmpty;
 
     /// <summary>Returns the item in words, as <see cref="FindingText.Describe(AttentionItem)"/>.</summary>
     /// <returns>The sentence, after the rank.</returns>

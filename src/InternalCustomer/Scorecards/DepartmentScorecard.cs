@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Feedback.Statistics;
+using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Scorecards;
@@ -37,6 +38,8 @@ public sealed class DepartmentScorecard
         AsSupplier = asSupplier;
         AsCustomer = asCustomer;
         Attribution = attribution;
+        ActionsInFlight = Collect(asSupplier, asCustomer, static r => r.ActionsInFlight, static a => a.Id);
+        Effects = Collect(asSupplier, asCustomer, static r => r.Effects, static e => e.Action.Id);
     }
 
     /// <summary>Gets the department.</summary>
@@ -83,4 +86,28 @@ public sealed class DepartmentScorecard
 
     /// <summary>Gets its shortfall as a supplier, split into its own and what it inherits from its suppliers.</summary>
     public Attribution Attribution { get; }
+
+    /// <summary>Gets the improvement actions in flight on its relationships, as supplier and as customer
+    /// (<see cref="RelationshipHealth.ActionsInFlight"/>), sorted by id; each names its relationship.</summary>
+    public ImmutableArray<ImprovementAction> ActionsInFlight { get; }
+
+    /// <summary>Gets the measured effects of the finished actions on its relationships, as supplier and as customer
+    /// (<see cref="RelationshipHealth.Effects"/>), sorted by action id.</summary>
+    public ImmutableArray<ActionEffect> Effects { get; }
+
+    private static ImmutableArray<T> Collect<T>(
+        ImmutableArray<RelationshipHealth> asSupplier, ImmutableArray<RelationshipHealth> asCustomer, Func<RelationshipHealth, ImmutableArray<T>> select, Func<T, ActionId> id)
+    {
+        List<T>? items = null;
+        foreach (var r in asSupplier.Concat(asCustomer))
+        {
+            var some = select(r);
+            if (!some.IsEmpty)
+            {
+                (items ??= []).AddRange(some);
+            }
+        }
+
+        return items is null ? [] : [.. items.OrderBy(id)];
+    }
 }

@@ -58,7 +58,9 @@ public static class FindingText
     /// <c>line-a serves line-b: resolution on time in 0% of 2 decided requests (target 90%); no feedback within the review cadence. Dependence 4 of 5; 1 department relies on line-a directly or indirectly.</c></summary>
     /// <param name="item">The attention item.</param>
     /// <param name="name">How to name a department; <see langword="null"/> names it by id.</param>
-    /// <returns>The sentence: the breached objective, the satisfaction shortfall and the relationship's findings, then what is at stake.</returns>
+    /// <returns>The sentence: the breached objective, the satisfaction shortfall, the relationship's findings and the
+    /// improvement actions under way on it (<see cref="AttentionItem.ActionsUnderWay"/>, as
+    /// <c>action act-7 ("Daily stand-up with assembly", owned by logistics) has been under way since 2026-01-05</c>), then what is at stake.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is <see langword="null"/>.</exception>
     public static string Describe(AttentionItem item, Func<DepartmentId, string>? name)
     {
@@ -87,6 +89,11 @@ public static class FindingText
                 DecliningSatisfaction d => Text($"satisfaction is declining ({d.SlopePer30Days:0.00} points per 30 days)"),
                 _ => throw new ArgumentException($"Expected a relationship finding of the scorecard; got {finding.GetType().Name}.", nameof(item)),
             });
+        }
+
+        foreach (var action in item.ActionsUnderWay)
+        {
+            parts.Add(Text($"action {action.Id} (\"{action.Title}\", owned by {n(action.Owner)}) has been under way since {Date(action.Started)}"));
         }
 
         var blast = item.BlastRadius;

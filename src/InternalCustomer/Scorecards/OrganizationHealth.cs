@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
 
 namespace InternalCustomer.Scorecards;
 
@@ -34,4 +35,26 @@ public sealed record OrganizationHealth(
     SinglePointsOfFailure SinglePointsOfFailure,
     int ReviewsDue,
     int Dependencies,
-    int Tiers);
+    int Tiers)
+{
+    /// <summary>Gets the summary of the latest feedback campaign of <see cref="ScorecardOptions.Improvement"/> begun by the
+    /// as-of instant (the latest window start at or before it; ties: the greatest id), over the responses given by then;
+    /// <see langword="null"/> without a record or a campaign begun.</summary>
+    public CampaignSummary? LatestCampaign { get; init; }
+
+    /// <summary>Gets the id of <see cref="LatestCampaign"/>, or <see langword="null"/> without one.</summary>
+    public CampaignId? Campaign => LatestCampaign?.Campaign;
+
+    /// <summary>Gets the response rate of <see cref="LatestCampaign"/> (<see cref="CampaignSummary.ResponseRate"/>: the invited
+    /// who answered over the invited), or <see langword="null"/> without a campaign or invitations.</summary>
+    public double? CampaignResponseRate { get; init; }
+
+    /// <summary>Gets the coverage of <see cref="LatestCampaign"/> at <see cref="ScorecardOptions.MinimumResponses"/>: the share of
+    /// invited relationships with at least that many responses (<see cref="CampaignSummary.Coverage"/>), or
+    /// <see langword="null"/> without a campaign or invitations.</summary>
+    public double? CampaignCoverage { get; init; }
+
+    /// <summary>Gets the consumers of <see cref="LatestCampaign"/> that gave no response over all their invitations, sorted;
+    /// empty without a campaign.</summary>
+    public ImmutableArray<DepartmentId> NonRespondingConsumers { get; init; } = [];
+}

@@ -3,6 +3,7 @@ using System.Globalization;
 using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Feedback.Statistics;
+using InternalCustomer.Improvement;
 using NodaTime;
 
 namespace InternalCustomer.Scorecards;
@@ -35,8 +36,14 @@ public sealed class RelationshipHealth
         double slaGap,
         double satisfactionGap,
         double gap,
-        ImmutableArray<RelationshipFinding> findings)
+        ImmutableArray<RelationshipFinding> findings,
+        ImmutableArray<ImprovementAction> actions,
+        ImmutableArray<ImprovementAction> actionsInFlight,
+        ImmutableArray<ActionEffect> effects)
     {
+        Actions = actions;
+        ActionsInFlight = actionsInFlight;
+        Effects = effects;
         Provider = provider;
         Consumer = consumer;
         Agreements = agreements;
@@ -111,6 +118,22 @@ public sealed class RelationshipHealth
     /// <summary>Gets the findings about the relationship, in the order of <see cref="OrganizationScorecard.Findings"/>.</summary>
     public ImmutableArray<RelationshipFinding> Findings { get; }
 
+    /// <summary>Gets the improvement actions on the relationship started by the as-of date (<see cref="ScorecardOptions.Improvement"/>),
+    /// sorted by id; empty without a record.</summary>
+    public ImmutableArray<ImprovementAction> Actions { get; }
+
+    /// <summary>Gets the actions of <see cref="Actions"/> in flight at the as-of instant, sorted by id: planned or in progress,
+    /// or completed or abandoned on a day that had not begun by the as-of instant.</summary>
+    /// <remarks>Dates are read in the time zone of the calendar of the pair's first agreement (by id), UTC without one, as
+    /// <see cref="ImprovementEffect"/> reads them.</remarks>
+    public ImmutableArray<ImprovementAction> ActionsInFlight { get; }
+
+    /// <summary>Gets the measured effect of every completed action of <see cref="Actions"/> whose after window had begun by
+    /// the as-of instant (its completion day began before it), sorted by action id: <see cref="ImprovementEffect.Measure(Organizations.Organization, ImprovementRecord, ActionId, ReadOnlySpan{ServiceRequest}, ReadOnlySpan{FeedbackResponse}, EffectOptions)"/>
+    /// at the as-of instant with the scorecard's confidence level, CSAT top boxes and minimum responses and the other
+    /// settings at their defaults (windows of the pair's review cadence, the provider's other relationships as controls).</summary>
+    public ImmutableArray<ActionEffect> Effects { get; }
+
     /// <summary>Returns <c>provider serves consumer</c>, the gap and how many findings.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() =>
@@ -118,7 +141,7 @@ public sealed class RelationshipHealth
 
     // The same relationship with its findings, which are derived from the rest of it.
     internal RelationshipHealth WithFindings(ImmutableArray<RelationshipFinding> findings) =>
-        findings.IsEmpty ? this : new(Provider, Consumer, Agreements, Objectives, Dependence, Feedback, Mean, Csat, Trend, SatisfactionTarget, LastFeedback, SlaGap, SatisfactionGap, Gap, findings);
+        findings.IsEmpty ? this : new(Provider, Consumer, Agreements, Objectives, Dependence, Feedback, Mean, Csat, Trend, SatisfactionTarget, LastFeedback, SlaGap, SatisfactionGap, Gap, findings, Actions, ActionsInFlight, Effects);
 
     private static bool? SlaMetOf(ImmutableArray<ObjectiveCompliance> objectives)
     {

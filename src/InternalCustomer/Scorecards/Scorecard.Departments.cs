@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
 using NodaTime;
 
@@ -191,7 +192,7 @@ public static partial class Scorecard
                 continue;
             }
 
-            var last = options.LastReviews is { } known && known.TryGetValue(a.Id, out var reviewed) ? reviewed : a.EffectiveFrom;
+            var last = LastReview(a, asOfDate, options);
             var dueOn = a.NextReviewDue(last);
             if (dueOn <= asOfDate)
             {
@@ -211,6 +212,7 @@ public static partial class Scorecard
         SiloReport silos,
         SinglePointsOfFailure spof,
         ImmutableArray<ReviewDue> reviews,
+        CampaignSummary? campaign,
         ScorecardOptions options)
     {
         var all = departments.Aggregate(DepartmentTotals.Empty(options.OverallScale, options.Dimensions), (acc, d) => acc.Merge(d.Totals));
@@ -227,6 +229,12 @@ public static partial class Scorecard
             spof,
             reviews.Length,
             graph.EdgeCount,
-            graph.Tiers().Length);
+            graph.Tiers().Length)
+        {
+            LatestCampaign = campaign,
+            CampaignResponseRate = campaign?.ResponseRate,
+            CampaignCoverage = campaign?.Coverage(options.MinimumResponses),
+            NonRespondingConsumers = campaign?.NonRespondingConsumers ?? [],
+        };
     }
 }

@@ -129,6 +129,11 @@ public static partial class Scorecard
                 Report(problems, new(ProblemKind.UnknownReference, At(nameof(options)).Property("lastReviews").Property(id.Value), $"LastReviews names agreement '{id}', which is not an agreement of this organization."));
             }
         }
+
+        if (options.Improvement is { } record)
+        {
+            CheckImprovement(organization, record, problems);
+        }
     }
 
     // A request's class against its agreement: a declared priority, a covered service, a status log its clocks can read

@@ -12,7 +12,7 @@ namespace InternalCustomer.Scorecards;
 public static partial class Scorecard
 {
     private static ImmutableArray<RelationshipHealth> Relationships(
-        Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, StudentTQuantiles quantiles, ScorecardOptions options)
+        Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, ImprovementData improvements, StudentTQuantiles quantiles, ScorecardOptions options)
     {
         var dependence = graph.GetEdges().ToDictionary(e => new Relationship(e.Provider, e.Consumer), e => e.Criticality);
         var agreementsOf = organization.Agreements.GroupBy(a => new Relationship(a.Provider, a.Consumer)).ToDictionary(g => g.Key, g => g.ToList());
@@ -59,7 +59,10 @@ public static partial class Scorecard
                 slaGap,
                 satisfactionGap,
                 gap,
-                []);
+                [],
+                improvements.Actions.GetValueOrDefault(key, []),
+                improvements.InFlight.GetValueOrDefault(key, []),
+                improvements.Effects.GetValueOrDefault(key, []));
             result.Add(health.WithFindings(RelationshipFindings(organization, health, agreements, satisfactionKnown, options)));
         }
 

@@ -21,7 +21,7 @@ public static partial class Scorecard
     /// <returns>The scorecard.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/>, <paramref name="options"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range, or the as-of instant is before the organisation's data begins (<see cref="DataBegins"/>).</exception>
-    /// <exception cref="ArgumentException">An input has a problem that <see cref="Validate"/> lists: a request names an unknown agreement; a response names an unknown department or uses another overall scale; a last-review date names an unknown agreement. The first problem is thrown.</exception>
+    /// <exception cref="ArgumentException">An input has a problem that <see cref="Validate"/> lists: a request names an unknown agreement; a response names an unknown department or uses another overall scale; a last-review date names an unknown agreement; the improvement record names a department or agreement the organisation lacks, or an action on a relationship it does not have. The first problem is thrown.</exception>
     public static OrganizationScorecard Compute(Organization organization, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
     {
         ArgumentNullException.ThrowIfNull(organization);
@@ -35,14 +35,15 @@ public static partial class Scorecard
         var tallies = TallyRequests(organization, requests, agreementOf, options);
         var feedback = SummariseResponses(organization, responses, subjectOf, options);
         var reviews = ReviewsDue(organization, options);
+        var improvements = Improvements(organization, requests, responses, agreementOf, subjectOf, options);
         // One memo of t quantiles for every relationship's and department's mean and trend (see StudentTQuantiles).
         var quantiles = new StudentTQuantiles(options.ConfidenceLevel);
-        var relationships = Relationships(organization, graph, tallies, feedback, quantiles, options);
+        var relationships = Relationships(organization, graph, tallies, feedback, improvements, quantiles, options);
         var positions = Positions(graph, out var clusters, out var silos, out var spof);
         var departments = Departments(organization, graph, relationships, feedback, positions, quantiles, options);
         var attention = Attention(relationships, positions);
         var findings = Findings(attention, relationships, departments, reviews, options);
-        var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, options);
+        var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, LatestCampaign(responses, options), options);
         return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health);
     }
 
@@ -51,7 +52,7 @@ public static partial class Scorecard
     /// <param name="requests">The service requests.</param>
     /// <param name="responses">The feedback responses.</param>
     /// <param name="options">The settings.</param>
-    /// <returns>The problems, in the order: the as-of instant, requests by index, responses by index, last reviews; empty when <see cref="Compute"/> would accept the inputs.</returns>
+    /// <returns>The problems, in the order: the as-of instant, requests by index, responses by index, last reviews, then the improvement record's campaigns, actions and meetings (located at <c>$.options.improvement.actions[i].relationship.provider</c> and the like, the indices those of the record's sorted lists); empty when <see cref="Compute"/> would accept the inputs.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/>, <paramref name="options"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range (settings are not data problems).</exception>
     public static ImmutableArray<Problem> Validate(Organization organization, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
 using NodaTime;
 
 namespace InternalCustomer.Scorecards;
@@ -60,6 +61,14 @@ public sealed record ScorecardOptions
 
     /// <summary>Gets the date each agreement was last reviewed; an agreement not listed counts as reviewed on its first effective day.</summary>
     public IReadOnlyDictionary<AgreementId, LocalDate>? LastReviews { get; init; }
+
+    /// <summary>Gets the improvement loop's record (feedback campaigns, review meetings, improvement actions), or
+    /// <see langword="null"/> (default) for none. With one, an agreement counts as reviewed on the latest meeting on or before
+    /// the as-of date that reviewed it (the later of that and <see cref="LastReviews"/>); relationships, departments and the
+    /// attention list show the actions in flight and the measured effects of completed ones (<see cref="RelationshipHealth.Effects"/>);
+    /// the organisation health shows the latest campaign's response rate and coverage. The record must be of this
+    /// organisation: <see cref="Scorecard.Validate"/> reports departments and agreements it names that the organisation lacks.</summary>
+    public ImprovementRecord? Improvement { get; init; }
 
     /// <summary>Gets how many relationships the organisation health lists as worst; default 5.</summary>
     public int WorstRelationships { get; init; } = 5;

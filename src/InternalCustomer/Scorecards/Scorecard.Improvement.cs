@@ -1,0 +1,267 @@
+using System.Collections.Immutable;
+using InternalCustomer.Agreements;
+using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
+using InternalCustomer.Organizations;
+using NodaTime;
+
+namespace InternalCustomer.Scorecards;
+
+/// <content>The improvement loop: the actions on each relationship, their measured effects, the latest campaign's
+/// response rate and coverage, and the checks of a record against the organisation.</content>
+public static partial class Scorecard
+{
+    // The actions on each relationship (started by as-of), those in flight and the effects of the finished ones.
+    private sealed record ImprovementData(
+        Dictionary<Relationship, ImmutableArray<ImprovementAction>> Actions,
+        Dictionary<Relationship, ImmutableArray<ImprovementAction>> InFlight,
+        Dictionary<Relationship, ImmutableArray<ActionEffect>> Effects)
+    {
+        public static ImprovementData Empty { get; } = new([], [], []);
+    }
+
+    // ImprovementEffect.Measure reads every request and response it is given. Its treated pair and its controls (the
+    // provider's other relationships) all have the action's provider, so each action is measured over the requests of
+    // the agreements its provider provides and the responses about its provider only: one pass buckets them by provider
+    // (only for providers with an action to measure), and the effect is that of the whole spans, at a cost linear in
+    // the data.
+    private static ImprovementData Improvements(
+        Organization organization,
+        ReadOnlySpan<ServiceRequest> requests,
+        ReadOnlySpan<FeedbackResponse> responses,
+        int[] agreementOf,
+        int[] subjectOf,
+        ScorecardOptions options)
+    {
+        if (options.Improvement is not { Actions.IsEmpty: false } record)
+        {
+            return ImprovementData.Empty;
+        }
+
+        var asOf = options.AsOf;
+        var actions = new Dictionary<Relationship, List<ImprovementAction>>();
+        var inFlight = new Dictionary<Relationship, List<ImprovementAction>>();
+        var measured = new List<ImprovementAction>();
+        var zones = new Dictionary<Relationship, DateTimeZone>();
+        foreach (var action in record.Actions)
+        {
+            var pair = action.Relationship;
+            if (!zones.TryGetValue(pair, out var zone))
+            {
+                zone = zones[pair] = ZoneOf(organization, pair);
+            }
+
+            if (Start(action.Started, zone) > asOf)
+            {
+                continue;
+            }
+
+            Add(actions, pair, action);
+            var ended = action.Completed is { } completed && Start(completed, zone) < asOf;
+            if (action.IsInFlight || (action.Completed is not null && !ended))
+            {
+                Add(inFlight, pair, action);
+            }
+            else if (action.Status == ImprovementStatus.Completed && ended)
+            {
+                measured.Add(action);
+            }
+        }
+
+        var effects = new Dictionary<Relationship, ImmutableArray<ActionEffect>>();
+        if (measured.Count > 0)
+        {
+            var n = organization.Departments.Length;
+            var wanted = new bool[n];
+            foreach (var action in measured)
+            {
+                wanted[organization.IndexOf(action.Relationship.Provider)] = true;
+            }
+
+            var providerOf = new int[organization.Agreements.Length];
+            for (var a = 0; a < providerOf.Length; a++)
+            {
+                providerOf[a] = organization.IndexOf(organization.Agreements[a].Provider);
+            }
+
+            var requestsOf = new List<ServiceRequest>?[n];
+            for (var i = 0; i < requests.Length; i++)
+            {
+                var p = providerOf[agreementOf[i]];
+                if (wanted[p])
+                {
+                    (requestsOf[p] ??= []).Add(requests[i]);
+                }
+            }
+
+            var responsesOf = new List<FeedbackResponse>?[n];
+            for (var i = 0; i < responses.Length; i++)
+            {
+                var p = subjectOf[i];
+                if (wanted[p])
+                {
+                    (responsesOf[p] ??= []).Add(responses[i]);
+                }
+            }
+
+            var bucketRequests = new ServiceRequest[n][];
+            var bucketResponses = new FeedbackResponse[n][];
+            var effectOptions = new EffectOptions(asOf)
+            {
+                Level = options.ConfidenceLevel,
+                CsatTopBoxes = options.CsatTopBoxes,
+                MinimumResponses = options.MinimumResponses,
+            };
+            var byPair = new Dictionary<Relationship, List<ActionEffect>>();
+            foreach (var action in measured)
+            {
+                var p = organization.IndexOf(action.Relationship.Provider);
+                var providerRequests = bucketRequests[p] ??= requestsOf[p]?.ToArray() ?? [];
+                var providerResponses = bucketResponses[p] ??= responsesOf[p]?.ToArray() ?? [];
+                var effect = ImprovementEffect.Measure(organization, record, action.Id, providerRequests, providerResponses, effectOptions);
+                Add(byPair, action.Relationship, effect);
+            }
+
+            foreach (var (pair, list) in byPair)
+            {
+                effects[pair] = [.. list];
+            }
+        }
+
+        return new ImprovementData(
+            actions.ToDictionary(a => a.Key, a => a.Value.ToImmutableArray()),
+            inFlight.ToDictionary(a => a.Key, a => a.Value.ToImmutableArray()),
+            effects);
+    }
+
+    // The latest campaign begun by the as-of instant, summarised over the responses given by then.
+    private static CampaignSummary? LatestCampaign(ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
+    {
+        var campaign = options.Improvement?.Campaigns
+            .Where(c => c.Window.Start <= options.AsOf)
+            .OrderBy(c => c.Window.Start)
+            .ThenBy(c => c.Id)
+            .LastOrDefault();
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var given = new List<FeedbackResponse>();
+        foreach (var r in responses)
+        {
+            if (r.Instant <= options.AsOf && campaign.Window.Contains(r.Instant))
+            {
+                given.Add(r);
+            }
+        }
+
+        return CampaignSummary.Create(campaign, [.. given], options.CsatTopBoxes);
+    }
+
+    // The last review of an agreement as known on the as-of date: the later of the option's date and the record's
+    // latest meeting on or before that date; the agreement's first effective day when neither knows one.
+    private static LocalDate LastReview(ServiceAgreement agreement, LocalDate asOfDate, ScorecardOptions options)
+    {
+        LocalDate? last = options.LastReviews is { } known && known.TryGetValue(agreement.Id, out var reviewed) ? reviewed : null;
+        if (options.Improvement?.LastReviewOn(agreement.Id, asOfDate) is { } met && (last is null || met > last))
+        {
+            last = met;
+        }
+
+        return last ?? agreement.EffectiveFrom;
+    }
+
+    // The record's campaigns, actions and meetings against this organisation (the record was checked against one when
+    // created, perhaps another): located at $.options.improvement.<list>[i], the indices those of the record's sorted lists.
+    private static void CheckImprovement(Organization organization, ImprovementRecord record, List<Problem>? problems)
+    {
+        var root = At("options").Property("improvement");
+        var agreements = organization.Agreements.ToDictionary(a => a.Id);
+        for (var i = 0; i < record.Campaigns.Length; i++)
+        {
+            foreach (var problem in record.Campaigns[i].Validate(organization, root.Property("campaigns").Element(i)))
+            {
+                Report(problems, problem);
+            }
+        }
+
+        for (var i = 0; i < record.Actions.Length; i++)
+        {
+            var action = record.Actions[i];
+            var at = root.Property("actions").Element(i);
+            var name = $"Action '{action.Id}' at improvement.actions[{i}]";
+            CheckPair(organization, action.Relationship, at.Property("relationship"), name, problems);
+            if (!organization.Contains(action.Owner))
+            {
+                Report(problems, new(ProblemKind.UnknownReference, at.Property("owner"), $"{name} is owned by '{action.Owner}', which is not a department of this organization."));
+            }
+        }
+
+        for (var i = 0; i < record.Meetings.Length; i++)
+        {
+            var meeting = record.Meetings[i];
+            var at = root.Property("meetings").Element(i);
+            var name = $"Meeting '{meeting.Id}' at improvement.meetings[{i}]";
+            CheckPair(organization, meeting.Relationship, at.Property("relationship"), name, problems);
+            for (var j = 0; j < meeting.Present.Length; j++)
+            {
+                if (!organization.Contains(meeting.Present[j]))
+                {
+                    Report(problems, new(ProblemKind.UnknownReference, at.Property("present").Element(j), $"{name} lists '{meeting.Present[j]}' as present, which is not a department of this organization."));
+                }
+            }
+
+            for (var j = 0; j < meeting.Agreements.Length; j++)
+            {
+                var id = meeting.Agreements[j];
+                var where = at.Property("agreements").Element(j);
+                if (!agreements.TryGetValue(id, out var agreement))
+                {
+                    Report(problems, new(ProblemKind.UnknownReference, where, $"{name} reviews agreement '{id}', which is not an agreement of this organization."));
+                }
+                else if (agreement.Provider != meeting.Relationship.Provider || agreement.Consumer != meeting.Relationship.Consumer)
+                {
+                    Report(problems, new(ProblemKind.InvalidValue, where, $"{name} of {ImprovementGuard.Describe(meeting.Relationship)} reviews agreement '{id}', which is between {agreement.Provider} → {agreement.Consumer} in this organization."));
+                }
+            }
+        }
+    }
+
+    private static void CheckPair(Organization organization, Relationship pair, ProblemLocation at, string name, List<Problem>? problems)
+    {
+        var known = true;
+        foreach (var (role, id) in new[] { ("provider", pair.Provider), ("consumer", pair.Consumer) })
+        {
+            if (!organization.Contains(id))
+            {
+                Report(problems, new(ProblemKind.UnknownReference, at.Property(role), $"{name} names {role} '{id}', which is not a department of this organization."));
+                known = false;
+            }
+        }
+
+        if (known && !ImprovementGuard.Exists(organization, pair))
+        {
+            Report(problems, new(ProblemKind.UnknownReference, at, $"{name} is on {ImprovementGuard.Describe(pair)}, a relationship that does not exist in this organization: no agreement and no declared dependency between them."));
+        }
+    }
+
+    // The zone ImprovementEffect reads the pair's dates in: that of the calendar of its first agreement, else UTC.
+    private static DateTimeZone ZoneOf(Organization organization, Relationship pair)
+    {
+        var between = ImprovementGuard.AgreementsBetween(organization, pair);
+        return between.IsEmpty ? DateTimeZone.Utc : organization.GetCalendar(between[0].Calendar).Zone;
+    }
+
+    private static Instant Start(LocalDate date, DateTimeZone zone) => zone.AtStartOfDay(date).ToInstant();
+
+    private static void Add<T>(Dictionary<Relationship, List<T>> lists, Relationship key, T item)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        list.Add(item);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using InternalCustomer.Agreements;
+using InternalCustomer.Cli.Commands;
+using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
+using InternalCustomer.Organizations;
+using InternalCustomer.Scorecards;
+using NodaTime;
+
+namespace InternalCustomer.Tests.Cli;
+
+/// <summary>The report's Improvement section over the built-in example with a small hand-made record: the two planted
+/// actions (logistics for final assembly, HR for the paint shop), one action in flight, one review meeting and a campaign
+/// over the quiet quarter. Verdicts are those the issue plants; the campaign's numbers are counted here from the responses.</summary>
+public class ImprovementSectionTests
+{
+    private static readonly Organization Organization = ExampleOrganization.Organization();
+    private static readonly IReadOnlyList<ServiceRequest> Requests = ExampleOrganization.Requests(Organization);
+    private static readonly IReadOnlyList<FeedbackResponse> Responses = ExampleOrganization.Responses(Organization);
+    private static readonly Instant AsOf = Scorecard.DataEnds([.. Requests], [.. Responses])!.Value;
+    private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+
+    private static DepartmentId Id(string id) => DepartmentId.Parse(id);
+
+    private static Relationship Pair((string Provider, string Consumer) pair) => new(Id(pair.Provider), Id(pair.Consumer));
+
+    private static readonly ImprovementAction Logistics = new(
+        ActionId.Parse("act-logistics"), Pair(ExampleOrganization.LogisticsAction), Id("logistics"), "Dedicated feeding route",
+        ExampleOrganization.LogisticsActionStarted, ImprovementStatus.Completed, ExampleOrganization.LogisticsActionCompleted);
+
+    private static readonly ImprovementAction Hr = new(
+        ActionId.Parse("act-hr"), Pair(ExampleOrganization.HrAction), Id("hr"), "Stand-by staff pool",
+        ExampleOrganization.HrActionStarted, ImprovementStatus.Completed, ExampleOrganization.HrActionCompleted);
+
+    private static readonly ImprovementAction Desk = new(
+        ActionId.Parse("act-desk"), Pair(ExampleOrganization.PerPriority), Id("it-service-desk"), "P1 hotline",
+        new LocalDate(2026, 5, 4), ImprovementStatus.InProgress);
+
+    // Who is asked to rate whom in the quiet quarter, and how many people each: four pairs (the quality lab has no agreement
+    // with HR, so it never rates it), and the quiet consumer about each of its providers.
+    private static readonly (string Provider, string Consumer, int Invited)[] Invitations =
+    [
+        ("logistics", "assembly", 2), ("hr", "paint-shop", 4), ("it-service-desk", "finance", 6), ("hr", "quality-lab", 2),
+        .. Organization.AgreementsConsumedBy(Id(ExampleOrganization.QuietConsumer)).Select(a => a.Provider.Value).Distinct().Select(p => (p, ExampleOrganization.QuietConsumer, 1)),
+    ];
+
+    private static readonly FeedbackCampaign Campaign = new(
+        CampaignId.Parse("q2-2026"),
+        ExampleOrganization.QuietQuarter,
+        Berlin,
+        Invitations.Select(i => new Invitation(new Relationship(Id(i.Provider), Id(i.Consumer)), i.Invited)));
+
+    // The meeting of logistics and final assembly at the end of the data reviews their agreements.
+    private static readonly ReviewMeeting Meeting = new(
+        MeetingId.Parse("m-log-asm"), Pair(ExampleOrganization.LogisticsAction), AsOf.InUtc().Date, [Id("logistics"), Id("assembly")]);
+
+    private static readonly ImprovementRecord Record = ImprovementRecord.Create(Organization, [Campaign], [Meeting], [Logistics, Hr, Desk]);
+
+    private static readonly OrganizationAnalysis Analysis = new(Organization, Requests, Responses, AsOf, "built-in example", Record);
+
+    [Fact]
+    public void The_section_lists_the_action_in_flight_then_the_finished_ones_with_their_verdicts()
+    {
+        var section = Analysis.ImprovementSection();
+
+        Assert.Equal("improvement", section.Key);
+        Assert.Equal(
+            ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "caveats"],
+            section.Columns);
+        Assert.Equal(["act-desk", "act-hr", "act-logistics"], section.Rows.Select(r => r[0]));
+        Assert.Equal(
+            ["act-desk", "it-service-desk", "finance", "it-service-desk", "in progress", "2026-05-04", "-", "in flight", "-", "-", string.Empty],
+            section.Rows[0]);
+
+        // The planted outcomes: logistics' action worked; HR's cannot be told from noise, with few responses in a window
+        // and the after window cut at the end of the data.
+        var logistics = section.Rows[2];
+        Assert.Equal(["act-logistics", "logistics", "assembly", "logistics", "completed", "2026-01-05", "2026-02-27", "improved"], logistics.Take(8));
+        var hr = section.Rows[1];
+        Assert.Equal(["act-hr", "hr", "paint-shop", "hr", "completed", "2026-04-13", "2026-06-01"], hr.Take(7));
+        Assert.StartsWith("no detectable change (could detect CSAT +", hr[7], StringComparison.Ordinal);
+        Assert.Contains("few responses", hr[10], StringComparison.Ordinal);
+        Assert.Contains("after window cut at the as-of date", hr[10], StringComparison.Ordinal);
+
+        // The before → after columns are the effect's raw tests, as ImprovementEffect measures them over all the data.
+        var effect = ImprovementEffect.Measure(Organization, Record, Logistics.Id, [.. Requests], [.. Responses], new EffectOptions(AsOf));
+        Assert.Equal(EffectVerdict.Improved, effect.Verdict);
+        Assert.Equal(BeforeAfter(effect.Csat.Proportion1!.Value, effect.Csat.Proportion2!.Value, effect.Csat.Trials1, effect.Csat.Trials2, "responses", effect.Csat.PValue!.Value), logistics[8]);
+        Assert.Equal(BeforeAfter(effect.OnTime.Proportion1!.Value, effect.OnTime.Proportion2!.Value, effect.OnTime.Trials1, effect.OnTime.Trials2, "requests", effect.OnTime.PValue!.Value), logistics[9]);
+    }
+
+    private static string BeforeAfter(double before, double after, long n1, long n2, string noun, double p) =>
+        string.Create(CultureInfo.InvariantCulture, $"{100 * before:0.0}% → {100 * after:0.0}% ({n1} → {n2} {noun}, p {p:0.0000})");
+
+    [Fact]
+    public void The_notes_give_the_campaign_s_response_rate_coverage_and_non_responders_and_the_reviews_due()
+    {
+        var notes = Analysis.ImprovementSection().Notes;
+
+        // Counted here: the responses of each invited consumer about its provider in the quarter (Berlin days) by the
+        // as-of instant; answered = min(responses, invited); covered = at least five responses.
+        var window = new Interval(Berlin.AtStartOfDay(ExampleOrganization.QuietQuarter.Start).ToInstant(), Berlin.AtStartOfDay(ExampleOrganization.QuietQuarter.End.PlusDays(1)).ToInstant());
+        var counts = Invitations.Select(i => (i.Consumer, i.Invited, Count: Responses.Count(r =>
+            r.Subject == Id(i.Provider) && r.Respondent == Id(i.Consumer) && window.Contains(r.Instant) && r.Instant <= AsOf))).ToList();
+        var answered = counts.Sum(c => Math.Min(c.Count, c.Invited));
+        var invited = counts.Sum(c => c.Invited);
+        var covered = counts.Count(c => c.Count >= 5);
+
+        // The quiet consumer answers once in the quarter, about one of its three providers: not covered anywhere.
+        Assert.Equal([0, 0, 1], counts.Where(c => c.Consumer == ExampleOrganization.QuietConsumer).Select(c => c.Count).Order());
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"Campaign q2-2026 (2026-04-01 to 2026-06-30): response rate {100.0 * answered / invited:0.0}% ({answered} of {invited} invited); coverage {100.0 * covered / counts.Count:0.0}% of {counts.Count} relationships with at least 5 responses."),
+            notes[0]);
+        // Non-responding consumers: none of their invitations answered (the quiet one answered one of three).
+        var silent = counts.GroupBy(c => c.Consumer).Where(g => g.Sum(c => c.Count) == 0).Select(g => g.Key).Order().ToList();
+        Assert.Equal(["quality-lab"], silent);
+        Assert.Equal(
+            silent.Count == 0 ? "Every invited consumer responded." : "Not responding: " + string.Join(", ", silent.Select(s => $"{Organization.GetDepartment(Id(s)).Name} ({s})")) + ".",
+            notes[1]);
+
+        // The meeting reviewed the agreements of logistics and final assembly: exactly those leave the reviews due.
+        var without = new OrganizationAnalysis(Organization, Requests, Responses, AsOf, "built-in example");
+        var pair = Organization.Agreements.Where(a => a.Provider == Id("logistics") && a.Consumer == Id("assembly")).Select(a => a.Id).ToHashSet();
+        var before = without.Scorecard.ReviewsDue;
+        Assert.Contains(before, r => pair.Contains(r.Agreement));
+        Assert.Equal($"Reviews due: {before.Count(r => !pair.Contains(r.Agreement))} agreement(s), counting the recorded review meetings.", notes[2]);
+        Assert.Equal(3, notes.Count);
+    }
+
+    [Fact]
+    public void Without_a_record_the_section_says_so_and_counts_the_reviews_due()
+    {
+        var without = new OrganizationAnalysis(Organization, Requests, Responses, AsOf, "built-in example");
+        var section = without.ImprovementSection();
+
+        Assert.Empty(section.Rows);
+        Assert.Equal(
+            ["No improvement record: no actions, meetings or campaigns are known.", $"Reviews due: {without.Scorecard.ReviewsDue.Length} agreement(s), counting the recorded review meetings."],
+            section.Notes);
+        Assert.Null(without.Options.Improvement);
+        Assert.Same(Record, Analysis.Options.Improvement);
+    }
+}
