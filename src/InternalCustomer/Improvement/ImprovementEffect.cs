@@ -73,7 +73,7 @@ public static class ImprovementEffect
         EffectOptions options)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var measured = record.Actions.FirstOrDefault(a => a.Id == action)
+        var measured = record.FindAction(action)
             ?? throw new ArgumentException($"Expected an action of the record; got '{action.Value}', which is not one.", nameof(action));
         var others = record.ActionsOn(measured.Relationship).Where(a => a.Id != measured.Id).ToImmutableArray();
         return Core(organization, measured, others, requests, responses, options);
@@ -330,12 +330,9 @@ public static class ImprovementEffect
                 consumers.Add(agreement.Consumer);
             }
 
-            foreach (var dependency in organization.Dependencies)
+            foreach (var dependency in organization.DependenciesOn(relationship.Provider))
             {
-                if (dependency.Provider == relationship.Provider)
-                {
-                    consumers.Add(dependency.Consumer);
-                }
+                consumers.Add(dependency.Consumer);
             }
 
             consumers.Remove(relationship.Consumer);

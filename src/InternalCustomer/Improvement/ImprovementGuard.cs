@@ -74,9 +74,9 @@ internal static class ImprovementGuard
             }
         }
 
-        foreach (var dependency in organization.Dependencies)
+        foreach (var dependency in organization.DependenciesOn(relationship.Provider))
         {
-            if (dependency.Provider == relationship.Provider && dependency.Consumer == relationship.Consumer)
+            if (dependency.Consumer == relationship.Consumer)
             {
                 return true;
             }

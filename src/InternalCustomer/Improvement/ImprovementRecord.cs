@@ -19,6 +19,7 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
 {
     private readonly ImmutableSortedDictionary<AgreementId, LocalDate> _lastReviews;
     private readonly ImmutableSortedDictionary<ActionId, ImprovementAction> _actions;
+    private readonly Dictionary<Relationship, ImmutableArray<ImprovementAction>> _actionsOn;
 
     // Per agreement, the dates of the meetings that reviewed it, ascending without repeats (for LastReviewOn).
     private readonly ImmutableSortedDictionary<AgreementId, LocalDate[]> _reviewDates;
@@ -36,6 +37,7 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
         Actions = actions;
         _lastReviews = lastReviews;
         _actions = actions.ToImmutableSortedDictionary(a => a.Id, a => a);
+        _actionsOn = actions.GroupBy(a => a.Relationship).ToDictionary(g => g.Key, g => g.ToImmutableArray());
     }
 
     /// <summary>Gets an empty record (no campaigns, no meetings, no actions).</summary>
@@ -274,7 +276,10 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     /// <summary>Gets the actions on a relationship.</summary>
     /// <param name="relationship">The provider and consumer.</param>
     /// <returns>The actions whose relationship it is, sorted by id; empty if there are none.</returns>
-    public ImmutableArray<ImprovementAction> ActionsOn(Relationship relationship) => [.. Actions.Where(a => a.Relationship == relationship)];
+    public ImmutableArray<ImprovementAction> ActionsOn(Relationship relationship) => _actionsOn.TryGetValue(relationship, out var on) ? on : [];
+
+    /// <summary>Finds an action by id without throwing (the effect measurement's lookup).</summary>
+    internal ImprovementAction? FindAction(ActionId id) => _actions.TryGetValue(id, out var action) ? action : null;
 
     /// <summary>Gets the meetings of a relationship.</summary>
     /// <param name="relationship">The provider and consumer.</param>

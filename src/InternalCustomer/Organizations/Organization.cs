@@ -40,6 +40,7 @@ public sealed class Organization : IEquatable<Organization>
     private readonly FrozenDictionary<AgreementId, int> _agreementIndex;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByProvider;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByConsumer;
+    private readonly FrozenDictionary<DepartmentId, ImmutableArray<DeclaredDependency>> _dependenciesByProvider;
     private readonly int _hash;
 
     internal Organization(
@@ -59,6 +60,7 @@ public sealed class Organization : IEquatable<Organization>
         _agreementIndex = Agreements.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToFrozenDictionary();
         _agreementsByProvider = Agreements.GroupBy(a => a.Provider).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
         _agreementsByConsumer = Agreements.GroupBy(a => a.Consumer).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        _dependenciesByProvider = Dependencies.GroupBy(d => d.Provider).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
 
         var n = Departments.Length;
         _departmentIndex = Departments.Select((d, i) => KeyValuePair.Create(d.Id, i)).ToFrozenDictionary();
@@ -253,6 +255,16 @@ public sealed class Organization : IEquatable<Organization>
     {
         IndexOf(consumer, nameof(consumer));
         return _agreementsByConsumer.TryGetValue(consumer, out var list) ? list : [];
+    }
+
+    /// <summary>Gets the declared dependencies on a department: those in which it is the provider, sorted by consumer.</summary>
+    /// <param name="provider">The department id.</param>
+    /// <returns>The dependencies whose provider is the department; empty if there are none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="provider"/> is not a department of this organisation.</exception>
+    public ImmutableArray<DeclaredDependency> DependenciesOn(DepartmentId provider)
+    {
+        IndexOf(provider, nameof(provider));
+        return _dependenciesByProvider.TryGetValue(provider, out var list) ? list : [];
     }
 
     /// <summary>Gets the SLA timer of an agreement: the agreement paired with the calendar it names.</summary>

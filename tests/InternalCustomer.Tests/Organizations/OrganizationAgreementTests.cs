@@ -56,6 +56,12 @@ public class OrganizationAgreementTests
         Assert.Equal(["hr-it"], org.AgreementsConsumedBy(DepartmentId.Parse("it")).Select(a => a.Id.Value));
         Assert.Empty(org.AgreementsProvidedBy(DepartmentId.Parse("fin")));
 
+        // Declared dependencies on a provider, by consumer: it serves hr (criticality 4) and fin (2); nothing depends on fin.
+        var withDependencies = b.AddDependency("it", "hr", 4).AddDependency("it", "fin", 2).AddDependency("hr", "it").Build();
+        Assert.Equal([("fin", 2), ("hr", 4)], withDependencies.DependenciesOn(DepartmentId.Parse("it")).Select(d => (d.Consumer.Value, d.Criticality.Value)));
+        Assert.Equal(["it"], withDependencies.DependenciesOn(DepartmentId.Parse("hr")).Select(d => d.Consumer.Value));
+        Assert.Empty(withDependencies.DependenciesOn(DepartmentId.Parse("fin")));
+
         var agreement = org.GetAgreement(AgreementId.Parse("it-hr"));
         Assert.Equal(Duration.FromHours(8), agreement.Resolution!.Within);
         Assert.Equal(0.8, agreement.Satisfaction!.Target);
@@ -111,6 +117,10 @@ public class OrganizationAgreementTests
 
         var consumer = Assert.Throws<ArgumentException>(() => org.AgreementsConsumedBy(DepartmentId.Parse("ops")));
         Assert.Equal("consumer", consumer.ParamName);
+
+        var dependencies = Assert.Throws<ArgumentException>(() => org.DependenciesOn(DepartmentId.Parse("ops")));
+        Assert.Equal("provider", dependencies.ParamName);
+        Assert.StartsWith("Expected a department of this organization; got 'ops', which is not one.", dependencies.Message);
 
         Assert.Throws<ArgumentException>(() => org.TimerFor(AgreementId.Parse("nope")));
         Assert.Throws<ArgumentNullException>(() => Base().AddCalendar(CalendarId.Parse("x"), null!));
