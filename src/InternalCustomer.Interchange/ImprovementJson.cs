@@ -160,7 +160,7 @@ public static class ImprovementJson
             a.Relationship.Consumer.Value,
             a.Owner.Value,
             a.Title,
-            StatusNames[(int)a.Status],
+            StatusNames[(int)a.Status - 1],
             NodaText.Format(a.Started),
             a.Completed is { } completed ? NodaText.Format(completed) : null,
             a.Objective is { } objective ? ObjectiveNames[(int)objective - 1] : null,
@@ -373,7 +373,7 @@ public static class ImprovementJson
             var pair = Pair(a);
             var owner = Id<DepartmentId>(a, "owner", "a department id");
             var title = Text(a, "title", required: true);
-            var status = Named<ImprovementStatus>(a, "status", required: true, StatusNames, 0, "an action status");
+            var status = Named<ImprovementStatus>(a, "status", required: true, StatusNames, 1, "an action status");
             var started = Date(a, "started", required: true);
             var completed = Date(a, "completed", required: false);
             var objective = Named<ObjectiveKind>(a, "objective", required: false, ObjectiveNames, 1, "an objective");
@@ -384,7 +384,7 @@ public static class ImprovementJson
                     a.Problem("completed", ProblemKind.MissingValue, $"Action '{id?.Value ?? "?"}' is completed, so it needs a completion date; got none.");
                     break;
                 case (ImprovementStatus.Planned or ImprovementStatus.InProgress, { } day):
-                    a.Problem("completed", ProblemKind.InvalidValue, $"Action '{id?.Value ?? "?"}' is {StatusNames[(int)status.Value]}, so it has no completion date; got {NodaText.Format(day)}.");
+                    a.Problem("completed", ProblemKind.InvalidValue, $"Action '{id?.Value ?? "?"}' is {StatusNames[(int)status.Value - 1]}, so it has no completion date; got {NodaText.Format(day)}.");
                     break;
                 case (_, { } day) when started is { } start && day < start:
                     a.Problem("completed", ProblemKind.InvalidValue, $"Action '{id?.Value ?? "?"}' must be completed on or after its start {NodaText.Format(start)}; got {NodaText.Format(day)}.");
