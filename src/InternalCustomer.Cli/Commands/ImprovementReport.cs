@@ -77,7 +77,7 @@ internal sealed class ImprovementReport(Organization organization, ImprovementRe
         {
             notes.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Measured as of {OrganizationAnalysis.Format(asOf)}: before = one review cadence up to the start, after = one cadence from the completion; p-values are of the difference-in-differences against the provider's other relationships when there are some, else of the before/after test; significant below 0.05. The minimum detectable increases are given when nothing significant changed."));
+                $"Measured as of {OrganizationAnalysis.Format(asOf)}: before = one review cadence up to the start, after = one cadence from the completion; p-values are of the difference-in-differences against the provider's other relationships when there are some, else of the before/after test; significant below 0.05. The minimum detectable increases (percentage points, power 0.8) are the smallest rises these windows could have shown: when nothing significant changed, they tell \"nothing happened\" from \"cannot tell yet\"."));
         }
 
         return new Section(
