@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using InternalCustomer.Improvement;
 using InternalCustomer.Interchange;
 using InternalCustomer.Organizations;
@@ -247,6 +248,22 @@ public class ImprovementJsonTests
     {
         var e = Assert.Throws<ArgumentNullException>(() => ImprovementJson.Read(Document, null!));
         Assert.Equal("organization", e.ParamName);
+    }
+
+    [Fact]
+    public void The_schema_declares_exactly_the_properties_the_writer_writes_and_the_reader_knows()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(RepositoryFiles.Path("docs", "schema", "improvement.schema.json")))!.AsObject();
+        var written = JsonNode.Parse(ImprovementJson.WriteToString(Read(Document).GetValueOrThrow()))!.AsObject();
+        IEnumerable<string> Declared(string definition) => schema["$defs"]![definition]!["properties"]!.AsObject().Select(p => p.Key);
+        static IEnumerable<string> Keys(JsonNode node) => node.AsObject().Select(p => p.Key);
+
+        Assert.Equal(["$schema", .. Keys(written)], schema["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(Keys(written["campaigns"]![0]!), Declared("campaign"));
+        Assert.Equal(Keys(written["campaigns"]![0]!["invitations"]![0]!), Declared("invitation"));
+        Assert.Equal(Keys(written["meetings"]![0]!), Declared("meeting"));
+        Assert.Equal(Keys(written["actions"]![0]!), Declared("action"));
+        Assert.Equal(["planned", "inProgress", "completed", "abandoned"], schema["$defs"]!["action"]!["properties"]!["status"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     private static string WithoutInvitations() => Document.Replace(
