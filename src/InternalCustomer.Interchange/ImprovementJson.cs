@@ -254,7 +254,7 @@ public static class ImprovementJson
             DateInterval? cycle = null;
             if (!c.Has("cycle"))
             {
-                c.RequiredString("cycle");
+                c.Problem("cycle", ProblemKind.MissingValue, "Required property \"cycle\" is missing; expected an object such as { \"start\": \"2026-04-01\", \"end\": \"2026-06-30\" }.");
             }
             else if (JsonFields.Of(c.Element("cycle")!.Value, c.At("cycle"), problems, "start", "end") is { } f)
             {
@@ -334,7 +334,7 @@ public static class ImprovementJson
             var date = Date(m, "date", required: true);
             if (!m.Has("present"))
             {
-                m.RequiredString("present");
+                m.Problem("present", ProblemKind.MissingValue, "Required property \"present\" is missing; expected an array of the ids of the departments present.");
             }
 
             var present = IdList<DepartmentId>(m, "present", "a department id");
