@@ -50,6 +50,11 @@ internal static class CliApp
             Description = "Feedback responses (.csv or .json). Default with no organisation file: the example's.",
         };
 
+        var improvement = new Option<string?>("--improvement")
+        {
+            Description = "Improvement document (JSON: campaigns, review meetings, actions). Default with no organisation file: the example's.",
+        };
+
         var root = new RootCommand("internal-customer: departments as internal customers and suppliers of each other.");
         Command Add(string name, string description, params Option[] options)
         {
@@ -66,10 +71,11 @@ internal static class CliApp
 
         var commands = new Dictionary<Command, string>
         {
-            [Add("validate", "Check an organisation document (and --requests/--responses files); list every problem with its location.", format, requests, responses)] = "validate",
+            [Add("validate", "Check an organisation document (and --requests/--responses/--improvement files); list every problem with its location.", format, requests, responses, improvement)] = "validate",
             [Add("graph", "Write the dependency graph as Graphviz DOT or a Mermaid flowchart.", graphFormat)] = "graph",
             [Add("sla", "SLA compliance and error budget per agreement and objective.", format, asOf, requests)] = "sla",
             [Add("feedback", "Satisfaction per provider and per relationship, with intervals and trends.", format, asOf, responses)] = "feedback",
+            [Add("improvements", "Improvement actions with their measured effect (verdict, CSAT and on time before → after, p-values), and each feedback campaign's response rate and coverage.", format, asOf, requests, responses, improvement)] = "improvements",
             [Add("report", "The organisation summary: departments, graph findings, SLA compliance, feedback, findings.", format, asOf, requests, responses)] = "report",
         };
 
@@ -94,7 +100,7 @@ internal static class CliApp
         }
 
         // An optional file argument swallows an unknown option; report it as the unknown option it is.
-        foreach (var value in new[] { parsed.GetValue(file), parsed.GetValue(requests), parsed.GetValue(responses) })
+        foreach (var value in new[] { parsed.GetValue(file), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(improvement) })
         {
             if (value is { Length: > 1 } && value[0] == '-')
             {
@@ -108,7 +114,7 @@ internal static class CliApp
             var inputs = new Inputs(error, stderrIsTerminal, maxInputBytes);
             text = name == "graph"
                 ? Graph(inputs, parsed.GetValue(file), parsed.GetValue(graphFormat))
-                : Tabular(name, inputs, parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), clock ?? SystemClock.Instance);
+                : Tabular(name, inputs, parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(improvement), clock ?? SystemClock.Instance);
         }
         catch (UsageException e)
         {
@@ -178,7 +184,7 @@ internal static class CliApp
         return text.EndsWith('\n') ? text : text + "\n";
     }
 
-    private static string Tabular(string command, Inputs inputs, string? file, string? format, string? asOfText, string? requestFile, string? responseFile, IClock clock)
+    private static string Tabular(string command, Inputs inputs, string? file, string? format, string? asOfText, string? requestFile, string? responseFile, string? improvementFile, IClock clock)
     {
         var kind = (format ?? "table").ToLowerInvariant();
         if (!Renderer.Formats.Contains(kind))
@@ -200,8 +206,9 @@ internal static class CliApp
 
         var (organization, source) = inputs.Organization(file);
         var example = file is null;
-        var requests = command is "sla" or "report" or "validate" ? inputs.Requests(requestFile, example && command != "validate") : [];
-        var responses = command is "feedback" or "report" or "validate" ? inputs.Responses(responseFile, example && command != "validate") : [];
+        var requests = command is "sla" or "report" or "validate" or "improvements" ? inputs.Requests(requestFile, example && command != "validate") : [];
+        var responses = command is "feedback" or "report" or "validate" or "improvements" ? inputs.Responses(responseFile, example && command != "validate") : [];
+        var record = command is "improvements" || improvementFile is not null ? inputs.Improvement(improvementFile, organization, example && command != "validate") : null;
         var latest = Scorecard.DataEnds([.. requests], [.. responses]);
         if (asOf is null && latest is null)
         {
@@ -229,9 +236,11 @@ internal static class CliApp
                 string.Create(CultureInfo.InvariantCulture, $"{source}: valid: {organization.Departments.Length} departments, {organization.Services.Length} services, {organization.Calendars.Count} calendars, {organization.Agreements.Length} agreements, {organization.Dependencies.Length} declared dependencies."),
                 .. requestFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{requestFile}: valid: {requests.Count} service requests.")],
                 .. responseFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{responseFile}: valid: {responses.Count} feedback responses.")],
+                .. improvementFile is null || record is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{improvementFile}: valid: {record.Campaigns.Length} feedback campaigns, {record.Meetings.Length} review meetings, {record.Actions.Length} improvement actions.")],
             ])],
             "sla" => [analysis.SlaSection()],
             "feedback" => [analysis.FeedbackSection(), analysis.RelationshipsSection()],
+            "improvements" => new ImprovementReport(organization, record!, requests, responses, analysis.Options.AsOf).Sections(),
             _ => Report(analysis),
         };
         return Renderer.Render(sections, kind);

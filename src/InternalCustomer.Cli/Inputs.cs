@@ -2,6 +2,7 @@ using System.Globalization;
 using InternalCustomer.Agreements;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
 using InternalCustomer.Interchange;
 using InternalCustomer.Organizations;
 
@@ -52,6 +53,19 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
 
         var bytes = ReadFile(file, "a response file");
         return Valid(IsCsv(file) ? FeedbackResponseCsv.Read(bytes, null) : FeedbackResponseJson.Read(bytes, null), file);
+    }
+
+    /// <summary>The improvement record (campaigns, review meetings, actions) of the organisation: from the file, else the
+    /// example's when <paramref name="example"/>, else an empty record.</summary>
+    internal ImprovementRecord Improvement(string? file, Organization organization, bool example)
+    {
+        if (file is null)
+        {
+            return example ? ImprovementJson.Read(Example("improvement.json"), organization).GetValueOrThrow() : ImprovementRecord.Empty;
+        }
+
+        var bytes = ReadFile(file, "an improvement document");
+        return Valid(ImprovementJson.Read(bytes, organization), file);
     }
 
     internal static byte[] Example(string name)

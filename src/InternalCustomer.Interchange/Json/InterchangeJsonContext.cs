@@ -13,4 +13,5 @@ namespace InternalCustomer.Interchange.Json;
 [JsonSerializable(typeof(OrganizationDocument))]
 [JsonSerializable(typeof(RequestsDocument))]
 [JsonSerializable(typeof(ResponsesDocument))]
+[JsonSerializable(typeof(ImprovementDocument))]
 internal sealed partial class InterchangeJsonContext : JsonSerializerContext;

@@ -218,6 +218,84 @@ public sealed class CliAppTests : IDisposable
         Assert.DoesNotContain("reading", Run("validate", padded).Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Improvements_on_the_built_in_example_show_both_planted_verdicts_and_the_quiet_consumer()
+    {
+        var (code, output, error) = Run("improvements");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Matches(@"\nact-logistics-feeding-route +logistics → assembly +logistics +completed +2026-01-05 +2026-02-27 +improved +\d", output);
+        Assert.Matches(@"\nact-hr-shift-cover +hr → paint-shop +hr +completed +2026-04-13 +2026-06-01 +no detectable change +.*few responses; after window cut\n", output);
+        Assert.Matches(@"\nact-planning-dispatch-lookahead +planning → dispatch +planning +in progress +2026-05-04 +in flight\n", output);
+        Assert.Matches(@"\n2026-q2 +2026-04-01\.\.2026-06-30 +63 +378 +361 +361 +95\.5 +95\.2 +quality 5\.6%\n", output);
+        Assert.Contains("2026-q2: quality answered 1 of 18 invitations (5.6%)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Improvements_as_json_give_the_verdicts_and_p_values_as_fields()
+    {
+        var (code, output, _) = Run("improvements", "--format", "json");
+
+        Assert.Equal(0, code);
+        using var document = JsonDocument.Parse(output);
+        var actions = document.RootElement.GetProperty("actions").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("action").GetString()!);
+        Assert.Equal("improved", actions["act-logistics-feeding-route"].GetProperty("verdict").GetString());
+        Assert.True(double.Parse(actions["act-logistics-feeding-route"].GetProperty("CSAT p").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < 0.01);
+        Assert.Equal("no detectable change", actions["act-hr-shift-cover"].GetProperty("verdict").GetString());
+        Assert.Equal(4, document.RootElement.GetProperty("campaigns").GetProperty("rows").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("markdown", "| act-logistics-feeding-route | logistics → assembly |")]
+    [InlineData("csv", "actions,act-logistics-feeding-route,logistics → assembly,logistics,completed,2026-01-05,2026-02-27,improved,")]
+    public void Improvements_render_in_every_format(string format, string expected)
+    {
+        var (code, output, _) = Run("improvements", "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_improvement_file_exits_1_with_the_located_problem()
+    {
+        var organization = Write("organization.json", Interchange.ReaderMutationTests.Organisation);
+        var improvement = Write("improvement.json", Interchange.ImprovementJsonTests.Document.Replace("\"date\": \"2026-02-03\"", "\"date\": \"2025-12-01\"", StringComparison.Ordinal));
+
+        var (code, output, error) = Run("improvements", organization, "--improvement", improvement);
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        var line = Assert.Single(Lines(error));
+        Assert.StartsWith($"{improvement}: $.meetings[0].date: Meeting 'm1'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_good_improvement_file_is_validated_and_listed()
+    {
+        var organization = Write("organization.json", Interchange.ReaderMutationTests.Organisation);
+        var improvement = Write("improvement.json", Interchange.ImprovementJsonTests.Document);
+
+        var validated = Run("validate", organization, "--improvement", improvement);
+        var listed = Run("improvements", organization, "--improvement", improvement, "--as-of", "2026-06-30");
+
+        Assert.Equal(0, validated.Code);
+        Assert.Contains($"{improvement}: valid: 1 feedback campaigns, 1 review meetings, 2 improvement actions.", validated.Output, StringComparison.Ordinal);
+        Assert.Equal(0, listed.Code);
+        Assert.Matches(@"\na1 +hr → line-a +hr +completed +2026-02-04 +2026-03-01 +no detectable change", listed.Output);
+        Assert.Matches(@"\na2 +hr → line-a +ops +in progress +2026-03-02 +in flight", listed.Output);
+    }
+
+    [Fact]
+    public void A_missing_improvement_file_is_a_usage_error()
+    {
+        var (code, _, error) = Run("improvements", "--improvement", Path.Combine(_folder, "none.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("none.json: no such file (expected an improvement document).", error, StringComparison.Ordinal);
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();

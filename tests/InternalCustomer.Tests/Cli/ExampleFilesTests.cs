@@ -22,6 +22,7 @@ public class ExampleFilesTests
             ["requests.json"] = ServiceRequestJson.WriteToString(requests) + "\n",
             ["responses.csv"] = FeedbackResponseCsv.WriteToString(responses),
             ["responses.json"] = FeedbackResponseJson.WriteToString(responses) + "\n",
+            ["improvement.json"] = ImprovementJson.WriteToString(ExampleOrganization.Improvement(organization)) + "\n",
         };
 
         var folder = RepositoryFiles.Path("docs", "examples");

@@ -1,6 +1,7 @@
 using InternalCustomer.Agreements;
 using InternalCustomer.Calendars;
 using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
 using NodaTime;
 
@@ -136,6 +137,38 @@ internal static class ExampleOrganization
 
     /// <summary>The quarter (a campaign cycle) in which <see cref="QuietConsumer"/> answers little.</summary>
     internal static readonly DateInterval QuietQuarter = new(new LocalDate(2026, 4, 1), new LocalDate(2026, 6, 30));
+
+    /// <summary>The pairs whose review meetings are not recorded, so their agreements stay overdue for review.</summary>
+    internal static readonly (string Provider, string Consumer)[] UnreviewedPairs =
+        [("controlling", "shared-services"), ("ehs", "press-shop"), ("payroll", "it"), ("procurement", "tooling")];
+
+    /// <summary>The quarterly review meetings of every other pair: the first Tuesday of each quarter, the day of the monthly
+    /// ratings.</summary>
+    internal static readonly LocalDate[] QuarterlyReviews = [new(2025, 7, 1), new(2025, 10, 7), new(2026, 1, 6), new(2026, 4, 7)];
+
+    /// <summary>The extra review meeting of logistics and final assembly at which the logistics action is agreed (the first
+    /// Tuesday of December 2025).</summary>
+    internal static readonly LocalDate LogisticsActionAgreed = new(2025, 12, 2);
+
+    /// <summary>The ids of the three improvement actions: logistics' (completed, worked), HR's (completed, lost in noise) and
+    /// planning's for dispatch (in progress).</summary>
+    internal const string LogisticsActionId = "act-logistics-feeding-route";
+
+    /// <summary>The id of HR's action for the paint shop.</summary>
+    internal const string HrActionId = "act-hr-shift-cover";
+
+    /// <summary>The id of planning's action for dispatch, still in progress at the end of the data.</summary>
+    internal const string InProgressActionId = "act-planning-dispatch-lookahead";
+
+    /// <summary>The pair of the action still in progress: planning's service to dispatch, where nothing is planted.</summary>
+    internal static readonly (string Provider, string Consumer) InProgressAction = ("planning", "dispatch");
+
+    /// <summary>The four quarterly campaigns, 2025-Q3 to 2026-Q2, in the office zone.</summary>
+    internal static readonly string[] CampaignIds = ["2025-q3", "2025-q4", "2026-q1", "2026-q2"];
+
+    /// <summary>People of the consumer asked per relationship and quarterly campaign: two at each of the quarter's three
+    /// monthly review meetings.</summary>
+    internal const int InvitedPerQuarter = 6;
 
     /// <summary>The objective sets of <see cref="PerPriority"/>'s agreement: (priority, first response, resolution), each a
     /// business-time allowance or a number of business days, all with target 90%.</summary>
@@ -448,6 +481,67 @@ internal static class ExampleOrganization
         // generator's stream stays as it was).
         var quiet = responses.Where(r => r.Respondent.Value == QuietConsumer && QuietQuarter.Contains(r.Instant.InZone(Zone).Date)).Skip(1).ToHashSet();
         return [.. responses.Where(r => !quiet.Contains(r))];
+    }
+
+    /// <summary>
+    /// The example's improvement record: the four quarterly feedback campaigns (every pair with an agreement invited,
+    /// <see cref="InvitedPerQuarter"/> people each), a quarterly review meeting of every pair but <see cref="UnreviewedPairs"/>,
+    /// the extra meeting agreeing logistics' action, and the three actions (agreed at meetings).
+    /// </summary>
+    internal static ImprovementRecord Improvement(Organization organization)
+    {
+        var pairs = organization.Agreements.Select(a => new Relationship(a.Provider, a.Consumer)).Distinct().Order().ToList();
+        var cycles = FeedbackCampaign.Cycles(First, Period.FromMonths(3), CampaignIds.Length);
+        var campaigns = CampaignIds.Select((id, i) => new FeedbackCampaign(
+            CampaignId.Parse(id), cycles[i], Zone, pairs.Select(p => new Invitation(p, InvitedPerQuarter))));
+
+        static Relationship Pair((string Provider, string Consumer) pair) => new(DepartmentId.Parse(pair.Provider), DepartmentId.Parse(pair.Consumer));
+        var logistics = Pair(LogisticsAction);
+        var hr = Pair(HrAction);
+        var planning = Pair(InProgressAction);
+        var actions = new[]
+        {
+            new ImprovementAction(
+                ActionId.Parse(LogisticsActionId), logistics, logistics.Provider, "A dedicated feeding route for final assembly and a buffer of the parts procurement delivers late",
+                LogisticsActionStarted, ImprovementStatus.Completed, LogisticsActionCompleted, ObjectiveKind.Resolution, "reliability"),
+            new ImprovementAction(
+                ActionId.Parse(HrActionId), hr, hr.Provider, "A standby pool for the paint shop's shift cover",
+                HrActionStarted, ImprovementStatus.Completed, HrActionCompleted, ObjectiveKind.Satisfaction, "responsiveness"),
+            new ImprovementAction(
+                ActionId.Parse(InProgressActionId), planning, planning.Provider, "A weekly look-ahead of the dispatch plan",
+                new LocalDate(2026, 5, 4), ImprovementStatus.InProgress),
+        };
+
+        var unreviewed = UnreviewedPairs.Select(Pair).ToHashSet();
+        var meetings = new List<ReviewMeeting>();
+        foreach (var pair in pairs.Where(p => !unreviewed.Contains(p)))
+        {
+            foreach (var date in QuarterlyReviews)
+            {
+                var agreed = (pair, date) switch
+                {
+                    _ when pair == hr && date == QuarterlyReviews[3] => [actions[1].Id],
+                    _ when pair == planning && date == QuarterlyReviews[3] => [actions[2].Id],
+                    _ => Array.Empty<ActionId>(),
+                };
+                meetings.Add(new ReviewMeeting(
+                    MeetingId.Parse($"rm-{pair.Provider}-{pair.Consumer}-{date:yyyy-MM}"),
+                    pair,
+                    date,
+                    [pair.Provider, pair.Consumer],
+                    agreed.Length > 0 ? "Quarterly review; an improvement action agreed." : null,
+                    agreed));
+            }
+        }
+
+        meetings.Add(new ReviewMeeting(
+            MeetingId.Parse($"rm-{logistics.Provider}-{logistics.Consumer}-{LogisticsActionAgreed:yyyy-MM}"),
+            logistics,
+            LogisticsActionAgreed,
+            [logistics.Provider, logistics.Consumer, DepartmentId.Parse("procurement")],
+            "Material for final assembly arrives late; a feeding route of its own and a buffer of late parts agreed.",
+            [actions[0].Id]));
+        return ImprovementRecord.Create(organization, campaigns, meetings, actions);
     }
 
     private static string Complaint(string provider, Random random) => provider switch

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using InternalCustomer.Agreements;
+using InternalCustomer.Cli.Output;
+using InternalCustomer.Feedback;
+using InternalCustomer.Feedback.Statistics;
+using InternalCustomer.Improvement;
+using InternalCustomer.Organizations;
+using NodaTime;
+using NodaTime.Text;
+
+namespace InternalCustomer.Cli.Commands;
+
+/// <summary>
+/// The <c>improvements</c> command: every improvement action of the record with its measured effect
+/// (<see cref="ImprovementEffect.Measure(Organization, ImprovementRecord, ActionId, ReadOnlySpan{ServiceRequest}, ReadOnlySpan{FeedbackResponse}, EffectOptions)"/>,
+/// default options as of the command's instant), then every feedback campaign's response rate and coverage
+/// (<see cref="CampaignSummary"/>). This class only lays the library's results out.
+/// </summary>
+internal sealed class ImprovementReport(Organization organization, ImprovementRecord record, IReadOnlyList<ServiceRequest> requests, IReadOnlyList<FeedbackResponse> responses, Instant asOf)
+{
+    /// <summary>The minimum responses per relationship a campaign's coverage counts (the effect's default minimum, <see cref="EffectOptions.MinimumResponses"/>).</summary>
+    internal const int CoverageMinimum = 5;
+
+    private readonly ImmutableArray<ServiceRequest> _requests = [.. requests];
+    private readonly ImmutableArray<FeedbackResponse> _responses = [.. responses];
+
+    /// <summary>The command's sections: actions, then campaigns.</summary>
+    internal IReadOnlyList<Section> Sections() => [ActionsSection(), CampaignsSection()];
+
+    /// <summary>One row per action: its relationship, owner, status and dates, and for a completed one the verdict with the
+    /// before → after CSAT and on-time shares, the p-values the verdict was judged by, the minimum detectable increases and the caveats.</summary>
+    internal Section ActionsSection()
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        var notes = new List<string>();
+        foreach (var action in record.Actions)
+        {
+            var effect = Effect(action, out var why);
+            IReadOnlyList<string> common =
+            [
+                action.Id.Value,
+                $"{action.Relationship.Provider} → {action.Relationship.Consumer}",
+                action.Owner.Value,
+                Status(action.Status),
+                Date(action.Started),
+                action.Completed is { } c ? Date(c) : string.Empty,
+            ];
+            if (effect is null)
+            {
+                rows.Add([.. common, why, "", "", "", "", "", "", "", "", ""]);
+                continue;
+            }
+
+            rows.Add(
+            [
+                .. common,
+                Verdict(effect.Verdict),
+                Share(effect.Csat.Proportion1),
+                Share(effect.Csat.Proportion2),
+                P(effect.CsatDifferenceInDifferences?.PValue ?? effect.Csat.PValue),
+                Share(effect.OnTime.Proportion1),
+                Share(effect.OnTime.Proportion2),
+                P(effect.OnTimeDifferenceInDifferences?.PValue ?? effect.OnTime.PValue),
+                Share(effect.MinimumDetectableCsatIncrease),
+                Share(effect.MinimumDetectableOnTimeIncrease),
+                Caveats(effect.Caveats),
+            ]);
+            notes.Add(Note(action, effect));
+        }
+
+        if (record.Actions.IsEmpty)
+        {
+            notes.Add("No improvement actions are recorded.");
+        }
+        else
+        {
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Measured as of {OrganizationAnalysis.Format(asOf)}: before = one review cadence up to the start, after = one cadence from the completion; p-values are of the difference-in-differences against the provider's other relationships when there are some, else of the before/after test; significant below 0.05. The minimum detectable increases (percentage points, power 0.8) are the smallest rises these windows could have shown: when nothing significant changed, they tell \"nothing happened\" from \"cannot tell yet\"."));
+        }
+
+        return new Section(
+            "actions",
+            "Improvement actions",
+            ["action", "relationship", "owner", "status", "started", "completed", "verdict", "CSAT before %", "CSAT after %", "CSAT p", "on time before %", "on time after %", "on-time p", "min. detectable CSAT +pp", "min. detectable on-time +pp", "caveats"],
+            rows,
+            notes);
+    }
+
+    /// <summary>One row per campaign: cycle, invitations, answers, response rate, coverage, the consumer with the lowest
+    /// response rate, and the consumers that did not answer at all.</summary>
+    internal Section CampaignsSection()
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        var notes = new List<string>();
+        foreach (var campaign in record.Campaigns)
+        {
+            var summary = CampaignSummary.Create(campaign, _responses.AsSpan());
+            var lowest = summary.ByConsumer.Where(d => d.Invited > 0).OrderBy(d => d.ResponseRate).ThenBy(d => d.Department).FirstOrDefault();
+            rows.Add(
+            [
+                campaign.Id.Value,
+                $"{Date(campaign.Cycle.Start)}..{Date(campaign.Cycle.End)}",
+                Invariant(summary.InvitedRelationships),
+                Invariant(summary.Invited),
+                Invariant(summary.Answered),
+                Invariant(summary.Responses),
+                Share(summary.ResponseRate),
+                Share(summary.Coverage(CoverageMinimum)),
+                lowest is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{lowest.Department} {Percent(lowest.ResponseRate)}%"),
+                string.Join(" ", summary.NonRespondingConsumers.Select(d => d.Value)),
+            ]);
+            if (lowest is not null && summary.ResponseRate is { } overall && lowest.ResponseRate < overall / 2)
+            {
+                notes.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{campaign.Id}: {lowest.Department} answered {lowest.Answered} of {lowest.Invited} invitations ({Percent(lowest.ResponseRate)}%), under half the campaign's {Percent(overall)}%."));
+            }
+        }
+
+        if (record.Campaigns.IsEmpty)
+        {
+            notes.Add("No feedback campaigns are recorded.");
+        }
+        else
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Response rate = answered / invited (a relationship's answers counted up to its invited); coverage = share of invited relationships with at least {CoverageMinimum} responses."));
+        }
+
+        return new Section(
+            "campaigns",
+            "Feedback campaigns",
+            ["campaign", "cycle", "relationships", "invited", "answered", "responses", "response rate %", $"coverage (≥{CoverageMinimum}) %", "lowest consumer", "non-responding consumers"],
+            rows,
+            notes);
+    }
+
+    /// <summary>The measured effect of a completed action whose after window starts before the as-of instant; otherwise null and why.</summary>
+    private ActionEffect? Effect(ImprovementAction action, out string why)
+    {
+        why = string.Empty;
+        if (action.Status != ImprovementStatus.Completed)
+        {
+            why = action.IsInFlight ? "in flight" : "abandoned";
+            return null;
+        }
+
+        var options = new EffectOptions(asOf);
+        var completedAt = action.Completed!.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        if (completedAt >= asOf)
+        {
+            why = "not yet measurable (completed after the as-of date)";
+            return null;
+        }
+
+        try
+        {
+            return ImprovementEffect.Measure(organization, record, action.Id, _requests.AsSpan(), _responses.AsSpan(), options);
+        }
+        catch (ArgumentException e)
+        {
+            // The library refuses to measure (an after window starting at or after the as-of instant in the agreement's
+            // zone, responses on more than one scale); its message says why.
+            why = "not measured: " + e.Message;
+            return null;
+        }
+    }
+
+    private static string Note(ImprovementAction action, ActionEffect effect)
+    {
+        var what = effect.Verdict switch
+        {
+            EffectVerdict.Improved => "improved",
+            EffectVerdict.Worse => "got worse",
+            _ => "shows no detectable change",
+        };
+        var text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{action.Id} ({action.Relationship.Provider} → {action.Relationship.Consumer}) {what}: CSAT {Change(effect.Csat)} (p {P(effect.CsatDifferenceInDifferences?.PValue ?? effect.Csat.PValue)}), on time {Change(effect.OnTime)} (p {P(effect.OnTimeDifferenceInDifferences?.PValue ?? effect.OnTime.PValue)})");
+        if (effect.Verdict == EffectVerdict.NoDetectableChange)
+        {
+            text += $"; the smallest rise the data could have detected: CSAT {Detectable(effect.MinimumDetectableCsatIncrease)}, on time {Detectable(effect.MinimumDetectableOnTimeIncrease)}";
+        }
+
+        return effect.Caveats == EffectCaveats.None ? text + "." : text + $" (caveats: {Caveats(effect.Caveats)}).";
+    }
+
+    private static string Change(TwoProportionResult result) => $"{Share(result.Proportion1)}% → {Share(result.Proportion2)}%";
+
+    private static string Detectable(double? increase) => increase is { } v ? $"+{Percent(v)} points" : "none (too few observations, or no room above the before share)";
+
+    private static string P(double? p) => p is { } value ? value.ToString(value < 0.0001 ? "0.0E+0" : "0.0000", CultureInfo.InvariantCulture) : "–";
+
+    private static string Share(double? value) => value is { } v ? Percent(v) : "–";
+
+    private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string Status(ImprovementStatus status) => status switch
+    {
+        ImprovementStatus.Planned => "planned",
+        ImprovementStatus.InProgress => "in progress",
+        ImprovementStatus.Completed => "completed",
+        _ => "abandoned",
+    };
+
+    private static string Verdict(EffectVerdict verdict) => verdict switch
+    {
+        EffectVerdict.Improved => "improved",
+        EffectVerdict.Worse => "worse",
+        _ => "no detectable change",
+    };
+
+    private static string Caveats(EffectCaveats caveats)
+    {
+        var names = new List<string>();
+        if (caveats.HasFlag(EffectCaveats.FewResponses))
+        {
+            names.Add("few responses");
+        }
+
+        if (caveats.HasFlag(EffectCaveats.OverlappingAction))
+        {
+            names.Add("overlapping action");
+        }
+
+        if (caveats.HasFlag(EffectCaveats.NoControls))
+        {
+            names.Add("no controls");
+        }
+
+        if (caveats.HasFlag(EffectCaveats.AfterWindowCut))
+        {
+            names.Add("after window cut");
+        }
+
+        return string.Join("; ", names);
+    }
+}
