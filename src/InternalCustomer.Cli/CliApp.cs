@@ -76,7 +76,7 @@ internal static class CliApp
             [Add("sla", "SLA compliance and error budget per agreement and objective.", format, asOf, requests)] = "sla",
             [Add("feedback", "Satisfaction per provider and per relationship, with intervals and trends.", format, asOf, responses)] = "feedback",
             [Add("improvements", "Improvement actions with their measured effect (verdict, CSAT and on time before → after, p-values), and each feedback campaign's response rate and coverage.", format, asOf, requests, responses, improvement)] = "improvements",
-            [Add("report", "The organisation summary: departments, graph findings, SLA compliance, feedback, findings.", format, asOf, requests, responses)] = "report",
+            [Add("report", "The organisation summary: departments, graph findings, SLA compliance, feedback, attention list, improvement actions, findings.", format, asOf, requests, responses, improvement)] = "report",
         };
 
         var parsed = root.Parse(args);
@@ -208,7 +208,7 @@ internal static class CliApp
         var example = file is null;
         var requests = command is "sla" or "report" or "validate" or "improvements" ? inputs.Requests(requestFile, example && command != "validate") : [];
         var responses = command is "feedback" or "report" or "validate" or "improvements" ? inputs.Responses(responseFile, example && command != "validate") : [];
-        var record = command is "improvements" || improvementFile is not null ? inputs.Improvement(improvementFile, organization, example && command != "validate") : null;
+        var record = command is "improvements" or "report" || improvementFile is not null ? inputs.Improvement(improvementFile, organization, example && command != "validate") : null;
         var latest = Scorecard.DataEnds([.. requests], [.. responses]);
         if (asOf is null && latest is null)
         {
@@ -223,7 +223,7 @@ internal static class CliApp
 
             latest = now;
         }
-        var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest ?? clock.GetCurrentInstant(), source);
+        var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest ?? clock.GetCurrentInstant(), source, record);
         var crossProblems = analysis.InputProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
         if (crossProblems.Count > 0)
         {
@@ -240,7 +240,7 @@ internal static class CliApp
             ])],
             "sla" => [analysis.SlaSection()],
             "feedback" => [analysis.FeedbackSection(), analysis.RelationshipsSection()],
-            "improvements" => new ImprovementReport(organization, record!, requests, responses, analysis.Options.AsOf).Sections(),
+            "improvements" => new ImprovementReport(analysis).Sections(),
             _ => Report(analysis),
         };
         return Renderer.Render(sections, kind);
@@ -259,6 +259,7 @@ internal static class CliApp
         analysis.FeedbackSection(),
         analysis.ScorecardSection(),
         analysis.AttentionSection(),
+        analysis.ImprovementSection(),
         analysis.FindingsSection(),
     ];
 }

@@ -12,18 +12,30 @@ using NodaTime.Text;
 namespace InternalCustomer.Cli.Commands;
 
 /// <summary>
-/// The <c>improvements</c> command: every improvement action of the record with its measured effect
-/// (<see cref="ImprovementEffect.Measure(Organization, ImprovementRecord, ActionId, ReadOnlySpan{ServiceRequest}, ReadOnlySpan{FeedbackResponse}, EffectOptions)"/>,
-/// default options as of the command's instant), then every feedback campaign's response rate and coverage
-/// (<see cref="CampaignSummary"/>). This class only lays the library's results out.
+/// The <c>improvements</c> command: every improvement action of the record with its measured effect, as the scorecard
+/// measured it (<see cref="Scorecards.RelationshipHealth.Effects"/>, which calls
+/// <see cref="ImprovementEffect.Measure(Organization, ImprovementRecord, ActionId, ReadOnlySpan{ServiceRequest}, ReadOnlySpan{FeedbackResponse}, EffectOptions)"/>
+/// as of the command's instant), then every feedback campaign's response rate and coverage (<see cref="CampaignSummary"/>,
+/// over the responses given by then). This class only lays the library's results out.
 /// </summary>
-internal sealed class ImprovementReport(Organization organization, ImprovementRecord record, IReadOnlyList<ServiceRequest> requests, IReadOnlyList<FeedbackResponse> responses, Instant asOf)
+internal sealed class ImprovementReport
 {
     /// <summary>The minimum responses per relationship a campaign's coverage counts (the effect's default minimum, <see cref="EffectOptions.MinimumResponses"/>).</summary>
     internal const int CoverageMinimum = 5;
 
-    private readonly ImmutableArray<ServiceRequest> _requests = [.. requests];
-    private readonly ImmutableArray<FeedbackResponse> _responses = [.. responses];
+    private readonly ImprovementRecord record;
+    private readonly Instant asOf;
+    private readonly ImmutableArray<FeedbackResponse> _responses;
+    private readonly Dictionary<ActionId, ActionEffect> _effects;
+
+    /// <summary>Lays out the improvement record of an analysis (one built with the record).</summary>
+    internal ImprovementReport(OrganizationAnalysis analysis)
+    {
+        record = analysis.Options.Improvement ?? throw new InvalidOperationException("The analysis was built without an improvement record.");
+        asOf = analysis.Options.AsOf;
+        _responses = [.. analysis.Responses.Where(r => r.Instant <= asOf)];
+        _effects = analysis.Scorecard.Relationships.SelectMany(r => r.Effects).ToDictionary(e => e.Action.Id);
+    }
 
     /// <summary>The command's sections: actions, then campaigns.</summary>
     internal IReadOnlyList<Section> Sections() => [ActionsSection(), CampaignsSection()];
@@ -136,7 +148,8 @@ internal sealed class ImprovementReport(Organization organization, ImprovementRe
             notes);
     }
 
-    /// <summary>The measured effect of a completed action whose after window starts before the as-of instant; otherwise null and why.</summary>
+    /// <summary>The measured effect of a completed action whose after window has begun by the as-of instant (the
+    /// scorecard's); otherwise null and why.</summary>
     private ActionEffect? Effect(ImprovementAction action, out string why)
     {
         why = string.Empty;
@@ -146,25 +159,13 @@ internal sealed class ImprovementReport(Organization organization, ImprovementRe
             return null;
         }
 
-        var options = new EffectOptions(asOf);
-        var completedAt = action.Completed!.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        if (completedAt >= asOf)
+        if (_effects.TryGetValue(action.Id, out var effect))
         {
-            why = "not yet measurable (completed after the as-of date)";
-            return null;
+            return effect;
         }
 
-        try
-        {
-            return ImprovementEffect.Measure(organization, record, action.Id, _requests.AsSpan(), _responses.AsSpan(), options);
-        }
-        catch (ArgumentException e)
-        {
-            // The library refuses to measure (an after window starting at or after the as-of instant in the agreement's
-            // zone, responses on more than one scale); its message says why.
-            why = "not measured: " + e.Message;
-            return null;
-        }
+        why = "not yet measurable (completed after the as-of date)";
+        return null;
     }
 
     private static string Note(ImprovementAction action, ActionEffect effect)

@@ -56,6 +56,9 @@ internal sealed class OrganizationAnalysis
 
     internal Organization Organization { get; }
 
+    /// <summary>The responses the analysis reads.</summary>
+    internal ImmutableArray<FeedbackResponse> Responses => _responses;
+
     internal ScorecardOptions Options { get; }
 
     internal string Source { get; }
@@ -351,8 +354,15 @@ internal sealed class OrganizationAnalysis
                 CultureInfo.InvariantCulture,
                 $"Campaign {campaign.Campaign} ({LocalDatePattern.Iso.Format(cycle.Start)} to {LocalDatePattern.Iso.Format(cycle.End)}): response rate {(health.CampaignResponseRate is { } rate ? Percent(rate) + "%" : "n/a")} ({campaign.Answered} of {campaign.Invited} invited); coverage {(health.CampaignCoverage is { } coverage ? Percent(coverage) + "%" : "n/a")} of {campaign.InvitedRelationships} relationships with at least {Options.MinimumResponses} responses."));
             notes.Add(health.NonRespondingConsumers.IsEmpty
-                ? "Every invited consumer responded."
+                ? "Every invited consumer responded at least once."
                 : "Not responding: " + string.Join(", ", health.NonRespondingConsumers.Select(Name)) + ".");
+            if (campaign.ByConsumer.Where(d => d.Invited > 0 && d.Answered > 0).OrderBy(d => d.ResponseRate).ThenBy(d => d.Department).FirstOrDefault() is { } lowest
+                && health.CampaignResponseRate is { } overall && lowest.ResponseRate < overall / 2)
+            {
+                notes.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Answering least: {Name(lowest.Department)}, {lowest.Answered} of {lowest.Invited} invited ({Percent(lowest.ResponseRate)}%), under half the campaign's rate."));
+            }
         }
 
         notes.Add($"Reviews due: {Invariant(health.ReviewsDue)} agreement(s), counting the recorded review meetings.");
@@ -397,10 +407,17 @@ internal sealed class OrganizationAnalysis
     {
         EffectVerdict.Improved => "improved",
         EffectVerdict.Worse => "worse",
-        _ => "no detectable change (could detect CSAT +" + Points(effect.MinimumDetectableCsatIncrease) + ", on time +" + Points(effect.MinimumDetectableOnTimeIncrease) + ")",
+        _ => "no detectable change (" + Detectable("CSAT", effect.Csat, effect.MinimumDetectableCsatIncrease) + "; " + Detectable("on time", effect.OnTime, effect.MinimumDetectableOnTimeIncrease) + ")",
     };
 
-    private static string Points(double? increase) => increase is { } v ? Percent(v) + " pts" : "n/a";
+    // What the windows could have shown: the minimum detectable rise, or why there is none ("cannot tell yet").
+    private static string Detectable(string what, TwoProportionResult test, double? increase) => increase switch
+    {
+        { } v => $"{what} could show +{Percent(v)} pts",
+        null when test.Trials1 == 0 || test.Trials2 == 0 => $"{what}: no data in a window",
+        null when test.Proportion1 is 1 => $"{what} already at 100%",
+        _ => $"{what}: cannot tell yet, too few to show even a rise to 100%",
+    };
 
     private static string BeforeAfter(TwoProportionResult test, string noun) =>
         $"{Share(test.Proportion1)} → {Share(test.Proportion2)} ({Invariant(test.Trials1)} → {Invariant(test.Trials2)} {noun}s{(test.PValue is { } p ? ", p " + p.ToString("0.0000", CultureInfo.InvariantCulture) : string.Empty)})";

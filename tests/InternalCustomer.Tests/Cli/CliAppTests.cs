@@ -40,6 +40,25 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public void Report_on_the_built_in_example_shows_the_improvement_loop_closing()
+    {
+        var (code, output, error) = Run("report");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+
+        // The two planted actions with their verdicts (measured in ExampleImprovementRecordTests), the quiet consumer of
+        // 2026-Q2, and the reviews due now that the review meetings are recorded: 4 of 63 agreements (the example's record
+        // leaves four pairs unreviewed), not all of them.
+        Assert.Contains("Improvement actions", output, StringComparison.Ordinal);
+        Assert.Matches(@"\nact-logistics-feeding-route +logistics +assembly +logistics +completed +2026-01-05 +2026-02-27 +improved +0\.0% → 100\.0% \(6 → 6 responses", output);
+        Assert.Matches(@"\nact-hr-shift-cover +hr +paint-shop +hr +completed +2026-04-13 +2026-06-01 +no detectable change \(CSAT: cannot tell yet", output);
+        Assert.Matches(@"\nact-planning-dispatch-lookahead +planning +dispatch +planning +in progress +2026-05-04 +- +in flight", output);
+        Assert.Contains("* Answering least: Quality (quality), 1 of 18 invited (5.6%), under half the campaign's rate.", output, StringComparison.Ordinal);
+        Assert.Contains("* Reviews due: 4 agreement(s), counting the recorded review meetings.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_as_of_a_date_before_the_data_begins_is_a_usage_error()
     {
         var (code, output, error) = Run("report", "--as-of", "2020-01-01");

@@ -78,7 +78,8 @@ public class ImprovementSectionTests
         Assert.Equal(["act-logistics", "logistics", "assembly", "logistics", "completed", "2026-01-05", "2026-02-27", "improved"], logistics.Take(8));
         var hr = section.Rows[1];
         Assert.Equal(["act-hr", "hr", "paint-shop", "hr", "completed", "2026-04-13", "2026-06-01"], hr.Take(7));
-        Assert.StartsWith("no detectable change (could detect CSAT +", hr[7], StringComparison.Ordinal);
+        // Two responses after (CSAT 2/6 → 0/2): no rise could show in windows that small; on time was 100% before.
+        Assert.Equal("no detectable change (CSAT: cannot tell yet, too few to show even a rise to 100%; on time already at 100%)", hr[7]);
         Assert.Contains("few responses", hr[10], StringComparison.Ordinal);
         Assert.Contains("after window cut at the as-of date", hr[10], StringComparison.Ordinal);
 
@@ -115,16 +116,25 @@ public class ImprovementSectionTests
         var silent = counts.GroupBy(c => c.Consumer).Where(g => g.Sum(c => c.Count) == 0).Select(g => g.Key).Order().ToList();
         Assert.Equal(["quality-lab"], silent);
         Assert.Equal(
-            silent.Count == 0 ? "Every invited consumer responded." : "Not responding: " + string.Join(", ", silent.Select(s => $"{Organization.GetDepartment(Id(s)).Name} ({s})")) + ".",
+            silent.Count == 0 ? "Every invited consumer responded at least once." : "Not responding: " + string.Join(", ", silent.Select(s => $"{Organization.GetDepartment(Id(s)).Name} ({s})")) + ".",
             notes[1]);
+
+        // The consumer answering least, when under half the campaign's rate: the quiet one, one answer for its invitations.
+        var quiet = counts.Where(c => c.Consumer == ExampleOrganization.QuietConsumer).ToList();
+        var quietAnswered = quiet.Sum(c => Math.Min(c.Count, c.Invited));
+        var quietInvited = quiet.Sum(c => c.Invited);
+        Assert.True((double)quietAnswered / quietInvited < 0.5 * answered / invited);
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"Answering least: Quality (quality), {quietAnswered} of {quietInvited} invited ({100.0 * quietAnswered / quietInvited:0.0}%), under half the campaign's rate."),
+            notes[2]);
 
         // The meeting reviewed the agreements of logistics and final assembly: exactly those leave the reviews due.
         var without = new OrganizationAnalysis(Organization, Requests, Responses, AsOf, "built-in example");
         var pair = Organization.Agreements.Where(a => a.Provider == Id("logistics") && a.Consumer == Id("assembly")).Select(a => a.Id).ToHashSet();
         var before = without.Scorecard.ReviewsDue;
         Assert.Contains(before, r => pair.Contains(r.Agreement));
-        Assert.Equal($"Reviews due: {before.Count(r => !pair.Contains(r.Agreement))} agreement(s), counting the recorded review meetings.", notes[2]);
-        Assert.Equal(3, notes.Count);
+        Assert.Equal($"Reviews due: {before.Count(r => !pair.Contains(r.Agreement))} agreement(s), counting the recorded review meetings.", notes[3]);
+        Assert.Equal(4, notes.Count);
     }
 
     [Fact]
