@@ -60,7 +60,7 @@ internal sealed class ImprovementReport
             ];
             if (effect is null)
             {
-                rows.Add([.. common, why, "", "", "", "", "", "", "", "", ""]);
+                rows.Add([.. common, why, "", "", "", "", "", "", "", "", "", "", "", ""]);
                 continue;
             }
 
@@ -70,10 +70,13 @@ internal sealed class ImprovementReport
                 Verdict(effect.Verdict),
                 Share(effect.Csat.Proportion1),
                 Share(effect.Csat.Proportion2),
-                P(effect.CsatDifferenceInDifferences?.PValue ?? effect.Csat.PValue),
+                P(effect.Judgements[0].PValue),
                 Share(effect.OnTime.Proportion1),
                 Share(effect.OnTime.Proportion2),
-                P(effect.OnTimeDifferenceInDifferences?.PValue ?? effect.OnTime.PValue),
+                P(effect.Judgements[1].PValue),
+                Mean(effect.MeanScore.MeanY),
+                Mean(effect.MeanScore.MeanX),
+                P(effect.Judgements[2].PValue),
                 Share(effect.MinimumDetectableCsatIncrease),
                 Share(effect.MinimumDetectableOnTimeIncrease),
                 Caveats(effect.Caveats),
@@ -95,7 +98,7 @@ internal sealed class ImprovementReport
         return new Section(
             "actions",
             "Improvement actions",
-            ["action", "relationship", "owner", "status", "started", "completed", "verdict", "CSAT before %", "CSAT after %", "CSAT p", "on time before %", "on time after %", "on-time p", "min. detectable CSAT +pp", "min. detectable on-time +pp", "caveats"],
+            ["action", "relationship", "owner", "status", "started", "completed", "verdict", "CSAT before %", "CSAT after %", "CSAT p", "on time before %", "on time after %", "on-time p", "mean before", "mean after", "mean p", "min. detectable CSAT +pp", "min. detectable on-time +pp", "caveats"],
             rows,
             notes);
     }
@@ -178,7 +181,7 @@ internal sealed class ImprovementReport
         };
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{action.Id} ({action.Relationship.Provider} → {action.Relationship.Consumer}) {what}: CSAT {Change(effect.Csat)} (p {P(effect.CsatDifferenceInDifferences?.PValue ?? effect.Csat.PValue)}), on time {Change(effect.OnTime)} (p {P(effect.OnTimeDifferenceInDifferences?.PValue ?? effect.OnTime.PValue)})");
+            $"{action.Id} ({action.Relationship.Provider} → {action.Relationship.Consumer}) {what}: CSAT {Change(effect.Csat)} (p {P(effect.Judgements[0].PValue)}), on time {Change(effect.OnTime)} (p {P(effect.Judgements[1].PValue)}), mean score {Mean(effect.MeanScore.MeanY)} → {Mean(effect.MeanScore.MeanX)} (p {P(effect.Judgements[2].PValue)})");
         if (effect.Verdict == EffectVerdict.NoDetectableChange)
         {
             text += $"; the smallest rise the data could have detected: CSAT {Detectable(effect.MinimumDetectableCsatIncrease)}, on time {Detectable(effect.MinimumDetectableOnTimeIncrease)}";
@@ -190,6 +193,8 @@ internal sealed class ImprovementReport
     private static string Change(TwoProportionResult result) => $"{Share(result.Proportion1)}% → {Share(result.Proportion2)}%";
 
     private static string Detectable(double? increase) => increase is { } v ? $"+{Percent(v)} points" : "none (too few observations, or no room above the before share)";
+
+    private static string Mean(double? mean) => mean is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) : "–";
 
     private static string P(double? p) => p is { } value ? value.ToString(value < 0.0001 ? "0.0E+0" : "0.0000", CultureInfo.InvariantCulture) : "–";
 

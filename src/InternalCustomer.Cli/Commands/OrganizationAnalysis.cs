@@ -321,6 +321,7 @@ internal sealed class OrganizationAnalysis
             "in flight",
             "-",
             "-",
+            "-",
             string.Empty,
         ]);
         var finished = Scorecard.Relationships.SelectMany(r => r.Effects).OrderBy(e => e.Action.Id).Select(e => (IReadOnlyList<string>)
@@ -333,8 +334,9 @@ internal sealed class OrganizationAnalysis
             LocalDatePattern.Iso.Format(e.Action.Started),
             e.Action.Completed is { } c ? LocalDatePattern.Iso.Format(c) : "-",
             Verdict(e),
-            BeforeAfter(e.Csat, "response"),
-            BeforeAfter(e.OnTime, "request"),
+            BeforeAfter(e.Csat, e.Judgements[0], "response"),
+            BeforeAfter(e.OnTime, e.Judgements[1], "request"),
+            MeanBeforeAfter(e.MeanScore, e.Judgements[2]),
             e.Caveats == EffectCaveats.None ? string.Empty : Caveats(e.Caveats),
         ]);
         var health = Scorecard.Health;
@@ -369,7 +371,7 @@ internal sealed class OrganizationAnalysis
         return new(
             "improvement",
             "Improvement actions",
-            ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "caveats"],
+            ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "mean score before → after", "caveats"],
             [.. inFlight, .. finished],
             notes);
     }
@@ -419,8 +421,17 @@ internal sealed class OrganizationAnalysis
         _ => $"{what}: cannot tell yet, too few to show even a rise to 100%",
     };
 
-    private static string BeforeAfter(TwoProportionResult test, string noun) =>
-        $"{Share(test.Proportion1)} → {Share(test.Proportion2)} ({Invariant(test.Trials1)} → {Invariant(test.Trials2)} {noun}s{(test.PValue is { } p ? ", p " + p.ToString("0.0000", CultureInfo.InvariantCulture) : string.Empty)})";
+    // The shares before and after with their counts, and the p-value the verdict judged the outcome by.
+    private static string BeforeAfter(TwoProportionResult test, OutcomeJudgement judged, string noun) =>
+        $"{Share(test.Proportion1)} → {Share(test.Proportion2)} ({Invariant(test.Trials1)} → {Invariant(test.Trials2)} {noun}s{Judged(judged)})";
+
+    private static string MeanBeforeAfter(WelchTTestResult test, OutcomeJudgement judged) =>
+        $"{MeanText(test.MeanY)} → {MeanText(test.MeanX)} ({Invariant(test.CountY)} → {Invariant(test.CountX)}{Judged(judged)})";
+
+    private static string Judged(OutcomeJudgement judged) =>
+        judged.PValue is { } p ? $", p {p.ToString("0.0000", CultureInfo.InvariantCulture)}{(judged.AgainstControls ? " against controls" : string.Empty)}" : string.Empty;
+
+    private static string MeanText(double? mean) => mean is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Share(double? proportion) => proportion is { } v ? Percent(v) + "%" : "n/a";
 

@@ -28,6 +28,7 @@ public sealed record ActionEffect
         DifferenceInDifferencesResult? csatDifferenceInDifferences,
         DifferenceInDifferencesResult? onTimeDifferenceInDifferences,
         DifferenceInDifferencesResult? meanScoreDifferenceInDifferences,
+        ImmutableArray<OutcomeJudgement> judgements,
         EffectVerdict verdict,
         double? minimumDetectableCsatIncrease,
         double? minimumDetectableOnTimeIncrease,
@@ -44,6 +45,7 @@ public sealed record ActionEffect
         CsatDifferenceInDifferences = csatDifferenceInDifferences;
         OnTimeDifferenceInDifferences = onTimeDifferenceInDifferences;
         MeanScoreDifferenceInDifferences = meanScoreDifferenceInDifferences;
+        Judgements = judgements;
         Verdict = verdict;
         MinimumDetectableCsatIncrease = minimumDetectableCsatIncrease;
         MinimumDetectableOnTimeIncrease = minimumDetectableOnTimeIncrease;
@@ -67,7 +69,8 @@ public sealed record ActionEffect
     public TwoProportionResult Csat { get; }
 
     /// <summary>Gets the change in mean overall score, Welch's test of after − before.</summary>
-    /// <remarks>It has no comparison group: a drift of every relationship's scores moves it as much as the action does.</remarks>
+    /// <remarks>It has no comparison group: a drift of every relationship's scores moves it as much as the action does;
+    /// <see cref="MeanScoreDifferenceInDifferences"/> removes such a drift and judges the mean when there are controls.</remarks>
     public WelchTTestResult MeanScore { get; }
 
     /// <summary>Gets the change in on-time rate of the pair's requests (on time: every decided time objective met), before → after.</summary>
@@ -84,6 +87,11 @@ public sealed record ActionEffect
     /// <summary>Gets the difference-in-differences of the overall score (the pair's scores against the controls' in the same
     /// windows), or <see langword="null"/> when there are no controls or some control rates on another scale than the pair.</summary>
     public DifferenceInDifferencesResult? MeanScoreDifferenceInDifferences { get; }
+
+    /// <summary>Gets how each outcome was judged for the <see cref="Verdict"/>, in the order CSAT, on time, mean score:
+    /// the test that decided (difference-in-differences or before/after), its estimate, p-value and significance. Show
+    /// these, not the raw before/after p-values, when explaining a verdict.</summary>
+    public ImmutableArray<OutcomeJudgement> Judgements { get; }
 
     /// <summary>Gets the verdict.</summary>
     /// <remarks>Each of three outcomes is judged by one test: CSAT by its difference-in-differences when that has a p-value,
@@ -128,6 +136,7 @@ public sealed record ActionEffect
         && CsatDifferenceInDifferences == other.CsatDifferenceInDifferences
         && OnTimeDifferenceInDifferences == other.OnTimeDifferenceInDifferences
         && MeanScoreDifferenceInDifferences == other.MeanScoreDifferenceInDifferences
+        && Judgements.SequenceEqual(other.Judgements)
         && Verdict == other.Verdict
         && MinimumDetectableCsatIncrease == other.MinimumDetectableCsatIncrease
         && MinimumDetectableOnTimeIncrease == other.MinimumDetectableOnTimeIncrease

@@ -14,9 +14,9 @@ public enum EffectCaveats
     /// when it has no completion date) during the before or the after window, so the change cannot be credited to this action alone.</summary>
     OverlappingAction = 2,
 
-    /// <summary>No difference-in-differences test was made: there is no control relationship, or the controls lack data in a window
-    /// for both CSAT and on-time rate; the verdict rests on the raw before/after tests, which an organisation-wide drift or
-    /// regression to the mean can move.</summary>
+    /// <summary>No difference-in-differences test was made: there is no control relationship, or no difference-in-differences
+    /// (of CSAT, on-time rate or mean score) has a p-value; the verdict rests on the raw before/after tests, which an
+    /// organisation-wide drift or regression to the mean can move.</summary>
     NoControls = 4,
 
     /// <summary>The after window was cut at <see cref="EffectOptions.AsOf"/>, so it is shorter than the before window.</summary>

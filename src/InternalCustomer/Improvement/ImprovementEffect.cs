@@ -232,13 +232,13 @@ public static class ImprovementEffect
             caveats |= EffectCaveats.OverlappingAction;
         }
 
-        ReadOnlySpan<(double? PValue, double? Estimate)> judged =
+        ImmutableArray<OutcomeJudgement> judged =
         [
-            csatDid?.PValue is { } p1 ? (p1, csatDid.Estimate) : (csat.PValue, csat.Difference),
-            onTimeDid?.PValue is { } p2 ? (p2, onTimeDid.Estimate) : (onTimeTest.PValue, onTimeTest.Difference),
-            meanDid?.PValue is { } p3 ? (p3, meanDid.Estimate) : (mean.PValue, mean.Difference),
+            Judge(EffectOutcome.Csat, csatDid, csat.PValue, csat.Difference, options.Significance),
+            Judge(EffectOutcome.OnTime, onTimeDid, onTimeTest.PValue, onTimeTest.Difference, options.Significance),
+            Judge(EffectOutcome.MeanScore, meanDid, mean.PValue, mean.Difference, options.Significance),
         ];
-        var verdict = Verdict(judged, options.Significance);
+        var verdict = Verdict(judged);
         return new ActionEffect(
             action,
             before,
@@ -250,6 +250,7 @@ public static class ImprovementEffect
             csatDid,
             onTimeDid,
             meanDid,
+            judged,
             verdict,
             MinimumDetectable(csat, options),
             MinimumDetectable(onTimeTest, options),
@@ -257,24 +258,17 @@ public static class ImprovementEffect
             options.Significance);
     }
 
-    private static EffectVerdict Verdict(ReadOnlySpan<(double? PValue, double? Estimate)> outcomes, double significance)
-    {
-        var improved = false;
-        foreach (var (p, estimate) in outcomes)
-        {
-            if (p is { } pValue && pValue < significance && estimate is { } e)
-            {
-                if (e < 0)
-                {
-                    return EffectVerdict.Worse;
-                }
+    // An outcome by its difference-in-differences when that has a p-value, else by its before/after test.
+    private static OutcomeJudgement Judge(EffectOutcome outcome, DifferenceInDifferencesResult? did, double? rawP, double? rawEstimate, double significance) =>
+        did?.PValue is { } p
+            ? new OutcomeJudgement(outcome, true, did.Estimate, p, p < significance)
+            : new OutcomeJudgement(outcome, false, rawEstimate, rawP, rawP is { } q && q < significance);
 
-                improved |= e > 0;
-            }
-        }
-
-        return improved ? EffectVerdict.Improved : EffectVerdict.NoDetectableChange;
-    }
+    // Worse if any outcome is significantly worse; else improved if any is significantly better.
+    private static EffectVerdict Verdict(ImmutableArray<OutcomeJudgement> judged) =>
+        judged.Any(j => j.Direction < 0) ? EffectVerdict.Worse
+        : judged.Any(j => j.Direction > 0) ? EffectVerdict.Improved
+        : EffectVerdict.NoDetectableChange;
 
     private static double? MinimumDetectable(TwoProportionResult test, EffectOptions options) =>
         test.Trials1 > 0 && test.Trials2 > 0 && test.Proportion1 is { } p1 && p1 < 1
@@ -330,7 +324,7 @@ public static class ImprovementEffect
                 consumers.Add(agreement.Consumer);
             }
 
-            foreach (var dependency in organization.DependenciesOn(relationship.Provider))
+            foreach (var dependency in organization.DependenciesProvidedBy(relationship.Provider))
             {
                 consumers.Add(dependency.Consumer);
             }

@@ -74,7 +74,7 @@ internal static class ImprovementGuard
             }
         }
 
-        foreach (var dependency in organization.DependenciesOn(relationship.Provider))
+        foreach (var dependency in organization.DependenciesProvidedBy(relationship.Provider))
         {
             if (dependency.Consumer == relationship.Consumer)
             {

@@ -261,7 +261,7 @@ public sealed class Organization : IEquatable<Organization>
     /// <param name="provider">The department id.</param>
     /// <returns>The dependencies whose provider is the department; empty if there are none.</returns>
     /// <exception cref="ArgumentException"><paramref name="provider"/> is not a department of this organisation.</exception>
-    public ImmutableArray<DeclaredDependency> DependenciesOn(DepartmentId provider)
+    public ImmutableArray<DeclaredDependency> DependenciesProvidedBy(DepartmentId provider)
     {
         IndexOf(provider, nameof(provider));
         return _dependenciesByProvider.TryGetValue(provider, out var list) ? list : [];

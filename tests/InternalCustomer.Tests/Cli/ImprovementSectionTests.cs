@@ -65,11 +65,11 @@ public class ImprovementSectionTests
 
         Assert.Equal("improvement", section.Key);
         Assert.Equal(
-            ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "caveats"],
+            ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "mean score before → after", "caveats"],
             section.Columns);
         Assert.Equal(["act-desk", "act-hr", "act-logistics"], section.Rows.Select(r => r[0]));
         Assert.Equal(
-            ["act-desk", "it-service-desk", "finance", "it-service-desk", "in progress", "2026-05-04", "-", "in flight", "-", "-", string.Empty],
+            ["act-desk", "it-service-desk", "finance", "it-service-desk", "in progress", "2026-05-04", "-", "in flight", "-", "-", "-", string.Empty],
             section.Rows[0]);
 
         // The planted outcomes: logistics' action worked; HR's cannot be told from noise, with few responses in a window
@@ -80,18 +80,19 @@ public class ImprovementSectionTests
         Assert.Equal(["act-hr", "hr", "paint-shop", "hr", "completed", "2026-04-13", "2026-06-01"], hr.Take(7));
         // Two responses after (CSAT 2/6 → 0/2): no rise could show in windows that small; on time was 100% before.
         Assert.Equal("no detectable change (CSAT: cannot tell yet, too few to show even a rise to 100%; on time already at 100%)", hr[7]);
-        Assert.Contains("few responses", hr[10], StringComparison.Ordinal);
-        Assert.Contains("after window cut at the as-of date", hr[10], StringComparison.Ordinal);
+        Assert.Contains("few responses", hr[11], StringComparison.Ordinal);
+        Assert.Contains("after window cut at the as-of date", hr[11], StringComparison.Ordinal);
 
-        // The before → after columns are the effect's raw tests, as ImprovementEffect measures them over all the data.
+        // The before → after columns are the effect's shares and counts, with the p-value each outcome was judged by
+        // (against the controls here), as ImprovementEffect measures them over all the data.
         var effect = ImprovementEffect.Measure(Organization, Record, Logistics.Id, [.. Requests], [.. Responses], new EffectOptions(AsOf));
         Assert.Equal(EffectVerdict.Improved, effect.Verdict);
-        Assert.Equal(BeforeAfter(effect.Csat.Proportion1!.Value, effect.Csat.Proportion2!.Value, effect.Csat.Trials1, effect.Csat.Trials2, "responses", effect.Csat.PValue!.Value), logistics[8]);
-        Assert.Equal(BeforeAfter(effect.OnTime.Proportion1!.Value, effect.OnTime.Proportion2!.Value, effect.OnTime.Trials1, effect.OnTime.Trials2, "requests", effect.OnTime.PValue!.Value), logistics[9]);
+        Assert.Equal(BeforeAfter(effect.Csat.Proportion1!.Value, effect.Csat.Proportion2!.Value, effect.Csat.Trials1, effect.Csat.Trials2, "responses", effect.CsatDifferenceInDifferences!.PValue!.Value), logistics[8]);
+        Assert.Equal(BeforeAfter(effect.OnTime.Proportion1!.Value, effect.OnTime.Proportion2!.Value, effect.OnTime.Trials1, effect.OnTime.Trials2, "requests", effect.OnTimeDifferenceInDifferences!.PValue!.Value), logistics[9]);
     }
 
     private static string BeforeAfter(double before, double after, long n1, long n2, string noun, double p) =>
-        string.Create(CultureInfo.InvariantCulture, $"{100 * before:0.0}% → {100 * after:0.0}% ({n1} → {n2} {noun}, p {p:0.0000})");
+        string.Create(CultureInfo.InvariantCulture, $"{100 * before:0.0}% → {100 * after:0.0}% ({n1} → {n2} {noun}, p {p:0.0000} against controls)");
 
     [Fact]
     public void The_notes_give_the_campaign_s_response_rate_coverage_and_non_responders_and_the_reviews_due()

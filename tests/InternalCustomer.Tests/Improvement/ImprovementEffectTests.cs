@@ -95,7 +95,23 @@ public class ImprovementEffectTests
         // CSAT, on-time and mean score judged by their DiD (p 0.21, 0.43, 0.19: none significant), although Welch alone
         // (p 0.045, up) would have called the raw rise of the mean an improvement: no detectable change.
         Assert.Equal(EffectVerdict.NoDetectableChange, effect.Verdict);
-        Assert.Equal(EffectVerdict.Improved, ImprovementEffect.Measure(Organization(), Action(), Requests(), Responses(), new EffectOptions(AsOf) { Controls = [] }).Verdict);
+        // Each outcome judged by its difference-in-differences (the R values above), none significant.
+        Assert.Equal([EffectOutcome.Csat, EffectOutcome.OnTime, EffectOutcome.MeanScore], effect.Judgements.Select(j => j.Outcome));
+        Assert.All(effect.Judgements, j => Assert.True(j.AgainstControls));
+        Assert.All(effect.Judgements, j => Assert.Equal(0, j.Direction));
+        Assert.Equal(0.39166666666666700, effect.Judgements[0].Estimate!.Value, Statistic);
+        Assert.Equal(0.21261377082298041, effect.Judgements[0].PValue!.Value, PValue);
+        Assert.Equal(0.42842404893745456, effect.Judgements[1].PValue!.Value, PValue);
+        Assert.Equal(0.83888888888889035, effect.Judgements[2].Estimate!.Value, Statistic);
+        Assert.Equal(0.18966332822348123, effect.Judgements[2].PValue!.Value, PValue);
+        var raw = ImprovementEffect.Measure(Organization(), Action(), Requests(), Responses(), new EffectOptions(AsOf) { Controls = [] });
+        Assert.Equal(EffectVerdict.Improved, raw.Verdict);
+        // Without controls the before/after tests decide: CSAT (prop.test p 0.035, up) and the mean (Welch p 0.045, up)
+        // are significant, on time (p 0.16) is not.
+        Assert.All(raw.Judgements, j => Assert.False(j.AgainstControls));
+        Assert.Equal([1, 0, 1], raw.Judgements.Select(j => j.Direction));
+        Assert.Equal(raw.Csat.PValue, raw.Judgements[0].PValue);
+        Assert.Equal(raw.MeanScore.PValue, raw.Judgements[2].PValue);
         Assert.Equal(Control, Assert.Single(effect.Controls));
         Assert.Equal(EffectCaveats.None, effect.Caveats);
         Assert.Equal("Effect of action 'a1': NoDetectableChange", effect.ToString());

@@ -58,9 +58,9 @@ public class OrganizationAgreementTests
 
         // Declared dependencies on a provider, by consumer: it serves hr (criticality 4) and fin (2); nothing depends on fin.
         var withDependencies = b.AddDependency("it", "hr", 4).AddDependency("it", "fin", 2).AddDependency("hr", "it").Build();
-        Assert.Equal([("fin", 2), ("hr", 4)], withDependencies.DependenciesOn(DepartmentId.Parse("it")).Select(d => (d.Consumer.Value, d.Criticality.Value)));
-        Assert.Equal(["it"], withDependencies.DependenciesOn(DepartmentId.Parse("hr")).Select(d => d.Consumer.Value));
-        Assert.Empty(withDependencies.DependenciesOn(DepartmentId.Parse("fin")));
+        Assert.Equal([("fin", 2), ("hr", 4)], withDependencies.DependenciesProvidedBy(DepartmentId.Parse("it")).Select(d => (d.Consumer.Value, d.Criticality.Value)));
+        Assert.Equal(["it"], withDependencies.DependenciesProvidedBy(DepartmentId.Parse("hr")).Select(d => d.Consumer.Value));
+        Assert.Empty(withDependencies.DependenciesProvidedBy(DepartmentId.Parse("fin")));
 
         var agreement = org.GetAgreement(AgreementId.Parse("it-hr"));
         Assert.Equal(Duration.FromHours(8), agreement.Resolution!.Within);
@@ -118,7 +118,7 @@ public class OrganizationAgreementTests
         var consumer = Assert.Throws<ArgumentException>(() => org.AgreementsConsumedBy(DepartmentId.Parse("ops")));
         Assert.Equal("consumer", consumer.ParamName);
 
-        var dependencies = Assert.Throws<ArgumentException>(() => org.DependenciesOn(DepartmentId.Parse("ops")));
+        var dependencies = Assert.Throws<ArgumentException>(() => org.DependenciesProvidedBy(DepartmentId.Parse("ops")));
         Assert.Equal("provider", dependencies.ParamName);
         Assert.StartsWith("Expected a department of this organization; got 'ops', which is not one.", dependencies.Message);
 
