@@ -56,7 +56,7 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
             {
                 var r = list[i].Relationship;
                 throw new ArgumentException(
-                    $"Expected one invitation per relationship in campaign '{id}'; got two for {r.Provider} -> {r.Consumer}.",
+                    $"Expected one invitation per relationship in campaign '{id}'; got two for {r.Provider} → {r.Consumer}.",
                     nameof(invitations));
             }
         }
@@ -196,7 +196,7 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
                 problems.Add(new Problem(
                     ProblemKind.UnknownReference,
                     at.Property("provider"),
-                    $"Campaign '{Id}' invites {r.Consumer} to rate provider '{r.Provider}', which is not a department of the organisation."));
+                    $"Campaign '{Id}' invites {r.Consumer} to rate provider '{r.Provider}', which is not a department of this organization."));
             }
 
             if (!organization.Contains(r.Consumer))
@@ -204,7 +204,7 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
                 problems.Add(new Problem(
                     ProblemKind.UnknownReference,
                     at.Property("consumer"),
-                    $"Campaign '{Id}' invites consumer '{r.Consumer}', which is not a department of the organisation, to rate {r.Provider}."));
+                    $"Campaign '{Id}' invites consumer '{r.Consumer}', which is not a department of this organization, to rate {r.Provider}."));
             }
         }
 

@@ -70,7 +70,7 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
     /// declared dependency; an invitation to a department that is not in the organisation
     /// (<see cref="FeedbackCampaign.Validate(Organization, ProblemLocation)"/>); a meeting naming an agreement that does not exist or an action that is not in
     /// <paramref name="actions"/> (all <see cref="ProblemKind.UnknownReference"/>); a meeting naming an agreement of another
-    /// pair, or dated before the agreement it names starts (or, naming none, before every agreement of its pair starts)
+    /// pair or agreeing an action on another relationship, or dated before the agreement it names starts (or, naming none, before every agreement of its pair starts)
     /// (<see cref="ProblemKind.InvalidValue"/>).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static Result<ImprovementRecord> TryCreate(Organization organization, IEnumerable<FeedbackCampaign> campaigns, IEnumerable<ReviewMeeting> meetings, IEnumerable<ImprovementAction> actions)
@@ -92,13 +92,13 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
             var at = campaignRoot.Element(i);
             if (campaignList[i] is not { } campaign)
             {
-                problems.Add(new Problem(ProblemKind.MissingValue, at, $"Campaign at campaigns[{i}] is missing (null)."));
+                problems.Add(new Problem(ProblemKind.MissingValue, at, $"Campaign is missing (null)."));
                 continue;
             }
 
             if (!campaignIds.Add(campaign.Id))
             {
-                problems.Add(new Problem(ProblemKind.DuplicateId, at.Property("id"), $"Campaign '{campaign.Id}' at campaigns[{i}] repeats an id already used by another campaign."));
+                problems.Add(new Problem(ProblemKind.DuplicateId, at.Property("id"), $"Campaign '{campaign.Id}' repeats an id already used by another campaign."));
                 continue;
             }
 
@@ -115,24 +115,24 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
             var at = actionRoot.Element(i);
             if (actionList[i] is not { } action)
             {
-                problems.Add(new Problem(ProblemKind.MissingValue, at, $"Action at actions[{i}] is missing (null)."));
+                problems.Add(new Problem(ProblemKind.MissingValue, at, $"Action is missing (null)."));
                 continue;
             }
 
             if (!actionIds.Add(action.Id))
             {
-                problems.Add(new Problem(ProblemKind.DuplicateId, at.Property("id"), $"Action '{action.Id}' at actions[{i}] repeats an id already used by another action."));
+                problems.Add(new Problem(ProblemKind.DuplicateId, at.Property("id"), $"Action '{action.Id}' repeats an id already used by another action."));
                 continue;
             }
 
             goodActions.Add(action);
-            Pair(organization, action.Relationship, at.Property("relationship"), $"Action '{action.Id}' at actions[{i}]", problems);
+            Pair(organization, action.Relationship, at.Property("relationship"), $"Action '{action.Id}'", problems);
             if (!organization.Contains(action.Owner))
             {
                 problems.Add(new Problem(
                     ProblemKind.UnknownReference,
                     at.Property("owner"),
-                    $"Action '{action.Id}' at actions[{i}] is owned by '{action.Owner}', which is not a department of this organization."));
+                    $"Action '{action.Id}' is owned by '{action.Owner}', which is not a department of this organization."));
             }
         }
 
@@ -144,11 +144,11 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
             var at = meetingRoot.Element(i);
             if (meetingList[i] is not { } meeting)
             {
-                problems.Add(new Problem(ProblemKind.MissingValue, at, $"Meeting at meetings[{i}] is missing (null)."));
+                problems.Add(new Problem(ProblemKind.MissingValue, at, $"Meeting is missing (null)."));
                 continue;
             }
 
-            var name = $"Meeting '{meeting.Id}' at meetings[{i}]";
+            var name = $"Meeting '{meeting.Id}'";
             if (!meetingIds.Add(meeting.Id))
             {
                 problems.Add(new Problem(ProblemKind.DuplicateId, at.Property("id"), $"{name} repeats an id already used by another meeting."));
@@ -175,6 +175,13 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
                         ProblemKind.UnknownReference,
                         at.Property("actionsAgreed").Element(j),
                         $"{name} agreed action '{meeting.ActionsAgreed[j]}', which is not an action of this record."));
+                }
+                else if (goodActions.Find(a => a.Id == meeting.ActionsAgreed[j]) is { } agreed && agreed.Relationship != meeting.Relationship)
+                {
+                    problems.Add(new Problem(
+                        ProblemKind.InvalidValue,
+                        at.Property("actionsAgreed").Element(j),
+                        $"{name} of {ImprovementGuard.Describe(meeting.Relationship)} agreed action '{agreed.Id}', which is on {ImprovementGuard.Describe(agreed.Relationship)}; a meeting agrees actions on its own relationship."));
                 }
             }
 

@@ -31,7 +31,7 @@ public sealed record Invitation
             throw new ArgumentOutOfRangeException(
                 nameof(invited),
                 invited,
-                string.Create(CultureInfo.InvariantCulture, $"The number invited must be at least 1; got {invited} for {relationship.Provider} -> {relationship.Consumer}."));
+                string.Create(CultureInfo.InvariantCulture, $"The number invited must be at least 1; got {invited} for {relationship.Provider} → {relationship.Consumer}."));
         }
 
         Relationship = relationship;
@@ -47,5 +47,5 @@ public sealed record Invitation
     /// <summary>Returns the invitation as text, for example <c>it -&gt; finance ×3</c>.</summary>
     /// <returns>The provider, the consumer and the number invited.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Relationship.Provider} -> {Relationship.Consumer} ×{Invited}");
+        string.Create(CultureInfo.InvariantCulture, $"{Relationship.Provider} → {Relationship.Consumer} ×{Invited}");
 }

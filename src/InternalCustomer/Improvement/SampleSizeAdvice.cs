@@ -146,10 +146,10 @@ public sealed record SampleSizeAdvice
         new(relationship, responses, satisfied, margin, change, level, power, significance);
 
     /// <summary>Returns the advice as text, for example
-    /// <c>it -&gt; finance: 12 responses; ±0.1 needs 81 (69 short); a change of 0.15 needs 130.3 per window</c>.</summary>
+    /// <c>it → fin: 12 responses; ±0.1 needs 70 (58 short); a change of 0.15 needs 99.5 per window (88 short)</c>.</summary>
     /// <returns>The relationship, the responses and the needed numbers.</returns>
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{Relationship.Provider} -> {Relationship.Consumer}: {Responses} responses; ±{Margin} needs {ResponsesForMargin} ({MarginShortfall} short); a change of {Change} needs {ResponsesPerWindowForChange:0.#} per window ({ChangeShortfall} short)");
+            $"{Relationship.Provider} → {Relationship.Consumer}: {Responses} responses; ±{Margin} needs {ResponsesForMargin} ({MarginShortfall} short); a change of {Change} needs {ResponsesPerWindowForChange:0.#} per window ({ChangeShortfall} short)");
 }

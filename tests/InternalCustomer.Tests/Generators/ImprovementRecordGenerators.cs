@@ -90,7 +90,7 @@ public static class ImprovementRecordGenerators
                 Start.PlusDays(random.Next(360)),
                 present,
                 random.Next(2) == 0 ? null : Texts[random.Next(Texts.Length)],
-                actions.Where(_ => random.Next(3) == 0).Select(x => x.Id),
+                actions.Where(x => x.Relationship == pair && random.Next(2) == 0).Select(x => x.Id),
                 between.Where(_ => random.Next(2) == 0).Select(x => x.Id)));
         }
 

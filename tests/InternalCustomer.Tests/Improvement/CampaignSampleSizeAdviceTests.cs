@@ -27,7 +27,7 @@ public sealed class CampaignSampleSizeAdviceTests
         Assert.Equal(58, a.MarginShortfall); // 70 - 12
         Close.Equal(99.540159196116946, a.ResponsesPerWindowForChange); // power.prop.test(p1=0.75, p2=0.9, power=0.8, tol=1e-14)$n
         Assert.Equal(88, a.ChangeShortfall); // 100 - 12
-        Assert.Equal("it -> fin: 12 responses; ±0.1 needs 70 (58 short); a change of 0.15 needs 99.5 per window (88 short)", a.ToString());
+        Assert.Equal("it → fin: 12 responses; ±0.1 needs 70 (58 short); a change of 0.15 needs 99.5 per window (88 short)", a.ToString());
     }
 
     [Fact]

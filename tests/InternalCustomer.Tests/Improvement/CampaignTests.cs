@@ -34,7 +34,7 @@ public sealed class CampaignTests
         // Midnight of 1 January in Berlin (+01:00) to midnight of 1 April (+02:00 since 29 March).
         Assert.Equal(new Interval(Instant.FromUtc(2025, 12, 31, 23, 0), Instant.FromUtc(2026, 3, 31, 22, 0)), campaign.Window);
         Assert.Equal("q1: 2026-01-01..2026-03-31 in Europe/Berlin, 3 invitations", campaign.ToString());
-        Assert.Equal("it -> hr ×4", campaign.Invitations[2].ToString());
+        Assert.Equal("it → hr ×4", campaign.Invitations[2].ToString());
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class CampaignTests
 
         var range = Assert.Throws<ArgumentOutOfRangeException>(() => new Invitation(new Relationship(It, Hr), 0));
         Assert.Equal("invited", range.ParamName);
-        Assert.StartsWith("The number invited must be at least 1; got 0 for it -> hr.", range.Message);
+        Assert.StartsWith("The number invited must be at least 1; got 0 for it → hr.", range.Message);
 
         ex = Assert.Throws<ArgumentException>(() => new FeedbackCampaign(
             Q1Id, Q1, Berlin, [new Invitation(new Relationship(It, Hr)), new Invitation(new Relationship(Hr, It)), new Invitation(new Relationship(It, Hr), 2)]));
         Assert.Equal("invitations", ex.ParamName);
-        Assert.StartsWith("Expected one invitation per relationship in campaign 'q1'; got two for it -> hr.", ex.Message);
+        Assert.StartsWith("Expected one invitation per relationship in campaign 'q1'; got two for it → hr.", ex.Message);
 
         var nullEx = Assert.Throws<ArgumentNullException>(() => new FeedbackCampaign(Q1Id, Q1, Berlin, [new Invitation(new Relationship(It, Hr)), null!]));
         Assert.Equal("invitations", nullEx.ParamName);
@@ -285,8 +285,8 @@ public sealed class CampaignTests
             ],
             problems.Select(p => p.Location));
         Assert.All(problems, p => Assert.Equal(ProblemKind.UnknownReference, p.Kind));
-        Assert.Equal("Campaign 'q1' invites hr to rate provider 'ghost', which is not a department of the organisation.", problems[0].Message);
-        Assert.Equal("Campaign 'q1' invites consumer 'nobody', which is not a department of the organisation, to rate it.", problems[3].Message);
+        Assert.Equal("Campaign 'q1' invites hr to rate provider 'ghost', which is not a department of this organization.", problems[0].Message);
+        Assert.Equal("Campaign 'q1' invites consumer 'nobody', which is not a department of this organization, to rate it.", problems[3].Message);
 
         var at = ProblemLocation.Root.Property("campaigns").Element(2);
         Assert.Equal(

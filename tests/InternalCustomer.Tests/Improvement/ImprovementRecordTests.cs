@@ -129,18 +129,18 @@ public class ImprovementRecordTests
         Assert.Equal(ProblemLocation.Root.Property("actions").Element(1).Property("relationship"), result.Problems[0].Location);
         Assert.Equal(
             [
-                "Action 'a2' at actions[1] is on lab → assembly, a relationship that does not exist: no agreement and no declared dependency between them.",
-                "Action 'a1' at actions[2] repeats an id already used by another action.",
-                "Action 'a3' at actions[3] names provider 'ghost', which is not a department of this organization.",
-                "Action 'a3' at actions[3] is owned by 'nobody', which is not a department of this organization.",
-                "Meeting 'm1' at meetings[0] is dated 2025-12-01, before every agreement between logistics → assembly starts (the first, 'log-asm', on 2026-01-01).",
-                "Meeting 'm2' at meetings[1] is dated 2026-01-20, before agreement 'log-asm-2' it reviews starts on 2026-02-01.",
-                "Meeting 'm3' at meetings[2] lists 'ghost' as present, which is not a department of this organization.",
-                "Meeting 'm3' at meetings[2] agreed action 'zz', which is not an action of this record.",
-                "Meeting 'm3' at meetings[2] of logistics → assembly reviews agreement 'log-paint', which is between logistics → paint.",
-                "Meeting 'm3' at meetings[2] reviews agreement 'nope', which is not an agreement of this organization.",
-                "Meeting 'm1' at meetings[3] repeats an id already used by another meeting.",
-                "Meeting 'm4' at meetings[4] is on assembly → paint, a relationship that does not exist: no agreement and no declared dependency between them.",
+                "Action 'a2' is on lab → assembly, a relationship that does not exist: no agreement and no declared dependency between them.",
+                "Action 'a1' repeats an id already used by another action.",
+                "Action 'a3' names provider 'ghost', which is not a department of this organization.",
+                "Action 'a3' is owned by 'nobody', which is not a department of this organization.",
+                "Meeting 'm1' is dated 2025-12-01, before every agreement between logistics → assembly starts (the first, 'log-asm', on 2026-01-01).",
+                "Meeting 'm2' is dated 2026-01-20, before agreement 'log-asm-2' it reviews starts on 2026-02-01.",
+                "Meeting 'm3' lists 'ghost' as present, which is not a department of this organization.",
+                "Meeting 'm3' agreed action 'zz', which is not an action of this record.",
+                "Meeting 'm3' of logistics → assembly reviews agreement 'log-paint', which is between logistics → paint.",
+                "Meeting 'm3' reviews agreement 'nope', which is not an agreement of this organization.",
+                "Meeting 'm1' repeats an id already used by another meeting.",
+                "Meeting 'm4' is on assembly → paint, a relationship that does not exist: no agreement and no declared dependency between them.",
             ],
             result.Problems.Select(p => p.Message));
 
@@ -182,6 +182,18 @@ public class ImprovementRecordTests
         Assert.Equal("campaigns", Assert.Throws<ArgumentNullException>(() => ImprovementRecord.TryCreate(Organization(), null!, [], [])).ParamName);
     }
 
+    [Fact]
+    public void A_meeting_agrees_actions_on_its_own_relationship_only()
+    {
+        // a-paint is logistics' action for the paint shop; a meeting of logistics and assembly cannot agree it.
+        var paintAction = Action("a-paint", Control);
+        var result = ImprovementRecord.TryCreate(Organization(), [], [Meeting("m1", new LocalDate(2026, 3, 1), actions: ["a1", "a-paint"])], [Action(), paintAction]);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ProblemKind.InvalidValue, "$.meetings[0].actionsAgreed[0]"), (problem.Kind, problem.Location.ToString())); // sorted: [a-paint, a1]
+        Assert.Equal("Meeting 'm1' of logistics → assembly agreed action 'a-paint', which is on logistics → paint; a meeting agrees actions on its own relationship.", problem.Message);
+    }
+
     private static FeedbackCampaign Campaign(string id, LocalDate start, params Invitation[] invitations) =>
         new(CampaignId.Parse(id), new DateInterval(start, start.PlusMonths(3).PlusDays(-1)), DateTimeZone.Utc, invitations);
 
@@ -198,7 +210,7 @@ public class ImprovementRecordTests
         Assert.Equal(
             [(ProblemKind.MissingValue, "$.campaigns[1]"), (ProblemKind.DuplicateId, "$.campaigns[2].id"), (ProblemKind.UnknownReference, "$.campaigns[3].invitations[0].consumer")],
             result.Problems.Select(p => (p.Kind, p.Location.ToString())));
-        Assert.Contains("'q1' at campaigns[2]", result.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("'q1'", result.Problems[1].Message, StringComparison.Ordinal);
         Assert.Contains("'canteen'", result.Problems[2].Message, StringComparison.Ordinal);
         Assert.Contains("'q2'", result.Problems[2].Message, StringComparison.Ordinal);
     }

@@ -66,11 +66,14 @@ public class ImprovementJsonTests
         // ops → line-a: both departments exist, but there is neither an agreement nor a declared dependency between them.
         var result = Read(Document.Replace("\"id\": \"a2\", \"provider\": \"hr\"", "\"id\": \"a2\", \"provider\": \"ops\"", StringComparison.Ordinal));
 
-        var problem = Assert.Single(result.Problems);
+        // The meeting of hr and line-a that agreed a2 now agrees an action on another relationship: a second problem.
+        Assert.Equal(2, result.Problems.Length);
+        var problem = result.Problems[0];
         Assert.Equal(ProblemKind.UnknownReference, problem.Kind);
         Assert.Equal("$.actions[1]", problem.Location.ToString());
         Assert.Contains("Action 'a2'", problem.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((ProblemKind.InvalidValue, "$.meetings[0].actionsAgreed[0]"), (result.Problems[1].Kind, result.Problems[1].Location.ToString()));
     }
 
     [Fact]
