@@ -174,7 +174,7 @@ public static partial class Scorecard
 
     // The record's campaigns, actions and meetings against this organisation (the record was checked against one when
     // created, perhaps another): located at $.options.improvement.<list>[i], the indices those of the record's sorted lists.
-    private static void CheckImprovement(Organization organization, ImprovementRecord record, List<Problem>? problems)
+    private static void CheckImprovement(Organization organization, ImprovementRecord record, DimensionSet? dimensions, List<Problem>? problems)
     {
         var root = At("options").Property("improvement");
         var agreements = organization.Agreements.ToDictionary(a => a.Id);
@@ -195,6 +195,12 @@ public static partial class Scorecard
             if (!organization.Contains(action.Owner))
             {
                 Report(problems, new(ProblemKind.UnknownReference, at.Property("owner"), $"{name} is owned by '{action.Owner}', which is not a department of this organization."));
+            }
+
+            // A dimension names one of the scorecard's SERVQUAL dimensions when it has some (free text without).
+            if (action.Dimension is { } dimension && dimensions is { } set && !set.Names.Contains(dimension, StringComparer.Ordinal))
+            {
+                Report(problems, new(ProblemKind.UnknownReference, at.Property("dimension"), $"{name} is on dimension \"{dimension}\", which is not one of the options' dimensions ({string.Join(", ", set.Names)})."));
             }
         }
 

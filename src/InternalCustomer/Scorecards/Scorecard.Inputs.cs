@@ -132,7 +132,7 @@ public static partial class Scorecard
 
         if (options.Improvement is { } record)
         {
-            CheckImprovement(organization, record, problems);
+            CheckImprovement(organization, record, options.Dimensions, problems);
         }
     }
 

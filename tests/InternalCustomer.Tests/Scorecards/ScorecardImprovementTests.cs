@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using InternalCustomer.Calendars;
+using InternalCustomer.Feedback;
 using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
@@ -227,6 +229,22 @@ public class ScorecardImprovementTests
             Assert.Null(none.CampaignCoverage);
             Assert.Empty(none.NonRespondingConsumers);
         }
+    }
+
+    [Fact]
+    public void Validate_reports_an_action_dimension_that_is_not_one_of_the_options_dimensions()
+    {
+        var organization = Organization();
+        ImprovementAction On(string? dimension) => new(ActionId.Parse("a1"), Treated, Logistics, "Second forklift shift", new LocalDate(2026, 4, 1), ImprovementStatus.InProgress, dimension: dimension);
+        ImmutableArray<Problem> Problems(string? dimension, DimensionSet? dimensions) =>
+            Scorecard.Validate(organization, [], [], new ScorecardOptions(Instant.FromUtc(2026, 6, 1, 0, 0)) { Improvement = ImprovementRecord.Create(organization, [], [], [On(dimension)]), Dimensions = dimensions });
+
+        var problem = Assert.Single(Problems("speed", DimensionSet.Servqual));
+        Assert.Equal((ProblemKind.UnknownReference, "$.options.improvement.actions[0].dimension"), (problem.Kind, problem.Location.ToString()));
+        Assert.Contains("\"speed\", which is not one of the options' dimensions (", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(Problems("reliability", DimensionSet.Servqual));
+        Assert.Empty(Problems("speed", null)); // no dimension set: the name is free text
+        Assert.Empty(Problems(null, DimensionSet.Servqual));
     }
 
     [Fact]
