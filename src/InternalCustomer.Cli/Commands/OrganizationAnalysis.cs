@@ -341,9 +341,9 @@ internal sealed class OrganizationAnalysis
         ]);
         var health = Scorecard.Health;
         var notes = new List<string>();
-        if (Options.Improvement is null)
+        if (Options.Improvement is null || Options.Improvement.Equals(ImprovementRecord.Empty))
         {
-            notes.Add("No improvement record: no actions, meetings or campaigns are known.");
+            notes.Add("No improvement record: no actions, meetings or campaigns are known (pass --improvement).");
         }
         else if (health.LatestCampaign is not { } campaign)
         {

@@ -241,12 +241,13 @@ public sealed class ImprovementRecord : IEquatable<ImprovementRecord>
         Campaigns.FirstOrDefault(c => c.Id == id)
         ?? throw new ArgumentException($"Expected a campaign of this record; got '{id.Value}', which is not one.", nameof(id));
 
-    /// <summary>Gets the latest campaign whose cycle has begun by a date: the one to report response rate and coverage for.</summary>
-    /// <param name="date">The date (for example the as-of date of a scorecard).</param>
-    /// <returns>The campaign with the latest cycle start on or before <paramref name="date"/> (ties: the greatest id), or
-    /// <see langword="null"/> when none has begun.</returns>
-    public FeedbackCampaign? LatestCampaign(LocalDate date) =>
-        Campaigns.Where(c => c.Cycle.Start <= date).OrderBy(c => c.Cycle.Start).ThenBy(c => c.Id).LastOrDefault();
+    /// <summary>Gets the latest campaign whose window has begun by an instant: the one to report response rate and
+    /// coverage for (the scorecard's <c>OrganizationHealth.LatestCampaign</c>).</summary>
+    /// <param name="asOf">The instant (for example the as-of instant of a scorecard).</param>
+    /// <returns>The campaign whose <see cref="FeedbackCampaign.Window"/> starts latest at or before <paramref name="asOf"/>
+    /// (ties: the greatest id), or <see langword="null"/> when none has begun. Each campaign's start is read in its own zone.</returns>
+    public FeedbackCampaign? LatestCampaign(Instant asOf) =>
+        Campaigns.Where(c => c.Window.Start <= asOf).OrderBy(c => c.Window.Start).ThenBy(c => c.Id).LastOrDefault();
 
     /// <summary>Gets the date of the latest meeting that reviewed an agreement.</summary>
     /// <param name="agreement">The agreement's id.</param>

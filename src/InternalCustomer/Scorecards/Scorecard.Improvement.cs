@@ -137,11 +137,7 @@ public static partial class Scorecard
     // The latest campaign begun by the as-of instant, summarised over the responses given by then.
     private static CampaignSummary? LatestCampaign(ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
     {
-        var campaign = options.Improvement?.Campaigns
-            .Where(c => c.Window.Start <= options.AsOf)
-            .OrderBy(c => c.Window.Start)
-            .ThenBy(c => c.Id)
-            .LastOrDefault();
+        var campaign = options.Improvement?.LatestCampaign(options.AsOf);
         if (campaign is null)
         {
             return null;
@@ -174,81 +170,27 @@ public static partial class Scorecard
 
     // The record's campaigns, actions and meetings against this organisation (the record was checked against one when
     // created, perhaps another): located at $.options.improvement.<list>[i], the indices those of the record's sorted lists.
+    // The record against this organisation by the record's own rules (ImprovementRecord.TryCreate over its sorted lists,
+    // so the indices are those of record.Campaigns/Meetings/Actions), located under options.improvement; then each
+    // action's dimension against the options' dimensions when there are some.
     private static void CheckImprovement(Organization organization, ImprovementRecord record, DimensionSet? dimensions, List<Problem>? problems)
     {
         var root = At("options").Property("improvement");
-        var agreements = organization.Agreements.ToDictionary(a => a.Id);
-        for (var i = 0; i < record.Campaigns.Length; i++)
+        foreach (var problem in ImprovementRecord.TryCreate(organization, record.Campaigns, record.Meetings, record.Actions).Problems)
         {
-            foreach (var problem in record.Campaigns[i].Validate(organization, root.Property("campaigns").Element(i)))
-            {
-                Report(problems, problem);
-            }
+            Report(problems, new(problem.Kind, Concat(root, problem.Location), problem.Message));
         }
 
         for (var i = 0; i < record.Actions.Length; i++)
         {
             var action = record.Actions[i];
-            var at = root.Property("actions").Element(i);
-            var name = $"Action '{action.Id}' at improvement.actions[{i}]";
-            CheckPair(organization, action.Relationship, at.Property("relationship"), name, problems);
-            if (!organization.Contains(action.Owner))
-            {
-                Report(problems, new(ProblemKind.UnknownReference, at.Property("owner"), $"{name} is owned by '{action.Owner}', which is not a department of this organization."));
-            }
-
-            // A dimension names one of the scorecard's SERVQUAL dimensions when it has some (free text without).
             if (action.Dimension is { } dimension && dimensions is { } set && !set.Names.Contains(dimension, StringComparer.Ordinal))
             {
-                Report(problems, new(ProblemKind.UnknownReference, at.Property("dimension"), $"{name} is on dimension \"{dimension}\", which is not one of the options' dimensions ({string.Join(", ", set.Names)})."));
+                Report(problems, new(
+                    ProblemKind.UnknownReference,
+                    root.Property("actions").Element(i).Property("dimension"),
+                    $"Action '{action.Id}' is on dimension \"{dimension}\", which is not one of the options' dimensions ({string.Join(", ", set.Names)})."));
             }
-        }
-
-        for (var i = 0; i < record.Meetings.Length; i++)
-        {
-            var meeting = record.Meetings[i];
-            var at = root.Property("meetings").Element(i);
-            var name = $"Meeting '{meeting.Id}' at improvement.meetings[{i}]";
-            CheckPair(organization, meeting.Relationship, at.Property("relationship"), name, problems);
-            for (var j = 0; j < meeting.Present.Length; j++)
-            {
-                if (!organization.Contains(meeting.Present[j]))
-                {
-                    Report(problems, new(ProblemKind.UnknownReference, at.Property("present").Element(j), $"{name} lists '{meeting.Present[j]}' as present, which is not a department of this organization."));
-                }
-            }
-
-            for (var j = 0; j < meeting.Agreements.Length; j++)
-            {
-                var id = meeting.Agreements[j];
-                var where = at.Property("agreements").Element(j);
-                if (!agreements.TryGetValue(id, out var agreement))
-                {
-                    Report(problems, new(ProblemKind.UnknownReference, where, $"{name} reviews agreement '{id}', which is not an agreement of this organization."));
-                }
-                else if (agreement.Provider != meeting.Relationship.Provider || agreement.Consumer != meeting.Relationship.Consumer)
-                {
-                    Report(problems, new(ProblemKind.InvalidValue, where, $"{name} of {ImprovementGuard.Describe(meeting.Relationship)} reviews agreement '{id}', which is between {agreement.Provider} → {agreement.Consumer} in this organization."));
-                }
-            }
-        }
-    }
-
-    private static void CheckPair(Organization organization, Relationship pair, ProblemLocation at, string name, List<Problem>? problems)
-    {
-        var known = true;
-        foreach (var (role, id) in new[] { ("provider", pair.Provider), ("consumer", pair.Consumer) })
-        {
-            if (!organization.Contains(id))
-            {
-                Report(problems, new(ProblemKind.UnknownReference, at.Property(role), $"{name} names {role} '{id}', which is not a department of this organization."));
-                known = false;
-            }
-        }
-
-        if (known && !ImprovementGuard.Exists(organization, pair))
-        {
-            Report(problems, new(ProblemKind.UnknownReference, at, $"{name} is on {ImprovementGuard.Describe(pair)}, a relationship that does not exist in this organization: no agreement and no declared dependency between them."));
         }
     }
 

@@ -146,9 +146,13 @@ public class ImprovementSectionTests
 
         Assert.Empty(section.Rows);
         Assert.Equal(
-            ["No improvement record: no actions, meetings or campaigns are known.", $"Reviews due: {without.Scorecard.ReviewsDue.Length} agreement(s), counting the recorded review meetings."],
+            ["No improvement record: no actions, meetings or campaigns are known (pass --improvement).", $"Reviews due: {without.Scorecard.ReviewsDue.Length} agreement(s), counting the recorded review meetings."],
             section.Notes);
         Assert.Null(without.Options.Improvement);
+
+        // The tool's empty record (an organisation file without --improvement) says the same.
+        var empty = new OrganizationAnalysis(Organization, Requests, Responses, AsOf, "built-in example", ImprovementRecord.Empty);
+        Assert.Equal(section.Notes, empty.ImprovementSection().Notes);
         Assert.Same(Record, Analysis.Options.Improvement);
     }
 }

@@ -216,16 +216,16 @@ public class ImprovementRecordTests
     }
 
     [Fact]
-    public void The_latest_campaign_is_the_last_one_begun_by_the_date()
+    public void The_latest_campaign_is_the_last_one_begun_by_the_instant()
     {
         var q1 = Campaign("q1", new LocalDate(2026, 1, 1), new Invitation(Treated));
         var q2 = Campaign("q2", new LocalDate(2026, 4, 1), new Invitation(Treated));
         var record = ImprovementRecord.Create(Organization(), [q2, q1], [], []);
 
         Assert.Equal([q1, q2], record.Campaigns.ToArray());
-        Assert.Null(record.LatestCampaign(new LocalDate(2025, 12, 31)));
-        Assert.Equal(q1, record.LatestCampaign(new LocalDate(2026, 3, 31)));
-        Assert.Equal(q2, record.LatestCampaign(new LocalDate(2026, 4, 1)));
+        Assert.Null(record.LatestCampaign(Instant.FromUtc(2025, 12, 31, 23, 59)));
+        Assert.Equal(q1, record.LatestCampaign(Instant.FromUtc(2026, 3, 31, 23, 59)));
+        Assert.Equal(q2, record.LatestCampaign(Instant.FromUtc(2026, 4, 1, 0, 0)));
         Assert.Equal(q2, record.GetCampaign(CampaignId.Parse("q2")));
         var e = Assert.Throws<ArgumentException>(() => record.GetCampaign(CampaignId.Parse("q9")));
         Assert.Equal("id", e.ParamName);

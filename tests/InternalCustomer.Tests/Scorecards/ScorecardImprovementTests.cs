@@ -276,8 +276,8 @@ public class ScorecardImprovementTests
                 (ProblemKind.UnknownReference, root.Property("meetings").Element(0).Property("agreements").Element(0)),
             ],
             problems.Select(p => (p.Kind, p.Location)));
-        Assert.Equal("Action 'a1' at improvement.actions[0] is owned by 'logistics', which is not a department of this organization.", problems[4].Message);
-        Assert.Equal("Meeting 'm1' at improvement.meetings[0] reviews agreement 'log-asm', which is not an agreement of this organization.", problems[9].Message);
+        Assert.Equal("Action 'a1' is owned by 'logistics', which is not a department of this organization.", problems[4].Message);
+        Assert.Equal("Meeting 'm1' reviews agreement 'log-asm', which is not an agreement of this organization.", problems[9].Message);
 
         // Compute throws the first problem, for parameter options.
         var thrown = Assert.Throws<ArgumentException>(() => Scorecard.Compute(Worked, ScorecardTests.Requests(), ScorecardTests.Responses(), options));
@@ -319,10 +319,10 @@ public class ScorecardImprovementTests
             ],
             problems.Select(p => (p.Kind, p.Location)));
         Assert.Equal(
-            "Action 'x1' at improvement.actions[0] is on it → line-b, a relationship that does not exist in this organization: no agreement and no declared dependency between them.",
+            "Action 'x1' is on it → line-b, a relationship that does not exist: no agreement and no declared dependency between them.",
             problems[0].Message);
         Assert.Equal(
-            "Meeting 'm1' at improvement.meetings[0] of hr → line-b reviews agreement 'hr-a', which is between hr → line-a in this organization.",
+            "Meeting 'm1' of hr → line-b reviews agreement 'hr-a', which is between hr → line-a.",
             problems[2].Message);
     }
 }
