@@ -180,13 +180,7 @@ public static class ImprovementJson
             return problems.ToResult<ImprovementRecord>(null);
         }
 
-        if (fields.RequiredInteger("schemaVersion", 0, int.MaxValue) is { } version && version != SchemaVersion)
-        {
-            fields.Problem(
-                "schemaVersion",
-                ProblemKind.InvalidValue,
-                string.Create(CultureInfo.InvariantCulture, $"Expected schemaVersion {SchemaVersion}, the version this reader understands; got {version}."));
-        }
+        fields.SchemaVersion(SchemaVersion);
 
         fields.OptionalString("$schema");
         var walk = new Walk(problems);
@@ -258,8 +252,8 @@ public static class ImprovementJson
             }
             else if (JsonFields.Of(c.Element("cycle")!.Value, c.At("cycle"), problems, "start", "end") is { } f)
             {
-                var start = Date(f, "start", required: true);
-                var end = Date(f, "end", required: true);
+                var start = f.Date("start", required: true);
+                var end = f.Date("end", required: true);
                 if (start is { } s && end is { } e)
                 {
                     if (e < s)
@@ -331,7 +325,7 @@ public static class ImprovementJson
             var before = problems.Count;
             var id = Id<MeetingId>(m, "id", "a meeting id");
             var pair = Pair(m);
-            var date = Date(m, "date", required: true);
+            var date = m.Date("date", required: true);
             if (!m.Has("present"))
             {
                 m.Problem("present", ProblemKind.MissingValue, "Required property \"present\" is missing; expected an array of the ids of the departments present.");
@@ -374,8 +368,8 @@ public static class ImprovementJson
             var owner = Id<DepartmentId>(a, "owner", "a department id");
             var title = Text(a, "title", required: true);
             var status = Named<ImprovementStatus>(a, "status", required: true, StatusNames, 1, "an action status");
-            var started = Date(a, "started", required: true);
-            var completed = Date(a, "completed", required: false);
+            var started = a.Date("started", required: true);
+            var completed = a.Date("completed", required: false);
             var objective = Named<ObjectiveKind>(a, "objective", required: false, ObjectiveNames, 1, "an objective");
             var dimension = Text(a, "dimension", required: false);
             switch (status, completed)
@@ -549,22 +543,6 @@ public static class ImprovementJson
             return text;
         }
 
-        private static LocalDate? Date(JsonFields f, string name, bool required)
-        {
-            var text = required ? f.RequiredString(name) : f.OptionalString(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (NodaText.TryParseDate(text, out var date))
-            {
-                return date;
-            }
-
-            f.Problem(name, ProblemKind.InvalidValue, $"Expected a date yyyy-MM-dd such as 2026-03-02; got \"{Snippet.Of(text)}\".");
-            return null;
-        }
 
         private static TEnum? Named<TEnum>(JsonFields f, string name, bool required, string[] names, int first, string what)
             where TEnum : struct, Enum

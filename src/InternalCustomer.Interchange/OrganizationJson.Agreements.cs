@@ -273,8 +273,8 @@ public static partial class OrganizationJson
             Consumer = a.RequiredString("consumer"),
             Services = services,
             Calendar = a.RequiredString("calendar"),
-            EffectiveFrom = Date(a, "effectiveFrom", required: true),
-            EffectiveUntil = Date(a, "effectiveUntil", required: false),
+            EffectiveFrom = a.Date("effectiveFrom", required: true),
+            EffectiveUntil = a.Date("effectiveUntil", required: false),
         };
 
         if (a.RequiredString("reviewCadence") is { } cadenceText)
@@ -429,22 +429,6 @@ public static partial class OrganizationJson
         return null;
     }
 
-    private static LocalDate? Date(JsonFields f, string name, bool required)
-    {
-        var text = required ? f.RequiredString(name) : f.OptionalString(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (NodaText.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        f.Problem(name, ProblemKind.InvalidValue, $"Expected an ISO-8601 date such as \"2026-01-01\"; got \"{Snippet.Of(text)}\".");
-        return null;
-    }
 
     private static readonly (string Name, ClockAction Action)[] Actions =
     [

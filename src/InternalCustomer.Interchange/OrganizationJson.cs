@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using InternalCustomer.Interchange.Json;
@@ -130,13 +129,7 @@ public static partial class OrganizationJson
             return problems.ToResult<Organization>(null);
         }
 
-        if (fields.RequiredInteger("schemaVersion", 0, int.MaxValue) is { } version && version != SchemaVersion)
-        {
-            fields.Problem(
-                "schemaVersion",
-                ProblemKind.InvalidValue,
-                string.Create(CultureInfo.InvariantCulture, $"Expected schemaVersion {SchemaVersion}, the version this reader understands; got {version}."));
-        }
+        fields.SchemaVersion(SchemaVersion);
 
         fields.OptionalString("$schema");
 

@@ -82,6 +82,18 @@ internal sealed class JsonFields
     internal string? OptionalString(string name) =>
         _values.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? AsString(value, name) : null;
 
+    /// <summary>The document's required <c>schemaVersion</c>, a problem unless it is the one the reader understands.</summary>
+    internal void SchemaVersion(int expected)
+    {
+        if (RequiredInteger("schemaVersion", 0, int.MaxValue) is { } version && version != expected)
+        {
+            Problem(
+                "schemaVersion",
+                ProblemKind.InvalidValue,
+                string.Create(CultureInfo.InvariantCulture, $"Expected schemaVersion {expected}, the version this reader understands; got {version}."));
+        }
+    }
+
     internal long? RequiredInteger(string name, long min, long max)
     {
         if (!_values.TryGetValue(name, out var value))
