@@ -409,7 +409,8 @@ internal sealed class OrganizationAnalysis
     {
         EffectVerdict.Improved => "improved",
         EffectVerdict.Worse => "worse",
-        _ => "no detectable change (" + Detectable("CSAT", effect.Csat, effect.MinimumDetectableCsatIncrease) + "; " + Detectable("on time", effect.OnTime, effect.MinimumDetectableOnTimeIncrease) + ")",
+        _ => "no detectable change (" + Detectable("CSAT", effect.Csat, effect.MinimumDetectableCsatIncrease) + "; " + Detectable("on time", effect.OnTime, effect.MinimumDetectableOnTimeIncrease) + "; "
+            + (effect.MinimumDetectableMeanIncrease is { } m ? $"mean score could show +{m.ToString("0.00", CultureInfo.InvariantCulture)}" : "mean score: too few scores to tell") + ")",
     };
 
     // What the windows could have shown: the minimum detectable rise, or why there is none ("cannot tell yet").

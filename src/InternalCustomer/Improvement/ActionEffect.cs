@@ -32,6 +32,7 @@ public sealed record ActionEffect
         EffectVerdict verdict,
         double? minimumDetectableCsatIncrease,
         double? minimumDetectableOnTimeIncrease,
+        double? minimumDetectableMeanIncrease,
         EffectCaveats caveats,
         double significance)
     {
@@ -49,6 +50,7 @@ public sealed record ActionEffect
         Verdict = verdict;
         MinimumDetectableCsatIncrease = minimumDetectableCsatIncrease;
         MinimumDetectableOnTimeIncrease = minimumDetectableOnTimeIncrease;
+        MinimumDetectableMeanIncrease = minimumDetectableMeanIncrease;
         Caveats = caveats;
         Significance = significance;
     }
@@ -115,6 +117,12 @@ public sealed record ActionEffect
     /// but from the decided requests.</summary>
     public double? MinimumDetectableOnTimeIncrease { get; }
 
+    /// <summary>Gets the smallest rise of the mean overall score (in points of the scale) windows of the smaller window's
+    /// count would detect with the options' power and significance, R's <c>power.t.test(n = , sd = , power = )$delta</c>
+    /// with the pooled standard deviation of both windows; <see langword="null"/> with fewer than two scores in a window
+    /// or no spread. Like the others it is the before/after test's figure.</summary>
+    public double? MinimumDetectableMeanIncrease { get; }
+
     /// <summary>Gets the reasons to read the result with care.</summary>
     public EffectCaveats Caveats { get; }
 
@@ -140,6 +148,7 @@ public sealed record ActionEffect
         && Verdict == other.Verdict
         && MinimumDetectableCsatIncrease == other.MinimumDetectableCsatIncrease
         && MinimumDetectableOnTimeIncrease == other.MinimumDetectableOnTimeIncrease
+        && MinimumDetectableMeanIncrease == other.MinimumDetectableMeanIncrease
         && Caveats == other.Caveats
         && Significance.Equals(other.Significance);
 

@@ -254,6 +254,7 @@ public static class ImprovementEffect
             verdict,
             MinimumDetectable(csat, options),
             MinimumDetectable(onTimeTest, options),
+            MinimumDetectableMean(scoresBefore, scoresAfter, options),
             caveats,
             options.Significance);
     }
@@ -274,6 +275,39 @@ public static class ImprovementEffect
         test.Trials1 > 0 && test.Trials2 > 0 && test.Proportion1 is { } p1 && p1 < 1
             ? PowerAnalysis.MinimumDetectableProportionIncrease(Math.Min(test.Trials1, test.Trials2), p1, options.Power, options.Significance)
             : null;
+
+    // power.t.test(n = the smaller window's count, sd = the pooled standard deviation of both windows, power = )$delta;
+    // null with fewer than two scores in a window, no spread, or a power the test has even with no difference.
+    private static double? MinimumDetectableMean(List<double> before, List<double> after, EffectOptions options)
+    {
+        if (before.Count < 2 || after.Count < 2 || options.Power <= options.Significance / 2)
+        {
+            return null;
+        }
+
+        var squares = Squares(before) + Squares(after);
+        var sd = Math.Sqrt(squares / (before.Count + after.Count - 2));
+        return sd > 0 ? PowerAnalysis.MinimumDetectableMeanDifference(Math.Min(before.Count, after.Count), sd, options.Power, options.Significance) : null;
+
+        static double Squares(List<double> values)
+        {
+            var sorted = Sorted(values);
+            var mean = 0.0;
+            foreach (var v in sorted)
+            {
+                mean += v;
+            }
+
+            mean /= sorted.Length;
+            var sum = 0.0;
+            foreach (var v in sorted)
+            {
+                sum += (v - mean) * (v - mean);
+            }
+
+            return sum;
+        }
+    }
 
     private static (Interval Before, Interval After) Windows(ImprovementAction action, ImmutableArray<ServiceAgreement> between, DateTimeZone zone, EffectOptions options)
     {

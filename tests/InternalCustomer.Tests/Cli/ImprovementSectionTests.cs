@@ -79,7 +79,11 @@ public class ImprovementSectionTests
         var hr = section.Rows[1];
         Assert.Equal(["act-hr", "hr", "paint-shop", "hr", "completed", "2026-04-13", "2026-06-01"], hr.Take(7));
         // Two responses after (CSAT 2/6 → 0/2): no rise could show in windows that small; on time was 100% before.
-        Assert.Equal("no detectable change (CSAT: cannot tell yet, too few to show even a rise to 100%; on time already at 100%)", hr[7]);
+        // The mean's minimum detectable rise is the library's (checked against R's power.t.test in ImprovementEffectTests).
+        var hrEffect = Analysis.Scorecard.Relationships.SelectMany(r => r.Effects).Single(e => e.Action.Id.Value == "act-hr");
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"no detectable change (CSAT: cannot tell yet, too few to show even a rise to 100%; on time already at 100%; mean score could show +{hrEffect.MinimumDetectableMeanIncrease!.Value:0.00})"),
+            hr[7]);
         Assert.Contains("few responses", hr[11], StringComparison.Ordinal);
         Assert.Contains("after window cut at the as-of date", hr[11], StringComparison.Ordinal);
 

@@ -92,6 +92,10 @@ public class ImprovementEffectTests
         // R: power.prop.test(n = 8, p1 = 5/8, power = 0.8) — "No p2 in [p1, 1] can be found to achieve the desired power".
         Assert.Null(effect.MinimumDetectableOnTimeIncrease);
 
+        // The mean: R: s <- sqrt((9 * var(tb) + 11 * var(ta)) / 20)  (0.94251436770657948)
+        //              power.t.test(n = 10, sd = s, power = 0.8, sig.level = 0.05, tol = 1e-14)$delta
+        Assert.Equal(1.248783370454239, effect.MinimumDetectableMeanIncrease!.Value, Statistic);
+
         // CSAT, on-time and mean score judged by their DiD (p 0.21, 0.43, 0.19: none significant), although Welch alone
         // (p 0.045, up) would have called the raw rise of the mean an improvement: no detectable change.
         Assert.Equal(EffectVerdict.NoDetectableChange, effect.Verdict);
