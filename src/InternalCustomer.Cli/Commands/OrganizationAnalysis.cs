@@ -382,17 +382,27 @@ internal sealed class OrganizationAnalysis
     /// <summary>The SLA section's note on requests counted in no objective's decided or in-flight numbers, when there are any.</summary>
     private string[] SlaNotes()
     {
+        var notes = new List<string>();
+        var totals = Scorecard.AgreementTotals;
         var unmeasured = Scorecard.Objectives.Sum(o => o.Tally.Unmeasured);
-        if (unmeasured == 0)
+        var unmatched = totals.Sum(o => o.Tally.Unmatched);
+        if (unmeasured > 0 || unmatched > 0)
         {
-            return [];
+            var rows = Scorecard.Objectives.Count(o => o.Tally.Unmeasured > 0);
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Not measured: {unmeasured} request evaluation(s) in {rows} row(s){(unmatched == 0 ? string.Empty : $", and {unmatched} matched by no objective set (in no set's row; see the whole-agreement lines)")}: requests opened in a maintenance window that excludes requests, requests whose set has no objective of that kind, and clocks cancelled or not started count neither as decided nor as in flight."));
         }
 
-        var unmatched = Scorecard.Objectives.Sum(o => o.Tally.Unmatched);
-        var rows = Scorecard.Objectives.Count(o => o.Tally.Unmeasured > 0);
-        return [string.Create(
-            CultureInfo.InvariantCulture,
-            $"Not measured: {unmeasured} request evaluation(s) in {rows} row(s){(unmatched == 0 ? string.Empty : $", {unmatched} of them matched by no objective set")}: requests opened in a maintenance window that excludes requests, requests whose set has no objective of that kind, and clocks cancelled or not started count neither as decided nor as in flight.")];
+        // Agreements with objectives per request class: every request together, against the sets' decided-weighted target.
+        foreach (var o in totals)
+        {
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{o.Agreement}, all sets together: {(o.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution")} {o.Tally.Decided} decided, {o.Tally.Met} met ({(o.Tally.Compliance is { } v ? Percent(v) + "%" : "n/a")} against the sets' weighted target {Percent(o.Target)}%), {o.Tally.InFlight} in flight, {o.Tally.Unmeasured} not measured ({o.Tally.Unmatched} matched by no set)."));
+        }
+
+        return [.. notes];
     }
 
     private static string Status(ImprovementStatus status) => status switch

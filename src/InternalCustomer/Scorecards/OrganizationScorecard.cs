@@ -70,6 +70,11 @@ public sealed class OrganizationScorecard
     /// </summary>
     public ImmutableArray<Finding> Findings { get; }
 
+    /// <summary>Gets the whole-agreement rows of the agreements with objectives per request class
+    /// (<see cref="RelationshipHealth.AgreementTotals"/> of every relationship), by agreement id, then objective kind.</summary>
+    public ImmutableArray<ObjectiveCompliance> AgreementTotals =>
+        [.. Relationships.SelectMany(r => r.AgreementTotals).OrderBy(o => o.Agreement).ThenBy(o => o.Kind)];
+
     /// <summary>Gets every time objective of every agreement, worst first: those with decided requests by error budget
     /// remaining (least first), then those without, each by agreement id and objective.</summary>
     public ImmutableArray<ObjectiveCompliance> Objectives { get; }

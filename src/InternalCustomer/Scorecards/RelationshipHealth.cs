@@ -78,6 +78,14 @@ public sealed class RelationshipHealth
     /// <summary>Gets every objective of every agreement between the two, with its tally and budget: time objectives count requests; a satisfaction objective counts responses (breached = outside the top boxes).</summary>
     public ImmutableArray<ObjectiveCompliance> Objectives { get; }
 
+    /// <summary>Gets, for each agreement with objectives per request class (more than one objective set), one row per time
+    /// objective kind for all its requests together, with <see cref="ObjectiveCompliance.ObjectiveSet"/> <see langword="null"/>:
+    /// the whole-agreement tally, so that requests no set matches (<see cref="Agreements.SlaTally.Unmatched"/>) or that are
+    /// excluded appear in a row too, against the sets' targets weighted by their decided requests (their plain mean while
+    /// none is decided). Not part of <see cref="Objectives"/>, so the gaps and <see cref="SlaMet"/> count each request once,
+    /// per set. Empty without such agreements.</summary>
+    public ImmutableArray<ObjectiveCompliance> AgreementTotals { get; internal init; } = [];
+
     /// <summary>Gets the criticality of the consumer's dependency on the provider in the dependency graph, or <see langword="null"/> when there is no edge.</summary>
     public Criticality? Dependence { get; }
 
@@ -141,7 +149,7 @@ public sealed class RelationshipHealth
 
     // The same relationship with its findings, which are derived from the rest of it.
     internal RelationshipHealth WithFindings(ImmutableArray<RelationshipFinding> findings) =>
-        findings.IsEmpty ? this : new(Provider, Consumer, Agreements, Objectives, Dependence, Feedback, Mean, Csat, Trend, SatisfactionTarget, LastFeedback, SlaGap, SatisfactionGap, Gap, findings, Actions, ActionsInFlight, Effects);
+        findings.IsEmpty ? this : new(Provider, Consumer, Agreements, Objectives, Dependence, Feedback, Mean, Csat, Trend, SatisfactionTarget, LastFeedback, SlaGap, SatisfactionGap, Gap, findings, Actions, ActionsInFlight, Effects) { AgreementTotals = AgreementTotals };
 
     private static bool? SlaMetOf(ImmutableArray<ObjectiveCompliance> objectives)
     {

@@ -26,6 +26,7 @@ public static partial class Scorecard
             var agreements = agreementsOf.GetValueOrDefault(key) ?? [];
             var summary = feedback.Cells.GetValueOrDefault(key) ?? FeedbackSummary.Empty(options.OverallScale, options.Dimensions);
             var objectives = Objectives(agreements, sla, summary, options);
+            var totals = AgreementTotals(agreements, sla);
             var csat = FeedbackMetrics.Csat(summary.Overall, options.CsatTopBoxes, options.ConfidenceLevel);
             var satisfactionTarget = agreements.Where(a => a.Satisfaction is not null).Select(a => a.Satisfaction!.Target).DefaultIfEmpty(options.SatisfactionTarget).Max();
             var decided = objectives.Where(o => o.Kind != ObjectiveKind.Satisfaction && o.HasData).ToList();
@@ -62,11 +63,53 @@ public static partial class Scorecard
                 [],
                 improvements.Actions.GetValueOrDefault(key, []),
                 improvements.InFlight.GetValueOrDefault(key, []),
-                improvements.Effects.GetValueOrDefault(key, []));
+                improvements.Effects.GetValueOrDefault(key, []))
+            {
+                AgreementTotals = totals,
+            };
             result.Add(health.WithFindings(RelationshipFindings(organization, health, agreements, satisfactionKnown, options)));
         }
 
         return result.MoveToImmutable();
+    }
+
+    // For an agreement with objectives per request class, one row per time objective kind for all its requests together:
+    // the whole-agreement tally (unmatched and unmeasured requests included) against the sets' decided-weighted target
+    // (their plain mean while nothing is decided). ObjectiveSet stays null.
+    private static ImmutableArray<ObjectiveCompliance> AgreementTotals(List<ServiceAgreement> agreements, SlaData sla)
+    {
+        var totals = ImmutableArray.CreateBuilder<ObjectiveCompliance>();
+        foreach (var a in agreements)
+        {
+            if (!sla.BySet.TryGetValue(a.Id, out var bySet))
+            {
+                continue;
+            }
+
+            var (first, resolution) = sla.Tallies[a.Id];
+            foreach (var (kind, whole, sets) in new[] { (ObjectiveKind.FirstResponse, first, bySet.FirstResponse), (ObjectiveKind.Resolution, resolution, bySet.Resolution) })
+            {
+                double weighted = 0, decided = 0, plain = 0;
+                var count = 0;
+                for (var k = 0; k < a.ObjectiveSets.Length; k++)
+                {
+                    if (a.ObjectiveSets[k].Objective(kind) is { } objective)
+                    {
+                        weighted += objective.Target * sets[k].Decided;
+                        decided += sets[k].Decided;
+                        plain += objective.Target;
+                        count++;
+                    }
+                }
+
+                if (count > 0)
+                {
+                    totals.Add(new ObjectiveCompliance(a.Id, a.Provider, a.Consumer, kind, decided > 0 ? weighted / decided : plain / count, whole));
+                }
+            }
+        }
+
+        return totals.ToImmutable();
     }
 
     private static ImmutableArray<ObjectiveCompliance> Objectives(List<ServiceAgreement> agreements, SlaData sla, FeedbackSummary summary, ScorecardOptions options)

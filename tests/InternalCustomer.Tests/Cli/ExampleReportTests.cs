@@ -145,7 +145,17 @@ public class ExampleReportTests
         Assert.Equal(["2", "2"], sla.Rows.Where(r => r[0] == WithMaintenance.Id.Value).Select(r => r[11]));
         Assert.Equal(
             "Not measured: 4 request evaluation(s) in 2 row(s): requests opened in a maintenance window that excludes requests, requests whose set has no objective of that kind, and clocks cancelled or not started count neither as decided nor as in flight.",
-            Assert.Single(sla.Notes));
+            sla.Notes[0]);
+
+        // The per-priority agreement as a whole: its set rows summed (every request has a declared priority with a set).
+        var perSet = sla.Rows.Where(r => r[0] == PerPriority.Id.Value && r[4] == "resolution").ToList();
+        var decided = perSet.Sum(r => int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture));
+        var met = perSet.Sum(r => int.Parse(r[6], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(3, sla.Notes.Count);
+        Assert.StartsWith(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PerPriority.Id}, all sets together: resolution {decided} decided, {met} met ({100.0 * met / decided:0.0}% against the sets' weighted target 90.0%)"),
+            sla.Notes[2],
+            StringComparison.Ordinal);
     }
 
     private static BusinessCalendar OfficeHours => Organization.GetCalendar(PerPriority.Calendar);

@@ -14,7 +14,7 @@ public class ObjectiveSetScorecardTests
 
     private static Instant Mar(int day, int hour, int minute = 0) => Instant.FromUtc(2026, 3, day, hour, minute);
 
-    private static Organization Organization()
+    private static Organization Organization(double p3Target = 0.9)
     {
         var p1 = new ObjectiveSet(
             "P1",
@@ -24,8 +24,8 @@ public class ObjectiveSetScorecardTests
         var p3 = new ObjectiveSet(
             "P3",
             RequestSelector.ForPriorities(PriorityId.Parse("P3")),
-            TimeObjective.FirstResponseWithinBusinessDays(1, 0.9),
-            TimeObjective.ResolutionWithinBusinessDays(5, 0.9));
+            TimeObjective.FirstResponseWithinBusinessDays(1, p3Target),
+            TimeObjective.ResolutionWithinBusinessDays(5, p3Target));
         var agreement = ServiceAgreement.Create(
             AgreementId.Parse("it-finance"),
             DepartmentId.Parse("it"),
@@ -74,6 +74,32 @@ public class ObjectiveSetScorecardTests
             objectives);
         Assert.False(relationship.SlaMet);
         Assert.Equal(("P1", ObjectiveKind.Resolution), (relationship.WorstTimeObjective!.ObjectiveSet, relationship.WorstTimeObjective.Kind));
+    }
+
+    [Fact]
+    public void The_whole_agreement_row_counts_every_request_the_unmatched_one_included()
+    {
+        var card = Scorecard.Compute(Organization(), Requests(), [], new ScorecardOptions(AsOf));
+        var relationship = card.GetRelationship(DepartmentId.Parse("it"), DepartmentId.Parse("finance"))!;
+
+        // INC-1 (P1) and INC-2 (P3) decided, INC-1's resolution breached; INC-3 (P2) matches no set: unmatched, in no set's
+        // row but in the whole agreement's. Both sets target 90% with one decided request each: weighted target 0.9.
+        var totals = relationship.AgreementTotals.Select(o => (o.ObjectiveSet, o.Kind, o.Target, o.Tally.Decided, o.Tally.Breached, o.Tally.Unmatched)).ToArray();
+        Assert.Equal(
+            [((string?)null, ObjectiveKind.FirstResponse, 0.9, 2L, 0L, 1L), (null, ObjectiveKind.Resolution, 0.9, 2L, 1L, 1L)],
+            totals);
+        Assert.Equal(relationship.AgreementTotals.ToArray(), card.AgreementTotals.ToArray());
+
+        // With P3 at 60%: one decided request per set, so the weighted target is (0.9·1 + 0.6·1) / 2 = 0.75; with a second
+        // P3 request decided, (0.9·1 + 0.6·2) / 3 = 0.7.
+        var lower = Scorecard.Compute(Organization(p3Target: 0.6), Requests(), [], new ScorecardOptions(AsOf)).AgreementTotals;
+        Assert.All(lower, o => Assert.Equal(0.75, o.Target, 12));
+        var twoP3 = Scorecard.Compute(Organization(p3Target: 0.6), [.. Requests(), Request("INC-4", "P3", Mar(2, 9), Mar(3, 8), Mar(6, 16))], [], new ScorecardOptions(AsOf)).AgreementTotals;
+        Assert.All(twoP3, o => Assert.Equal(0.7, o.Target, 12));
+
+        // Not in Objectives: the gap and SlaMet still count each request once, per set.
+        Assert.Equal(4, relationship.Objectives.Length);
+        Assert.All(relationship.Objectives, o => Assert.NotNull(o.ObjectiveSet));
     }
 
     [Fact]
