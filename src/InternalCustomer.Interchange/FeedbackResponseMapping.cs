@@ -36,16 +36,16 @@ internal static class FeedbackResponseMapping
     internal static FeedbackResponse? Read(RecordSource r, DimensionSet? dimensions)
     {
         var before = r.Problems.Count;
-        var respondent = Id<DepartmentId>(r, "respondent", required: true, "a department id");
-        var subject = Id<DepartmentId>(r, "subject", required: true, "a department id");
+        var respondent = r.Id<DepartmentId>("respondent", required: true, "a department id");
+        var subject = r.Id<DepartmentId>("subject", required: true, "a department id");
         var instant = r.Parse<Instant>("instant", true, NodaText.TryParseInstant, NodaText.InstantExpected);
         var min = Int(r, "scaleMin", required: false) ?? 1;
         var max = Int(r, "scaleMax", required: false) ?? 5;
         var overall = Int(r, "overall", required: true);
         var recommend = Int(r, "recommend", required: false);
         var effort = Int(r, "effort", required: false);
-        var agreement = Id<AgreementId>(r, "agreement", required: false, "an agreement id");
-        var service = Id<ServiceId>(r, "service", required: false, "a service id");
+        var agreement = r.Id<AgreementId>("agreement", required: false, "an agreement id");
+        var service = r.Id<ServiceId>("service", required: false, "a service id");
         var comment = r.Optional("comment");
         var perceptions = Ratings(r, "perception", ref dimensions);
         var expectations = Ratings(r, "expectation", ref dimensions);
@@ -178,23 +178,5 @@ internal static class FeedbackResponseMapping
         }
 
         return (int?)value;
-    }
-
-    private static TId? Id<TId>(RecordSource r, string name, bool required, string what)
-        where TId : struct, IParsable<TId>
-    {
-        var text = r.Text(name, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (TId.TryParse(text, CultureInfo.InvariantCulture, out var id))
-        {
-            return id;
-        }
-
-        r.Problem(name, ProblemKind.InvalidId, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{Snippet.Of(text)}\".");
-        return null;
     }
 }

@@ -125,7 +125,7 @@ public static class InvitationCsv
         var rows = new List<(CampaignId, LocatedInvitation)>();
         foreach (var row in CsvTable.Rows(utf8Csv, Columns, Required, problems))
         {
-            var campaign = LocatedInvitation.Id<CampaignId>(row, "campaign", "a campaign id");
+            var campaign = row.Id<CampaignId>("campaign", required: true, "a campaign id");
             if (LocatedInvitation.Read(row) is { } invitation && campaign is { } id)
             {
                 rows.Add((id, invitation));
@@ -142,8 +142,8 @@ internal sealed record LocatedInvitation(Relationship Relationship, int Invited,
     internal static LocatedInvitation? Read(RecordSource r)
     {
         var before = r.Problems.Count;
-        var provider = Id<DepartmentId>(r, "provider", "a department id");
-        var consumer = Id<DepartmentId>(r, "consumer", "a department id");
+        var provider = r.Id<DepartmentId>("provider", required: true, "a department id");
+        var consumer = r.Id<DepartmentId>("consumer", required: true, "a department id");
         var invited = r.Integer("invited", required: false) ?? 1;
         if (invited is < 1 or > int.MaxValue)
         {
@@ -178,24 +178,6 @@ internal sealed record LocatedInvitation(Relationship Relationship, int Invited,
         }
 
         return distinct;
-    }
-
-    internal static TId? Id<TId>(RecordSource r, string name, string what)
-        where TId : struct, IParsable<TId>
-    {
-        var text = r.Text(name, required: true);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (TId.TryParse(text, CultureInfo.InvariantCulture, out var id))
-        {
-            return id;
-        }
-
-        r.Problem(name, ProblemKind.InvalidId, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{Snippet.Of(text)}\".");
-        return null;
     }
 
     internal Invitation ToInvitation() => new(Relationship, Invited);

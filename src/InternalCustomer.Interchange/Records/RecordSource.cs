@@ -66,6 +66,26 @@ internal abstract class RecordSource
 
     internal string? Required(string name) => Text(name, required: true);
 
+    /// <summary>An identifier field, or null with an <see cref="ProblemKind.InvalidId"/> problem when it is not one (and
+    /// a missing-value problem when required and absent): the one identifier rule of every record format.</summary>
+    internal TId? Id<TId>(string name, bool required, string what)
+        where TId : struct, IParsable<TId>
+    {
+        var text = Text(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TId.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        Problem(name, ProblemKind.InvalidId, $"Expected {what} (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"{Snippet.Of(text)}\".");
+        return null;
+    }
+
     internal string? Optional(string name) => Text(name, required: false);
 
     internal T? Parse<T>(string name, bool required, TryParse<T> parse, string expected)
