@@ -27,6 +27,7 @@ internal sealed class ImprovementReport
     private readonly Instant asOf;
     private readonly ImmutableArray<FeedbackResponse> _responses;
     private readonly Dictionary<ActionId, ActionEffect> _effects;
+    private readonly HashSet<ActionId> _started;
 
     /// <summary>Lays out the improvement record of an analysis (one built with the record).</summary>
     internal ImprovementReport(OrganizationAnalysis analysis)
@@ -35,6 +36,7 @@ internal sealed class ImprovementReport
         asOf = analysis.Options.AsOf;
         _responses = [.. analysis.Responses.Where(r => r.Instant <= asOf)];
         _effects = analysis.Scorecard.Relationships.SelectMany(r => r.Effects).ToDictionary(e => e.Action.Id);
+        _started = [.. analysis.Scorecard.Relationships.SelectMany(r => r.Actions).Select(a => a.Id)];
     }
 
     /// <summary>The command's sections: actions, then campaigns.</summary>
@@ -60,7 +62,7 @@ internal sealed class ImprovementReport
             ];
             if (effect is null)
             {
-                rows.Add([.. common, why, "", "", "", "", "", "", "", "", "", "", "", ""]);
+                rows.Add([.. common, why, "", "", "", "", "", "", "", "", "", "", "", "", ""]);
                 continue;
             }
 
@@ -79,6 +81,7 @@ internal sealed class ImprovementReport
                 P(effect.Judgements[2].PValue),
                 Share(effect.MinimumDetectableCsatIncrease),
                 Share(effect.MinimumDetectableOnTimeIncrease),
+                Mean(effect.MinimumDetectableMeanIncrease),
                 Caveats(effect.Caveats),
             ]);
             notes.Add(Note(action, effect));
@@ -98,7 +101,7 @@ internal sealed class ImprovementReport
         return new Section(
             "actions",
             "Improvement actions",
-            ["action", "relationship", "owner", "status", "started", "completed", "verdict", "CSAT before %", "CSAT after %", "CSAT p", "on time before %", "on time after %", "on-time p", "mean before", "mean after", "mean p", "min. detectable CSAT +pp", "min. detectable on-time +pp", "caveats"],
+            ["action", "relationship", "owner", "status", "started", "completed", "verdict", "CSAT before %", "CSAT after %", "CSAT p", "on time before %", "on time after %", "on-time p", "mean before", "mean after", "mean p", "min. detectable CSAT +pp", "min. detectable on-time +pp", "min. detectable mean +", "caveats"],
             rows,
             notes);
     }
@@ -158,7 +161,10 @@ internal sealed class ImprovementReport
         why = string.Empty;
         if (action.Status != ImprovementStatus.Completed)
         {
-            why = action.IsInFlight ? "in flight" : "abandoned";
+            // An action that starts after the as-of instant is not under way yet (the scorecard does not count it either).
+            why = !action.IsInFlight ? "abandoned"
+                : !_started.Contains(action.Id) ? "not started by the as-of date"
+                : "in flight";
             return null;
         }
 

@@ -252,6 +252,19 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public void Improvements_as_of_an_earlier_date_see_the_actions_as_they_were_then()
+    {
+        // 2026-05-01: the planning action (started 2026-05-04) has not begun, HR's (completed 2026-06-01) is not yet
+        // measurable, logistics' (completed 2026-02-27) is measured on the data up to then.
+        var (code, output, _) = Run("improvements", "--as-of", "2026-05-01");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"\nact-planning-dispatch-lookahead +planning → dispatch +planning +in progress +2026-05-04 +not started by the as-of date\n", output);
+        Assert.Matches(@"\nact-hr-shift-cover +hr → paint-shop +hr +completed +2026-04-13 +2026-06-01 +not yet measurable", output);
+        Assert.Matches(@"\nact-logistics-feeding-route +logistics → assembly +logistics +completed +2026-01-05 +2026-02-27 +improved +\d", output);
+    }
+
+    [Fact]
     public void Improvements_as_json_give_the_verdicts_and_p_values_as_fields()
     {
         var (code, output, _) = Run("improvements", "--format", "json");
