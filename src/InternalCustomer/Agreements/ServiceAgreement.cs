@@ -50,55 +50,8 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         TimeObjective? firstResponse = null,
         TimeObjective? resolution = null,
         SatisfactionObjective? satisfaction = null)
+        : this(Checked(id, provider, consumer, services, calendar, effectiveFrom, effectiveUntil, reviewCadence))
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(reviewCadence);
-        Id = ModelGuard.NotDefault(id, nameof(id));
-        Provider = ModelGuard.NotDefault(provider, nameof(provider));
-        Consumer = ModelGuard.NotDefault(consumer, nameof(consumer));
-        Calendar = ModelGuard.NotDefault(calendar, nameof(calendar));
-        if (provider == consumer)
-        {
-            throw new ArgumentException($"An agreement needs two different departments; got provider and consumer both '{provider}'.", nameof(consumer));
-        }
-
-        var list = services.ToList();
-        for (var i = 0; i < list.Count; i++)
-        {
-            ModelGuard.NotDefault(list[i], nameof(services));
-            var first = list.IndexOf(list[i]);
-            if (first < i)
-            {
-                throw new ArgumentException($"Each covered service must be listed once; '{list[i]}' appears at positions {first} and {i}.", nameof(services));
-            }
-        }
-
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("An agreement must cover at least one service; got none.", nameof(services));
-        }
-
-        if (CheckIsoDate(effectiveFrom, "first day in effect") is { } fromProblem)
-        {
-            throw new ArgumentException(fromProblem, nameof(effectiveFrom));
-        }
-
-        if (effectiveUntil is { } last && CheckIsoDate(last, "last day in effect") is { } untilProblem)
-        {
-            throw new ArgumentException(untilProblem, nameof(effectiveUntil));
-        }
-
-        if (effectiveUntil is { } until && until < effectiveFrom)
-        {
-            throw new ArgumentException($"The effective period must not end before it starts ({Iso(effectiveFrom)}); got an end of {Iso(until)}.", nameof(effectiveUntil));
-        }
-
-        var cadenceProblem = CheckReviewCadence(reviewCadence);
-        if (cadenceProblem is not null)
-        {
-            throw new ArgumentException(cadenceProblem, nameof(reviewCadence));
-        }
-
         if (firstResponse is not null && firstResponse.Kind != ObjectiveKind.FirstResponse)
         {
             throw new ArgumentException($"Expected a FirstResponse objective; got a {firstResponse.Kind} objective.", nameof(firstResponse));
@@ -114,16 +67,10 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
             throw new ArgumentException("An agreement needs at least one objective; got none.", nameof(firstResponse));
         }
 
-        Services = [.. list.Order()];
-        EffectiveFrom = effectiveFrom;
-        EffectiveUntil = effectiveUntil;
-        ReviewCadence = reviewCadence;
         FirstResponse = firstResponse;
         Resolution = resolution;
         Satisfaction = satisfaction;
         ObjectiveSets = firstResponse is null && resolution is null ? [] : [new ObjectiveSet(ObjectiveSet.DefaultName, RequestSelector.Any, firstResponse, resolution)];
-        Exclusions = [];
-        _excludedTime = [];
     }
 
     /// <summary>Creates an agreement whose time objectives depend on the request's class: one <see cref="ObjectiveSet"/> per
@@ -164,7 +111,7 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         return new(id, provider, consumer, services, calendar, effectiveFrom, effectiveUntil, reviewCadence, objectiveSets.ToList(), satisfaction);
     }
 
-    // The agreement of Create: the other constructor's checks, then the sets'.
+    // The agreement of Create: the parts both constructors share, checked once (Checked), then the sets.
     private ServiceAgreement(
         AgreementId id,
         DepartmentId provider,
@@ -176,7 +123,7 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         Period reviewCadence,
         List<ObjectiveSet> objectiveSets,
         SatisfactionObjective? satisfaction)
-        : this(id, provider, consumer, services, calendar, effectiveFrom, effectiveUntil, reviewCadence, satisfaction: satisfaction ?? Placeholder)
+        : this(Checked(id, provider, consumer, services, calendar, effectiveFrom, effectiveUntil, reviewCadence))
     {
         var sets = objectiveSets;
         for (var i = 0; i < sets.Count; i++)
@@ -237,8 +184,91 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
         _excludedTime = MergeExcludedTime(exclusions);
     }
 
-    // Stands in for "some objective" while the set-taking constructor chains to the checks of the other; replaced at once.
-    private static SatisfactionObjective Placeholder { get; } = new(0.5);
+    // The parts every agreement has, checked: what both public ways of making one share.
+    private ServiceAgreement(Parts parts)
+    {
+        Id = parts.Id;
+        Provider = parts.Provider;
+        Consumer = parts.Consumer;
+        Calendar = parts.Calendar;
+        Services = parts.Services;
+        EffectiveFrom = parts.EffectiveFrom;
+        EffectiveUntil = parts.EffectiveUntil;
+        ReviewCadence = parts.ReviewCadence;
+        Exclusions = [];
+        _excludedTime = [];
+    }
+
+    private static Parts Checked(
+        AgreementId id,
+        DepartmentId provider,
+        DepartmentId consumer,
+        IEnumerable<ServiceId> services,
+        CalendarId calendar,
+        LocalDate effectiveFrom,
+        LocalDate? effectiveUntil,
+        Period reviewCadence)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(reviewCadence);
+        ModelGuard.NotDefault(id, nameof(id));
+        ModelGuard.NotDefault(provider, nameof(provider));
+        ModelGuard.NotDefault(consumer, nameof(consumer));
+        ModelGuard.NotDefault(calendar, nameof(calendar));
+        if (provider == consumer)
+        {
+            throw new ArgumentException($"An agreement needs two different departments; got provider and consumer both '{provider}'.", nameof(consumer));
+        }
+
+        var list = services.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            ModelGuard.NotDefault(list[i], nameof(services));
+            var first = list.IndexOf(list[i]);
+            if (first < i)
+            {
+                throw new ArgumentException($"Each covered service must be listed once; '{list[i]}' appears at positions {first} and {i}.", nameof(services));
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("An agreement must cover at least one service; got none.", nameof(services));
+        }
+
+        if (CheckIsoDate(effectiveFrom, "first day in effect") is { } fromProblem)
+        {
+            throw new ArgumentException(fromProblem, nameof(effectiveFrom));
+        }
+
+        if (effectiveUntil is { } last && CheckIsoDate(last, "last day in effect") is { } untilProblem)
+        {
+            throw new ArgumentException(untilProblem, nameof(effectiveUntil));
+        }
+
+        if (effectiveUntil is { } until && until < effectiveFrom)
+        {
+            throw new ArgumentException($"The effective period must not end before it starts ({Iso(effectiveFrom)}); got an end of {Iso(until)}.", nameof(effectiveUntil));
+        }
+
+        var cadenceProblem = CheckReviewCadence(reviewCadence);
+        if (cadenceProblem is not null)
+        {
+            throw new ArgumentException(cadenceProblem, nameof(reviewCadence));
+        }
+
+        return new Parts(id, provider, consumer, calendar, [.. list.Order()], effectiveFrom, effectiveUntil, reviewCadence);
+    }
+
+    private readonly record struct Parts(
+        AgreementId Id,
+        DepartmentId Provider,
+        DepartmentId Consumer,
+        CalendarId Calendar,
+        ImmutableArray<ServiceId> Services,
+        LocalDate EffectiveFrom,
+        LocalDate? EffectiveUntil,
+        Period ReviewCadence);
 
     /// <summary>Gets the agreement's identifier.</summary>
     public AgreementId Id { get; }
