@@ -56,7 +56,7 @@ internal sealed class ImprovementReport
                 action.Id.Value,
                 $"{action.Relationship.Provider} → {action.Relationship.Consumer}",
                 action.Owner.Value,
-                Status(action.Status),
+                OrganizationAnalysis.Status(action.Status),
                 Date(action.Started),
                 action.Completed is { } c ? Date(c) : string.Empty,
             ];
@@ -82,7 +82,7 @@ internal sealed class ImprovementReport
                 Share(effect.MinimumDetectableCsatIncrease),
                 Share(effect.MinimumDetectableOnTimeIncrease),
                 Mean(effect.MinimumDetectableMeanIncrease),
-                Caveats(effect.Caveats),
+                OrganizationAnalysis.Caveats(effect.Caveats),
             ]);
             notes.Add(Note(action, effect));
         }
@@ -193,7 +193,7 @@ internal sealed class ImprovementReport
             text += $"; the smallest rise the data could have detected: CSAT {Detectable(effect.MinimumDetectableCsatIncrease)}, on time {Detectable(effect.MinimumDetectableOnTimeIncrease)}";
         }
 
-        return effect.Caveats == EffectCaveats.None ? text + "." : text + $" (caveats: {Caveats(effect.Caveats)}).";
+        return effect.Caveats == EffectCaveats.None ? text + "." : text + $" (caveats: {OrganizationAnalysis.Caveats(effect.Caveats)}).";
     }
 
     private static string Change(TwoProportionResult result) => $"{Share(result.Proportion1)}% → {Share(result.Proportion2)}%";
@@ -212,44 +212,10 @@ internal sealed class ImprovementReport
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    private static string Status(ImprovementStatus status) => status switch
-    {
-        ImprovementStatus.Planned => "planned",
-        ImprovementStatus.InProgress => "in progress",
-        ImprovementStatus.Completed => "completed",
-        _ => "abandoned",
-    };
-
     private static string Verdict(EffectVerdict verdict) => verdict switch
     {
         EffectVerdict.Improved => "improved",
         EffectVerdict.Worse => "worse",
         _ => "no detectable change",
     };
-
-    private static string Caveats(EffectCaveats caveats)
-    {
-        var names = new List<string>();
-        if (caveats.HasFlag(EffectCaveats.FewResponses))
-        {
-            names.Add("few responses");
-        }
-
-        if (caveats.HasFlag(EffectCaveats.OverlappingAction))
-        {
-            names.Add("overlapping action");
-        }
-
-        if (caveats.HasFlag(EffectCaveats.NoControls))
-        {
-            names.Add("no controls");
-        }
-
-        if (caveats.HasFlag(EffectCaveats.AfterWindowCut))
-        {
-            names.Add("after window cut");
-        }
-
-        return string.Join("; ", names);
-    }
 }

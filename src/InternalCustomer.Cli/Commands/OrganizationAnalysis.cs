@@ -405,7 +405,8 @@ internal sealed class OrganizationAnalysis
         return [.. notes];
     }
 
-    private static string Status(ImprovementStatus status) => status switch
+    /// <summary>An improvement action's status in words (both improvement views use it).</summary>
+    internal static string Status(ImprovementStatus status) => status switch
     {
         ImprovementStatus.Planned => "planned",
         ImprovementStatus.InProgress => "in progress",
@@ -446,7 +447,8 @@ internal sealed class OrganizationAnalysis
 
     private static string Share(double? proportion) => proportion is { } v ? Percent(v) + "%" : "n/a";
 
-    private static string Caveats(EffectCaveats caveats)
+    /// <summary>An effect's caveats in words, comma-separated (both improvement views use it).</summary>
+    internal static string Caveats(EffectCaveats caveats)
     {
         List<string> parts = [];
         if (caveats.HasFlag(EffectCaveats.FewResponses))

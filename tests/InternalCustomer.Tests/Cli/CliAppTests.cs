@@ -245,7 +245,7 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Matches(@"\nact-logistics-feeding-route +logistics → assembly +logistics +completed +2026-01-05 +2026-02-27 +improved +\d", output);
-        Assert.Matches(@"\nact-hr-shift-cover +hr → paint-shop +hr +completed +2026-04-13 +2026-06-01 +no detectable change +.*few responses; after window cut\n", output);
+        Assert.Matches(@"\nact-hr-shift-cover +hr → paint-shop +hr +completed +2026-04-13 +2026-06-01 +no detectable change +.*few responses, after window cut at the as-of date\n", output);
         Assert.Matches(@"\nact-planning-dispatch-lookahead +planning → dispatch +planning +in progress +2026-05-04 +in flight\n", output);
         Assert.Matches(@"\n2026-q2 +2026-04-01\.\.2026-06-30 +63 +378 +361 +361 +95\.5 +95\.2 +quality 5\.6%\n", output);
         Assert.Contains("2026-q2: quality answered 1 of 18 invitations (5.6%)", output, StringComparison.Ordinal);
