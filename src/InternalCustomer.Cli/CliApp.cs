@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Cli.Output;
 using InternalCustomer.Scorecards;
@@ -50,6 +51,19 @@ internal static class CliApp
             Description = "Feedback responses (.csv or .json). Default with no organisation file: the example's.",
         };
 
+        var outputPath = new Option<string?>("--output")
+        {
+            Description = "Write the output to this file instead of stdout; with --format csv, to this directory, one <section>.csv per section.",
+        };
+        var section = new Option<string?>("--section")
+        {
+            Description = "Only this section (its key, such as sla or attention); --format csv of a command with several sections needs it or --output DIR.",
+        };
+        var all = new Option<bool>("--all")
+        {
+            Description = "Every row of the SLA table; by default report shows only the objectives breached or at risk.",
+        };
+
         var improvement = new Option<string?>("--improvement")
         {
             Description = "Improvement document (JSON: campaigns, review meetings, actions). Default with no organisation file: the example's.",
@@ -71,12 +85,12 @@ internal static class CliApp
 
         var commands = new Dictionary<Command, string>
         {
-            [Add("validate", "Check an organisation document (and --requests/--responses/--improvement files); list every problem with its location.", format, requests, responses, improvement)] = "validate",
-            [Add("graph", "Write the dependency graph as Graphviz DOT or a Mermaid flowchart.", graphFormat)] = "graph",
-            [Add("sla", "SLA compliance and error budget per agreement and objective.", format, asOf, requests)] = "sla",
-            [Add("feedback", "Satisfaction per provider and per relationship, with intervals and trends.", format, asOf, responses)] = "feedback",
-            [Add("improvements", "Improvement actions with their measured effect (verdict, CSAT and on time before → after, p-values), and each feedback campaign's response rate and coverage.", format, asOf, requests, responses, improvement)] = "improvements",
-            [Add("report", "The organisation summary: departments, graph findings, SLA compliance, feedback, attention list, improvement actions, findings.", format, asOf, requests, responses, improvement)] = "report",
+            [Add("validate", "Check an organisation document (and --requests/--responses/--improvement files); list every problem with its location.", format, requests, responses, improvement, outputPath)] = "validate",
+            [Add("graph", "Write the dependency graph as Graphviz DOT or a Mermaid flowchart.", graphFormat, outputPath)] = "graph",
+            [Add("sla", "SLA compliance and error budget per agreement and objective.", format, asOf, requests, outputPath, section)] = "sla",
+            [Add("feedback", "Satisfaction per provider and per relationship, with intervals and trends.", format, asOf, responses, outputPath, section)] = "feedback",
+            [Add("improvements", "Improvement actions with their measured effect (verdict, CSAT and on time before → after, p-values), and each feedback campaign's response rate and coverage.", format, asOf, requests, responses, improvement, outputPath, section)] = "improvements",
+            [Add("report", "The organisation report, headline first: headline, attention list, findings, department scorecards, then the detail (SLA objectives breached or at risk, satisfaction, improvement actions, graph, calendars, departments).", format, asOf, requests, responses, improvement, outputPath, section, all)] = "report",
         };
 
         var parsed = root.Parse(args);
@@ -108,13 +122,14 @@ internal static class CliApp
             }
         }
 
-        string text;
+        IReadOnlyList<(string? Path, string Text)> outputs;
         try
         {
             var inputs = new Inputs(error, stderrIsTerminal, maxInputBytes);
-            text = name == "graph"
-                ? Graph(inputs, parsed.GetValue(file), parsed.GetValue(graphFormat))
-                : Tabular(name, inputs, parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(improvement), clock ?? SystemClock.Instance);
+            var target = parsed.GetValue(outputPath);
+            outputs = name == "graph"
+                ? [(target, Graph(inputs, parsed.GetValue(file), parsed.GetValue(graphFormat)))]
+                : Tabular(name, inputs, new Request(parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(improvement), target, parsed.GetValue(section), parsed.GetValue(all)), clock ?? SystemClock.Instance);
         }
         catch (UsageException e)
         {
@@ -125,7 +140,39 @@ internal static class CliApp
             return Report(error, e.Problems, Invalid);
         }
 
-        return Flushed(output, error, Ok, text);
+        return outputs is [(null, var text)] ? Flushed(output, error, Ok, text) : Written(outputs, output, error);
+    }
+
+    /// <summary>What a tabular command was asked for: its files and output options.</summary>
+    private sealed record Request(string? File, string? Format, string? AsOf, string? Requests, string? Responses, string? Improvement, string? Output, string? Section, bool All);
+
+    /// <summary>
+    /// Writes each output to its file (all rendered before the first is written), then says on stdout which files were
+    /// written; a file that cannot be written is one line on stderr with exit code 1.
+    /// </summary>
+    private static int Written(IReadOnlyList<(string? Path, string Text)> outputs, TextWriter output, TextWriter error)
+    {
+        var lines = new StringBuilder();
+        foreach (var (path, text) in outputs)
+        {
+            try
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(path!)) is { } directory)
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                File.WriteAllText(path!, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                return Report(error, [$"error: cannot write {path}: {e.Message}"], Invalid);
+            }
+
+            lines.Append(CultureInfo.InvariantCulture, $"wrote {path} ({Encoding.UTF8.GetByteCount(text)} bytes)\n");
+        }
+
+        return Flushed(output, error, Ok, lines.ToString());
     }
 
     /// <summary>
@@ -184,8 +231,9 @@ internal static class CliApp
         return text.EndsWith('\n') ? text : text + "\n";
     }
 
-    private static string Tabular(string command, Inputs inputs, string? file, string? format, string? asOfText, string? requestFile, string? responseFile, string? improvementFile, IClock clock)
+    private static IReadOnlyList<(string? Path, string Text)> Tabular(string command, Inputs inputs, Request request, IClock clock)
     {
+        var (file, format, asOfText, requestFile, responseFile, improvementFile) = (request.File, request.Format, request.AsOf, request.Requests, request.Responses, request.Improvement);
         var kind = (format ?? "table").ToLowerInvariant();
         if (!Renderer.Formats.Contains(kind))
         {
@@ -241,25 +289,60 @@ internal static class CliApp
             "sla" => [analysis.SlaSection()],
             "feedback" => [analysis.FeedbackSection(), analysis.RelationshipsSection()],
             "improvements" => new ImprovementReport(analysis).Sections(),
-            _ => Report(analysis),
+            _ => Report(analysis, request.All),
         };
-        return Renderer.Render(sections, kind);
+        return Outputs(sections, kind, request);
     }
 
-    /// <summary>The sections of <c>report</c>, in order.</summary>
-    internal static IReadOnlyList<Section> Report(OrganizationAnalysis analysis) =>
+    /// <summary>
+    /// The rendered output: one stream (stdout, or the --output file), or with csv one table per file. A csv of several
+    /// sections needs --section or an --output directory: one stream never holds two headers.
+    /// </summary>
+    private static IReadOnlyList<(string? Path, string Text)> Outputs(IReadOnlyList<Section> sections, string kind, Request request)
+    {
+        if (request.Section is { } key)
+        {
+            sections = [sections.FirstOrDefault(s => s.Key == key) ?? throw new UsageException($"--section: expected one of {string.Join(", ", sections.Select(s => s.Key))}; got \"{key}\".")];
+        }
+
+        if (kind != "csv")
+        {
+            return [(request.Output, Renderer.Render(sections, kind))];
+        }
+
+        if (sections.Count == 1)
+        {
+            return [(request.Output is { } path && Directory.Exists(path) ? Path.Combine(path, sections[0].Key + ".csv") : request.Output, Renderer.Render(sections, kind))];
+        }
+
+        if (request.Output is not { } directory)
+        {
+            throw new UsageException($"--format csv writes one table per file: pass --section (one of {string.Join(", ", sections.Select(s => s.Key))}) or --output DIRECTORY for one <section>.csv each.");
+        }
+
+        return [.. sections.Select(s => ((string?)Path.Combine(directory, s.Key + ".csv"), Renderer.Render([s], kind)))];
+    }
+
+    /// <summary>
+    /// The sections of <c>report</c>, in a manager's order: the headline, what needs attention and why (attention list,
+    /// findings), the department scorecards, then the detail: the SLA objectives breached or at risk (every objective with
+    /// <paramref name="all"/>), satisfaction, improvement actions, the dependency graph, calendars, objective sets,
+    /// maintenance windows, departments and the inputs' counts.
+    /// </summary>
+    internal static IReadOnlyList<Section> Report(OrganizationAnalysis analysis, bool all = false) =>
     [
-        analysis.SummarySection(),
-        analysis.DepartmentsSection(),
+        analysis.HeadlineSection(),
+        analysis.AttentionSection(),
+        analysis.FindingsSection(),
+        analysis.ScorecardSection(),
+        analysis.SlaSection(all),
+        analysis.FeedbackSection(),
+        analysis.ImprovementSection(),
         analysis.GraphSection(),
         analysis.CalendarExceptionsSection(),
         analysis.ObjectiveSetsSection(),
         analysis.ExclusionsSection(),
-        analysis.SlaSection(),
-        analysis.FeedbackSection(),
-        analysis.ScorecardSection(),
-        analysis.AttentionSection(),
-        analysis.ImprovementSection(),
-        analysis.FindingsSection(),
+        analysis.DepartmentsSection(),
+        analysis.SummarySection(),
     ];
 }

@@ -7,7 +7,6 @@ using InternalCustomer.Feedback.Statistics;
 using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
 using NodaTime;
-using NodaTime.Text;
 
 namespace InternalCustomer.Cli.Commands;
 
@@ -46,43 +45,44 @@ internal sealed class ImprovementReport
     /// before → after CSAT and on-time shares, the p-values the verdict was judged by, the minimum detectable increases and the caveats.</summary>
     internal Section ActionsSection()
     {
-        var rows = new List<IReadOnlyList<string>>();
+        var rows = new List<IReadOnlyList<Cell>>();
         var notes = new List<string>();
         foreach (var action in record.Actions)
         {
             var effect = Effect(action, out var why);
-            IReadOnlyList<string> common =
+            IReadOnlyList<Cell> common =
             [
-                action.Id.Value,
-                $"{action.Relationship.Provider} → {action.Relationship.Consumer}",
-                action.Owner.Value,
-                OrganizationAnalysis.Status(action.Status),
-                Date(action.Started),
-                action.Completed is { } c ? Date(c) : string.Empty,
+                Cell.Of(action.Id.Value),
+                Cell.Of(action.Relationship.Provider.Value),
+                Cell.Of(action.Relationship.Consumer.Value),
+                Cell.Of(action.Owner.Value),
+                Cell.Status(OrganizationAnalysis.Status(action.Status)),
+                Cell.Date(action.Started),
+                Cell.Date(action.Completed),
             ];
             if (effect is null)
             {
-                rows.Add([.. common, why, "", "", "", "", "", "", "", "", "", "", "", "", ""]);
+                rows.Add([.. common, Cell.Status(why), .. Enumerable.Repeat(Cell.Number(null, "0", missing: string.Empty), 12), Cell.Of(string.Empty)]);
                 continue;
             }
 
             rows.Add(
             [
                 .. common,
-                Verdict(effect.Verdict),
-                Share(effect.Csat.Proportion1),
-                Share(effect.Csat.Proportion2),
-                P(effect.Judgements[0].PValue),
-                Share(effect.OnTime.Proportion1),
-                Share(effect.OnTime.Proportion2),
-                P(effect.Judgements[1].PValue),
-                Mean(effect.MeanScore.MeanY),
-                Mean(effect.MeanScore.MeanX),
-                P(effect.Judgements[2].PValue),
-                Share(effect.MinimumDetectableCsatIncrease),
-                Share(effect.MinimumDetectableOnTimeIncrease),
-                Mean(effect.MinimumDetectableMeanIncrease),
-                OrganizationAnalysis.Caveats(effect.Caveats),
+                Cell.Status(Verdict(effect.Verdict)),
+                ShareCell(effect.Csat.Proportion1),
+                ShareCell(effect.Csat.Proportion2),
+                PCell(effect.Judgements[0].PValue),
+                ShareCell(effect.OnTime.Proportion1),
+                ShareCell(effect.OnTime.Proportion2),
+                PCell(effect.Judgements[1].PValue),
+                MeanCell(effect.MeanScore.MeanY),
+                MeanCell(effect.MeanScore.MeanX),
+                PCell(effect.Judgements[2].PValue),
+                PointsCell(effect.MinimumDetectableCsatIncrease),
+                PointsCell(effect.MinimumDetectableOnTimeIncrease),
+                MeanCell(effect.MinimumDetectableMeanIncrease),
+                Cell.Of(OrganizationAnalysis.Caveats(effect.Caveats)),
             ]);
             notes.Add(Note(action, effect));
         }
@@ -101,7 +101,9 @@ internal sealed class ImprovementReport
         return new Section(
             "actions",
             "Improvement actions",
-            ["action", "relationship", "owner", "status", "started", "completed", "verdict", "CSAT before %", "CSAT after %", "CSAT p", "on time before %", "on time after %", "on-time p", "mean before", "mean after", "mean p", "min. detectable CSAT +pp", "min. detectable on-time +pp", "min. detectable mean +", "caveats"],
+            [("action", "action"), ("provider", "provider"), ("consumer", "consumer"), ("owner", "owner"), ("status", "status"), ("started", "started"), ("completed", "completed"), ("verdict", "verdict"),
+                ("csatBeforePercent", "CSAT before (%)"), ("csatAfterPercent", "CSAT after (%)"), ("csatPValue", "CSAT p"), ("onTimeBeforePercent", "on time before (%)"), ("onTimeAfterPercent", "on time after (%)"), ("onTimePValue", "on-time p"),
+                ("meanBefore", "mean before"), ("meanAfter", "mean after"), ("meanPValue", "mean p"), ("minimumDetectableCsatPoints", "min. detectable CSAT (+ % points)"), ("minimumDetectableOnTimePoints", "min. detectable on-time (+ % points)"), ("minimumDetectableMean", "min. detectable mean (+ score)"), ("caveats", "caveats")],
             rows,
             notes);
     }
@@ -110,7 +112,7 @@ internal sealed class ImprovementReport
     /// response rate, and the consumers that did not answer at all.</summary>
     internal Section CampaignsSection()
     {
-        var rows = new List<IReadOnlyList<string>>();
+        var rows = new List<IReadOnlyList<Cell>>();
         var notes = new List<string>();
         foreach (var campaign in record.Campaigns)
         {
@@ -118,16 +120,18 @@ internal sealed class ImprovementReport
             var lowest = summary.ByConsumer.Where(d => d.Invited > 0).OrderBy(d => d.ResponseRate).ThenBy(d => d.Department).FirstOrDefault();
             rows.Add(
             [
-                campaign.Id.Value,
-                $"{Date(campaign.Cycle.Start)}..{Date(campaign.Cycle.End)}",
-                Invariant(summary.InvitedRelationships),
-                Invariant(summary.Invited),
-                Invariant(summary.Answered),
-                Invariant(summary.Responses),
-                Share(summary.ResponseRate),
-                Share(summary.Coverage(CoverageMinimum)),
-                lowest is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{lowest.Department} {Percent(lowest.ResponseRate)}%"),
-                string.Join(" ", summary.NonRespondingConsumers.Select(d => d.Value)),
+                Cell.Of(campaign.Id.Value),
+                Cell.Date(campaign.Cycle.Start),
+                Cell.Date(campaign.Cycle.End),
+                Cell.Count(summary.InvitedRelationships),
+                Cell.Count(summary.Invited),
+                Cell.Count(summary.Answered),
+                Cell.Count(summary.Responses),
+                ShareCell(summary.ResponseRate),
+                ShareCell(summary.Coverage(CoverageMinimum)),
+                Cell.Of(lowest?.Department.Value ?? string.Empty),
+                lowest is null ? Cell.Number(null, "0", missing: string.Empty) : ShareCell(lowest.ResponseRate),
+                Cell.Of(string.Join(" ", summary.NonRespondingConsumers.Select(d => d.Value))),
             ]);
             if (lowest is not null && summary.ResponseRate is { } overall && lowest.ResponseRate < overall / 2)
             {
@@ -149,7 +153,7 @@ internal sealed class ImprovementReport
         return new Section(
             "campaigns",
             "Feedback campaigns",
-            ["campaign", "cycle", "relationships", "invited", "answered", "responses", "response rate %", $"coverage (≥{CoverageMinimum}) %", "lowest consumer", "non-responding consumers"],
+            [("campaign", "campaign"), ("cycleStart", "cycle from"), ("cycleEnd", "cycle until"), ("relationships", "relationships"), ("invited", "invited"), ("answered", "answered"), ("responses", "responses"), ("responseRatePercent", "response rate (%)"), ("coveragePercent", $"coverage (≥{CoverageMinimum} responses, %)"), ("lowestConsumer", "lowest consumer"), ("lowestConsumerRatePercent", "its response rate (%)"), ("nonRespondingConsumers", "non-responding consumers")],
             rows,
             notes);
     }
@@ -196,6 +200,14 @@ internal sealed class ImprovementReport
         return effect.Caveats == EffectCaveats.None ? text + "." : text + $" (caveats: {OrganizationAnalysis.Caveats(effect.Caveats)}).";
     }
 
+    private static Cell ShareCell(double? fraction) => Cell.Percent(fraction, "–");
+
+    private static Cell PointsCell(double? fraction) => Cell.Number(fraction * 100, "+0.0", missing: "–");
+
+    private static Cell MeanCell(double? mean) => Cell.Number(mean, "0.00", missing: "–");
+
+    private static Cell PCell(double? p) => Cell.Number(p, p < 0.0001 ? "0.0E+0" : "0.0000", missing: "–");
+
     private static string Change(TwoProportionResult result) => $"{Share(result.Proportion1)}% → {Share(result.Proportion2)}%";
 
     private static string Detectable(double? increase) => increase is { } v ? $"+{Percent(v)} points" : "none (too few observations, or no room above the before share)";
@@ -208,9 +220,6 @@ internal sealed class ImprovementReport
 
     private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     private static string Verdict(EffectVerdict verdict) => verdict switch
     {

@@ -107,33 +107,77 @@ internal sealed class OrganizationAnalysis
     internal Section SummarySection() => new(
         "organization",
         "Organisation",
-        ["item", "value"],
+        [("item", "item"), ("value", "value")],
         [
-            ["source", Source],
-            ["as of", Format(Options.AsOf)],
-            ["departments", Invariant(Organization.Departments.Length)],
-            ["services", Invariant(Organization.Services.Length)],
-            ["calendars", Invariant(Organization.Calendars.Count)],
-            ["priorities", Organization.Priorities.IsEmpty ? "none declared" : string.Join(", ", Organization.Priorities) + " (highest first)"],
-            ["agreements", Invariant(Organization.Agreements.Length)],
-            ["declared dependencies", Invariant(Organization.Dependencies.Length)],
-            ["service requests", Invariant(_requests.Length)],
-            ["feedback responses", Invariant(_responses.Length)],
+            [Cell.Of("source"), Cell.Of(Source)],
+            [Cell.Of("as of"), Cell.Instant(Options.AsOf)],
+            [Cell.Of("departments"), Cell.Count(Organization.Departments.Length)],
+            [Cell.Of("services"), Cell.Count(Organization.Services.Length)],
+            [Cell.Of("calendars"), Cell.Count(Organization.Calendars.Count)],
+            [Cell.Of("priorities"), Cell.Of(Organization.Priorities.IsEmpty ? "none declared" : string.Join(", ", Organization.Priorities) + " (highest first)")],
+            [Cell.Of("agreements"), Cell.Count(Organization.Agreements.Length)],
+            [Cell.Of("declared dependencies"), Cell.Count(Organization.Dependencies.Length)],
+            [Cell.Of("service requests"), Cell.Count(_requests.Length)],
+            [Cell.Of("feedback responses"), Cell.Count(_responses.Length)],
         ],
         []);
+
+    /// <summary>
+    /// The organisation's headline, what a manager reads first: overall satisfaction with its interval, the on-time
+    /// rates, the agreements breaching their error budget, the relationships needing attention, mutual-dependency
+    /// clusters, silos, reviews due and improvement actions under way. Every value is the library's
+    /// (<see cref="OrganizationHealth"/>, <see cref="OrganizationScorecard.Objectives"/>).
+    /// </summary>
+    internal Section HeadlineSection()
+    {
+        var health = Scorecard.Health;
+        var breaching = BreachingAgreements();
+        var gaps = Scorecard.Attention.Length;
+        var inFlight = Scorecard.Relationships.Sum(r => r.ActionsInFlight.Length);
+        var rows = new List<IReadOnlyList<Cell>>
+        {
+            Headline("satisfaction", $"CSAT (% satisfied, {Level()} CI)", Estimate(health.Csat, 100, "0.0", "%"), string.Create(CultureInfo.InvariantCulture, $"{_responses.Count(r => r.Instant <= Options.AsOf)} responses; target {Percent(Options.SatisfactionTarget)}%")),
+            Headline("meanScore", $"mean score ({Options.OverallScale}, {Level()} CI)", Estimate(health.Mean, 1, "0.00", string.Empty), $"{Options.OverallScale.Min} = worst, {Options.OverallScale.Max} = best"),
+            Headline("resolutionOnTime", "resolution on time (%)", Cell.Percent(health.Resolution.Compliance), string.Create(CultureInfo.InvariantCulture, $"{health.Resolution.Met} of {health.Resolution.Decided} decided requests; {health.Resolution.InFlight} in flight")),
+            Headline("firstResponseOnTime", "first response on time (%)", Cell.Percent(health.FirstResponse.Compliance), string.Create(CultureInfo.InvariantCulture, $"{health.FirstResponse.Met} of {health.FirstResponse.Decided} decided requests")),
+            Headline("agreementsBreaching", "agreements breaching their error budget", Cell.Count(breaching.Count), breaching.Count == 0 ? "none" : Listed(breaching.Select(a => a.Value), 3)),
+            Headline("relationshipsNeedingAttention", "relationships needing attention", Cell.Count(gaps), Scorecard.Attention.IsEmpty ? "none has a gap" : $"worst: {Scorecard.Attention[0].Provider} → {Scorecard.Attention[0].Consumer}"),
+            Headline("mutualDependencyClusters", "mutual-dependency clusters", Cell.Count(health.Cycles.Length), health.Cycles.IsEmpty ? "none" : string.Join("; ", health.Cycles.Select(c => string.Join(" ↔ ", c.Departments)))),
+            Headline("silos", "silos (departments working with nobody)", Cell.Count(health.Silos.Isolated.Length), health.Silos.Isolated.IsEmpty ? "none" : Listed(health.Silos.Isolated.Select(d => d.Value))),
+            Headline("reviewsDue", "agreement reviews due", Cell.Count(health.ReviewsDue), "counting recorded review meetings"),
+            Headline("actionsInFlight", "improvement actions in flight", Cell.Count(inFlight), Scorecard.Relationships.SelectMany(r => r.Effects).Count(e => e.Verdict == EffectVerdict.Improved) is var improved and > 0 ? string.Create(CultureInfo.InvariantCulture, $"{improved} finished action(s) measured as improved") : "no finished action measured as improved"),
+        };
+        return new(
+            "headline",
+            string.Create(CultureInfo.InvariantCulture, $"Headline as of {Format(Options.AsOf)}"),
+            [new("measure", "measure", MachineOnly: true), ("label", "what"), ("value", "value"), ("detail", "detail")],
+            rows,
+            []);
+    }
+
+    private static IReadOnlyList<Cell> Headline(string measure, string label, Cell value, string detail) => [Cell.Status(measure), Cell.Of(label), value, Cell.Of(detail)];
+
+    private static string Listed(IEnumerable<string> items, int shown = 5)
+    {
+        var all = items.ToList();
+        return all.Count <= shown ? string.Join(", ", all) : string.Join(", ", all.Take(shown)) + string.Create(CultureInfo.InvariantCulture, $" and {all.Count - shown} more");
+    }
+
+    /// <summary>The agreements with at least one objective breaching its error budget (decided requests under the target), worst first.</summary>
+    internal IReadOnlyList<AgreementId> BreachingAgreements() => [.. Scorecard.Objectives.Where(o => SlaStatus(o) == Breached).Select(o => o.Agreement).Distinct()];
 
     internal Section DepartmentsSection() => new(
         "departments",
         "Departments",
-        ["id", "name", "parent", "services", "provides", "consumes"],
-        [.. Organization.Departments.Select(d => (IReadOnlyList<string>)
+        [("id", "id"), ("name", "name"), ("parent", "parent"), ("services", "services"), ("agreementsProvided", "provides (agreements)"), ("agreementsConsumed", "consumes (agreements)")],
+        [.. Organization.Departments.Select(d => (IReadOnlyList<Cell>)
         [
-            d.Id.Value,
-            d.Name,
-            d.Parent?.Value ?? string.Empty,
-            Invariant(Organization.ServicesOf(d.Id).Length),
-            Invariant(Organization.AgreementsProvidedBy(d.Id).Length),
-            Invariant(Organization.AgreementsConsumedBy(d.Id).Length),
+            Cell.Of(d.Id.Value),
+            Cell.Of(d.Name),
+            Cell.Of(d.Parent?.Value ?? string.Empty),
+            Cell.Count(Organization.ServicesOf(d.Id).Length),
+            Cell.Count(Organization.AgreementsProvidedBy(d.Id).Length),
+            Cell.Count(Organization.AgreementsConsumedBy(d.Id).Length),
         ])],
         []);
 
@@ -165,55 +209,85 @@ internal sealed class OrganizationAnalysis
         return Section.OfNotes("graph", "Dependency graph", notes);
     }
 
-    internal Section SlaSection() => new(
-        "sla",
-        "SLA compliance (worst first)",
-        ["agreement", "provider", "consumer", "set", "objective", "decided", "met", "compliance", "target", "budget left", "in flight", "not measured", "status"],
-        [.. Scorecard.Objectives.Select(o => (IReadOnlyList<string>)
-        [
-            o.Agreement.Value,
-            o.Provider.Value,
-            o.Consumer.Value,
-            o.ObjectiveSet ?? AllRequests,
-            o.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution",
-            Invariant(o.Tally.Decided),
-            Invariant(o.Tally.Met),
-            o.Tally.Compliance is { } v ? Percent(v) : "n/a",
-            Percent(o.Target),
-            o.HasData ? Percent(o.Budget.Remaining) : "n/a",
-            Invariant(o.Tally.InFlight),
-            Invariant(o.Tally.Unmeasured),
-            !o.HasData ? "no data" : o.IsMet ? "met" : "BREACHED",
-        ])],
-        SlaNotes());
+    /// <summary>A time objective's status: <c>breached</c> (decided requests under the target), <c>at risk</c> (met, but less
+    /// than <see cref="AtRiskBudget"/> of the error budget left, or requests in flight past the warning threshold),
+    /// <c>met</c>, or <c>no data</c> (nothing decided).</summary>
+    internal static string SlaStatus(ObjectiveCompliance objective) =>
+        !objective.HasData ? NoData
+        : !objective.IsMet ? Breached
+        : objective.Budget.Remaining < AtRiskBudget || objective.Tally.AtRisk > 0 ? AtRisk
+        : Met;
+
+    /// <summary>The error budget share under which a met objective is at risk: a quarter.</summary>
+    internal const double AtRiskBudget = 0.25;
+
+    internal const string Breached = "breached";
+    internal const string AtRisk = "at risk";
+    internal const string Met = "met";
+    internal const string NoData = "no data";
+
+    /// <summary>SLA compliance per agreement, objective set and time objective, worst first; with <paramref name="all"/>
+    /// false only the breached and at-risk rows (the note says how many are left out).</summary>
+    internal Section SlaSection(bool all = true)
+    {
+        var shown = all ? [.. Scorecard.Objectives] : Scorecard.Objectives.Where(o => SlaStatus(o) is Breached or AtRisk).ToList();
+        var notes = new List<string>();
+        if (!all)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{shown.Count} of {Scorecard.Objectives.Length} objectives are breached or at risk (under {Percent(AtRiskBudget)}% of the error budget left, or requests in flight past their warning); --all shows every row."));
+        }
+
+        notes.AddRange(SlaNotes());
+        return new(
+            "sla",
+            all ? "SLA compliance (worst first)" : "SLA objectives breached or at risk (worst first)",
+            [("agreement", "agreement"), ("provider", "provider"), ("consumer", "consumer"), ("set", "set"), ("objective", "objective"), ("decided", "decided (requests)"), ("met", "met (requests)"), ("compliancePercent", "compliance (%)"), ("targetPercent", "target (%)"), ("budgetLeftPercent", "budget left (% of budget)"), ("inFlight", "in flight (requests)"), ("notMeasured", "not measured (requests)"), ("status", "status")],
+            [.. shown.Select(o => (IReadOnlyList<Cell>)
+            [
+                Cell.Of(o.Agreement.Value),
+                Cell.Of(o.Provider.Value),
+                Cell.Of(o.Consumer.Value),
+                Cell.Of(o.ObjectiveSet ?? AllRequests),
+                Cell.Status(o.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution"),
+                Cell.Count(o.Tally.Decided),
+                Cell.Count(o.Tally.Met),
+                Cell.Percent(o.Tally.Compliance),
+                Cell.Percent(o.Target),
+                Cell.Percent(o.HasData ? o.Budget.Remaining : null),
+                Cell.Count(o.Tally.InFlight),
+                Cell.Count(o.Tally.Unmeasured),
+                Cell.Status(SlaStatus(o)),
+            ])],
+            notes);
+    }
 
     /// <summary>The special days of the organisation's calendars (part-day closures, make-up workdays, closed days), by calendar and date.</summary>
     internal Section CalendarExceptionsSection() => new(
-        "calendar-exceptions",
+        "calendarExceptions",
         "Calendar special days",
-        ["calendar", "date", "day", "kind", "hours"],
-        [.. Organization.Calendars.SelectMany(c => c.Value.SpecialDays.Select(d => (IReadOnlyList<string>)
+        [("calendar", "calendar"), ("date", "date"), ("day", "day"), ("kind", "kind"), ("hours", "hours (local)")],
+        [.. Organization.Calendars.SelectMany(c => c.Value.SpecialDays.Select(d => (IReadOnlyList<Cell>)
         [
-            c.Key.Value,
-            LocalDatePattern.Iso.Format(d.Date),
-            d.Date.DayOfWeek.ToString(),
-            SpecialDayKind(c.Value, d),
-            d.IsClosed ? "closed" : string.Join(", ", d.Windows),
+            Cell.Of(c.Key.Value),
+            Cell.Date(d.Date),
+            Cell.Of(d.Date.DayOfWeek.ToString()),
+            Cell.Status(SpecialDayKind(c.Value, d)),
+            Cell.Of(d.IsClosed ? "closed" : string.Join(", ", d.Windows)),
         ]))],
         []);
 
     /// <summary>The objective sets of the agreements whose objectives depend on the request's class, in each agreement's order.</summary>
     internal Section ObjectiveSetsSection() => new(
-        "objective-sets",
+        "objectiveSets",
         "Objectives per request class",
-        ["agreement", "set", "selects", "first response", "resolution"],
-        [.. Organization.Agreements.Where(a => a.ObjectiveSets is not ([] or [{ Selector.IsAny: true }])).SelectMany(a => a.ObjectiveSets.Select(s => (IReadOnlyList<string>)
+        [("agreement", "agreement"), ("set", "set"), ("selects", "selects"), ("firstResponse", "first response"), ("resolution", "resolution")],
+        [.. Organization.Agreements.Where(a => a.ObjectiveSets is not ([] or [{ Selector.IsAny: true }])).SelectMany(a => a.ObjectiveSets.Select(s => (IReadOnlyList<Cell>)
         [
-            a.Id.Value,
-            s.Name,
-            Selects(s.Selector),
-            Objective(s.FirstResponse),
-            Objective(s.Resolution),
+            Cell.Of(a.Id.Value),
+            Cell.Of(s.Name),
+            Cell.Of(Selects(s.Selector)),
+            Cell.Of(Objective(s.FirstResponse)),
+            Cell.Of(Objective(s.Resolution)),
         ]))],
         [Organization.Priorities.IsEmpty
             ? "The organisation declares no priorities."
@@ -223,82 +297,152 @@ internal sealed class OrganizationAnalysis
     internal Section ExclusionsSection() => new(
         "exclusions",
         "Maintenance windows and SLO corrections",
-        ["agreement", "from", "until", "effect", "reason"],
-        [.. Organization.Agreements.SelectMany(a => a.Exclusions.Select(x => (IReadOnlyList<string>)
+        [("agreement", "agreement"), ("from", "from"), ("until", "until"), ("effect", "effect"), ("reason", "reason")],
+        [.. Organization.Agreements.SelectMany(a => a.Exclusions.Select(x => (IReadOnlyList<Cell>)
         [
-            a.Id.Value,
-            Format(x.Window.Start),
-            Format(x.Window.End),
-            x.Effect == ExclusionEffect.ExcludeRequests ? "requests opened in it not measured" : "its time counts on no clock",
-            x.Reason,
+            Cell.Of(a.Id.Value),
+            Cell.Instant(x.Window.Start),
+            Cell.Instant(x.Window.End),
+            Cell.Status(x.Effect == ExclusionEffect.ExcludeRequests ? "requests opened in it not measured" : "its time counts on no clock"),
+            Cell.Of(x.Reason),
         ]))],
         []);
 
     internal Section FeedbackSection() => new(
         "feedback",
         $"Satisfaction by providing department ({Level()} intervals)",
-        ["provider", "responses", $"mean ({Options.OverallScale.Min}-{Options.OverallScale.Max})", "CSAT %", "NPS"],
-        [.. Scorecard.Departments.Where(d => d.Feedback.Count > 0).Select(d => (IReadOnlyList<string>)
+        [("provider", "provider"), ("responses", "responses"), ("meanScore", $"mean score ({Options.OverallScale})"), ("csatPercent", "CSAT (% satisfied)"), ("nps", "NPS (-100 to 100)")],
+        [.. Scorecard.Departments.Where(d => d.Feedback.Count > 0).Select(d => (IReadOnlyList<Cell>)
         [
-            d.Id.Value,
-            Invariant(d.Feedback.Count),
-            Estimate(d.Mean, 1, "0.00"),
-            Estimate(d.Csat, 100, "0.0"),
-            Estimate(d.Nps, 1, "0.0"),
+            Cell.Of(d.Id.Value),
+            Cell.Count(d.Feedback.Count),
+            Estimate(d.Mean, 1, "0.00", string.Empty),
+            Estimate(d.Csat, 100, "0.0", "%"),
+            Estimate(d.Nps, 1, "0.0", string.Empty),
         ])],
         []);
 
     internal Section RelationshipsSection() => new(
         "relationships",
         "Satisfaction by relationship, with trend",
-        ["provider", "consumer", "responses", "mean", "CSAT %", "trend /30 days", "p-value"],
-        [.. Scorecard.Relationships.Where(r => r.Feedback.Count > 0).Select(r => (IReadOnlyList<string>)
+        [("provider", "provider"), ("consumer", "consumer"), ("responses", "responses"), ("meanScore", $"mean score ({Options.OverallScale})"), ("csatPercent", "CSAT (% satisfied)"), ("trendPer30Days", "trend (points / 30 days)"), ("trendPValue", "trend p-value")],
+        [.. Scorecard.Relationships.Where(r => r.Feedback.Count > 0).Select(r => (IReadOnlyList<Cell>)
         [
-            r.Provider.Value,
-            r.Consumer.Value,
-            Invariant(r.Feedback.Count),
-            Estimate(r.Mean, 1, "0.00"),
-            Estimate(r.Csat, 100, "0.0"),
-            r.Trend.SlopePer30Days is { } s ? s.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a",
-            r.Trend.PValue is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a",
+            Cell.Of(r.Provider.Value),
+            Cell.Of(r.Consumer.Value),
+            Cell.Count(r.Feedback.Count),
+            Estimate(r.Mean, 1, "0.00", string.Empty),
+            Estimate(r.Csat, 100, "0.0", "%"),
+            Cell.Number(r.Trend.SlopePer30Days, "+0.00;-0.00;0.00"),
+            Cell.Number(r.Trend.PValue, "0.0000"),
         ])],
         []);
 
-    /// <summary>The findings in the library's order, but for reviews due, which the scorecards section summarises.</summary>
+    /// <summary>The findings in the library's order, but for reviews due, which the scorecards section summarises: one row
+    /// per finding, its kind (a documented word), the relationship or department it is about, and the sentence.</summary>
     internal Section FindingsSection()
     {
         var findings = Scorecard.Findings.Where(f => f is not ReviewDue).ToList();
-        return Section.OfNotes(
+        return new(
             "findings",
             "Findings",
-            findings.Count == 0 ? ["No relationship needs attention."] : [.. findings.Select(f => FindingText.Describe(f, Name))]);
+            [new("kind", "kind", MachineOnly: true), new("provider", "provider", MachineOnly: true), new("consumer", "consumer", MachineOnly: true), ("finding", "finding")],
+            [.. findings.Select(f => (IReadOnlyList<Cell>)[.. Subject(f), Cell.Of(FindingText.Describe(f, Name))])],
+            findings.Count == 0 ? [Scorecard.Attention.IsEmpty ? "No finding: no relationship has a gap." : "No finding beyond the attention list."] : []);
+    }
+
+    /// <summary>The kinds of finding the findings section names, one word each (<c>docs/schema/report.schema.json</c>).</summary>
+    internal static readonly IReadOnlyDictionary<Type, string> FindingKinds = new Dictionary<Type, string>
+    {
+        [typeof(SlaMetButUnhappy)] = "slaMetButUnhappy",
+        [typeof(HappyButSlaBreached)] = "happyButSlaBreached",
+        [typeof(HeavyDependenceWithoutAgreement)] = "heavyDependenceWithoutAgreement",
+        [typeof(FeedbackOverdue)] = "feedbackOverdue",
+        [typeof(DecliningSatisfaction)] = "decliningSatisfaction",
+        [typeof(InheritedShortfall)] = "inheritedShortfall",
+        [typeof(ReviewDue)] = "reviewDue",
+    };
+
+    // A relationship finding in the attention list's few words.
+    private static string Short(RelationshipFinding finding) => finding switch
+    {
+        SlaMetButUnhappy => "SLA met, customer unhappy",
+        HappyButSlaBreached => "customer happy, SLA breached",
+        HeavyDependenceWithoutAgreement => "heavy dependence, no agreement",
+        FeedbackOverdue => "feedback overdue",
+        DecliningSatisfaction => "satisfaction declining",
+        _ => FindingKinds[finding.GetType()],
+    };
+
+    // A finding's kind and what it is about: a relationship's provider and consumer, or a department as the provider.
+    private static Cell[] Subject(Finding finding)
+    {
+        var kind = Cell.Status(FindingKinds[finding.GetType()]);
+        return finding switch
+        {
+            RelationshipFinding r => [kind, Cell.Of(r.Provider.Value), Cell.Of(r.Consumer.Value)],
+            InheritedShortfall d => [kind, Cell.Of(d.Department.Value), Cell.Of(string.Empty)],
+            ReviewDue r => [kind, Cell.Of(r.Provider.Value), Cell.Of(r.Consumer.Value)],
+            _ => [kind, Cell.Of(string.Empty), Cell.Of(string.Empty)],
+        };
     }
 
     internal Section AttentionSection() => new(
         "attention",
         "Attention list (gap × importance × blast radius)",
-        ["rank", "provider", "consumer", "score", "reason"],
-        [.. Scorecard.Health.WorstRelationships.Select(a => (IReadOnlyList<string>)[
-            Invariant(a.Rank),
-            a.Provider.Value,
-            a.Consumer.Value,
-            a.Score.ToString("0.000", CultureInfo.InvariantCulture),
-            FindingText.Describe(a)])],
+        [("rank", "rank"), ("provider", "provider"), ("consumer", "consumer"), ("score", "score"), ("worstOnTimePercent", "worst on time (%)"), ("onTimeTargetPercent", "its target (%)"), ("csatPercent", $"CSAT (% satisfied, {Level()} CI)"), ("dependence", "dependence (1–5)"), ("blastRadius", "blast radius (departments)"), ("why", "why"), new("reason", "reason", MachineOnly: true)],
+        [.. Scorecard.Health.WorstRelationships.Select(a => (IReadOnlyList<Cell>)[
+            Cell.Count(a.Rank),
+            Cell.Of(a.Provider.Value),
+            Cell.Of(a.Consumer.Value),
+            Cell.Number(a.Score, "0.000"),
+            Cell.Percent(a.Relationship.WorstTimeObjective?.Tally.Compliance, "-"),
+            Cell.Percent(a.Relationship.WorstTimeObjective?.Target, "-"),
+            Estimate(a.Relationship.Csat, 100, "0.0", "%"),
+            Cell.Count(a.Dependence.Value),
+            Cell.Count(a.BlastRadius),
+            Cell.Of(Why(a)),
+            Cell.Of(FindingText.Describe(a, Name))])],
         Scorecard.Attention.IsEmpty ? ["No relationship has a gap."] : []);
+
+    // The attention item's reasons in a few words: the gaps it has, the findings about it, an action under way.
+    private static string Why(AttentionItem item)
+    {
+        List<string> reasons = [];
+        if (item.Relationship.SlaGap > 0)
+        {
+            reasons.Add("SLA breached");
+        }
+
+        if (item.Relationship.SatisfactionGap > 0)
+        {
+            reasons.Add("satisfaction below target");
+        }
+
+        reasons.AddRange(item.Findings.Select(Short));
+        if (item.HasActionUnderWay)
+        {
+            reasons.Add("action under way");
+        }
+
+        return string.Join("; ", reasons);
+    }
 
     internal Section ScorecardSection() => new(
         "scorecards",
         "Department scorecards (as suppliers)",
-        ["department", "tier", "blast radius", "resolution on time", $"CSAT ({Level()} CI)", "trend /30 days (p)", "shortfall", "inherited share"],
-        [.. Scorecard.Departments.Select(d => (IReadOnlyList<string>)[
-            d.Id.Value,
-            Invariant(d.Position.Tier),
-            Invariant(d.Position.BlastRadius),
-            d.Resolution.Compliance is { } c ? $"{Percent(c)}% of {Invariant(d.Resolution.Decided)}" : "-",
-            Estimate(d.Csat, 100, "0.0"),
-            d.Trend.SlopePer30Days is { } slope ? string.Create(CultureInfo.InvariantCulture, $"{(slope >= 0 ? "+" : string.Empty)}{slope:0.00} ({d.Trend.PValue:0.000})") : "-",
-            $"{Percent(d.Attribution.Shortfall)}%",
-            $"{Percent(d.Attribution.InheritedFraction)}%"])],
+        [("department", "department"), ("tier", "tier"), ("blastRadius", "blast radius (departments)"), ("resolutionOnTimePercent", "resolution on time (%)"), ("resolutionDecided", "decided (requests)"), ("csatPercent", $"CSAT (% satisfied, {Level()} CI)"), ("trendPer30Days", "trend (points / 30 days)"), ("trendPValue", "trend p-value"), ("shortfallPercent", "shortfall (%)"), ("inheritedSharePercent", "inherited share (%)")],
+        [.. Scorecard.Departments.Select(d => (IReadOnlyList<Cell>)[
+            Cell.Of(d.Id.Value),
+            Cell.Count(d.Position.Tier),
+            Cell.Count(d.Position.BlastRadius),
+            Cell.Percent(d.Resolution.Compliance, "-"),
+            Cell.Count(d.Resolution.Decided),
+            Estimate(d.Csat, 100, "0.0", "%"),
+            Cell.Number(d.Trend.SlopePer30Days, "+0.00;-0.00;0.00", missing: "-"),
+            Cell.Number(d.Trend.SlopePer30Days is null ? null : d.Trend.PValue, "0.000", missing: "-"),
+            Cell.Percent(d.Attribution.Shortfall),
+            Cell.Percent(d.Attribution.InheritedFraction)])],
         [
             $"Reviews due: {Invariant(Scorecard.ReviewsDue.Length)} agreement(s)" + (Scorecard.ReviewsDue.IsEmpty ? "." : $"; the {Invariant(Math.Min(ReviewsShown, Scorecard.ReviewsDue.Length))} most overdue:"),
             .. Scorecard.ReviewsDue.Take(ReviewsShown).Select(r => FindingText.Describe(r, Name)),
@@ -309,35 +453,35 @@ internal sealed class OrganizationAnalysis
     /// and coverage, and how many reviews are due.</summary>
     internal Section ImprovementSection()
     {
-        var inFlight = Scorecard.Relationships.SelectMany(r => r.ActionsInFlight).OrderBy(a => a.Id).Select(a => (IReadOnlyList<string>)
+        var inFlight = Scorecard.Relationships.SelectMany(r => r.ActionsInFlight).OrderBy(a => a.Id).Select(a => (IReadOnlyList<Cell>)
         [
-            a.Id.Value,
-            a.Relationship.Provider.Value,
-            a.Relationship.Consumer.Value,
-            a.Owner.Value,
-            Status(a.Status),
-            LocalDatePattern.Iso.Format(a.Started),
-            a.Completed is { } c ? LocalDatePattern.Iso.Format(c) : "-",
-            "in flight",
-            "-",
-            "-",
-            "-",
-            string.Empty,
+            Cell.Of(a.Id.Value),
+            Cell.Of(a.Relationship.Provider.Value),
+            Cell.Of(a.Relationship.Consumer.Value),
+            Cell.Of(a.Owner.Value),
+            Cell.Status(Status(a.Status)),
+            Cell.Date(a.Started),
+            Cell.Date(a.Completed),
+            Cell.Status("in flight"),
+            Cell.Of("-"),
+            Cell.Of("-"),
+            Cell.Of("-"),
+            Cell.Of(string.Empty),
         ]);
-        var finished = Scorecard.Relationships.SelectMany(r => r.Effects).OrderBy(e => e.Action.Id).Select(e => (IReadOnlyList<string>)
+        var finished = Scorecard.Relationships.SelectMany(r => r.Effects).OrderBy(e => e.Action.Id).Select(e => (IReadOnlyList<Cell>)
         [
-            e.Action.Id.Value,
-            e.Action.Relationship.Provider.Value,
-            e.Action.Relationship.Consumer.Value,
-            e.Action.Owner.Value,
-            Status(e.Action.Status),
-            LocalDatePattern.Iso.Format(e.Action.Started),
-            e.Action.Completed is { } c ? LocalDatePattern.Iso.Format(c) : "-",
-            Verdict(e),
-            BeforeAfter(e.Csat, e.Judgements[0], "response"),
-            BeforeAfter(e.OnTime, e.Judgements[1], "request"),
-            MeanBeforeAfter(e.MeanScore, e.Judgements[2]),
-            e.Caveats == EffectCaveats.None ? string.Empty : Caveats(e.Caveats),
+            Cell.Of(e.Action.Id.Value),
+            Cell.Of(e.Action.Relationship.Provider.Value),
+            Cell.Of(e.Action.Relationship.Consumer.Value),
+            Cell.Of(e.Action.Owner.Value),
+            Cell.Status(Status(e.Action.Status)),
+            Cell.Date(e.Action.Started),
+            Cell.Date(e.Action.Completed),
+            Cell.Of(Verdict(e)),
+            Cell.Of(BeforeAfter(e.Csat, e.Judgements[0], "response")),
+            Cell.Of(BeforeAfter(e.OnTime, e.Judgements[1], "request")),
+            Cell.Of(MeanBeforeAfter(e.MeanScore, e.Judgements[2])),
+            Cell.Of(e.Caveats == EffectCaveats.None ? string.Empty : Caveats(e.Caveats)),
         ]);
         var health = Scorecard.Health;
         var notes = new List<string>();
@@ -371,7 +515,7 @@ internal sealed class OrganizationAnalysis
         return new(
             "improvement",
             "Improvement actions",
-            ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "mean score before → after", "caveats"],
+            [("action", "action"), ("provider", "provider"), ("consumer", "consumer"), ("owner", "owner"), ("status", "status"), ("started", "started"), ("completed", "completed"), ("verdict", "verdict"), ("csatBeforeAfter", "CSAT before → after"), ("onTimeBeforeAfter", "on time before → after"), ("meanScoreBeforeAfter", "mean score before → after"), ("caveats", "caveats")],
             [.. inFlight, .. finished],
             notes);
     }
@@ -534,18 +678,8 @@ internal sealed class OrganizationAnalysis
 
     private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static string Estimate(MetricEstimate estimate, double factor, string format)
-    {
-        if (estimate.Value is not { } v)
-        {
-            return "n/a";
-        }
-
-        var text = (v * factor).ToString(format, CultureInfo.InvariantCulture);
-        return estimate.Interval is { } i
-            ? $"{text} [{(i.Lower * factor).ToString(format, CultureInfo.InvariantCulture)}, {(i.Upper * factor).ToString(format, CultureInfo.InvariantCulture)}]"
-            : text + " (no interval)";
-    }
+    private IntervalCell Estimate(MetricEstimate estimate, double factor, string format, string suffix) =>
+        new IntervalCell(estimate.Value * factor, estimate.Interval?.Lower * factor, estimate.Interval?.Upper * factor, Options.ConfidenceLevel, format, suffix);
 
     private string Level() => (100 * Options.ConfidenceLevel).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 

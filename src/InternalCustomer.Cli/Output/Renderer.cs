@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -18,37 +19,40 @@ internal static class Renderer
     {
         "json" => Json(sections),
         "markdown" => Markdown(Escaped(sections)),
-        "csv" => Csv(sections),
+        "csv" => sections.Count == 1 ? Csv(sections[0]) : throw new ArgumentException($"CSV holds one table; expected one section, got {sections.Count}.", nameof(sections)),
         _ => Table(Escaped(sections)),
     };
 
-    private static Section[] Escaped(IReadOnlyList<Section> sections) =>
+    /// <summary>A section as a person reads it: escaped title, headers, cells and notes, and which columns are numbers.</summary>
+    private sealed record TextTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<bool> Numeric, IReadOnlyList<string> Notes);
+
+    private static TextTable[] Escaped(IReadOnlyList<Section> sections) =>
     [
-        .. sections.Select(s => s with
-        {
-            Title = SafeText.Escape(s.Title),
-            Columns = [.. s.Columns.Select(SafeText.Escape)],
-            Rows = [.. s.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select(SafeText.Escape)])],
-            Notes = [.. s.Notes.Select(SafeText.Escape)],
-        }),
+        .. sections.Select(s => new TextTable(
+            SafeText.Escape(s.Title),
+            [.. s.Headers.Select(SafeText.Escape)],
+            [.. s.TextRows.Select(r => (IReadOnlyList<string>)[.. r.Select(SafeText.Escape)])],
+            // A column is numeric (right-aligned) when every cell with a value is a number.
+            [.. s.Visible.Select(i => s.Rows.Count > 0 && s.Rows.All(r => r[i].IsNumeric || r[i].Text is "n/a" or "-" or "–" or ""))],
+            [.. s.Notes.Select(SafeText.Escape)])),
     ];
 
-    private static string Table(IReadOnlyList<Section> sections)
+    private static string Table(IReadOnlyList<TextTable> sections)
     {
         var output = new StringBuilder();
         foreach (var section in sections)
         {
             output.Append(section.Title).Append('\n').Append(new string('=', section.Title.Length)).Append('\n');
-            if (section.Columns.Count > 0)
+            if (section.Headers.Count > 0)
             {
-                var widths = section.Columns.Select((c, i) => Math.Max(c.Length, section.Rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
-                void Line(IReadOnlyList<string> cells) =>
-                    output.Append(string.Join("  ", cells.Select((c, i) => IsNumeric(c) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd()).Append('\n');
-                Line(section.Columns);
-                Line([.. widths.Select(w => new string('-', w))]);
+                var widths = section.Headers.Select((c, i) => Math.Max(c.Length, section.Rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+                void Line(IReadOnlyList<string> cells, bool header) =>
+                    output.Append(string.Join("  ", cells.Select((c, i) => section.Numeric[i] && !header ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd()).Append('\n');
+                Line(section.Headers, header: true);
+                Line([.. widths.Select(w => new string('-', w))], header: true);
                 foreach (var row in section.Rows)
                 {
-                    Line(row);
+                    Line(row, header: false);
                 }
 
                 if (section.Rows.Count == 0)
@@ -68,17 +72,17 @@ internal static class Renderer
         return output.ToString();
     }
 
-    private static string Markdown(IReadOnlyList<Section> sections)
+    private static string Markdown(IReadOnlyList<TextTable> sections)
     {
         static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
         var output = new StringBuilder();
         foreach (var section in sections)
         {
             output.Append("## ").Append(section.Title).Append("\n\n");
-            if (section.Columns.Count > 0)
+            if (section.Headers.Count > 0)
             {
-                output.Append("| ").Append(string.Join(" | ", section.Columns.Select(Cell))).Append(" |\n");
-                output.Append('|').Append(string.Join("|", section.Columns.Select((_, i) => section.Rows.Count > 0 && IsNumeric(section.Rows[0][i]) ? " ---: " : " --- "))).Append("|\n");
+                output.Append("| ").Append(string.Join(" | ", section.Headers.Select(Cell))).Append(" |\n");
+                output.Append('|').Append(string.Join("|", section.Headers.Select((_, i) => section.Numeric[i] ? " ---: " : " --- "))).Append("|\n");
                 foreach (var row in section.Rows)
                 {
                     output.Append("| ").Append(string.Join(" | ", row.Select(Cell))).Append(" |\n");
@@ -101,35 +105,42 @@ internal static class Renderer
         return output.ToString();
     }
 
-    private static string Csv(IReadOnlyList<Section> sections)
+    /// <summary>
+    /// One section as one RFC 4180 table: a header row of the columns' keys, one row per table row (each cell's text),
+    /// or for a section of notes only, a <c>note</c> column. The notes of a table are not in its CSV (they are in every
+    /// other format).
+    /// </summary>
+    private static string Csv(Section section)
     {
-        // One CSV table per section, separated by a blank line; the first column names the section.
-        static string Quote(string value) => SafeText.CsvCell(value);
         var output = new StringBuilder();
-        foreach (var section in sections)
+        if (section.Columns.Count == 0)
         {
-            if (section.Columns.Count == 0)
+            output.Append("note\r\n");
+            foreach (var note in section.Notes)
             {
-                output.Append("section,note\r\n");
-                foreach (var note in section.Notes)
-                {
-                    output.Append(section.Key).Append(',').Append(Quote(note)).Append("\r\n");
-                }
-            }
-            else
-            {
-                output.Append("section,").Append(string.Join(",", section.Columns.Select(Quote))).Append("\r\n");
-                foreach (var row in section.Rows)
-                {
-                    output.Append(section.Key).Append(',').Append(string.Join(",", row.Select(Quote))).Append("\r\n");
-                }
+                output.Append(SafeText.CsvCell(note)).Append("\r\n");
             }
 
-            output.Append("\r\n");
+            return output.ToString();
+        }
+
+        output.Append(string.Join(",", section.Columns.Select(c => SafeText.CsvCell(c.Key)))).Append("\r\n");
+        foreach (var row in section.Rows)
+        {
+            output.Append(string.Join(",", row.Select(c => SafeText.CsvCell(CsvText(c))))).Append("\r\n");
         }
 
         return output.ToString();
     }
+
+    // Numbers at full precision (round-trip), nothing as an empty cell, intervals as their text (a spreadsheet has no interval).
+    private static string CsvText(Cell cell) => cell switch
+    {
+        NumberCell { Value: { } v } => v.ToString("R", CultureInfo.InvariantCulture),
+        NumberCell => string.Empty,
+        DateCell { Value: null } => string.Empty,
+        _ => cell.Text,
+    };
 
     private static string Json(IReadOnlyList<Section> sections)
     {
@@ -141,13 +152,24 @@ internal static class Renderer
             {
                 writer.WriteStartObject(section.Key);
                 writer.WriteString("title", section.Title);
+                writer.WriteStartArray("columns");
+                foreach (var column in section.Columns)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("key", column.Key);
+                    writer.WriteString("header", column.Header);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 writer.WriteStartArray("rows");
                 foreach (var row in section.Rows)
                 {
                     writer.WriteStartObject();
                     for (var i = 0; i < section.Columns.Count; i++)
                     {
-                        writer.WriteString(section.Columns[i], row[i]);
+                        writer.WritePropertyName(section.Columns[i].Key);
+                        Write(writer, row[i]);
                     }
 
                     writer.WriteEndObject();
@@ -170,9 +192,48 @@ internal static class Renderer
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static bool IsNumeric(string cell)
+    private static void Write(Utf8JsonWriter writer, Cell cell)
     {
-        var token = cell.Split(' ')[0];
-        return double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+        switch (cell)
+        {
+            case CountCell c:
+                writer.WriteNumberValue(c.Value);
+                break;
+            case NumberCell { Value: { } v } when double.IsFinite(v):
+                writer.WriteNumberValue(v);
+                break;
+            case NumberCell:
+                writer.WriteNullValue();
+                break;
+            case IntervalCell { Estimate: { } estimate } i when double.IsFinite(estimate):
+                writer.WriteStartObject();
+                writer.WriteNumber("estimate", estimate);
+                Nullable(writer, "lower", i.Lower);
+                Nullable(writer, "upper", i.Upper);
+                writer.WriteNumber("level", i.Level);
+                writer.WriteEndObject();
+                break;
+            case IntervalCell:
+                writer.WriteNullValue();
+                break;
+            case DateCell { Value: null }:
+                writer.WriteNullValue();
+                break;
+            default:
+                writer.WriteStringValue(cell.Text);
+                break;
+        }
+    }
+
+    private static void Nullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 }
