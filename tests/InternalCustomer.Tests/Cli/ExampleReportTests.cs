@@ -105,7 +105,7 @@ public class ExampleReportTests
                 ["office-hours", "2025-12-13", "Saturday", "make-up workday", "08:00-17:00"],
                 ["office-hours", "2025-12-24", "Wednesday", "part day", "08:00-12:00"],
             ],
-            Analysis.CalendarExceptionsSection().Rows);
+            Analysis.CalendarExceptionsSection().TextRows);
 
         var sets = Analysis.ObjectiveSetsSection();
         Assert.Equal(
@@ -115,40 +115,40 @@ public class ExampleReportTests
                 ["ola-56-it-service-desk-finance", "P3", "priority P3", "within 1 business day, target 90.0%", "within 5 business days, target 90.0%"],
                 ["ola-56-it-service-desk-finance", "P4", "priority P4", "within 2 business days, target 90.0%", "within 10 business days, target 90.0%"],
             ],
-            sets.Rows);
+            sets.TextRows);
         Assert.Equal(["Priorities, highest first: P1, P2, P3, P4."], sets.Notes);
 
         Assert.Equal(
             [["ola-57-it-service-desk-hr", "2026-02-13T17:00:00Z", "2026-02-16T05:00:00Z", "requests opened in it not measured", "ERP upgrade weekend"]],
-            Analysis.ExclusionsSection().Rows);
-        Assert.Contains(["priorities", "P1, P2, P3, P4 (highest first)"], Analysis.SummarySection().Rows);
+            Analysis.ExclusionsSection().TextRows);
+        Assert.Contains(["priorities", "P1, P2, P3, P4 (highest first)"], Analysis.SummarySection().TextRows);
     }
 
     [Fact]
     public void The_sla_table_has_a_row_per_set_and_kind_with_the_hand_worked_p1_numbers()
     {
         var sla = Analysis.SlaSection();
-        var p1 = sla.Rows.Where(r => r[0] == PerPriority.Id.Value && r[3] == "P1").ToList();
+        var p1 = sla.TextRows.Where(r => r[0] == PerPriority.Id.Value && r[3] == "P1").ToList();
 
         // -024 met the first response and breached the resolution, -035 the other way round: 1 of 2 each, 50%; budget
         // (1 − 0.9) · 2 = 0.2 breaches allowed, 1 spent: (0.2 − 1) / 0.2 = −400%.
         Assert.Equal(
             [
-                ["ola-56-it-service-desk-finance", "it-service-desk", "finance", "P1", "first response", "2", "1", "50.0", "90.0", "-400.0", "0", "0", "BREACHED"],
-                ["ola-56-it-service-desk-finance", "it-service-desk", "finance", "P1", "resolution", "2", "1", "50.0", "90.0", "-400.0", "0", "0", "BREACHED"],
+                ["ola-56-it-service-desk-finance", "it-service-desk", "finance", "P1", "first response", "2", "1", "50.0%", "90.0%", "-400.0%", "0", "0", "breached"],
+                ["ola-56-it-service-desk-finance", "it-service-desk", "finance", "P1", "resolution", "2", "1", "50.0%", "90.0%", "-400.0%", "0", "0", "breached"],
             ],
             p1);
-        Assert.Equal(8, sla.Rows.Count(r => r[0] == PerPriority.Id.Value));
-        Assert.Equal("met", sla.Rows.Single(r => r[0] == PerPriority.Id.Value && r[3] == "P3" && r[4] == "resolution")[^1]);
+        Assert.Equal(8, sla.TextRows.Count(r => r[0] == PerPriority.Id.Value));
+        Assert.Equal("met", sla.TextRows.Single(r => r[0] == PerPriority.Id.Value && r[3] == "P3" && r[4] == "resolution")[^1]);
 
         // The two excluded requests of the maintenance window, once per time objective.
-        Assert.Equal(["2", "2"], sla.Rows.Where(r => r[0] == WithMaintenance.Id.Value).Select(r => r[11]));
+        Assert.Equal(["2", "2"], sla.TextRows.Where(r => r[0] == WithMaintenance.Id.Value).Select(r => r[11]));
         Assert.Equal(
             "Not measured: 4 request evaluation(s) in 2 row(s): requests opened in a maintenance window that excludes requests, requests whose set has no objective of that kind, and clocks cancelled or not started count neither as decided nor as in flight.",
             sla.Notes[0]);
 
         // The per-priority agreement as a whole: its set rows summed (every request has a declared priority with a set).
-        var perSet = sla.Rows.Where(r => r[0] == PerPriority.Id.Value && r[4] == "resolution").ToList();
+        var perSet = sla.TextRows.Where(r => r[0] == PerPriority.Id.Value && r[4] == "resolution").ToList();
         var decided = perSet.Sum(r => int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture));
         var met = perSet.Sum(r => int.Parse(r[6], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(3, sla.Notes.Count);

@@ -66,17 +66,17 @@ public class ImprovementSectionTests
         Assert.Equal("improvement", section.Key);
         Assert.Equal(
             ["action", "provider", "consumer", "owner", "status", "started", "completed", "verdict", "CSAT before → after", "on time before → after", "mean score before → after", "caveats"],
-            section.Columns);
-        Assert.Equal(["act-desk", "act-hr", "act-logistics"], section.Rows.Select(r => r[0]));
+            section.Headers);
+        Assert.Equal(["act-desk", "act-hr", "act-logistics"], section.TextRows.Select(r => r[0]));
         Assert.Equal(
             ["act-desk", "it-service-desk", "finance", "it-service-desk", "in progress", "2026-05-04", "-", "in flight", "-", "-", "-", string.Empty],
-            section.Rows[0]);
+            section.TextRows[0]);
 
         // The planted outcomes: logistics' action worked; HR's cannot be told from noise, with few responses in a window
         // and the after window cut at the end of the data.
-        var logistics = section.Rows[2];
+        var logistics = section.TextRows[2];
         Assert.Equal(["act-logistics", "logistics", "assembly", "logistics", "completed", "2026-01-05", "2026-02-27", "improved"], logistics.Take(8));
-        var hr = section.Rows[1];
+        var hr = section.TextRows[1];
         Assert.Equal(["act-hr", "hr", "paint-shop", "hr", "completed", "2026-04-13", "2026-06-01"], hr.Take(7));
         // Two responses after (CSAT 2/6 → 0/2): no rise could show in windows that small; on time was 100% before.
         // The mean's minimum detectable rise, from the paint shop's scores about HR in the windows (docs/examples/responses.csv:
@@ -150,7 +150,7 @@ public class ImprovementSectionTests
         var without = new OrganizationAnalysis(Organization, Requests, Responses, AsOf, "built-in example");
         var section = without.ImprovementSection();
 
-        Assert.Empty(section.Rows);
+        Assert.Empty(section.TextRows);
         Assert.Equal(
             ["No improvement record: no actions, meetings or campaigns are known (pass --improvement).", $"Reviews due: {without.Scorecard.ReviewsDue.Length} agreement(s), counting the recorded review meetings."],
             section.Notes);

@@ -1,3 +1,4 @@
+using InternalCustomer.Cli.Output;
 using InternalCustomer.Agreements;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Feedback;
@@ -19,11 +20,11 @@ public class OrganizationAnalysisTests
 
         Assert.Equal(
             [
-                ["a-b", "line-a", "line-b", "all", "resolution", "2", "0", "0.0", "90.0", "-900.0", "0", "0", "BREACHED"],
-                ["hr-a", "hr", "line-a", "all", "resolution", "4", "2", "50.0", "90.0", "-400.0", "0", "0", "BREACHED"],
-                ["it-a", "it", "line-a", "all", "resolution", "4", "4", "100.0", "50.0", "100.0", "0", "0", "met"],
+                ["a-b", "line-a", "line-b", "all", "resolution", "2", "0", "0.0%", "90.0%", "-900.0%", "0", "0", "breached"],
+                ["hr-a", "hr", "line-a", "all", "resolution", "4", "2", "50.0%", "90.0%", "-400.0%", "0", "0", "breached"],
+                ["it-a", "it", "line-a", "all", "resolution", "4", "4", "100.0%", "50.0%", "100.0%", "0", "0", "met"],
             ],
-            section.Rows);
+            section.TextRows);
         Assert.Empty(section.Notes);
     }
 
@@ -36,15 +37,19 @@ public class OrganizationAnalysisTests
         // it: ratings 1..5, mean 3 ± t(0.975, 4) · √2.5/√5 = 3 ± 2.7764 · 0.7071 → [1.04, 4.96]; CSAT 2 of 5,
         // Wilson [11.8%, 76.9%]; no recommend answers, so no NPS.
         Assert.Equal("Satisfaction by providing department (95% intervals)", providers.Title);
-        Assert.Equal(["provider", "responses", "mean (1-5)", "CSAT %", "NPS"], providers.Columns);
-        Assert.Equal(["hr", "it"], providers.Rows.Select(r => r[0]));
-        Assert.Equal(["it", "5", "3.00 [1.04, 4.96]", "40.0 [11.8, 76.9]", "n/a"], providers.Rows[1]);
+        Assert.Equal(["provider", "responses", "mean score (1–5)", "CSAT (% satisfied)", "NPS (-100 to 100)"], providers.Headers);
+        Assert.Equal(["hr", "it"], providers.TextRows.Select(r => r[0]));
+        Assert.Equal(["it", "5", "3.00 [1.04, 4.96]", "40.0% [11.8%, 76.9%]", "n/a"], providers.TextRows[1]);
+        // In JSON the interval is an object: the same numbers unrounded, the level a fraction.
+        var csat = Assert.IsType<IntervalCell>(providers.Rows[1][3]);
+        Assert.Equal(40.0, csat.Estimate!.Value, 10);
+        Assert.Equal((11.8, 76.9, 0.95), (Math.Round(csat.Lower!.Value, 1), Math.Round(csat.Upper!.Value, 1), csat.Level));
 
         var relationships = analysis.RelationshipsSection();
-        Assert.Equal([("hr", "line-a", "20"), ("it", "line-a", "5")], relationships.Rows.Select(r => (r[0], r[1], r[2])));
+        Assert.Equal([("hr", "line-a", "20"), ("it", "line-a", "5")], relationships.TextRows.Select(r => (r[0], r[1], r[2])));
         // it → line-a: ratings 1, 2, 3, 4, 5 on five consecutive days at noon, every point on the line: the slope is
         // exactly 1 point a day, +30.00 per 30 days, with no residual, so t is infinite and p = 0 (R's lm gives p < 2e-16).
-        Assert.Equal(("+30.00", "0.0000"), (relationships.Rows[1][5], relationships.Rows[1][6]));
+        Assert.Equal(("+30.00", "0.0000"), (relationships.TextRows[1][5], relationships.TextRows[1][6]));
     }
 
     [Fact]
@@ -52,7 +57,7 @@ public class OrganizationAnalysisTests
     {
         var analysis = Analysis();
 
-        var findings = analysis.FindingsSection().Notes;
+        var findings = analysis.FindingsSection().TextRows.Select(r => Assert.Single(r));
         Assert.Equal(
             [
                 "SLA met but customer unhappy: IT (it) meets every time objective for Line A (line-a), yet only 40% of 5 responses are satisfied (95% interval 11.8%–76.9%, wholly below the target 80%).",
@@ -64,11 +69,12 @@ public class OrganizationAnalysisTests
             findings);
 
         var attention = analysis.AttentionSection();
-        Assert.Equal(["1", "line-a", "line-b", "0.800"], attention.Rows[0].Take(4));
+        Assert.Equal(["1", "line-a", "line-b", "0.800", "0.0%", "90.0%", "n/a", "4", "1", "SLA breached; feedback overdue"], attention.TextRows[0]);
+        // The whole sentence is the machine-only reason column (JSON and CSV).
         Assert.Equal(
-            "line-a serves line-b: resolution on time in 0% of 2 decided requests (target 90%); no feedback within the review cadence. Dependence 4 of 5; 1 department relies on line-a directly or indirectly.",
-            attention.Rows[0][4]);
-        Assert.Equal(3, attention.Rows.Count);
+            "Line A (line-a) serves Line B (line-b): resolution on time in 0% of 2 decided requests (target 90%); no feedback within the review cadence. Dependence 4 of 5; 1 department relies on Line A (line-a) directly or indirectly.",
+            attention.Rows[0][^1].Text);
+        Assert.Equal(3, attention.TextRows.Count);
     }
 
     [Fact]
@@ -77,9 +83,9 @@ public class OrganizationAnalysisTests
         var section = Analysis().ScorecardSection();
 
         // line-a: shortfall 1, of which (t − 1)/t = 6.05% is inherited (the basis of the inherited-shortfall finding).
-        var lineA = section.Rows.Single(r => r[0] == "line-a");
+        var lineA = section.TextRows.Single(r => r[0] == "line-a");
         Assert.Equal(["100.0%", "6.0%"], lineA.TakeLast(2));
-        Assert.Equal("inherited share", section.Columns[^1]);
+        Assert.Equal("inherited share (%)", section.Headers[^1]);
         Assert.Equal(
             [
                 "Reviews due: 2 agreement(s); the 2 most overdue:",

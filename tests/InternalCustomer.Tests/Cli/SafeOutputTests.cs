@@ -99,15 +99,15 @@ public sealed class SafeOutputTests : IDisposable
 
         agreement["exclusions"]![0]!["reason"] = FormulaName;
         File.WriteAllText(file, document.ToJsonString());
-        var csv = Run("report", file, "--format", "csv");
+        var csv = Run("report", file, "--format", "csv", "--section", "exclusions");
         Assert.Equal(0, csv.Code);
-        Assert.Contains("exclusions,ola-57-it-service-desk-hr,2026-02-13T17:00:00Z,2026-02-16T05:00:00Z,requests opened in it not measured,\"'=HYPERLINK(", csv.Output, StringComparison.Ordinal);
+        Assert.Contains("\r\nola-57-it-service-desk-hr,2026-02-13T17:00:00Z,2026-02-16T05:00:00Z,requests opened in it not measured,\"'=HYPERLINK(", csv.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Csv_neutralises_a_formula_in_a_name_and_keeps_negative_budgets_as_numbers()
     {
-        var (code, output, error) = Run("report", Organization(FormulaName), "--format", "csv");
+        var (code, output, error) = Run("report", Organization(FormulaName), "--format", "csv", "--section", "departments");
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
@@ -117,7 +117,15 @@ public sealed class SafeOutputTests : IDisposable
 
         var sla = Run("sla", "--format", "csv");
         Assert.Equal(0, sla.Code);
-        Assert.Contains("\r\nsla,ola-34-logistics-end-of-line,logistics,end-of-line,all,resolution,67,32,47.8,90.0,-422.4,0,0,BREACHED\r\n", sla.Output, StringComparison.Ordinal);
+        // 32 of 67 met against 90%: compliance 100 · 32/67, budget left 100 · (0.1 − 35/67) / 0.1, both unrounded and the
+        // negative one a plain number.
+        var row = sla.Output.Split("\r\n").Single(l => l.StartsWith("ola-34-logistics-end-of-line,logistics,end-of-line,all,resolution,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(["67", "32"], row[5..7]);
+        var numbers = row[7..10].Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(100.0 * 32 / 67, numbers[0], 9);
+        Assert.Equal(90.0, numbers[1], 9);
+        Assert.Equal(100 * (0.1 - 35.0 / 67) / 0.1, numbers[2], 9);
+        Assert.Equal(["0", "0", "breached"], row[10..]);
     }
 
     [Fact]
