@@ -16,6 +16,13 @@ internal abstract class RecordSource
     /// <summary>The location of a field.</summary>
     internal abstract ProblemLocation At(string name);
 
+    /// <summary>Gets a value indicating whether the record's shape is right before any field is read (a CSV row has as many
+    /// fields as the header); a record that is not is reported and never made.</summary>
+    internal virtual bool WellFormed => true;
+
+    /// <summary>Where the record came from, for <see cref="LocatedRecords{T}"/>.</summary>
+    internal abstract RecordOrigin Origin();
+
     /// <summary>A field's text, or null when absent or empty (a problem is recorded when it is required).</summary>
     internal abstract string? Text(string name, bool required);
 
