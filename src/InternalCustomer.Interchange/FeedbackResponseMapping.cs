@@ -30,7 +30,7 @@ internal static class FeedbackResponseMapping
                 responses.Add(response);
 
                 // The model's overall scale is the record's scaleMin..scaleMax; its problems are said at scaleMax, as the reader's are.
-                origins.Add(record.Origin().WithAlias("overallScale", ScaleMax));
+                origins.Add(RecordOrigin.Of(record).WithAlias("overallScale", ScaleMax));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using InternalCustomer.Interchange.Records;
 
 namespace InternalCustomer.Interchange;
 
@@ -93,6 +94,9 @@ public sealed class RecordOrigin : IEquatable<RecordOrigin>
     /// <summary>Returns the record's location, such as <c>$.requests[3]</c> or <c>line 4</c>.</summary>
     /// <returns>The location as text.</returns>
     public override string ToString() => Location.ToString();
+
+    /// <summary>The origin of a record as read.</summary>
+    internal static RecordOrigin Of(RecordSource source) => new(source.Location, source.FieldStarts());
 
     /// <summary>This origin with the field <paramref name="name"/> located where <paramref name="from"/> has it.</summary>
     internal RecordOrigin WithField(string name, RecordOrigin from) =>

@@ -44,7 +44,7 @@ internal static class ServiceRequestMapping
             if (Read(record, json, seen) is { } request && record.WellFormed)
             {
                 requests.Add(request);
-                var origin = record.Origin();
+                var origin = RecordOrigin.Of(record);
 
                 // A status log's priority at creation is its first entry's; without a priority of its own the record
                 // has it there.
@@ -175,9 +175,9 @@ internal static class ServiceRequestMapping
                 // The request is its first row, but for its agreement (the first row that names one) and its status log
                 // (one entry per row, in the rows' order); its priority at creation is its first entry's.
                 requests.Add(request);
-                origins.Add(group[0].Source.Origin()
-                    .WithField("agreement", agreementRow!.Source.Origin())
-                    .WithEntries("statusLog", group.Select(row => row.Source.Origin()))
+                origins.Add(RecordOrigin.Of(group[0].Source)
+                    .WithField("agreement", RecordOrigin.Of(agreementRow!.Source))
+                    .WithEntries("statusLog", group.Select(row => RecordOrigin.Of(row.Source)))
                     .WithAlias("priority", FirstEntryPriority));
             }
         }

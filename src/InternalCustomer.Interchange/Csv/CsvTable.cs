@@ -131,10 +131,9 @@ internal static class CsvTable
 
         internal override bool WellFormed { get; }
 
-        internal override RecordOrigin Origin() => new(
-            Location,
+        internal override ImmutableSortedDictionary<string, ProblemLocation> FieldStarts() =>
             _index.Where(c => c.Value < _fields.Count)
-                .ToImmutableSortedDictionary(c => c.Key, c => CsvParser.Location(_fields[c.Value].Line, _fields[c.Value].Column), StringComparer.Ordinal));
+                .ToImmutableSortedDictionary(c => c.Key, c => CsvParser.Location(_fields[c.Value].Line, _fields[c.Value].Column), StringComparer.Ordinal);
 
         internal override ProblemLocation At(string name) =>
             _index.TryGetValue(name, out var c) && c < _fields.Count

@@ -15,8 +15,6 @@ internal sealed class JsonRecordSource : RecordSource
 
     internal override ProblemLocation At(string name) => _fields.At(name);
 
-    internal override RecordOrigin Origin() => new(_fields.Path);
-
     internal override string? Text(string name, bool required)
     {
         var text = required ? _fields.RequiredString(name) : _fields.OptionalString(name);

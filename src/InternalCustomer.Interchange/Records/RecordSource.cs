@@ -20,8 +20,9 @@ internal abstract class RecordSource
     /// fields as the header); a record that is not is reported and never made.</summary>
     internal virtual bool WellFormed => true;
 
-    /// <summary>Where the record came from, for <see cref="LocatedRecords{T}"/>.</summary>
-    internal abstract RecordOrigin Origin();
+    /// <summary>Where each field starts in a text (CSV: line and column by column name), or <see langword="null"/> when the
+    /// fields are located by path below <see cref="Location"/> (JSON); for the record's origin.</summary>
+    internal virtual System.Collections.Immutable.ImmutableSortedDictionary<string, ProblemLocation>? FieldStarts() => null;
 
     /// <summary>A field's text, or null when absent or empty (a problem is recorded when it is required).</summary>
     internal abstract string? Text(string name, bool required);
