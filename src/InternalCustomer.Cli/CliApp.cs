@@ -282,7 +282,7 @@ internal static class CliApp
         }
 
         var analysis = new OrganizationAnalysis(organization, requests.Records, responses.Records, asOf ?? latest ?? clock.GetCurrentInstant(), source, record);
-        var (crossProblems, asOfProblem) = InputProblems.CrossReferences(organization, requests, responses, analysis.Options);
+        var (crossProblems, asOfProblem) = InputProblems.CrossReferences(organization, requests, responses, analysis.Options, improvementFile ?? source);
         problems.AddRange(crossProblems.Select(p => p.ToString()));
         if (problems.Count > 0)
         {

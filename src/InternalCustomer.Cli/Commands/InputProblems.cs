@@ -66,13 +66,14 @@ internal static class InputProblems
     /// <summary>
     /// The problems <see cref="Scorecard.Validate"/> finds in the records, located in their files; and the as-of problem
     /// apart (an <c>--as-of</c> before the data begins is a command-line mistake, said as a usage error when the data has no
-    /// problem of its own).
+    /// problem of its own). <paramref name="recordSource"/> names the file of any other problem (the improvement record's).
     /// </summary>
     internal static (IReadOnlyList<InputProblem> Problems, Problem? AsOf) CrossReferences(
         Organization organization,
         FileRecords<ServiceRequest> requests,
         FileRecords<FeedbackResponse> responses,
-        ScorecardOptions options)
+        ScorecardOptions options,
+        string recordSource)
     {
         var problems = new List<InputProblem>();
         var seen = new HashSet<InputProblem>();
@@ -90,7 +91,8 @@ internal static class InputProblems
                     Locate(requests.File, requests.Origins[i], p, rest, suggestions.ForRequest(requests.Records[i], p.Kind, rest)),
                 [{ Name: "responses" }, { Index: { } i }, .. var rest] =>
                     Locate(responses.File, responses.Origins[i], p, rest, suggestions.ForResponse(responses.Records[i], p.Kind, rest)),
-                _ => new InputProblem(Inputs.ExampleName, p.Kind, p.Location, p.Message),
+                // The improvement record's (which its reader has checked against the same organisation already): at the record's path.
+                _ => new InputProblem(recordSource, p.Kind, p.Location, p.Message),
             };
             if (located is null)
             {
