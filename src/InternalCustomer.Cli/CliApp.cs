@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using InternalCustomer.Agreements;
 using InternalCustomer.Cli.Commands;
+using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
 using InternalCustomer.Cli.Output;
 using InternalCustomer.Scorecards;
 using NodaTime;
@@ -11,7 +14,8 @@ namespace InternalCustomer.Cli;
 
 /// <summary>
 /// The <c>internal-customer</c> command line: parses the arguments, runs one command against writers, and
-/// returns the exit code (0 ok, 1 validation problems, 2 usage error).
+/// returns the exit code: 0 ok; 1 the input is wrong (a malformed or inconsistent file, or a usage error: both are
+/// things the user fixes); 2 a bug (an unexpected exception), said in one line, never a stack trace.
 /// </summary>
 /// <remarks>
 /// A command writes nothing to <c>stdout</c> until it has succeeded: its output is rendered in memory
@@ -21,13 +25,41 @@ internal static class CliApp
 {
     internal const int Ok = 0;
     internal const int Invalid = 1;
-    internal const int Usage = 2;
+    internal const int Usage = 1;
+    internal const int Bug = 2;
+
+    /// <summary>Where a bug is reported, named in the one line an unexpected exception gives.</summary>
+    internal const string IssuesUrl = "https://github.com/internal-customer/internal-customer/issues";
 
     internal static int Run(string[] args, TextWriter output, TextWriter error, bool stderrIsTerminal = false, IClock? clock = null, long maxInputBytes = Inputs.DefaultMaxInputBytes)
     {
+        try
+        {
+            return RunCommand(args, output, error, stderrIsTerminal, clock, maxInputBytes);
+        }
+        catch (Exception e)
+        {
+            // Anything the command did not expect is a bug of the tool, whatever the input: one line, no stack trace.
+            try
+            {
+                return Report(error, [BugReport(e)], Bug);
+            }
+            catch (Exception)
+            {
+                return Bug;
+            }
+        }
+    }
+
+    /// <summary>The one line that reports a bug (an unexpected exception).</summary>
+    internal static string BugReport(Exception e) =>
+        $"internal-customer: internal error ({e.GetType().FullName}: {e.Message}); this is a bug, please report it at {IssuesUrl} with the command line you ran.";
+
+    private static int RunCommand(string[] args, TextWriter output, TextWriter error, bool stderrIsTerminal, IClock? clock, long maxInputBytes)
+    {
         var file = new Argument<string?>("file")
         {
-            Description = "The organisation document (JSON). Without it, the built-in example manufacturer is used.",
+            Description = "The organisation document (JSON). Without it (and without --requests, --responses, --improvement), the built-in example manufacturer is used.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = new Option<string?>("--format")
@@ -44,11 +76,11 @@ internal static class CliApp
         };
         var requests = new Option<string?>("--requests")
         {
-            Description = "Service requests (.csv or .json). Default with no organisation file: the example's.",
+            Description = "Service requests (.csv or .json) of the organisation file. With no file at all: the example's.",
         };
         var responses = new Option<string?>("--responses")
         {
-            Description = "Feedback responses (.csv or .json). Default with no organisation file: the example's.",
+            Description = "Feedback responses (.csv or .json) of the organisation file. With no file at all: the example's.",
         };
 
         var outputPath = new Option<string?>("--output")
@@ -66,7 +98,7 @@ internal static class CliApp
 
         var improvement = new Option<string?>("--improvement")
         {
-            Description = "Improvement document (JSON: campaigns, review meetings, actions). Default with no organisation file: the example's.",
+            Description = "Improvement document (JSON: campaigns, review meetings, actions) of the organisation file. With no file at all: the example's.",
         };
 
         var root = new RootCommand("internal-customer: departments as internal customers and suppliers of each other.");
@@ -252,18 +284,43 @@ internal static class CliApp
             asOf = parsed.Value.PlusDays(1).AtMidnight().InUtc().ToInstant();
         }
 
-        var (organization, source) = inputs.Organization(file);
         var example = file is null;
-        var requests = command is "sla" or "report" or "validate" or "improvements" ? inputs.Requests(requestFile, example && command != "validate") : [];
-        var responses = command is "feedback" or "report" or "validate" or "improvements" ? inputs.Responses(responseFile, example && command != "validate") : [];
-        var record = command is "improvements" or "report" || improvementFile is not null ? inputs.Improvement(improvementFile, organization, example && command != "validate") : null;
-        var latest = Scorecard.DataEnds([.. requests], [.. responses]);
+        if (example && (requestFile is not null ? ("--requests", requestFile) : responseFile is not null ? ("--responses", responseFile) : improvementFile is not null ? ("--improvement", improvementFile) : default) is ({ } option, { } given))
+        {
+            // The example's records name the example's agreements and departments; a file of one's own belongs to an organisation of one's own.
+            throw new UsageException($"{option} {given}: an organisation file is needed to read {given} (internal-customer {command} my-org.json {option} {given}); the built-in example's own requests, responses and improvement record are used only when no file at all is given.");
+        }
+
+        // Every file is read and every problem collected, so one run reports them all (InputProblems).
+        var problems = new List<string>();
+        var (organization, source) = inputs.Organization(file, problems);
+        var requests = command is "sla" or "report" or "validate" or "improvements" ? inputs.Requests(requestFile, example && command != "validate", problems) : FileRecords<ServiceRequest>.None;
+        var responses = command is "feedback" or "report" or "validate" or "improvements" ? inputs.Responses(responseFile, example && command != "validate", problems) : FileRecords<FeedbackResponse>.None;
+        ImprovementRecord? record = null;
+        if (organization is null)
+        {
+            // Until the organisation reads, what the other files name cannot be checked against it.
+            if (improvementFile is not null)
+            {
+                inputs.Touch(improvementFile, "an improvement document");
+            }
+
+            problems.AddRange(new[] { requestFile, responseFile, improvementFile }.OfType<string>().Select(f => $"{f}: not checked against the organisation, which has problems: its agreements, departments and services are checked once {source} reads."));
+            throw new InvalidInputException(problems);
+        }
+
+        if (command is "improvements" or "report" || improvementFile is not null)
+        {
+            record = inputs.Improvement(improvementFile, organization, example && command != "validate", problems);
+        }
+
+        var latest = Scorecard.DataEnds(requests.Records.AsSpan(), responses.Records.AsSpan());
         if (asOf is null && latest is null)
         {
             // With neither requests nor responses the default as-of instant is now; agreements that take effect later
             // are not the --as-of mistake the library's check would otherwise be worded as.
             var now = clock.GetCurrentInstant();
-            if (Scorecard.DataBegins(organization, [], []) is { } begins && now < begins)
+            if (problems.Count == 0 && Scorecard.DataBegins(organization, [], []) is { } begins && now < begins)
             {
                 var date = begins.InUtc().Date;
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{source}: the data begins at {begins} (the first agreement takes effect), after the current time {now}; pass --as-of {LocalDatePattern.Iso.Format(date)} or a later date to judge it as of then."));
@@ -271,19 +328,26 @@ internal static class CliApp
 
             latest = now;
         }
-        var analysis = new OrganizationAnalysis(organization, requests, responses, asOf ?? latest ?? clock.GetCurrentInstant(), source, record);
-        var crossProblems = analysis.InputProblems(requestFile ?? Inputs.ExampleName, responseFile ?? Inputs.ExampleName);
-        if (crossProblems.Count > 0)
+
+        var analysis = new OrganizationAnalysis(organization, requests.Records, responses.Records, asOf ?? latest ?? clock.GetCurrentInstant(), source, record);
+        var (crossProblems, asOfProblem) = InputProblems.CrossReferences(organization, requests, responses, analysis.Options, improvementFile ?? source);
+        problems.AddRange(crossProblems.Select(p => p.ToString()));
+        if (problems.Count > 0)
         {
-            throw new InvalidInputException(crossProblems);
+            throw new InvalidInputException(problems);
+        }
+
+        if (asOfProblem is not null)
+        {
+            throw new UsageException("--as-of: " + asOfProblem.Message);
         }
 
         IReadOnlyList<Section> sections = command switch
         {
             "validate" => [Section.OfNotes("validation", "Validation", [
                 string.Create(CultureInfo.InvariantCulture, $"{source}: valid: {organization.Departments.Length} departments, {organization.Services.Length} services, {organization.Calendars.Count} calendars, {organization.Agreements.Length} agreements, {organization.Dependencies.Length} declared dependencies."),
-                .. requestFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{requestFile}: valid: {requests.Count} service requests.")],
-                .. responseFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{responseFile}: valid: {responses.Count} feedback responses.")],
+                .. requestFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{requestFile}: valid: {requests.Records.Length} service requests.")],
+                .. responseFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{responseFile}: valid: {responses.Records.Length} feedback responses.")],
                 .. improvementFile is null || record is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{improvementFile}: valid: {record.Campaigns.Length} feedback campaigns, {record.Meetings.Length} review meetings, {record.Actions.Length} improvement actions.")],
             ])],
             "sla" => [analysis.SlaSection()],

@@ -10,8 +10,11 @@ namespace InternalCustomer.Cli;
 
 /// <summary>
 /// Loads the organisation, requests and responses a command works on: from files named on the command line
-/// (JSON or CSV by extension), or the built-in example organisation when no organisation file is given.
+/// (JSON or CSV by extension), or the built-in example organisation when no file at all is given.
 /// </summary>
+/// <remarks>The readers do not throw on bad input: each file's problems are added to one list, one located line each, and
+/// the records read without a problem of their own are kept with where they came from, so that one run reports every
+/// file's problems and the cross-references of the good records (<see cref="InputProblems"/>).</remarks>
 internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes = Inputs.DefaultMaxInputBytes)
 {
     /// <summary>The largest input file read: 256 MiB. A larger file, or a device or pipe that yields more, is a problem (exit 1).</summary>
@@ -22,7 +25,17 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
 
     internal const string ExampleName = "built-in example";
 
+    /// <summary>The organisation, or its problems thrown (for <c>graph</c>, which reads nothing else).</summary>
     internal (Organization Organization, string Name) Organization(string? file)
+    {
+        var problems = new List<string>();
+        var (organization, name) = Organization(file, problems);
+        return organization is null ? throw new InvalidInputException(problems) : (organization, name);
+    }
+
+    /// <summary>The organisation from the file (the built-in example's without one), or <see langword="null"/> with its
+    /// problems added to <paramref name="problems"/>, one line each.</summary>
+    internal (Organization? Organization, string Name) Organization(string? file, List<string> problems)
     {
         if (file is null)
         {
@@ -30,43 +43,53 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
         }
 
         var result = OrganizationJson.Read(ReadFile(file, "an organisation document"));
-        return (Valid(result, file), file);
+        problems.AddRange(result.Problems.Select(p => InputProblems.Line(file, p)));
+        return (result.Value, file);
     }
 
-    internal IReadOnlyList<ServiceRequest> Requests(string? file, bool example)
+    /// <summary>The requests of the file (the example's when <paramref name="example"/>, else none without a file): every
+    /// request read without a problem of its own, with where it came from; the file's problems are added to
+    /// <paramref name="problems"/>.</summary>
+    internal FileRecords<ServiceRequest> Requests(string? file, bool example, List<string> problems)
     {
         if (file is null)
         {
-            return example ? ServiceRequestCsv.Read(Example("requests.csv")).GetValueOrThrow() : [];
+            return example ? FileRecords.Of(ExampleName, ServiceRequestCsv.ReadLocated(Example("requests.csv")), problems) : FileRecords<ServiceRequest>.None;
         }
 
         var bytes = ReadFile(file, "a request file");
-        return Valid(IsCsv(file) ? ServiceRequestCsv.Read(bytes) : ServiceRequestJson.Read(bytes), file);
+        return FileRecords.Of(file, IsCsv(file) ? ServiceRequestCsv.ReadLocated(bytes) : ServiceRequestJson.ReadLocated(bytes), problems);
     }
 
-    internal IReadOnlyList<FeedbackResponse> Responses(string? file, bool example)
+    /// <summary>The responses of the file, as <see cref="Requests"/> reads requests.</summary>
+    internal FileRecords<FeedbackResponse> Responses(string? file, bool example, List<string> problems)
     {
         if (file is null)
         {
-            return example ? FeedbackResponseCsv.Read(Example("responses.csv"), null).GetValueOrThrow() : [];
+            return example ? FileRecords.Of(ExampleName, FeedbackResponseCsv.ReadLocated(Example("responses.csv"), null), problems) : FileRecords<FeedbackResponse>.None;
         }
 
         var bytes = ReadFile(file, "a response file");
-        return Valid(IsCsv(file) ? FeedbackResponseCsv.Read(bytes, null) : FeedbackResponseJson.Read(bytes, null), file);
+        return FileRecords.Of(file, IsCsv(file) ? FeedbackResponseCsv.ReadLocated(bytes, null) : FeedbackResponseJson.ReadLocated(bytes, null), problems);
     }
 
     /// <summary>The improvement record (campaigns, review meetings, actions) of the organisation: from the file, else the
-    /// example's when <paramref name="example"/>, else an empty record.</summary>
-    internal ImprovementRecord Improvement(string? file, Organization organization, bool example)
+    /// example's when <paramref name="example"/>, else an empty record; <see langword="null"/> when the file has problems,
+    /// which are added to <paramref name="problems"/>.</summary>
+    internal ImprovementRecord? Improvement(string? file, Organization organization, bool example, List<string> problems)
     {
         if (file is null)
         {
             return example ? ImprovementJson.Read(Example("improvement.json"), organization).GetValueOrThrow() : ImprovementRecord.Empty;
         }
 
-        var bytes = ReadFile(file, "an improvement document");
-        return Valid(ImprovementJson.Read(bytes, organization), file);
+        var result = ImprovementJson.Read(ReadFile(file, "an improvement document"), organization);
+        problems.AddRange(result.Problems.Select(p => InputProblems.Line(file, p)));
+        return result.Value;
     }
+
+    /// <summary>Checks that an improvement file exists and can be read, for a run that cannot read it against an organisation.</summary>
+    internal void Touch(string file, string what) => ReadFile(file, what);
 
     internal static byte[] Example(string name)
     {
@@ -82,10 +105,6 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
         string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes ({bytes / (1024.0 * 1024.0):0.0} MiB)");
 
     private static bool IsCsv(string file) => file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-
-    private static T Valid<T>(Result<T> result, string file)
-        where T : class =>
-        result.Value ?? throw new InvalidInputException([.. result.Problems.Select(p => $"{file}: {p.Location}: {p.Message}")]);
 
     private byte[] ReadFile(string file, string what)
     {

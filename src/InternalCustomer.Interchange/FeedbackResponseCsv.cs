@@ -25,7 +25,15 @@ public static class FeedbackResponseCsv
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions) => ReadLocated(utf8Csv, dimensions).ToResult();
+
+    /// <summary>Reads responses from UTF-8 CSV bytes, keeping where each came from and the responses made when some rows have
+    /// problems (<see cref="LocatedRecords{T}"/>).</summary>
+    /// <remarks>A response's origin locates its fields at their line and column: <c>line 4, column 3 (subject)</c>.</remarks>
+    /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
+    /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions)
     {
         var problems = new ProblemCollector();
         var rows = CsvTable.Rows(utf8Csv, FeedbackResponseMapping.Columns, FeedbackResponseMapping.Required, FeedbackResponseMapping.RatingPrefixes, problems);
@@ -41,6 +49,30 @@ public static class FeedbackResponseCsv
     {
         ArgumentNullException.ThrowIfNull(csv);
         return Read(Encoding.UTF8.GetBytes(csv), dimensions);
+    }
+
+    /// <summary>Reads responses from CSV text, keeping where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
+    /// <param name="csv">The CSV text.</param>
+    /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(string csv, DimensionSet? dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return ReadLocated(Encoding.UTF8.GetBytes(csv), dimensions);
+    }
+
+    /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end, keeping where each came from
+    /// (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Csv, DimensionSet? dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        return ReadLocated(StreamBytes.ReadAll(utf8Csv).Span, dimensions);
     }
 
     /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end.</summary>

@@ -25,19 +25,27 @@ public static class FeedbackResponseJson
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions) => ReadLocated(utf8Json, dimensions).ToResult();
+
+    /// <summary>Reads a response document from UTF-8 bytes, keeping where each response came from and the responses made when
+    /// some have problems (<see cref="LocatedRecords{T}"/>).</summary>
+    /// <remarks>A response's origin is its path, <c>$.responses[3]</c>; its fields are below it (<c>$.responses[3].subject</c>).</remarks>
+    /// <param name="utf8Json">The document's bytes.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions)
     {
         var problems = new ProblemCollector();
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
-            return problems.ToResult<IReadOnlyList<FeedbackResponse>>(null);
+            return new([], [], problems.ToImmutable());
         }
 
         var root = JsonFields.Of(document.RootElement, ProblemLocation.Root, problems, "$schema", "schemaVersion", "responses");
         if (root is null)
         {
-            return problems.ToResult<IReadOnlyList<FeedbackResponse>>(null);
+            return new([], [], problems.ToImmutable());
         }
 
         ServiceRequestJson.CheckVersion(root);
@@ -57,6 +65,30 @@ public static class FeedbackResponseJson
     {
         ArgumentNullException.ThrowIfNull(json);
         return Read(Encoding.UTF8.GetBytes(json), dimensions);
+    }
+
+    /// <summary>Reads a response document from text, keeping where each response came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
+    /// <param name="json">The document's text.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(string json, DimensionSet? dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReadLocated(Encoding.UTF8.GetBytes(json), dimensions);
+    }
+
+    /// <summary>Reads a response document from a stream, from its position to its end, keeping where each response came from
+    /// (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
+    /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Json, DimensionSet? dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadLocated(StreamBytes.ReadAll(utf8Json).Span, dimensions);
     }
 
     /// <summary>Reads a response document from a stream, from its position to its end.</summary>

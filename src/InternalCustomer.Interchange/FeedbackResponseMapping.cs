@@ -19,19 +19,25 @@ internal static class FeedbackResponseMapping
 
     internal static readonly string[] RatingPrefixes = ["perception.", "expectation."];
 
-    internal static Result<IReadOnlyList<FeedbackResponse>> ReadAll(IEnumerable<RecordSource> records, DimensionSet? dimensions, ProblemCollector problems)
+    internal static LocatedRecords<FeedbackResponse> ReadAll(IEnumerable<RecordSource> records, DimensionSet? dimensions, ProblemCollector problems)
     {
-        var responses = new List<FeedbackResponse>();
+        var responses = ImmutableArray.CreateBuilder<FeedbackResponse>();
+        var origins = ImmutableArray.CreateBuilder<RecordOrigin>();
         foreach (var record in records)
         {
-            if (Read(record, dimensions) is { } response)
+            if (Read(record, dimensions) is { } response && record.WellFormed)
             {
                 responses.Add(response);
+
+                // The model's overall scale is the record's scaleMin..scaleMax; its problems are said at scaleMax, as the reader's are.
+                origins.Add(RecordOrigin.Of(record).WithAlias("overallScale", ScaleMax));
             }
         }
 
-        return problems.ToResult<IReadOnlyList<FeedbackResponse>>(responses.ToImmutableArray());
+        return new(responses.ToImmutable(), origins.ToImmutable(), problems.ToImmutable());
     }
+
+    private static readonly ProblemLocation ScaleMax = ProblemLocation.Root.Property("scaleMax");
 
     internal static FeedbackResponse? Read(RecordSource r, DimensionSet? dimensions)
     {

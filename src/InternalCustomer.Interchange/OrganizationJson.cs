@@ -136,25 +136,39 @@ public static partial class OrganizationJson
         // Every array item becomes exactly one builder entry, in document order, even when it is not an object
         // (then with nothing in it), so the builder's locations ($.departments[3].parent) are the document's paths.
         var builder = new OrganizationBuilder();
+        var references = new References();
         foreach (var (item, path, _) in fields.OptionalArray("departments"))
         {
             var d = JsonFields.Of(item, path, problems, "id", "name", "parent", "description");
-            builder.AddDepartment(d?.RequiredString("id"), d?.RequiredString("name"), d?.OptionalString("parent"), d?.OptionalString("description"));
+            var id = d?.RequiredString("id");
+            var name = d?.RequiredString("name");
+            var parent = d?.OptionalString("parent");
+            references.Declare("department", id, path);
+            references.Refer(path.Property("parent"), "department", parent);
+            builder.AddDepartment(id, name, parent, d?.OptionalString("description"));
         }
 
         foreach (var (item, path, _) in fields.OptionalArray("services"))
         {
             var s = JsonFields.Of(item, path, problems, "id", "name", "provider", "category");
-            builder.AddService(s?.RequiredString("id"), s?.RequiredString("name"), s?.RequiredString("provider"), s?.OptionalString("category"));
+            var id = s?.RequiredString("id");
+            var name = s?.RequiredString("name");
+            var provider = s?.RequiredString("provider");
+            references.Declare("service", id, path);
+            references.Refer(path.Property("provider"), "department", provider);
+            builder.AddService(id, name, provider, s?.OptionalString("category"));
         }
 
         foreach (var (item, path, _) in fields.OptionalArray("dependencies"))
         {
             var d = JsonFields.Of(item, path, problems, "provider", "consumer", "criticality", "volume");
             var criticality = d?.OptionalInteger("criticality", int.MinValue, int.MaxValue) ?? Criticality.Medium.Value;
+            var (provider, consumer) = (d?.RequiredString("provider"), d?.RequiredString("consumer"));
+            references.Refer(path.Property("provider"), "department", provider);
+            references.Refer(path.Property("consumer"), "department", consumer);
             builder.AddDependency(
-                provider: d?.RequiredString("provider"),
-                consumer: d?.RequiredString("consumer"),
+                provider: provider,
+                consumer: consumer,
                 criticality: (int)criticality,
                 volume: d?.OptionalNumber("volume", double.MinValue, double.MaxValue));
         }
@@ -163,6 +177,7 @@ public static partial class OrganizationJson
         {
             if (item.ValueKind == JsonValueKind.String)
             {
+                references.Declare("priority", item.GetString(), path);
                 builder.AddPriority(item.GetString());
             }
             else
@@ -176,7 +191,9 @@ public static partial class OrganizationJson
         foreach (var (item, path, _) in fields.OptionalArray("calendars"))
         {
             var c = JsonFields.Of(item, path, problems, "id", "zone", "windows", "holidays", "specialDays");
-            builder.AddCalendar(c?.RequiredString("id"), c is null ? null : ReadCalendar(c, problems));
+            var id = c?.RequiredString("id");
+            references.Declare("calendar", id, path);
+            builder.AddCalendar(id, c is null ? null : ReadCalendar(c, problems));
         }
 
         foreach (var (item, path, _) in fields.OptionalArray("agreements"))
@@ -184,10 +201,15 @@ public static partial class OrganizationJson
             var a = JsonFields.Of(
                 item, path, problems, "id", "provider", "consumer", "services", "calendar", "effectiveFrom", "effectiveUntil",
                 "reviewCadence", "firstResponse", "resolution", "objectiveSets", "satisfaction", "exclusions");
-            builder.AddAgreement(a is null ? new AgreementDraft(null) : ReadAgreement(a, problems));
+            var draft = a is null ? new AgreementDraft(null) : ReadAgreement(a, problems);
+            references.Refer(draft, path);
+            builder.AddAgreement(draft);
         }
 
         var result = builder.TryBuild();
+
+        // The entries with a problem of their own (the reader's or the builder's), for the references to them.
+        var broken = problems.Kept.Concat(result.Problems).Select(p => References.Entry(p.Location)).ToHashSet();
         foreach (var problem in result.Problems)
         {
             // A calendar or an exclusion window the reader could not make is added as null, which the builder reports at
@@ -199,9 +221,9 @@ public static partial class OrganizationJson
             // builder's "no business time" at its within says again what the reader already said.
             var daysUnread = problem.Location.Segments is [.., { Name: "within" }]
                 && problems.Covers(ProblemLocation.FromPath(problem.Location.Segments[..^1]).Property("withinBusinessDays"));
-            if (!unmade && !daysUnread && !problems.Covers(problem.Location))
+            if (!unmade && !daysUnread && !problems.Covers(problem.Location) && references.Judge(problem, broken) is { } judged)
             {
-                problems.Add(problem);
+                problems.Add(judged);
             }
         }
 

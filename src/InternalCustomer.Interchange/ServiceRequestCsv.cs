@@ -36,7 +36,16 @@ public static class ServiceRequestCsv
     /// <summary>Reads requests from UTF-8 CSV bytes in either layout.</summary>
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv) => ReadLocated(utf8Csv).ToResult();
+
+    /// <summary>Reads requests from UTF-8 CSV bytes in either layout, keeping where each came from and the requests made
+    /// when some rows have problems (<see cref="LocatedRecords{T}"/>).</summary>
+    /// <remarks>A request's origin locates its fields at their line and column: <c>line 4, column 12 (agreement)</c>; in the
+    /// status-change layout the request is its first row (its agreement the first row that names one) and the entries of its
+    /// status log (<c>statusLog[2].at</c>) are its rows.</remarks>
+    /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
+    /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Csv)
     {
         var problems = new ProblemCollector();
         var changes = false;
@@ -59,6 +68,28 @@ public static class ServiceRequestCsv
     {
         ArgumentNullException.ThrowIfNull(csv);
         return Read(Encoding.UTF8.GetBytes(csv));
+    }
+
+    /// <summary>Reads requests from CSV text in either layout, keeping where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
+    /// <param name="csv">The CSV text.</param>
+    /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static LocatedRecords<ServiceRequest> ReadLocated(string csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return ReadLocated(Encoding.UTF8.GetBytes(csv));
+    }
+
+    /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, keeping where each
+    /// came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Csv)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        return ReadLocated(StreamBytes.ReadAll(utf8Csv).Span);
     }
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end.</summary>

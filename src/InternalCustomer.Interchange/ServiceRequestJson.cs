@@ -27,19 +27,26 @@ public static class ServiceRequestJson
     /// <summary>Reads a request document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The document's bytes.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json) => ReadLocated(utf8Json).ToResult();
+
+    /// <summary>Reads a request document from UTF-8 bytes, keeping where each request came from and the requests made when
+    /// some have problems (<see cref="LocatedRecords{T}"/>).</summary>
+    /// <remarks>A request's origin is its path, <c>$.requests[3]</c>; its fields are below it (<c>$.requests[3].agreement</c>).</remarks>
+    /// <param name="utf8Json">The document's bytes.</param>
+    /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
+    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Json)
     {
         var problems = new ProblemCollector();
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
-            return problems.ToResult<IReadOnlyList<ServiceRequest>>(null);
+            return new([], [], problems.ToImmutable());
         }
 
         var root = JsonFields.Of(document.RootElement, ProblemLocation.Root, problems, "$schema", "schemaVersion", "requests");
         if (root is null)
         {
-            return problems.ToResult<IReadOnlyList<ServiceRequest>>(null);
+            return new([], [], problems.ToImmutable());
         }
 
         CheckVersion(root);
@@ -58,6 +65,28 @@ public static class ServiceRequestJson
     {
         ArgumentNullException.ThrowIfNull(json);
         return Read(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a request document from text, keeping where each request came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
+    /// <param name="json">The document's text.</param>
+    /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static LocatedRecords<ServiceRequest> ReadLocated(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReadLocated(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a request document from a stream, from its position to its end, keeping where each request came from
+    /// (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
+    /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadLocated(StreamBytes.ReadAll(utf8Json).Span);
     }
 
     /// <summary>Reads a request document from a stream, from its position to its end.</summary>

@@ -34,20 +34,28 @@ internal static class ServiceRequestMapping
     private static readonly string[] ModelFields = ["id", "agreement", "opened", "firstResponse", "resolved", "pauses", "reopen"];
 
     /// <summary>Reads one request per record (JSON when <paramref name="json"/>, else the CSV request layout).</summary>
-    internal static Result<IReadOnlyList<ServiceRequest>> ReadAll(IEnumerable<RecordSource> records, bool json, ProblemCollector problems)
+    internal static LocatedRecords<ServiceRequest> ReadAll(IEnumerable<RecordSource> records, bool json, ProblemCollector problems)
     {
-        var requests = new List<ServiceRequest>();
+        var requests = ImmutableArray.CreateBuilder<ServiceRequest>();
+        var origins = ImmutableArray.CreateBuilder<RecordOrigin>();
         var seen = new Dictionary<string, ProblemLocation>(StringComparer.Ordinal);
         foreach (var record in records)
         {
-            if (Read(record, json, seen) is { } request)
+            if (Read(record, json, seen) is { } request && record.WellFormed)
             {
                 requests.Add(request);
+                var origin = RecordOrigin.Of(record);
+
+                // A status log's priority at creation is its first entry's; without a priority of its own the record
+                // has it there.
+                origins.Add(request.IsStatusLog && !record.Has("priority") ? origin.WithAlias("priority", FirstEntryPriority) : origin);
             }
         }
 
-        return problems.ToResult<IReadOnlyList<ServiceRequest>>(requests.ToImmutableArray());
+        return new(requests.ToImmutable(), origins.ToImmutable(), problems.ToImmutable());
     }
+
+    private static readonly ProblemLocation FirstEntryPriority = ProblemLocation.Root.Property("statusLog").Element(0).Property("priority");
 
     private static ServiceRequest? Read(RecordSource r, bool json, Dictionary<string, ProblemLocation> seen)
     {
@@ -131,7 +139,7 @@ internal static class ServiceRequestMapping
 
     /// <summary>Reads requests from the rows of the CSV status-change layout: rows grouped by id (in the order each id
     /// first appears), each group one status-log request whose class comes from its first row.</summary>
-    internal static Result<IReadOnlyList<ServiceRequest>> ReadChanges(IEnumerable<RecordSource> rows, ProblemCollector problems)
+    internal static LocatedRecords<ServiceRequest> ReadChanges(IEnumerable<RecordSource> rows, ProblemCollector problems)
     {
         var groups = new Dictionary<string, List<ChangeRow>>(StringComparer.Ordinal);
         var order = new List<List<ChangeRow>>();
@@ -155,28 +163,35 @@ internal static class ServiceRequestMapping
                 order.Add(group);
             }
 
-            group.Add(new ChangeRow(r, id, agreementText is null || agreement.IsDefault ? null : agreement, entry, service, category, problems.Count == before));
+            group.Add(new ChangeRow(r, id, agreementText is null || agreement.IsDefault ? null : agreement, entry, service, category, problems.Count == before && r.WellFormed));
         }
 
-        var requests = new List<ServiceRequest>();
+        var requests = ImmutableArray.CreateBuilder<ServiceRequest>();
+        var origins = ImmutableArray.CreateBuilder<RecordOrigin>();
         foreach (var group in order)
         {
-            if (ReadGroup(group) is { } request)
+            if (ReadGroup(group, out var agreementRow) is { } request)
             {
+                // The request is its first row, but for its agreement (the first row that names one) and its status log
+                // (one entry per row, in the rows' order); its priority at creation is its first entry's.
                 requests.Add(request);
+                origins.Add(RecordOrigin.Of(group[0].Source)
+                    .WithField("agreement", RecordOrigin.Of(agreementRow!.Source))
+                    .WithEntries("statusLog", group.Select(row => RecordOrigin.Of(row.Source)))
+                    .WithAlias("priority", FirstEntryPriority));
             }
         }
 
-        return problems.ToResult<IReadOnlyList<ServiceRequest>>(requests.ToImmutableArray());
+        return new(requests.ToImmutable(), origins.ToImmutable(), problems.ToImmutable());
     }
 
-    private static ServiceRequest? ReadGroup(List<ChangeRow> rows)
+    private static ServiceRequest? ReadGroup(List<ChangeRow> rows, out ChangeRow? agreementRow)
     {
         var first = rows[0];
         var ok = rows.TrueForAll(r => r.Valid);
         var id = first.Id;
         AgreementId? agreement = null;
-        ChangeRow? agreementRow = null;
+        agreementRow = null;
         foreach (var row in rows)
         {
             if (row.Agreement is not { } a)

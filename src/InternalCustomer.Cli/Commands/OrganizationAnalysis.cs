@@ -66,44 +66,6 @@ internal sealed class OrganizationAnalysis
     /// <summary>The library's scorecard of the organisation as of <see cref="ScorecardOptions.AsOf"/>.</summary>
     internal OrganizationScorecard Scorecard => _scorecard.Value;
 
-    /// <summary>
-    /// The problems <see cref="Scorecards.Scorecard.Validate"/> finds in the inputs, each said with the file it came from.
-    /// An as-of instant before the data begins is a command-line mistake (<c>--as-of</c>), so it is thrown as a usage error
-    /// when the data has no problem of its own.
-    /// </summary>
-    internal IReadOnlyList<string> InputProblems(string requestSource, string responseSource)
-    {
-        var problems = new List<string>();
-        Problem? asOf = null;
-        foreach (var p in Scorecards.Scorecard.Validate(Organization, _requests.AsSpan(), _responses.AsSpan(), Options))
-        {
-            // Located as $.requests[i]…, $.responses[i]…, $.options.asOf: the location says which file the problem is
-            // in and which record; the library's message says what is wrong.
-            switch (p.Location.Segments)
-            {
-                case [{ Name: "options" }, { Name: "asOf" }] when p.Kind == ProblemKind.InvalidValue:
-                    asOf = p;
-                    break;
-                case [{ Name: "requests" }, { Index: { } i }, ..]:
-                    problems.Add($"{requestSource}: request \"{_requests[i].Id}\": {p.Message}");
-                    break;
-                case [{ Name: "responses" }, { Index: { } i }, ..]:
-                    problems.Add($"{responseSource}: response of {Format(_responses[i].Instant)}: {p.Message}");
-                    break;
-                default:
-                    problems.Add($"{p.Location}: {p.Message}");
-                    break;
-            }
-        }
-
-        if (problems.Count == 0 && asOf is not null)
-        {
-            throw new UsageException("--as-of: " + asOf.Message);
-        }
-
-        return problems;
-    }
-
     internal Section SummarySection() => new(
         "organization",
         "Organisation",

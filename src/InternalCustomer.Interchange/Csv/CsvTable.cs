@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using InternalCustomer.Interchange.Records;
@@ -50,6 +51,13 @@ internal static class CsvTable
         }
 
         var header = records[0];
+        if (SemicolonSeparated(header, layoutOf) is ({ } hint, { } semicolons))
+        {
+            // Every row would be one field and every column unknown: one problem says what is wrong instead.
+            problems.Add(ProblemKind.MalformedInput, CsvParser.Location(semicolons.Line, semicolons.Column), hint);
+            return [];
+        }
+
         var (columns, required, prefixes, _, misplaced) = layoutOf([.. header.Select(f => f.Value.Trim())]);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < header.Count; c++)
@@ -78,6 +86,29 @@ internal static class CsvTable
         return records.Skip(1).Select(r => (RecordSource)new CsvRow(r, header.Count, index, problems));
     }
 
+    /// <summary>The hint for a header whose column names are separated by semicolons (a spreadsheet's export in a locale whose
+    /// decimal separator is the comma), or <see langword="null"/>: a header field that is no column name itself but holds
+    /// ';' between at least two names of the layout that those names choose.</summary>
+    private static (string Hint, CsvField Field)? SemicolonSeparated(List<CsvField> header, Func<IReadOnlyList<string>, CsvLayout> layoutOf)
+    {
+        foreach (var field in header)
+        {
+            if (!field.Value.Contains(';', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string[] names = [.. field.Value.Split(';').Select(n => n.Trim())];
+            var layout = layoutOf(names);
+            if (!layout.Columns.Contains(field.Value.Trim()) && names.Count(n => layout.Columns.Contains(n) || layout.Prefixes.Any(p => n.StartsWith(p, StringComparison.Ordinal) && n.Length > p.Length)) >= 2)
+            {
+                return ($"The file looks semicolon-separated: the header \"{Snippet.Of(field.Value)}\" separates column names with ';'; expected commas (RFC 4180), as in {layout.Described}.", field);
+            }
+        }
+
+        return null;
+    }
+
     private sealed class CsvRow : RecordSource
     {
         private readonly List<CsvField> _fields;
@@ -89,13 +120,20 @@ internal static class CsvTable
             _fields = fields;
             _index = index;
             Location = ProblemLocation.InText(fields[0].Line);
-            if (fields.Count != width)
+            WellFormed = fields.Count == width;
+            if (!WellFormed)
             {
                 problems.Add(ProblemKind.MalformedInput, Location, string.Create(CultureInfo.InvariantCulture, $"Expected {width} fields, as in the header; got {fields.Count}."));
             }
         }
 
         internal override ProblemLocation Location { get; }
+
+        internal override bool WellFormed { get; }
+
+        internal override ImmutableSortedDictionary<string, ProblemLocation> FieldStarts() =>
+            _index.Where(c => c.Value < _fields.Count)
+                .ToImmutableSortedDictionary(c => c.Key, c => CsvParser.Location(_fields[c.Value].Line, _fields[c.Value].Column), StringComparer.Ordinal);
 
         internal override ProblemLocation At(string name) =>
             _index.TryGetValue(name, out var c) && c < _fields.Count

@@ -44,6 +44,9 @@ internal sealed class ProblemCollector
         }
     }
 
+    /// <summary>Gets the problems kept so far, in the order found.</summary>
+    internal IReadOnlyList<Problem> Kept => _problems;
+
     /// <summary>True when <paramref name="location"/> or one of its enclosing locations already has a kept problem.</summary>
     internal bool Covers(ProblemLocation location)
     {

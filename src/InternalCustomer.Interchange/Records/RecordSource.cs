@@ -16,6 +16,14 @@ internal abstract class RecordSource
     /// <summary>The location of a field.</summary>
     internal abstract ProblemLocation At(string name);
 
+    /// <summary>Gets a value indicating whether the record's shape is right before any field is read (a CSV row has as many
+    /// fields as the header); a record that is not is reported and never made.</summary>
+    internal virtual bool WellFormed => true;
+
+    /// <summary>Where each field starts in a text (CSV: line and column by column name), or <see langword="null"/> when the
+    /// fields are located by path below <see cref="Location"/> (JSON); for the record's origin.</summary>
+    internal virtual System.Collections.Immutable.ImmutableSortedDictionary<string, ProblemLocation>? FieldStarts() => null;
+
     /// <summary>A field's text, or null when absent or empty (a problem is recorded when it is required).</summary>
     internal abstract string? Text(string name, bool required);
 

@@ -66,7 +66,8 @@ public sealed class CliAppTests : IDisposable
     {
         var (code, output, error) = Run("report", "--as-of", "2020-01-01");
 
-        Assert.Equal(2, code);
+        Assert.Equal(CliApp.Usage, code);
+        Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
         Assert.Contains("--as-of: AsOf must not be before the organization's data begins", error, StringComparison.Ordinal);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -178,7 +179,7 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
-        Assert.Equal([$"{requests}: request \"R1\": Request 'R1' at requests[0] names agreement 'no-such-agreement', which is not an agreement of this organization."], Lines(error));
+        Assert.Equal([$"{requests}: line 2, column 4 (agreement): Request 'R1' at requests[0] names agreement 'no-such-agreement', which is not an agreement of this organization."], Lines(error));
     }
 
     [Theory]
@@ -188,11 +189,11 @@ public sealed class CliAppTests : IDisposable
     [InlineData(new[] { "graph", "--format", "svg" }, "error: --format: expected dot or mermaid for the graph; got \"svg\".")]
     [InlineData(new[] { "report", "--bogus" }, "error: unknown option '--bogus' (see --help)")]
     [InlineData(new[] { "frobnicate" }, "error: Unrecognized command or argument 'frobnicate'. (see --help)")]
-    public void Usage_errors_exit_2_with_one_line_and_nothing_on_stdout(string[] args, string expected)
+    public void Usage_errors_exit_1_with_one_line_and_nothing_on_stdout(string[] args, string expected)
     {
         var (code, output, error) = Run(args);
 
-        Assert.Equal(2, code);
+        Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
         Assert.Equal(expected, Assert.Single(Lines(error)));
     }
@@ -202,7 +203,7 @@ public sealed class CliAppTests : IDisposable
     {
         var (code, output, error) = Run("validate", _folder);
 
-        Assert.Equal(2, code);
+        Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
         Assert.Equal([$"error: {_folder}: expected an organisation document; got a directory."], Lines(error));
     }
@@ -330,9 +331,11 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void A_missing_improvement_file_is_a_usage_error()
     {
-        var (code, _, error) = Run("improvements", "--improvement", Path.Combine(_folder, "none.json"));
+        var organization = Write("organization.json", Interchange.ReaderMutationTests.Organisation);
 
-        Assert.Equal(2, code);
+        var (code, _, error) = Run("improvements", organization, "--improvement", Path.Combine(_folder, "none.json"));
+
+        Assert.Equal(1, code);
         Assert.Contains("none.json: no such file (expected an improvement document).", error, StringComparison.Ordinal);
     }
 

@@ -94,32 +94,4 @@ public class OrganizationAnalysisTests
             ],
             section.Notes);
     }
-
-    [Fact]
-    public void Input_problems_are_the_librarys_said_with_the_file_they_came_from()
-    {
-        FeedbackResponse[] responses = [new(Id("visitor"), Id("it"), May(20, 9), RatingScale.FivePoint, 3), new(Id("line-a"), Id("it"), May(21, 9), RatingScale.SevenPoint, 6)];
-        ServiceRequest[] requests = [new("R1", AgreementId.Parse("nope"), May(4, 9))];
-
-        var problems = Analysis(responses, requests).InputProblems("requests.csv", "responses.csv");
-
-        // The first response's scale is the scorecard's, so the seven-point response is the odd one out. Each line is
-        // the file and the record, then the library's own message.
-        Assert.Equal(
-            [
-                "requests.csv: request \"R1\": Request 'R1' at requests[0] names agreement 'nope', which is not an agreement of this organization.",
-                "responses.csv: response of 2026-05-20T09:00:00Z: Response at responses[0] names department 'visitor', which is not a department of this organization.",
-                "responses.csv: response of 2026-05-21T09:00:00Z: Response at responses[1] rates on the scale 1–7; expected the options' overall scale 1–5.",
-            ],
-            problems);
-    }
-
-    [Fact]
-    public void An_as_of_date_before_the_data_is_a_usage_error_when_the_data_itself_is_valid()
-    {
-        var analysis = new OrganizationAnalysis(Example(), Requests(), Responses(), May(1, 0), "worked example");
-
-        var e = Assert.Throws<UsageException>(() => analysis.InputProblems("requests.csv", "responses.csv"));
-        Assert.Equal("--as-of: AsOf must not be before the organization's data begins (2026-05-04T09:00:00Z); got 2026-05-01T00:00:00Z.", e.Message);
-    }
 }

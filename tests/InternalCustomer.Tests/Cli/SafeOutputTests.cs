@@ -285,7 +285,7 @@ public sealed class SafeOutputTests : IDisposable
 
         var code = CliApp.Run(["sla", ExampleOrganizationFile], output, error, stderrIsTerminal: false, new FakeClock(Instant.FromUtc(2020, 1, 1, 0, 0)));
 
-        Assert.Equal(2, code);
+        Assert.Equal(1, code);
         Assert.Equal(string.Empty, output.ToString());
         Assert.Equal(
             [$"error: {ExampleOrganizationFile}: the data begins at 2025-06-30T22:00:00Z (the first agreement takes effect), after the current time 2020-01-01T00:00:00Z; pass --as-of 2025-06-30 or a later date to judge it as of then."],

@@ -213,10 +213,12 @@ public sealed class TypedOutputTests : IDisposable
     private static OrganizationAnalysis Analysis()
     {
         var inputs = new Inputs(TextWriter.Null, showProgress: false);
+        var problems = new List<string>();
         var (organization, source) = inputs.Organization(null);
-        var requests = inputs.Requests(null, example: true);
-        var responses = inputs.Responses(null, example: true);
-        var record = inputs.Improvement(null, organization, example: true);
+        var requests = inputs.Requests(null, example: true, problems).Records;
+        var responses = inputs.Responses(null, example: true, problems).Records;
+        var record = inputs.Improvement(null, organization, example: true, problems);
+        Assert.Empty(problems);
         return new OrganizationAnalysis(organization, requests, responses, Scorecard.DataEnds([.. requests], [.. responses])!.Value, source, record);
     }
 
