@@ -85,10 +85,15 @@ public sealed class FeedbackEstimates
     /// <see cref="EstimateStatus.NoData"/> (no value) when none did. Its <see cref="MetricEstimate.Count"/> is the number of answers.</summary>
     public MetricEstimate Nps { get; }
 
-    /// <summary>Returns for example <c>n=12, mean 3.5 [2.9, 4.1], CSAT 0.5 [0.25, 0.75], NPS no data</c>.</summary>
+    /// <summary>Returns for example <c>n=12: mean 3.5 [2.9, 4.1] (95 %), CSAT 0.5 [0.25, 0.75] (95 %), NPS no data</c>.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"n={Count}, mean {Mean}, CSAT {(Csat is { } c ? c.ToString() : "none")}, NPS {Nps}");
+        string.Create(CultureInfo.InvariantCulture, $"n={Count}: mean {Describe(Mean)}, CSAT {(Csat is { } c ? Describe(c) : "none")}, NPS {Describe(Nps)}");
+
+    private static string Describe(MetricEstimate e) =>
+        e.Value is not { } v ? "no data"
+        : e.Interval is { } ci ? string.Create(CultureInfo.InvariantCulture, $"{v:G6} {ci}")
+        : string.Create(CultureInfo.InvariantCulture, $"{v:G6} (no interval: {e.Status})");
 
     internal static FeedbackEstimates Of(FeedbackSummary summary, int csatTopBoxes, StudentTQuantiles quantiles) =>
         new(

@@ -81,6 +81,7 @@ public class FeedbackByScaleTests
         Assert.Equal([B], seven.ByProvider.Keys);
         Close.Interval(seven.Responses.Csat!.Value, 1, 0.206549314377238, 1, 1);
         Assert.Equal("1–7: 1 responses, 1 providers, 1 relationships", seven.ToString());
+        Assert.Equal("n=1: mean 7 (no interval: NotEnoughData), CSAT 1 [0.206549, 1] (95 %), NPS no data", seven.Responses.ToString());
     }
 
     [Fact]
