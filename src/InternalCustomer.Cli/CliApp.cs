@@ -349,9 +349,11 @@ internal static class CliApp
                 .. requestFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{requestFile}: valid: {requests.Records.Length} service requests.")],
                 .. responseFile is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{responseFile}: valid: {responses.Records.Length} feedback responses.")],
                 .. improvementFile is null || record is null ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"{improvementFile}: valid: {record.Campaigns.Length} feedback campaigns, {record.Meetings.Length} review meetings, {record.Actions.Length} improvement actions.")],
+            
+                .. responseFile is null || analysis.SetAsideNote() is not { } setAside ? Array.Empty<string>() : [setAside],
             ])],
             "sla" => [analysis.SlaSection()],
-            "feedback" => [analysis.FeedbackSection(), analysis.RelationshipsSection()],
+            "feedback" => [.. analysis.FeedbackSections(), analysis.RelationshipsSection()],
             "improvements" => new ImprovementReport(analysis).Sections(),
             _ => Report(analysis, request.All),
         };
@@ -400,7 +402,7 @@ internal static class CliApp
         analysis.FindingsSection(),
         analysis.ScorecardSection(),
         analysis.SlaSection(all),
-        analysis.FeedbackSection(),
+        .. analysis.FeedbackSections(),
         analysis.ImprovementSection(),
         analysis.GraphSection(),
         analysis.CalendarExceptionsSection(),

@@ -44,15 +44,33 @@ internal sealed class OrganizationAnalysis
         _responses = [.. responses];
         Source = source;
 
-        // The scorecard rates on one overall scale: the responses' (the first one's; Scorecard.Validate reports any other).
+        // The scorecard rates on one overall scale, the one most responses use; responses on any other scale are set aside
+        // from it, counted, and summarised scale by scale in sections of their own (FeedbackSections).
         Options = new ScorecardOptions(asOf)
         {
-            OverallScale = _responses.IsEmpty ? RatingScale.FivePoint : _responses[0].OverallScale,
+            OverallScale = FeedbackByScale.PredominantScale(_responses.AsSpan()) ?? RatingScale.FivePoint,
+            OtherScales = OtherScaleRule.SetAside,
             WorstRelationships = AttentionShown,
             Improvement = improvement,
         };
         _scorecard = new(() => Scorecards.Scorecard.Compute(organization, _requests.AsSpan(), _responses.AsSpan(), Options));
+        _byScale = new(() => Scorecards.Scorecard.SummarizeByScale(organization, _responses.AsSpan(), Options));
     }
+
+    private readonly Lazy<ImmutableArray<ScaleSummary>> _byScale;
+
+    /// <summary>The responses given by the as-of instant summarised scale by scale (the overall scale's first when present).</summary>
+    internal ImmutableArray<ScaleSummary> ByScale => _byScale.Value;
+
+    /// <summary>
+    /// The responses set aside from the scorecard because they rate on another scale, in words, or none: how many on each
+    /// scale, and that they are summarised in their own sections.
+    /// </summary>
+    internal string? SetAsideNote() => Scorecard.SetAside.IsEmpty
+        ? null
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"Set aside from the scorecard: {string.Join(", ", Scorecard.SetAside.Select(s => $"{s.Count} response(s) on the scale {s.Scale}"))}; the scorecard rates the {Scorecard.ScoredResponses} on {Options.OverallScale}, the scale most responses use ({Scorecard.ConsideredResponses} considered). Each other scale is summarised in its own table.");
 
     internal Organization Organization { get; }
 
@@ -98,7 +116,7 @@ internal sealed class OrganizationAnalysis
         var inFlight = Scorecard.Relationships.Sum(r => r.ActionsInFlight.Length);
         var rows = new List<IReadOnlyList<Cell>>
         {
-            Headline("satisfaction", $"CSAT (% satisfied, {Level()} CI)", Estimate(health.Csat, 100, "0.0", "%"), string.Create(CultureInfo.InvariantCulture, $"{_responses.Count(r => r.Instant <= Options.AsOf)} responses; target {Percent(Options.SatisfactionTarget)}%")),
+            Headline("satisfaction", $"CSAT (% satisfied, {Level()} CI)", Estimate(health.Csat, 100, "0.0", "%"), string.Create(CultureInfo.InvariantCulture, $"{Scorecard.ScoredResponses} responses on {Options.OverallScale}{(Scorecard.SetAside.IsEmpty ? string.Empty : $" ({Scorecard.ConsideredResponses - Scorecard.ScoredResponses} on other scales set aside)")}; target {Percent(Options.SatisfactionTarget)}%")),
             Headline("meanScore", $"mean score ({Options.OverallScale}, {Level()} CI)", Estimate(health.Mean, 1, "0.00", string.Empty), $"{Options.OverallScale.Min} = worst, {Options.OverallScale.Max} = best"),
             Headline("resolutionOnTime", "resolution on time (%)", Cell.Percent(health.Resolution.Compliance), string.Create(CultureInfo.InvariantCulture, $"{health.Resolution.Met} of {health.Resolution.Decided} decided requests; {health.Resolution.InFlight} in flight")),
             Headline("firstResponseOnTime", "first response on time (%)", Cell.Percent(health.FirstResponse.Compliance), string.Create(CultureInfo.InvariantCulture, $"{health.FirstResponse.Met} of {health.FirstResponse.Decided} decided requests")),
@@ -270,6 +288,33 @@ internal sealed class OrganizationAnalysis
         ]))],
         []);
 
+    /// <summary>The feedback section on the scorecard's scale, then one section per other scale present (<see cref="OtherScaleSection"/>).</summary>
+    internal IReadOnlyList<Section> FeedbackSections() =>
+        [FeedbackSection(), .. ByScale.Where(s => !s.Scale.Equals(Options.OverallScale)).Select(OtherScaleSection)];
+
+    /// <summary>
+    /// Satisfaction by providing department on a scale the scorecard does not rate on, headed by its real range; key
+    /// <c>feedbackScale{min}To{max}</c> (a minus written <c>Minus</c>).
+    /// </summary>
+    internal Section OtherScaleSection(ScaleSummary summary) => new(
+        string.Create(CultureInfo.InvariantCulture, $"feedbackScale{summary.Scale.Min}To{summary.Scale.Max}").Replace("-", "Minus", StringComparison.Ordinal),
+        $"Satisfaction by providing department on the scale {summary.Scale} ({Level()} intervals; set aside from the scorecard, which rates on {Options.OverallScale})",
+        [("provider", "provider"), ("responses", "responses"), ("meanScore", $"mean score ({summary.Scale})"), ("csatPercent", "CSAT (% satisfied)"), ("nps", "NPS (-100 to 100)")],
+        [.. summary.ByProvider.Select(p => (IReadOnlyList<Cell>)
+        [
+            Cell.Of(p.Key.Value),
+            Cell.Count(p.Value.Count),
+            Estimate(p.Value.Mean, 1, "0.00", string.Empty),
+            p.Value.Csat is { } csat ? Estimate(csat, 100, "0.0", "%") : Cell.Number(null, "0.0"),
+            Estimate(p.Value.Nps, 1, "0.0", string.Empty),
+        ])],
+        [
+            string.Create(CultureInfo.InvariantCulture, $"{summary.Responses.Count} response(s) on {summary.Scale}: mean {Estimate(summary.Responses.Mean, 1, "0.00", string.Empty).Text}, CSAT {(summary.Responses.Csat is { } all ? Estimate(all, 100, "0.0", "%").Text : "n/a")}."),
+            summary.SatisfiedFrom is { } from
+                ? string.Create(CultureInfo.InvariantCulture, $"CSAT counts {from}–{summary.Scale.Max} as satisfied (the top {summary.CsatTopBoxes} points).")
+                : string.Create(CultureInfo.InvariantCulture, $"No CSAT: the scale has fewer than the {summary.CsatTopBoxes} top points CSAT counts."),
+        ]);
+
     internal Section FeedbackSection() => new(
         "feedback",
         $"Satisfaction by providing department ({Level()} intervals)",
@@ -282,7 +327,7 @@ internal sealed class OrganizationAnalysis
             Estimate(d.Csat, 100, "0.0", "%"),
             Estimate(d.Nps, 1, "0.0", string.Empty),
         ])],
-        []);
+        SetAsideNote() is { } note ? [note] : []);
 
     internal Section RelationshipsSection() => new(
         "relationships",

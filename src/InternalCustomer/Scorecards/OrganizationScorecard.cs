@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using InternalCustomer.Agreements;
+using InternalCustomer.Feedback;
 using InternalCustomer.Organizations;
 using NodaTime;
 
@@ -85,6 +86,19 @@ public sealed class OrganizationScorecard
     /// <summary>Gets the one-page summary.</summary>
     public OrganizationHealth Health { get; }
 
+    /// <summary>Gets the number of responses every feedback figure of the scorecard rests on: those given by the as-of
+    /// instant on <see cref="ScorecardOptions.OverallScale"/>.</summary>
+    public long ScoredResponses { get; internal init; }
+
+    /// <summary>Gets the responses given by the as-of instant on another overall scale, which
+    /// <see cref="ScorecardOptions.OtherScales"/> = <see cref="OtherScaleRule.SetAside"/> left out of every figure: one
+    /// entry per scale, most responses first (ties in order of first appearance). Empty when none was set aside (always
+    /// so under <see cref="OtherScaleRule.Reject"/>, where such a response is a problem).</summary>
+    public ImmutableArray<SetAsideResponses> SetAside { get; internal init; } = [];
+
+    /// <summary>Gets the number of responses given by the as-of instant: <see cref="ScoredResponses"/> plus the counts of <see cref="SetAside"/>.</summary>
+    public long ConsideredResponses => ScoredResponses + SetAside.Sum(static s => s.Count);
+
     /// <summary>Gets a department's scorecard.</summary>
     /// <param name="id">The department id.</param>
     /// <returns>The scorecard.</returns>
@@ -128,4 +142,29 @@ public sealed class OrganizationScorecard
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"Scorecard as of {AsOf}: {Departments.Length} departments, {Relationships.Length} relationships, {Attention.Length} on the attention list, {Findings.Length} findings, {ReviewsDue.Length} reviews due");
+}
+
+/// <summary>The responses on one overall scale that a scorecard set aside (<see cref="OrganizationScorecard.SetAside"/>):
+/// how many, and how many per relationship; immutable.</summary>
+public sealed class SetAsideResponses
+{
+    internal SetAsideResponses(RatingScale scale, ImmutableSortedDictionary<Relationship, long> byRelationship)
+    {
+        Scale = scale;
+        ByRelationship = byRelationship;
+        Count = byRelationship.Values.Sum();
+    }
+
+    /// <summary>Gets the overall scale the responses rate on.</summary>
+    public RatingScale Scale { get; }
+
+    /// <summary>Gets the number of responses set aside.</summary>
+    public long Count { get; }
+
+    /// <summary>Gets the number set aside per provider × consumer relationship, sorted by provider then consumer.</summary>
+    public ImmutableSortedDictionary<Relationship, long> ByRelationship { get; }
+
+    /// <summary>Returns for example <c>149 responses on 0–10 set aside</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Count} responses on {Scale} set aside");
 }

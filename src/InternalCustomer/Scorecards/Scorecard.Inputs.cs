@@ -116,7 +116,7 @@ public static partial class Scorecard
                 Report(problems, UnknownDepartment(i, "respondent", r.Respondent));
             }
 
-            if (!r.OverallScale.Equals(options.OverallScale))
+            if (options.OtherScales == OtherScaleRule.Reject && !r.OverallScale.Equals(options.OverallScale))
             {
                 Report(problems, new(ProblemKind.InvalidValue, At(nameof(responses)).Element(i).Property("overallScale"), $"Response at responses[{i}] rates on the scale {r.OverallScale}; expected the options' overall scale {options.OverallScale}."));
             }

@@ -16,12 +16,13 @@ public static partial class Scorecard
     /// <summary>Computes the scorecard of an organisation as of <see cref="ScorecardOptions.AsOf"/>.</summary>
     /// <param name="organization">The organisation, with its agreements and calendars.</param>
     /// <param name="requests">The service requests; each names an agreement of the organisation. Requests opened after the as-of instant are ignored.</param>
-    /// <param name="responses">The feedback responses; respondent and subject must be departments of the organisation. Responses after the as-of instant are ignored.</param>
+    /// <param name="responses">The feedback responses; respondent and subject must be departments of the organisation. Responses after the as-of instant are ignored.
+    /// Responses on a scale other than <see cref="ScorecardOptions.OverallScale"/> are rejected, or set aside and counted (<see cref="ScorecardOptions.OtherScales"/>).</param>
     /// <param name="options">The settings; at least the as-of instant.</param>
     /// <returns>The scorecard.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/>, <paramref name="options"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range, or the as-of instant is before the organisation's data begins (<see cref="DataBegins"/>).</exception>
-    /// <exception cref="ArgumentException">An input has a problem that <see cref="Validate"/> lists: a request names an unknown agreement; a response names an unknown department or uses another overall scale; a last-review date names an unknown agreement; the improvement record names a department or agreement the organisation lacks, or an action on a relationship it does not have. The first problem is thrown.</exception>
+    /// <exception cref="ArgumentException">An input has a problem that <see cref="Validate"/> lists: a request names an unknown agreement; a response names an unknown department or (unless <see cref="ScorecardOptions.OtherScales"/> is <see cref="OtherScaleRule.SetAside"/>) uses another overall scale; a last-review date names an unknown agreement; the improvement record names a department or agreement the organisation lacks, or an action on a relationship it does not have. The first problem is thrown.</exception>
     public static OrganizationScorecard Compute(Organization organization, ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
     {
         ArgumentNullException.ThrowIfNull(organization);
@@ -30,6 +31,7 @@ public static partial class Scorecard
         var agreementOf = new int[requests.Length];
         var subjectOf = new int[responses.Length];
         Check(organization, requests, responses, options, problems: null, agreementOf, subjectOf);
+        var setAside = SetAside(ref responses, ref subjectOf, options, out var scored);
 
         var graph = DependencyGraph.FromOrganization(organization);
         var tallies = TallyRequests(organization, requests, agreementOf, options);
@@ -44,7 +46,11 @@ public static partial class Scorecard
         var attention = Attention(relationships, positions);
         var findings = Findings(attention, relationships, departments, reviews, options);
         var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, LatestCampaign(responses, options), options);
-        return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health);
+        return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health)
+        {
+            ScoredResponses = scored,
+            SetAside = setAside,
+        };
     }
 
     /// <summary>Lists every problem <see cref="Compute"/> would reject the inputs for, so that a caller can report them all at once.</summary>

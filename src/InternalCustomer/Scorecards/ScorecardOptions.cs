@@ -29,6 +29,15 @@ public sealed record ScorecardOptions
     /// <summary>Gets the scale of the overall satisfaction rating; default <see cref="RatingScale.FivePoint"/>.</summary>
     public RatingScale OverallScale { get; init; } = RatingScale.FivePoint;
 
+    /// <summary>
+    /// Gets what becomes of responses whose overall rating is on a scale other than <see cref="OverallScale"/>; default
+    /// <see cref="OtherScaleRule.Reject"/> (they are problems: <see cref="Scorecard.Validate"/> lists them and
+    /// <see cref="Scorecard.Compute"/> throws). With <see cref="OtherScaleRule.SetAside"/> they are left out of every
+    /// figure of the scorecard and counted in <see cref="OrganizationScorecard.SetAside"/>; pick the scale with
+    /// <see cref="FeedbackByScale.PredominantScale"/> and summarise every scale with <see cref="Scorecard.SummarizeByScale"/>.
+    /// </summary>
+    public OtherScaleRule OtherScales { get; init; } = OtherScaleRule.Reject;
+
     /// <summary>Gets the dimension set for SERVQUAL summaries, or <see langword="null"/> (default) for none.</summary>
     public DimensionSet? Dimensions { get; init; }
 
@@ -111,6 +120,11 @@ public sealed record ScorecardOptions
             throw new ArgumentNullException(Parameter, "OverallScale and GapWeights must be set; got null.");
         }
 
+        if (!Enum.IsDefined(OtherScales))
+        {
+            throw new ArgumentOutOfRangeException(Parameter, OtherScales, Text($"OtherScales must be Reject or SetAside; got {(int)OtherScales}."));
+        }
+
         if (CsatTopBoxes < 1 || CsatTopBoxes > OverallScale.Points)
         {
             throw new ArgumentOutOfRangeException(Parameter, CsatTopBoxes, Text($"CsatTopBoxes must be from 1 to the {OverallScale.Points} points of the overall scale; got {CsatTopBoxes}."));
@@ -133,4 +147,17 @@ public sealed record ScorecardOptions
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a scorecard does with a response whose overall rating is on a scale other than
+/// <see cref="ScorecardOptions.OverallScale"/> (see <see cref="ScorecardOptions.OtherScales"/>).</summary>
+public enum OtherScaleRule
+{
+    /// <summary>The response is a problem: <see cref="Scorecard.Validate"/> lists it and <see cref="Scorecard.Compute"/> throws (the behaviour of 1.0).</summary>
+    Reject = 0,
+
+    /// <summary>The response is set aside: it is in no figure of the scorecard (CSAT, means, trends, attribution,
+    /// improvement effects, campaign response rates) and is counted, per scale and per relationship, in
+    /// <see cref="OrganizationScorecard.SetAside"/>; <see cref="Scorecard.Validate"/> reports no problem for it.</summary>
+    SetAside = 1,
 }

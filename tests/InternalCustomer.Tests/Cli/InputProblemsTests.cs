@@ -24,11 +24,13 @@ public class InputProblemsTests
         var responses = Records("responses.csv", FeedbackResponseCsv.ReadLocated(
             "respondent,subject,instant,scaleMin,scaleMax,overall\r\nvisitor,it,2026-05-20T09:00:00Z,1,5,3\r\nline-a,it,2026-05-21T09:00:00Z,1,7,6\r\n",
             null));
-        var options = new OrganizationAnalysis(Example(), requests.Records, responses.Records, AsOf, "worked example").Options;
+        // The tool sets other scales aside (TypedOutputTests); under the library's default rule, Reject, a response on
+        // another scale is a problem, and it is located at its scaleMax field like any other.
+        var options = new OrganizationAnalysis(Example(), requests.Records, responses.Records, AsOf, "worked example").Options with { OtherScales = InternalCustomer.Scorecards.OtherScaleRule.Reject };
 
         var (problems, asOf) = InputProblems.CrossReferences(Example(), requests, responses, options, "worked example");
 
-        // The first response's scale is the scorecard's, so the seven-point response is the odd one out.
+        // Both responses rate on 1–5 and 1–7 once each: the first seen is the scorecard's, so the seven-point one is the odd one out.
         Assert.Null(asOf);
         Assert.Equal(
             [

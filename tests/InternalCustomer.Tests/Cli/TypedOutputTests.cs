@@ -210,6 +210,78 @@ public sealed class TypedOutputTests : IDisposable
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{expected} of {analysis.Scorecard.Objectives.Length} objectives are breached or at risk"), shown.Notes[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_survey_mixing_scales_is_summarised_per_scale_and_the_set_aside_counted_in_every_command()
+    {
+        // Every tenth response of the example rescored on 0–10 (the mixed file: before, exit 1 with 150 lines).
+        var lines = File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "docs", "examples", "responses.csv"));
+        var mixed = lines.Select((line, i) =>
+        {
+            if (i == 0 || i % 10 != 4)
+            {
+                return line;
+            }
+
+            var f = line.Split(',');
+            f[3] = "0";
+            f[4] = "10";
+            f[5] = Math.Min(10, 2 * int.Parse(f[5], CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
+            return string.Join(',', f);
+        }).ToArray();
+        var rescored = (lines.Length - 1 + 5) / 10;
+        var responses = Path.Combine(_folder, "mixed.csv");
+        File.WriteAllLines(responses, mixed);
+        var organization = Path.Combine(RepositoryFiles.Root, "docs", "examples", "organization.json");
+
+        var validate = Run("validate", organization, "--responses", responses);
+        var feedback = Run("feedback", organization, "--responses", responses);
+        var report = Run("report", organization, "--responses", responses, "--format", "json");
+
+        Assert.True(validate.Code == 0, validate.Error);
+        var setAside = string.Create(CultureInfo.InvariantCulture, $"Set aside from the scorecard: {rescored} response(s) on the scale 0–10; the scorecard rates the {lines.Length - 1 - rescored} on 1–5");
+        Assert.Contains(setAside, validate.Output, StringComparison.Ordinal);
+        Assert.True(feedback.Code == 0, feedback.Error);
+        Assert.Contains(setAside, feedback.Output, StringComparison.Ordinal);
+        Assert.Contains("Satisfaction by providing department on the scale 0–10 (95% intervals; set aside from the scorecard, which rates on 1–5)", feedback.Output, StringComparison.Ordinal);
+        Assert.Contains("mean score (0–10)", feedback.Output, StringComparison.Ordinal);
+        Assert.Contains("CSAT counts 9–10 as satisfied (the top 2 points).", feedback.Output, StringComparison.Ordinal);
+
+        Assert.True(report.Code == 0, report.Error);
+        var valid = Evaluate(report.Output);
+        Assert.True(valid.IsValid, string.Join("\n", Errors(valid)));
+        using var json = JsonDocument.Parse(report.Output);
+        var other = json.RootElement.GetProperty("feedbackScale0To10").GetProperty("rows");
+        var main = json.RootElement.GetProperty("feedback").GetProperty("rows");
+        // Nothing lost: the per-provider counts of both scales add up to every response.
+        Assert.Equal(lines.Length - 1, other.EnumerateArray().Sum(r => r.GetProperty("responses").GetInt32()) + main.EnumerateArray().Sum(r => r.GetProperty("responses").GetInt32()));
+        Assert.Equal(rescored, other.EnumerateArray().Sum(r => r.GetProperty("responses").GetInt32()));
+    }
+
+    [Fact]
+    public void A_survey_wholly_on_zero_to_ten_is_scored_on_its_own_scale()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "docs", "examples", "responses.csv"));
+        var responses = Path.Combine(_folder, "survey.csv");
+        File.WriteAllLines(responses, lines.Select((line, i) =>
+        {
+            if (i == 0)
+            {
+                return line;
+            }
+
+            var f = line.Split(',');
+            (f[3], f[4]) = ("0", "10");
+            return string.Join(',', f);
+        }));
+
+        var (code, output, error) = Run("report", Path.Combine(RepositoryFiles.Root, "docs", "examples", "organization.json"), "--responses", responses);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("mean score (0–10, 95% CI)", output, StringComparison.Ordinal);
+        Assert.Contains("mean score (0–10)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Set aside", output, StringComparison.Ordinal);
+    }
+
     private static OrganizationAnalysis Analysis()
     {
         var inputs = new Inputs(TextWriter.Null, showProgress: false);
