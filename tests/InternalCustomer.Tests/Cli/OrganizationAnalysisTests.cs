@@ -59,6 +59,8 @@ public class OrganizationAnalysisTests
                 "Customer happy but SLA breached: Line A (line-a) is satisfied with HR (hr) (100% of 20 responses; 95% interval 83.9%–100%, wholly at or above the target 80%) although resolution on time in 50% of 4 decided requests (target 90%); the target may be stricter than needed.",
                 "Heavy dependence without agreement: Line A (line-a) depends on Procurement (procurement) with criticality 5 of 5 and no agreement (the threshold is 4).",
                 "Feedback overdue: Line B (line-b) has given no feedback about Line A (line-a) since agreement a-b took effect on 2026-01-01; agreement a-b asks for it every 1 month, so it was due by 2026-02-01, 120 days ago.",
+                // The first row of the attention list is breached, and the findings say so (0 of 2 on time, shortfall (0.9 − 0) / 0.9).
+                "SLA breached: Line A (line-a) serving Line B (line-b), resolution on time in 0% of 2 decided requests (target 90%) under agreement a-b, 100% short of the target.",
                 "Inherited shortfall: Line A (line-a) falls 100% short as a supplier, and 6% of that traces to its own suppliers, mostly IT (it); look upstream first.",
             ],
             findings);
