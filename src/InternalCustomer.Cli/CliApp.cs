@@ -401,6 +401,7 @@ internal static class CliApp
         analysis.AttentionSection(),
         analysis.FindingsSection(),
         analysis.ScorecardSection(),
+        analysis.GapsSection(),
         analysis.SlaSection(all),
         .. analysis.FeedbackSections(),
         analysis.ImprovementSection(),

@@ -114,6 +114,8 @@ internal sealed class OrganizationAnalysis
         var breaching = BreachingAgreements();
         var gaps = Scorecard.Attention.Length;
         var inFlight = Scorecard.Relationships.Sum(r => r.ActionsInFlight.Length);
+        var silos = health.GraphFindings.OfType<SiloFinding>().ToList();
+        var shared = health.SoleSuppliers.Where(s => s.IsShared).ToList();
         var rows = new List<IReadOnlyList<Cell>>
         {
             Headline("satisfaction", $"CSAT (% satisfied, {Level()} CI)", Estimate(health.Csat, 100, "0.0", "%"), string.Create(CultureInfo.InvariantCulture, $"{Scorecard.ScoredResponses} responses on {Options.OverallScale}{(Scorecard.SetAside.IsEmpty ? string.Empty : $" ({Scorecard.ConsideredResponses - Scorecard.ScoredResponses} on other scales set aside)")}; target {Percent(Options.SatisfactionTarget)}%")),
@@ -123,7 +125,8 @@ internal sealed class OrganizationAnalysis
             Headline("agreementsBreaching", "agreements breaching their error budget", Cell.Count(breaching.Count), breaching.Count == 0 ? "none" : Listed(breaching.Select(a => a.Value), 3)),
             Headline("relationshipsNeedingAttention", "relationships needing attention", Cell.Count(gaps), Scorecard.Attention.IsEmpty ? "none has a gap" : $"worst: {Scorecard.Attention[0].Provider} → {Scorecard.Attention[0].Consumer}"),
             Headline("mutualDependencyClusters", "mutual-dependency clusters", Cell.Count(health.Cycles.Length), health.Cycles.IsEmpty ? "none" : string.Join("; ", health.Cycles.Select(c => string.Join(" ↔ ", c.Departments)))),
-            Headline("silos", "silos (departments working with nobody)", Cell.Count(health.Silos.Isolated.Length), health.Silos.Isolated.IsEmpty ? "none" : Listed(health.Silos.Isolated.Select(d => d.Value))),
+            Headline("silos", "silos (groups working with no one outside)", Cell.Count(silos.Count), silos.Count == 0 ? "none" : string.Join("; ", silos.Select(f => Listed(f.Departments.Select(d => d.Value), 3)))),
+            Headline("soleSuppliers", "sole suppliers of two or more departments", Cell.Count(shared.Count), shared.Count == 0 ? "none" : "most relied on: " + Listed(shared.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Supplier} ({s.Dependants.Length})")), 3)),
             Headline("reviewsDue", "agreement reviews due", Cell.Count(health.ReviewsDue), "counting recorded review meetings"),
             Headline("actionsInFlight", "improvement actions in flight", Cell.Count(inFlight), Scorecard.Relationships.SelectMany(r => r.Effects).Count(e => e.Verdict == EffectVerdict.Improved) is var improved and > 0 ? string.Create(CultureInfo.InvariantCulture, $"{improved} finished action(s) measured as improved") : "no finished action measured as improved"),
         };
@@ -161,32 +164,17 @@ internal sealed class OrganizationAnalysis
         ])],
         []);
 
+    /// <summary>The dependency graph's findings (<see cref="OrganizationHealth.GraphFindings"/>: mutual-dependency clusters,
+    /// silos, bridging departments, shared sole suppliers) in the library's words, and its size in a note.</summary>
     internal Section GraphSection()
     {
         var health = Scorecard.Health;
-        var notes = new List<string>();
-        foreach (var cluster in health.Cycles)
-        {
-            notes.Add($"Mutual dependency: {string.Join(" → ", cluster.Cycle.Append(cluster.Cycle[0]))} ({cluster.Departments.Length} departments depend on each other).");
-        }
-
-        foreach (var isolated in health.Silos.Isolated)
-        {
-            notes.Add($"Silo: {Name(isolated)} neither serves nor is served by any other department.");
-        }
-
-        if (health.Silos.Components.Length > 1 + health.Silos.Isolated.Length)
-        {
-            notes.Add(Invariant(health.Silos.Components.Length) + " weakly connected groups of departments that do not work with each other.");
-        }
-
-        if (!health.SinglePointsOfFailure.ArticulationPoints.IsEmpty)
-        {
-            notes.Add("Single points of failure (removing one splits the organisation): " + string.Join(", ", health.SinglePointsOfFailure.ArticulationPoints.Select(Name)) + ".");
-        }
-
-        notes.Add($"{Invariant(health.Departments)} departments, {Invariant(health.Dependencies)} dependencies, {Invariant(health.Tiers)} tiers (tier 0 depends on nobody).");
-        return Section.OfNotes("graph", "Dependency graph", notes);
+        return new(
+            "graph",
+            "Dependency graph",
+            [new("kind", "kind", MachineOnly: true), ("finding", "finding")],
+            [.. health.GraphFindings.Select(f => (IReadOnlyList<Cell>)[Cell.Status(FindingKinds[f.GetType()]), Cell.Of(FindingText.Describe(f, Name))])],
+            [$"{Invariant(health.Departments)} departments, {Invariant(health.Dependencies)} dependencies, {Invariant(health.Tiers)} tiers (tier 0 depends on nobody)."]);
     }
 
     /// <summary>A time objective's status: <c>breached</c> (decided requests under the target), <c>at risk</c> (met, but less
@@ -345,17 +333,34 @@ internal sealed class OrganizationAnalysis
         ])],
         []);
 
-    /// <summary>The findings in the library's order, but for reviews due, which the scorecards section summarises: one row
-    /// per finding, its kind (a documented word), the relationship or department it is about, and the sentence.</summary>
-    internal Section FindingsSection()
+    /// <summary>
+    /// The findings in the library's order, but for reviews due (the scorecards section summarises them) and the gap
+    /// findings (<see cref="TimeObjectiveBreached"/>, <see cref="SatisfactionShortfall"/>: the attention list's reasons,
+    /// listed in full by <see cref="GapsSection"/>): one row per finding, its kind (a documented word), the relationship
+    /// or department it is about, and the sentence.
+    /// </summary>
+    internal Section FindingsSection() => Findings(
+        "findings",
+        "Findings",
+        [.. Scorecard.Findings.Where(f => f is not (ReviewDue or TimeObjectiveBreached or SatisfactionShortfall))],
+        Scorecard.Attention.IsEmpty ? "No finding: no relationship has a gap." : "No finding beyond the attention list's gaps (listed under Gaps).");
+
+    /// <summary>Every gap the attention list scores, as the library's findings: each breached time objective and each
+    /// satisfaction below target, with the numbers behind the attention score (docs/scorecards.md states the law).</summary>
+    internal Section GapsSection() => Findings(
+        "gaps",
+        "Gaps behind the attention list (SLA breached, satisfaction below target)",
+        [.. Scorecard.Findings.Where(f => f is TimeObjectiveBreached or SatisfactionShortfall)],
+        "No relationship has a gap.");
+
+    private Section Findings(string key, string title, IReadOnlyList<Finding> findings, string none)
     {
-        var findings = Scorecard.Findings.Where(f => f is not ReviewDue).ToList();
         return new(
-            "findings",
-            "Findings",
+            key,
+            title,
             [new("kind", "kind", MachineOnly: true), new("provider", "provider", MachineOnly: true), new("consumer", "consumer", MachineOnly: true), ("finding", "finding")],
             [.. findings.Select(f => (IReadOnlyList<Cell>)[.. Subject(f), Cell.Of(FindingText.Describe(f, Name))])],
-            findings.Count == 0 ? [Scorecard.Attention.IsEmpty ? "No finding: no relationship has a gap." : "No finding beyond the attention list."] : []);
+            findings.Count == 0 ? [none] : []);
     }
 
     /// <summary>The kinds of finding the findings section names, one word each (<c>docs/schema/report.schema.json</c>).</summary>
@@ -368,6 +373,12 @@ internal sealed class OrganizationAnalysis
         [typeof(DecliningSatisfaction)] = "decliningSatisfaction",
         [typeof(InheritedShortfall)] = "inheritedShortfall",
         [typeof(ReviewDue)] = "reviewDue",
+        [typeof(TimeObjectiveBreached)] = "timeObjectiveBreached",
+        [typeof(SatisfactionShortfall)] = "satisfactionShortfall",
+        [typeof(MutualDependencyFinding)] = "mutualDependency",
+        [typeof(SiloFinding)] = "silo",
+        [typeof(BridgingDepartmentFinding)] = "bridgingDepartment",
+        [typeof(SoleSupplierFinding)] = "soleSupplier",
     };
 
     // A relationship finding in the attention list's few words.
@@ -378,6 +389,8 @@ internal sealed class OrganizationAnalysis
         HeavyDependenceWithoutAgreement => "heavy dependence, no agreement",
         FeedbackOverdue => "feedback overdue",
         DecliningSatisfaction => "satisfaction declining",
+        TimeObjectiveBreached => "SLA breached",
+        SatisfactionShortfall => "satisfaction below target",
         _ => FindingKinds[finding.GetType()],
     };
 
@@ -412,21 +425,11 @@ internal sealed class OrganizationAnalysis
             Cell.Of(FindingText.Describe(a, Name))])],
         Scorecard.Attention.IsEmpty ? ["No relationship has a gap."] : []);
 
-    // The attention item's reasons in a few words: the gaps it has, the findings about it, an action under way.
+    // The attention item's reasons in a few words: the findings about it (every gap it is scored for is one, the law of
+    // docs/scorecards.md), and an action under way.
     private static string Why(AttentionItem item)
     {
-        List<string> reasons = [];
-        if (item.Relationship.SlaGap > 0)
-        {
-            reasons.Add("SLA breached");
-        }
-
-        if (item.Relationship.SatisfactionGap > 0)
-        {
-            reasons.Add("satisfaction below target");
-        }
-
-        reasons.AddRange(item.Findings.Select(Short));
+        List<string> reasons = [.. item.Findings.Select(Short).Distinct()];
         if (item.HasActionUnderWay)
         {
             reasons.Add("action under way");

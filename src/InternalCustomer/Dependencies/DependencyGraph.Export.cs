@@ -9,6 +9,8 @@ public sealed partial class DependencyGraph
     private const string SpofFill = "#ffd9d9";
     private const string SpofStroke = "#c00000";
     private const string ClusterStroke = "#cc6600";
+    private const string SoleFill = "#fff2cc";
+    private const string SoleStroke = "#7f6000";
 
     /// <summary>
     /// Writes the graph as Graphviz DOT text, ready for <c>dot -Tsvg</c>.
@@ -17,8 +19,11 @@ public sealed partial class DependencyGraph
     /// <remarks>
     /// <para><b>Drawing.</b> Edges point from consumer to provider, top to bottom, so tier 0 (depends on nobody)
     /// is the bottom rank and every tier is one rank (<c>rank=same</c>, with <c>newrank=true</c> so ranks hold across
-    /// clusters). Each mutual-dependency cluster is a dashed box (<c>subgraph cluster_…</c>). Articulation points are
-    /// filled red with a bold border; bridges are bold red edges. Edge thickness grows with criticality (1 to 5);
+    /// clusters). Each mutual-dependency cluster is a dashed box (<c>subgraph cluster_…</c>). Articulation points (bridging
+    /// departments) are filled red with a bold border; bridges are bold red edges. Shared sole suppliers
+    /// (<see cref="FindSoleSuppliers"/>, <see cref="SoleSupplier.IsShared"/>: two or more departments depend on them with no
+    /// alternative) get a double border (<c>peripheries=2</c>), filled yellow with a brown border unless they are also
+    /// articulation points, which keep the red fill. Edge thickness grows with criticality (1 to 5);
     /// the tooltip of an edge gives its criticality and volume.</para>
     /// <para><b>Names.</b> Nodes are <c>n0</c>, <c>n1</c>, … in department id order; the label is the display name and,
     /// on a second line, the id. Inside the double-quoted strings a quote becomes <c>\"</c>, a backslash <c>\\</c>,
@@ -30,6 +35,7 @@ public sealed partial class DependencyGraph
         var scc = ComputeComponents();
         var spof = FindSinglePointsOfFailure();
         var isCut = CutMask(spof);
+        var isSole = SoleMask();
         var bridges = BridgeSet(spof);
         var text = new StringBuilder();
         text.Append("digraph dependencies {\n");
@@ -43,6 +49,15 @@ public sealed partial class DependencyGraph
             if (isCut[v])
             {
                 text.Append(CultureInfo.InvariantCulture, $", style=\"rounded,filled,bold\", fillcolor=\"{SpofFill}\", color=\"{SpofStroke}\", penwidth=2");
+            }
+            else if (isSole[v])
+            {
+                text.Append(CultureInfo.InvariantCulture, $", style=\"rounded,filled,bold\", fillcolor=\"{SoleFill}\", color=\"{SoleStroke}\", penwidth=2");
+            }
+
+            if (isSole[v])
+            {
+                text.Append(", peripheries=2");
             }
 
             text.Append("];\n");
@@ -105,8 +120,10 @@ public sealed partial class DependencyGraph
     /// <remarks>
     /// <para><b>Drawing.</b> <c>flowchart TB</c> with edges from consumer to provider. Mermaid has no rank
     /// constraint, so each tier is a subgraph (highest tier first, tier 0 last) and each mutual-dependency cluster a
-    /// subgraph nested in its tier. Articulation points get the class <c>spof</c> (red fill, bold border); bridges
-    /// are red thick links (<c>linkStyle</c>). Edge thickness is not varied; links are labelled with their criticality.</para>
+    /// subgraph nested in its tier. Articulation points (bridging departments) get the class <c>spof</c> (red fill, bold
+    /// border); bridges are red thick links (<c>linkStyle</c>). Shared sole suppliers (<see cref="SoleSupplier.IsShared"/>)
+    /// get the class <c>sole</c> (yellow fill, dashed brown border); those that are articulation points too keep
+    /// <c>spof</c> and also get <c>spofsole</c> (a dashed brown border over the red fill). Edge thickness is not varied; links are labelled with their criticality.</para>
     /// <para><b>Names.</b> Nodes are <c>n0</c>, <c>n1</c>, … in department id order; labels are quoted, with
     /// <c>"</c>, <c>#</c>, <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> and <c>`</c> written as Mermaid entity codes
     /// (<c>#quot;</c>, <c>#35;</c>, <c>#amp;</c>, <c>#lt;</c>, <c>#gt;</c>, <c>#96;</c>), line breaks as <c>&lt;br/&gt;</c>
@@ -117,6 +134,7 @@ public sealed partial class DependencyGraph
         var scc = ComputeComponents();
         var spof = FindSinglePointsOfFailure();
         var isCut = CutMask(spof);
+        var isSole = SoleMask();
         var bridges = BridgeSet(spof);
         var text = new StringBuilder();
         text.Append("flowchart TB\n");
@@ -176,6 +194,20 @@ public sealed partial class DependencyGraph
         if (cuts.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"  class {string.Join(',', cuts)} spof\n");
+        }
+
+        var soles = Enumerable.Range(0, DepartmentCount).Where(v => isSole[v] && !isCut[v]).Select(v => "n" + v.ToString(CultureInfo.InvariantCulture)).ToList();
+        var both = Enumerable.Range(0, DepartmentCount).Where(v => isSole[v] && isCut[v]).Select(v => "n" + v.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (soles.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  classDef sole fill:{SoleFill},stroke:{SoleStroke},stroke-width:3px,stroke-dasharray:6 3\n");
+            text.Append(CultureInfo.InvariantCulture, $"  class {string.Join(',', soles)} sole\n");
+        }
+
+        if (both.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  classDef spofsole stroke:{SoleStroke},stroke-width:3px,stroke-dasharray:6 3\n");
+            text.Append(CultureInfo.InvariantCulture, $"  class {string.Join(',', both)} spofsole\n");
         }
 
         if (bridgeLinks.Count > 0)
@@ -258,6 +290,18 @@ public sealed partial class DependencyGraph
     // neighbouring pairs (a, a + 1) collide (long's hash is the xor of its halves), so exporting a 100k chain was
     // quadratic (16 s); see ExportBenchmarks.
     private static (int, int) Pair(int a, int b) => a < b ? (a, b) : (b, a);
+
+    // The shared sole suppliers: two or more departments depend on them (no department is an alternative provider; see FindSoleSuppliers).
+    private bool[] SoleMask()
+    {
+        var mask = new bool[DepartmentCount];
+        for (var v = 0; v < DepartmentCount; v++)
+        {
+            mask[v] = _inStart[v + 1] - _inStart[v] >= 2;
+        }
+
+        return mask;
+    }
 
     private static int[] ClusterNumbers(in ComponentIndex scc)
     {

@@ -7,8 +7,9 @@ namespace InternalCustomer.Scorecards;
 /// <remarks>
 /// <para>The kinds are the sealed records deriving from this one: about a relationship (<see cref="RelationshipFinding"/>:
 /// <see cref="SlaMetButUnhappy"/>, <see cref="HappyButSlaBreached"/>, <see cref="HeavyDependenceWithoutAgreement"/>,
-/// <see cref="FeedbackOverdue"/>, <see cref="DecliningSatisfaction"/>), about a department (<see cref="InheritedShortfall"/>)
-/// or about an agreement (<see cref="ReviewDue"/>).</para>
+/// <see cref="FeedbackOverdue"/>, <see cref="DecliningSatisfaction"/>, <see cref="TimeObjectiveBreached"/>,
+/// <see cref="SatisfactionShortfall"/>), about a department (<see cref="InheritedShortfall"/>), about an agreement
+/// (<see cref="ReviewDue"/>) or about the shape of the dependency graph (<see cref="GraphFinding"/>).</para>
 /// <para>A finding is data; <see cref="FindingText"/> turns it into an English sentence, and <see cref="ToString"/>
 /// returns that sentence with department ids as names.</para>
 /// </remarks>

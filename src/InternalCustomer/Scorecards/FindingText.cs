@@ -50,6 +50,20 @@ public static class FindingText
                 $"Inherited shortfall: {n(f.Department)} falls {Percent(f.Shortfall)} short as a supplier, and {Percent(f.InheritedFraction)} of that traces to its own suppliers, mostly {n(f.MainSupplier.Supplier)}; look upstream first."),
             ReviewDue f => Text(
                 $"Review due: agreement {f.Agreement} ({n(f.Provider)} serving {n(f.Consumer)}), last reviewed on {Date(f.LastReview)}, was due on {Date(f.DueOn)}{(f.DaysOverdue == 0 ? " (today)" : ", " + Count(f.DaysOverdue, "day") + " ago")}."),
+            TimeObjectiveBreached f => Text(
+                $"SLA breached: {n(f.Provider)} serving {n(f.Consumer)}, {OnTime(f.Objective)} under agreement {f.Objective.Agreement}, {Percent(f.Shortfall)} short of the target{(f.Breached > 1 ? Text($"; {f.Breached} time objectives are breached") : string.Empty)}."),
+            SatisfactionShortfall f => Text(
+                $"Satisfaction below target: {n(f.Consumer)} about {n(f.Provider)}, only {Percent(f.Csat)} of {Count(f.Responses, "response")} satisfied ({Percent(f.Interval.Level)} interval {Percent(f.Interval.Lower)}–{Percent(f.Interval.Upper)}, target {Percent(f.Target)}), {Percent(f.Shortfall)} short of the target; {(f.IsClear ? "the whole interval is below it" : "the interval reaches the target, so the shortfall may be sampling noise")}."),
+            MutualDependencyFinding f => Text(
+                $"Mutual dependency: {string.Join(" → ", f.Cluster.Cycle.Append(f.Cluster.Cycle[0]).Select(n))} ({f.Cluster.Departments.Length} departments depend on each other, directly or through the others)."),
+            SiloFinding { IsIsolated: true } f => Text(
+                $"Silo: {n(f.Departments[0])} neither serves nor is served by any other department."),
+            SiloFinding f => Text(
+                $"Silo: {Names(f.Departments, n, f.Departments.Length)} work only with each other: none of them serves or is served by a department outside the group."),
+            BridgingDepartmentFinding f => Text(
+                $"Bridging department: {n(f.Bridging.Department)} is the only link between {f.Bridging.Parts.Length} otherwise separate parts of the organisation: {string.Join("; ", f.Bridging.Parts.Select(p => Part(p, n)))}."),
+            SoleSupplierFinding { Supplier: var s } => Text(
+                $"Sole supplier: {n(s.Supplier)} is the only provider of {(s.Services.IsEmpty ? "what they get from it" : Names(s.Services.Select(v => v.Name), s.Services.Length))} to {Count(s.Dependants.Length, "department")} ({Names(s.Dependants, n, 3)}), none of which has an alternative; its failure reaches {Count(s.Reached, "department")} directly or through their suppliers."),
             _ => throw new ArgumentException($"Expected a finding of the scorecard; got {finding.GetType().Name}.", nameof(finding)),
         };
     }
@@ -80,15 +94,20 @@ public static class FindingText
 
         foreach (var finding in r.Findings)
         {
-            parts.Add(finding switch
+            var part = finding switch
             {
                 SlaMetButUnhappy => "the SLA is met but the customer is unhappy, so the agreement may measure the wrong thing",
                 HappyButSlaBreached => "the customer is happy although the SLA is breached, so the target may be stricter than needed",
                 HeavyDependenceWithoutAgreement => "a heavy dependency has no agreement",
                 FeedbackOverdue => "no feedback within the review cadence",
                 DecliningSatisfaction d => Text($"satisfaction is declining ({d.SlopePer30Days:0.00} points per 30 days)"),
+                TimeObjectiveBreached or SatisfactionShortfall => null, // the breach and the shortfall are said first, above
                 _ => throw new ArgumentException($"Expected a relationship finding of the scorecard; got {finding.GetType().Name}.", nameof(item)),
-            });
+            };
+            if (part is not null)
+            {
+                parts.Add(part);
+            }
         }
 
         foreach (var action in item.ActionsUnderWay)
@@ -102,6 +121,24 @@ public static class FindingText
 
     private static string OnTime(ObjectiveCompliance objective) =>
         Text($"{(objective.Kind == ObjectiveKind.FirstResponse ? "first response" : "resolution")} on time in {Percent(objective.Tally.Compliance ?? 1)} of {objective.Tally.Decided} decided requests (target {Percent(objective.Target)})");
+
+    // A bridged part: the one department of a part of one, else its size and the departments linked to the bridge.
+    private static string Part(Dependencies.SeparatedPart part, Func<DepartmentId, string> n) =>
+        part.Size == 1 ? n(part.Linked[0]) : Text($"{Count(part.Size, "department")} linked through {Names(part.Linked, n, 3)}");
+
+    private static string Names(IEnumerable<DepartmentId> ids, Func<DepartmentId, string> n, int shown) => Names(ids.Select(n), shown);
+
+    // "A", "A and B", "A, B and C", or the first few and "and k more".
+    private static string Names(IEnumerable<string> names, int shown)
+    {
+        var all = names.ToList();
+        if (all.Count > shown)
+        {
+            return string.Join(", ", all.Take(shown)) + Text($" and {all.Count - shown} more");
+        }
+
+        return all.Count <= 1 ? string.Join(string.Empty, all) : string.Join(", ", all.Take(all.Count - 1)) + " and " + all[^1];
+    }
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 

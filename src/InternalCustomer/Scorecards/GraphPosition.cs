@@ -7,7 +7,7 @@ namespace InternalCustomer.Scorecards;
 /// <param name="Customers">How many departments depend on it directly (in-degree).</param>
 /// <param name="Betweenness">Betweenness centrality, normalised as networkx does.</param>
 /// <param name="PageRank">PageRank (α = 0.85) of the dependency graph: high for departments many depend on.</param>
-/// <param name="IsSinglePointOfFailure">Whether it is an articulation point of the undirected view.</param>
+/// <param name="IsSinglePointOfFailure">Whether it is an articulation point of the undirected view (a bridging department, <see cref="IsBridgingDepartment"/>).</param>
 /// <param name="InMutualDependency">Whether it is on a mutual-dependency cycle.</param>
 public sealed record GraphPosition(
     int Tier,
@@ -17,4 +17,9 @@ public sealed record GraphPosition(
     double Betweenness,
     double PageRank,
     bool IsSinglePointOfFailure,
-    bool InMutualDependency);
+    bool InMutualDependency)
+{
+    /// <summary>Gets a value indicating whether it is a bridging department: it bridges otherwise separate parts of the
+    /// organisation (<see cref="IsSinglePointOfFailure"/> by its name in the organisation).</summary>
+    public bool IsBridgingDepartment => IsSinglePointOfFailure;
+}

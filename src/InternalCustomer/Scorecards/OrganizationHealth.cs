@@ -16,7 +16,8 @@ namespace InternalCustomer.Scorecards;
 /// <param name="WorstRelationships">The top of the attention list.</param>
 /// <param name="Cycles">Mutual-dependency clusters, each naming its departments and a cycle.</param>
 /// <param name="Silos">Weakly connected components and isolated departments.</param>
-/// <param name="SinglePointsOfFailure">Articulation points and bridges of the undirected dependency graph.</param>
+/// <param name="SinglePointsOfFailure">Articulation points and bridges of the undirected dependency graph; the articulation
+/// points are the <see cref="BridgingDepartments"/>.</param>
 /// <param name="ReviewsDue">Agreements whose review is due.</param>
 /// <param name="Dependencies">How many dependencies (edges of the dependency graph, after merging the declared ones with
 /// the agreements between the same two departments).</param>
@@ -37,6 +38,29 @@ public sealed record OrganizationHealth(
     int Dependencies,
     int Tiers)
 {
+    /// <summary>Gets the bridging departments: departments that bridge otherwise separate parts of the organisation, the
+    /// articulation points of <see cref="SinglePointsOfFailure"/> by their name in the organisation (the same ids, sorted).</summary>
+    public ImmutableArray<DepartmentId> BridgingDepartments => SinglePointsOfFailure.ArticulationPoints;
+
+    /// <summary>Gets the bridging departments with the parts each one holds together
+    /// (<see cref="DependencyGraph.FindBridgingDepartments"/>), sorted by id; empty when none.</summary>
+    public ImmutableArray<BridgingDepartment> BridgingDepartmentParts { get; init; } = [];
+
+    /// <summary>Gets the sole suppliers (<see cref="DependencyGraph.FindSoleSuppliers"/>): every department others depend on
+    /// with no alternative provider, most dependants first; <see cref="SoleSupplier.IsShared"/> marks those two or more
+    /// departments depend on.</summary>
+    public ImmutableArray<SoleSupplier> SoleSuppliers { get; init; } = [];
+
+    /// <summary>
+    /// Gets the findings about the shape of the dependency graph, in words by <see cref="FindingText"/>: the
+    /// mutual-dependency clusters (<see cref="MutualDependencyFinding"/>, in the order of <see cref="Cycles"/>), the silos
+    /// (<see cref="SiloFinding"/>: every weakly connected group of <see cref="Silos"/> but the largest, by first id), the
+    /// bridging departments (<see cref="BridgingDepartmentFinding"/>, by id) and the shared sole suppliers
+    /// (<see cref="SoleSupplierFinding"/>, in the order of <see cref="SoleSuppliers"/>). Not part of
+    /// <see cref="OrganizationScorecard.Findings"/>, which are about how relationships and departments fare.
+    /// </summary>
+    public ImmutableArray<GraphFinding> GraphFindings { get; init; } = [];
+
     /// <summary>Gets the summary of the latest feedback campaign of <see cref="ScorecardOptions.Improvement"/> begun by the
     /// as-of instant (the latest window start at or before it; ties: the greatest id), over the responses given by then;
     /// <see langword="null"/> without a record or a campaign begun.</summary>

@@ -65,9 +65,14 @@ public sealed class OrganizationScorecard
     /// <summary>
     /// Gets every finding, with its evidence: by kind (<see cref="SlaMetButUnhappy"/>, <see cref="HappyButSlaBreached"/>,
     /// <see cref="HeavyDependenceWithoutAgreement"/>, <see cref="FeedbackOverdue"/>, <see cref="DecliningSatisfaction"/>,
+    /// <see cref="TimeObjectiveBreached"/>, <see cref="SatisfactionShortfall"/>,
     /// <see cref="InheritedShortfall"/>, <see cref="ReviewDue"/>); within a kind, relationships in the order of
     /// <see cref="Attention"/> (then those without a gap, by provider and consumer), departments by inherited shortfall
     /// (largest first, then id), reviews most overdue first (then agreement id). Words: <see cref="FindingText"/>.
+    /// Every item of <see cref="Attention"/> has a finding here naming its relationship: its SLA gap is a
+    /// <see cref="TimeObjectiveBreached"/> or <see cref="HappyButSlaBreached"/>, its satisfaction gap a
+    /// <see cref="SatisfactionShortfall"/> or <see cref="SlaMetButUnhappy"/>, with the same numbers. The findings about
+    /// the graph's shape are <see cref="OrganizationHealth.GraphFindings"/>.
     /// </summary>
     public ImmutableArray<Finding> Findings { get; }
 

@@ -176,6 +176,8 @@ public static partial class Scorecard
         result.AddRange(ordered.OfType<HeavyDependenceWithoutAgreement>());
         result.AddRange(ordered.OfType<FeedbackOverdue>());
         result.AddRange(ordered.OfType<DecliningSatisfaction>());
+        result.AddRange(ordered.OfType<TimeObjectiveBreached>());
+        result.AddRange(ordered.OfType<SatisfactionShortfall>());
         result.AddRange(inherited);
         result.AddRange(reviews);
         return result.ToImmutable();
@@ -216,6 +218,8 @@ public static partial class Scorecard
         ScorecardOptions options)
     {
         var all = departments.Aggregate(DepartmentTotals.Empty(options.OverallScale, options.Dimensions), (acc, d) => acc.Merge(d.Totals));
+        var bridging = graph.FindBridgingDepartments();
+        var soleSuppliers = graph.FindSoleSuppliers();
         return new OrganizationHealth(
             departments.Length,
             relationships.Length,
@@ -231,10 +235,32 @@ public static partial class Scorecard
             graph.EdgeCount,
             graph.Tiers().Length)
         {
+            BridgingDepartmentParts = bridging,
+            SoleSuppliers = soleSuppliers,
+            GraphFindings = GraphFindings(clusters, silos, bridging, soleSuppliers),
             LatestCampaign = campaign,
             CampaignResponseRate = campaign?.ResponseRate,
             CampaignCoverage = campaign?.Coverage(options.MinimumResponses),
             NonRespondingConsumers = campaign?.NonRespondingConsumers ?? [],
         };
+    }
+
+    // The graph findings: mutual-dependency clusters (FindMutualDependencies' order), silos (every weakly connected group
+    // but the largest, ties kept by the first id; by their first id), bridging departments (by id), shared sole
+    // suppliers (FindSoleSuppliers' ranking).
+    private static ImmutableArray<GraphFinding> GraphFindings(
+        ImmutableArray<MutualDependencyCluster> clusters, SiloReport silos, ImmutableArray<BridgingDepartment> bridging, ImmutableArray<SoleSupplier> soleSuppliers)
+    {
+        var result = ImmutableArray.CreateBuilder<GraphFinding>();
+        result.AddRange(clusters.Select(c => new MutualDependencyFinding(c)));
+        if (silos.Components.Length > 1)
+        {
+            var main = silos.Components.Select((c, i) => (c.Length, i)).OrderByDescending(x => x.Length).ThenBy(x => x.i).First().i;
+            result.AddRange(silos.Components.Where((_, i) => i != main).Select(c => new SiloFinding(c)));
+        }
+
+        result.AddRange(bridging.Select(b => new BridgingDepartmentFinding(b)));
+        result.AddRange(soleSuppliers.Where(s => s.IsShared).Select(s => new SoleSupplierFinding(s)));
+        return result.ToImmutable();
     }
 }

@@ -201,6 +201,21 @@ public static partial class Scorecard
             findings.Add(new DecliningSatisfaction(r.Provider, r.Consumer, slope, r.Trend.Interval, p, r.Trend.Count, options.TrendSignificance));
         }
 
+        // Every gap the attention list scores is a finding: an SLA gap is a breached time objective (unless the customer is
+        // clearly happy, which HappyButSlaBreached says), a satisfaction gap a CSAT below target (unless SlaMetButUnhappy
+        // says it). The shortfalls are the relationship's gaps themselves, so the numbers agree with the attention list.
+        if (r.SlaGap > 0 && !findings.Any(f => f is HappyButSlaBreached))
+        {
+            var decided = r.Objectives.Where(o => o.Kind != ObjectiveKind.Satisfaction && o.HasData).ToList();
+            var worst = decided.MaxBy(o => RelativeShortfall(o.Target, o.Tally.Compliance!.Value))!;
+            findings.Add(new TimeObjectiveBreached(r.Provider, r.Consumer, worst, decided.Count(o => !o.IsMet), r.SlaGap));
+        }
+
+        if (r.SatisfactionGap > 0 && r.Csat is { Value: { } shortCsat, Interval: { } shortInterval } && !findings.Any(f => f is SlaMetButUnhappy))
+        {
+            findings.Add(new SatisfactionShortfall(r.Provider, r.Consumer, r.Feedback.Count, shortCsat, shortInterval, r.SatisfactionTarget, r.SatisfactionGap, options.CsatTopBoxes, options.MinimumResponses));
+        }
+
         return findings.ToImmutable();
     }
 

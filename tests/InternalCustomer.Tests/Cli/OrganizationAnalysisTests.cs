@@ -68,8 +68,13 @@ public class OrganizationAnalysisTests
             ],
             findings);
 
+        // The first row of the attention list is breached, and the gaps say so (0 of 2 on time, shortfall (0.9 − 0) / 0.9).
+        Assert.Equal(
+            ["SLA breached: Line A (line-a) serving Line B (line-b), resolution on time in 0% of 2 decided requests (target 90%) under agreement a-b, 100% short of the target."],
+            analysis.GapsSection().TextRows.Select(r => Assert.Single(r)));
+
         var attention = analysis.AttentionSection();
-        Assert.Equal(["1", "line-a", "line-b", "0.800", "0.0%", "90.0%", "n/a", "4", "1", "SLA breached; feedback overdue"], attention.TextRows[0]);
+        Assert.Equal(["1", "line-a", "line-b", "0.800", "0.0%", "90.0%", "n/a", "4", "1", "feedback overdue; SLA breached"], attention.TextRows[0]);
         // The whole sentence is the machine-only reason column (JSON and CSV).
         Assert.Equal(
             "Line A (line-a) serves Line B (line-b): resolution on time in 0% of 2 decided requests (target 90%); no feedback within the review cadence. Dependence 4 of 5; 1 department relies on Line A (line-a) directly or indirectly.",

@@ -100,9 +100,10 @@ public sealed class TypedOutputTests : IDisposable
         Assert.All(kinds, t => Assert.True(OrganizationAnalysis.FindingKinds.ContainsKey(t), $"{t.Name} has no kind word"));
 
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "schema", "report.schema.json")));
-        var documented = schema.RootElement.GetProperty("properties").GetProperty("findings").GetProperty("properties").GetProperty("rows")
+        HashSet<string?> Documented(string section) => schema.RootElement.GetProperty("properties").GetProperty(section).GetProperty("properties").GetProperty("rows")
             .GetProperty("items").GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToHashSet();
-        Assert.All(OrganizationAnalysis.FindingKinds.Values, k => Assert.Contains(k, documented));
+        var (findings, graph) = (Documented("findings"), Documented("graph"));
+        Assert.All(OrganizationAnalysis.FindingKinds, k => Assert.Contains(k.Value, typeof(GraphFinding).IsAssignableFrom(k.Key) ? graph : findings));
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class TypedOutputTests : IDisposable
 
         Assert.Equal(CliApp.Usage, code);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("--format csv writes one table per file: pass --section (one of headline, attention, findings, scorecards, sla,", error, StringComparison.Ordinal);
+        Assert.Contains("--format csv writes one table per file: pass --section (one of headline, attention, findings, scorecards, gaps, sla,", error, StringComparison.Ordinal);
 
         var one = Run("report", "--format", "csv", "--section", "attention");
         Assert.Equal(0, one.Code);
@@ -168,8 +169,8 @@ public sealed class TypedOutputTests : IDisposable
         Assert.StartsWith("Headline as of 2026-07-01T11:24:43.2Z", lines[0], StringComparison.Ordinal);
         var titles = lines.Select((l, i) => (l, i)).Where(x => x.i + 1 < lines.Length && x.l.Length > 0 && lines[x.i + 1] == new string('=', x.l.Length)).Select(x => x.l).ToList();
         Assert.Equal(
-            ["Headline as of 2026-07-01T11:24:43.2Z", "Attention list (gap × importance × blast radius)", "Findings", "Department scorecards (as suppliers)", "SLA objectives breached or at risk (worst first)"],
-            titles.Take(5));
+            ["Headline as of 2026-07-01T11:24:43.2Z", "Attention list (gap × importance × blast radius)", "Findings", "Department scorecards (as suppliers)", "Gaps behind the attention list (SLA breached, satisfaction below target)", "SLA objectives breached or at risk (worst first)"],
+            titles.Take(6));
 
         // "Fits a screen": headline, attention list and findings in under 50 lines.
         var detail = Array.IndexOf(lines, "Department scorecards (as suppliers)");
@@ -191,7 +192,9 @@ public sealed class TypedOutputTests : IDisposable
         var breaching = analysis.Scorecard.Objectives.Where(o => o.Tally.Decided > 0 && (double)o.Tally.Met / o.Tally.Decided < o.Target).Select(o => o.Agreement).Distinct().Count();
         Assert.Equal(breaching.ToString(CultureInfo.InvariantCulture), rows["agreementsBreaching"]);
         Assert.Equal("1", rows["mutualDependencyClusters"]);
-        Assert.Equal("1", rows["silos"]);
+        // Silos: the innovation lab alone, and controlling, manufacturing and shared services working only with each other.
+        Assert.Equal("2", rows["silos"]);
+        Assert.Equal(analysis.Scorecard.Health.SoleSuppliers.Count(s => s.Dependants.Length >= 2).ToString(CultureInfo.InvariantCulture), rows["soleSuppliers"]);
         Assert.Equal(analysis.Scorecard.Attention.Length.ToString(CultureInfo.InvariantCulture), rows["relationshipsNeedingAttention"]);
     }
 

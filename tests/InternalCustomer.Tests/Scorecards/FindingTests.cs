@@ -165,11 +165,20 @@ public class FindingTests
 
         // The p-value must be below the significance level, strictly.
         Assert.NotEmpty(Scorecard.Compute(pair, [], responses, new ScorecardOptions(AsOf) { TrendSignificance = p * (1 + 1e-6) }).Findings.OfType<DecliningSatisfaction>());
-        Assert.Empty(Scorecard.Compute(pair, [], responses, new ScorecardOptions(AsOf) { TrendSignificance = p * (1 - 1e-6) }).Findings);
+        // Then the only finding left is the satisfaction gap: 3 of 5 in the top two boxes, 60% against 80%, shortfall
+        // (0.8 − 0.6) / 0.8 = 0.25.
+        var rest = Assert.Single(Scorecard.Compute(pair, [], responses, new ScorecardOptions(AsOf) { TrendSignificance = p * (1 - 1e-6) }).Findings);
+        var shortfall = Assert.IsType<SatisfactionShortfall>(rest);
+        Assert.Equal((5L, 0.6, 0.8), (shortfall.Responses, shortfall.Csat, shortfall.Target));
+        Assert.Equal(0.25, shortfall.Shortfall, 12);
 
         // A rising trend, however significant, is not a finding.
         FeedbackResponse[] rising = [.. responses.Select((r, i) => new FeedbackResponse(Id("y"), Id("x"), r.Instant, RatingScale.FivePoint, 6 - ratings[i]))];
-        Assert.Empty(Scorecard.Compute(pair, [], rising, new ScorecardOptions(AsOf)).Findings);
+        // Its only finding is its satisfaction gap: ratings 1, 2, 2, 3, 4, one of 5 in the top two boxes, 20% against 80%,
+        // shortfall (0.8 − 0.2) / 0.8 = 0.75.
+        var low = Assert.IsType<SatisfactionShortfall>(Assert.Single(Scorecard.Compute(pair, [], rising, new ScorecardOptions(AsOf)).Findings));
+        Assert.Equal((5L, 0.2), (low.Responses, low.Csat));
+        Assert.Equal(0.75, low.Shortfall, 12);
     }
 
     [Fact]
@@ -217,6 +226,7 @@ public class FindingTests
                 (typeof(HappyButSlaBreached), "hr"),
                 (typeof(HeavyDependenceWithoutAgreement), "procurement"),
                 (typeof(FeedbackOverdue), "line-a"),
+                (typeof(TimeObjectiveBreached), "line-a"),
                 (typeof(InheritedShortfall), "line-a"),
                 (typeof(ReviewDue), "a-b"),  // 120 days overdue
                 (typeof(ReviewDue), "it-a"), // 61 days overdue
@@ -251,7 +261,7 @@ public class FindingTests
         var options = new ScorecardOptions(ScorecardScenario.AsOf);
         var card = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
         var again = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
-        Type[] kinds = [typeof(SlaMetButUnhappy), typeof(HappyButSlaBreached), typeof(HeavyDependenceWithoutAgreement), typeof(FeedbackOverdue), typeof(DecliningSatisfaction), typeof(InheritedShortfall), typeof(ReviewDue)];
+        Type[] kinds = [typeof(SlaMetButUnhappy), typeof(HappyButSlaBreached), typeof(HeavyDependenceWithoutAgreement), typeof(FeedbackOverdue), typeof(DecliningSatisfaction), typeof(TimeObjectiveBreached), typeof(SatisfactionShortfall), typeof(InheritedShortfall), typeof(ReviewDue)];
         var order = card.Findings.Select(f => Array.IndexOf(kinds, f.GetType())).ToList();
 
         var ok = card.Findings.Select(f => f.ToString()).SequenceEqual(again.Findings.Select(f => f.ToString()))

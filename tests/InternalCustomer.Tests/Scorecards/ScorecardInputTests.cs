@@ -87,8 +87,8 @@ public class ScorecardInputTests
         Assert.Equal((Id("line-a"), Id("line-b")), (card.Objectives[0].Provider, card.Objectives[0].Consumer));
 
         // 8 departments; relationships it/line-a, hr/line-a, line-a/line-b, procurement/line-a; 3 with a gap;
-        // findings: unhappy, happy, heavy, overdue, inherited, two reviews.
-        Assert.Equal("Scorecard as of 2026-06-01T00:00:00Z: 8 departments, 4 relationships, 3 on the attention list, 7 findings, 2 reviews due", card.ToString());
+        // findings: unhappy, happy, heavy, overdue, line-a → line-b's breached objective, inherited, two reviews.
+        Assert.Equal("Scorecard as of 2026-06-01T00:00:00Z: 8 departments, 4 relationships, 3 on the attention list, 8 findings, 2 reviews due", card.ToString());
     }
 
     [Theory]

@@ -139,7 +139,11 @@ public class ScorecardTests
         // line-a → line-b: 0 of 2 met, no feedback at all since 1 January with a monthly cadence.
         var ab = card.GetRelationship(Id("line-a"), Id("line-b"))!;
         Assert.Equal(1, ab.Gap, 12);
-        Assert.Equal(typeof(FeedbackOverdue), Assert.Single(ab.Findings).GetType());
+        // Its SLA gap is a finding too, after the overdue feedback (the order of the kinds): 0 of 2 met (2 breached) against 90%,
+        // shortfall (0.9 − 0) / 0.9 = 1, one objective breached.
+        Assert.Equal([typeof(FeedbackOverdue), typeof(TimeObjectiveBreached)], ab.Findings.Select(f => f.GetType()));
+        var breached = (TimeObjectiveBreached)ab.Findings[1];
+        Assert.Equal((new SlaTally(2, 2, 0, 0), 1, 1.0), (breached.Objective.Tally, breached.Breached, breached.Shortfall));
         Assert.Equal(Criticality.From(4), ab.Dependence);
 
         // procurement → line-a: criticality 5, no agreement.
