@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Cli.Output;
+using InternalCustomer.Cli.Output.Html;
 using InternalCustomer.Scorecards;
 using NodaTime;
 using NodaTime.Text;
@@ -32,7 +33,7 @@ internal static class CliApp
         };
         var format = new Option<string?>("--format")
         {
-            Description = "Output format: table (default), json, markdown or csv.",
+            Description = "Output format: table (default), json, markdown, csv or html (one self-contained page; report draws its charts in it).",
         };
         var graphFormat = new Option<string?>("--format")
         {
@@ -237,7 +238,7 @@ internal static class CliApp
         var kind = (format ?? "table").ToLowerInvariant();
         if (!Renderer.Formats.Contains(kind))
         {
-            throw new UsageException($"--format: expected table, json, markdown or csv; got \"{format}\".");
+            throw new UsageException($"--format: expected table, json, markdown, csv or html; got \"{format}\".");
         }
 
         Instant? asOf = null;
@@ -291,14 +292,14 @@ internal static class CliApp
             "improvements" => new ImprovementReport(analysis).Sections(),
             _ => Report(analysis, request.All),
         };
-        return Outputs(sections, kind, request);
+        return Outputs(sections, kind, request, command == "report" ? new ChartContext(organization, analysis.Scorecard, analysis.Responses) : null);
     }
 
     /// <summary>
     /// The rendered output: one stream (stdout, or the --output file), or with csv one table per file. A csv of several
     /// sections needs --section or an --output directory: one stream never holds two headers.
     /// </summary>
-    private static IReadOnlyList<(string? Path, string Text)> Outputs(IReadOnlyList<Section> sections, string kind, Request request)
+    private static IReadOnlyList<(string? Path, string Text)> Outputs(IReadOnlyList<Section> sections, string kind, Request request, ChartContext? charts)
     {
         if (request.Section is { } key)
         {
@@ -307,7 +308,7 @@ internal static class CliApp
 
         if (kind != "csv")
         {
-            return [(request.Output, Renderer.Render(sections, kind))];
+            return [(request.Output, Renderer.Render(sections, kind, charts))];
         }
 
         if (sections.Count == 1)

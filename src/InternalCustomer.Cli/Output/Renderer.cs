@@ -2,22 +2,25 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using InternalCustomer.Cli.Output.Html;
 
 namespace InternalCustomer.Cli.Output;
 
-/// <summary>Renders sections as aligned text tables, Markdown, CSV or JSON.</summary>
+/// <summary>Renders sections as aligned text tables, Markdown, CSV, JSON or an HTML page.</summary>
 internal static class Renderer
 {
-    internal static readonly string[] Formats = ["table", "json", "markdown", "csv"];
+    internal static readonly string[] Formats = ["table", "json", "markdown", "csv", "html"];
 
     /// <summary>
     /// Renders the sections. Table and Markdown output is for a terminal or a page, so the control characters of
     /// every title, cell and note are escaped (<see cref="SafeText.Escape"/>); JSON escapes them itself; CSV keeps the
-    /// text as it is and neutralises cells a spreadsheet would run as a formula (<see cref="SafeText.CsvCell"/>).
+    /// text as it is and neutralises cells a spreadsheet would run as a formula (<see cref="SafeText.CsvCell"/>); HTML
+    /// escapes every text as an entity (<see cref="HtmlReport"/>) and draws the charts of <paramref name="charts"/>, if any.
     /// </summary>
-    internal static string Render(IReadOnlyList<Section> sections, string format) => format switch
+    internal static string Render(IReadOnlyList<Section> sections, string format, ChartContext? charts = null) => format switch
     {
         "json" => Json(sections),
+        "html" => HtmlReport.Render(sections, charts),
         "markdown" => Markdown(Escaped(sections)),
         "csv" => sections.Count == 1 ? Csv(sections[0]) : throw new ArgumentException($"CSV holds one table; expected one section, got {sections.Count}.", nameof(sections)),
         _ => Table(Escaped(sections)),
