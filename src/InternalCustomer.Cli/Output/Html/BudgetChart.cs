@@ -94,11 +94,11 @@ internal static class BudgetChart
         html.Append("</details>\n</figure>\n");
     }
 
-    /// <summary>Grid lines at round percentages: every 25% up to a 200% span, then every 100% or more.</summary>
+    /// <summary>Grid lines at round percentages: every 25% up to a 200% span, every 100% up to 800%, then about eight lines.</summary>
     internal static IReadOnlyList<double> Ticks(double min, double max)
     {
         var span = max - min;
-        var step = span <= 2 ? 0.25 : span <= 5 ? 1 : Math.Ceiling(span / 5);
+        var step = span <= 2 ? 0.25 : span <= 8 ? 1 : Math.Ceiling(span / 8);
         var first = Math.Ceiling(min / step) * step;
         return [.. Enumerable.Range(0, (int)Math.Floor((max - first) / step) + 1).Select(k => first + (k * step))];
     }

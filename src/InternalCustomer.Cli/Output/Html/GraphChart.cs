@@ -36,15 +36,14 @@ internal static class GraphChart
         var names = graph.Departments.ToDictionary(d => d.Id.Value, d => context.Name(d.Id), StringComparer.Ordinal);
 
         html.Append("<figure class=\"chart\" id=\"chart-graph\" data-chart=\"graph\">\n");
-        html.Append($"<figcaption>Who depends on whom: {N(graph.DepartmentCount)} departments in {N(health.Tiers)} tiers (tier 0, on the left, depends on nobody); an arrow goes from the provider to its consumer. ")
+        html.Append($"<figcaption>Who depends on whom: {N(graph.DepartmentCount)} departments in {N(health.Tiers)} tiers (tier 0, at the top, depends on nobody); an arrow goes from the provider to its consumer. ")
             .Append($"{N(health.Cycles.Length)} mutual-dependency cluster(s) framed in orange, {N(health.Silos.Isolated.Length)} silo(s) dashed.</figcaption>\n");
         html.Append($"<svg class=\"graph\" viewBox=\"0 0 {N(layout.Width)} {N(layout.Height)}\" width=\"{N(layout.Width)}\" role=\"img\" aria-label=\"Dependency graph in tiers\" data-crossings=\"{N(layout.Crossings)}\">\n");
         html.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#666\"/></marker>")
             .Append("<marker id=\"arrow-cycle\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#d95f02\"/></marker></defs>\n");
         foreach (var tier in layout.Nodes.Select(n => n.Tier).Distinct())
         {
-            var x = LayeredLayout.Margin + (tier * (LayeredLayout.NodeWidth + LayeredLayout.TierGap)) + (LayeredLayout.NodeWidth / 2);
-            html.Append($"<text class=\"tier-label\" x=\"{N(x)}\" y=\"{N(LayeredLayout.Margin + 10)}\" text-anchor=\"middle\">{LayeredLayout.TierLabel(tier)}</text>\n");
+            html.Append($"<text class=\"tier-label\" x=\"{N(LayeredLayout.Margin)}\" y=\"{N(LayeredLayout.TierY(tier) + (LayeredLayout.NodeHeight / 2) + 4)}\">{LayeredLayout.TierLabel(tier)}</text>\n");
         }
 
         foreach (var cluster in layout.Clusters)
@@ -58,16 +57,16 @@ internal static class GraphChart
             string path;
             if (from.Tier == to.Tier)
             {
-                // Within a cluster (one column): an arc out of the right side and back.
-                var (x, y0, y1) = (from.X + from.Width, from.Y + (from.Height / 2), to.Y + (to.Height / 2));
-                var bulge = 18 + (Math.Abs(to.Order - from.Order) * 6);
-                path = $"M{N(x)},{N(y0)} C{N(x + bulge)},{N(y0)} {N(x + bulge)},{N(y1)} {N(x)},{N(y1)}";
+                // Within a cluster (one row): an arc out of the bottom and back.
+                var (y, x0, x1) = (from.Y + from.Height, from.X + (from.Width / 2), to.X + (to.Width / 2));
+                var bulge = 14 + (Math.Abs(to.Order - from.Order) * 4) + (string.CompareOrdinal(edge.From, edge.To) < 0 ? 0 : 8);
+                path = $"M{N(x0)},{N(y)} C{N(x0)},{N(y + bulge)} {N(x1)},{N(y + bulge)} {N(x1)},{N(y)}";
             }
             else
             {
-                var (x0, y0, x1, y1) = (from.X + from.Width, from.Y + (from.Height / 2), to.X, to.Y + (to.Height / 2));
-                var dx = (x1 - x0) / 2;
-                path = $"M{N(x0)},{N(y0)} C{N(x0 + dx)},{N(y0)} {N(x1 - dx)},{N(y1)} {N(x1)},{N(y1)}";
+                var (x0, y0, x1, y1) = (from.X + (from.Width / 2), from.Y + from.Height, to.X + (to.Width / 2), to.Y);
+                var dy = Math.Min(LayeredLayout.TierGap, (y1 - y0) / 2);
+                path = $"M{N(x0)},{N(y0)} C{N(x0)},{N(y0 + dy)} {N(x1)},{N(y1 - dy)} {N(x1)},{N(y1)}";
             }
 
             html.Append($"<path class=\"edge{(edge.WithinCluster ? " in-cycle" : string.Empty)}\" data-from=\"{Text(edge.From)}\" data-to=\"{Text(edge.To)}\" d=\"{path}\" marker-end=\"url(#{(edge.WithinCluster ? "arrow-cycle" : "arrow")})\"><title>{Text(names[edge.From])} → {Text(names[edge.To])}</title></path>\n");

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace InternalCustomer.Cli.Output.Html;
 
-/// <summary>A node placed by <see cref="LayeredLayout"/>: its tier (column), its place in the tier (row) and its box.</summary>
+/// <summary>A node placed by <see cref="LayeredLayout"/>: its tier (row), its place in the tier (from the left) and its box.</summary>
 internal sealed record PlacedNode(string Id, int Tier, int Order, double X, double Y, double Width, double Height, int? Cluster, bool IsSilo);
 
 /// <summary>An edge from a provider to a consumer; <paramref name="WithinCluster"/> when both are in one mutual-dependency cluster.</summary>
@@ -11,7 +11,7 @@ internal sealed record PlacedEdge(string From, string To, bool WithinCluster);
 /// <summary>The box around the members of one mutual-dependency cluster (they share a tier and sit next to each other).</summary>
 internal sealed record PlacedCluster(int Index, double X, double Y, double Width, double Height, IReadOnlyList<string> Members);
 
-/// <summary>A layered drawing of a directed graph: nodes in columns by tier, edges, cluster boxes, and the canvas size.</summary>
+/// <summary>A layered drawing of a directed graph: nodes in rows by tier, edges, cluster boxes, and the canvas size.</summary>
 internal sealed record GraphLayout(IReadOnlyList<PlacedNode> Nodes, IReadOnlyList<PlacedEdge> Edges, IReadOnlyList<PlacedCluster> Clusters, double Width, double Height, int Crossings)
 {
     /// <summary>The placed node of an id.</summary>
@@ -19,21 +19,22 @@ internal sealed record GraphLayout(IReadOnlyList<PlacedNode> Nodes, IReadOnlyLis
 }
 
 /// <summary>
-/// A layered (Sugiyama-style) layout of the dependency graph: tier 0 (depends on nobody) in the left column, each tier one
-/// column to the right, so every edge from a provider to a consumer goes left to right, except between members of one
-/// mutual-dependency cluster, which share a tier and are boxed together. Within a column, nodes are ordered to reduce
-/// edge crossings by the barycentre heuristic (Sugiyama, Tagawa and Toda 1981): a few sweeps right then left, each
-/// sorting a column by the mean position of its neighbours in the columns already placed, keeping the ordering with the
-/// fewest crossings. A cluster moves as one block; silos (no edge at all) go to the end of their column.
+/// A layered (Sugiyama-style) layout of the dependency graph: tier 0 (depends on nobody) in the top row, each tier one
+/// row lower, so every edge from a provider to a consumer goes downwards, except between members of one
+/// mutual-dependency cluster, which share a tier and are boxed together. Within a row, nodes are ordered to reduce
+/// edge crossings by the barycentre heuristic (Sugiyama, Tagawa and Toda 1981): a few sweeps down then up, each
+/// sorting a row by the mean position of its neighbours in the rows already placed, keeping the ordering with the
+/// fewest crossings. A cluster moves as one block; silos (no edge at all) go to the end of their row. Rows are centred;
+/// an edge that spans several tiers is drawn straight, under the boxes (no dummy nodes: the graphs are small).
 /// </summary>
 internal static class LayeredLayout
 {
-    internal const double NodeWidth = 168;
+    internal const double NodeWidth = 150;
     internal const double NodeHeight = 28;
-    internal const double TierGap = 84;
-    internal const double RowGap = 14;
-    internal const double Margin = 14;
-    internal const double Header = 22;
+    internal const double TierGap = 44;
+    internal const double NodeGap = 14;
+    internal const double Margin = 12;
+    internal const double Labels = 44;
     internal const double ClusterPad = 5;
 
     /// <summary>Lays the graph out.</summary>
@@ -144,15 +145,15 @@ internal static class LayeredLayout
             }
         }
 
-        var tallest = best.Select(c => c.Count).DefaultIfEmpty(0).Max();
+        var widest = best.Select(c => c.Count).DefaultIfEmpty(0).Max();
         var placedNodes = new List<PlacedNode>();
         for (var t = 0; t < best.Count; t++)
         {
-            var top = Margin + Header + ((tallest - best[t].Count) * (NodeHeight + RowGap) / 2);
+            var left = Margin + Labels + ((widest - best[t].Count) * (NodeWidth + NodeGap) / 2);
             for (var i = 0; i < best[t].Count; i++)
             {
                 var id = best[t][i];
-                placedNodes.Add(new PlacedNode(id, t, i, Margin + (t * (NodeWidth + TierGap)), top + (i * (NodeHeight + RowGap)), NodeWidth, NodeHeight, clusterOf.TryGetValue(id, out var c) ? c : null, silos.Contains(id)));
+                placedNodes.Add(new PlacedNode(id, t, i, left + (i * (NodeWidth + NodeGap)), TierY(t), NodeWidth, NodeHeight, clusterOf.TryGetValue(id, out var c) ? c : null, silos.Contains(id)));
             }
         }
 
@@ -163,12 +164,15 @@ internal static class LayeredLayout
             return new PlacedCluster(c, x, y, boxes.Max(b => b.X + b.Width) + ClusterPad - x, boxes.Max(b => b.Y + b.Height) + ClusterPad - y, members);
         }).Where(c => c.Members.Count > 0).ToList();
 
-        var width = (2 * Margin) + (tierCount * NodeWidth) + (Math.Max(0, tierCount - 1) * TierGap) + (edgeList.Any(e => e.WithinCluster) ? 40 : 0);
-        var height = (2 * Margin) + Header + (tallest * NodeHeight) + (Math.Max(0, tallest - 1) * RowGap);
+        var width = (2 * Margin) + Labels + (widest * NodeWidth) + (Math.Max(0, widest - 1) * NodeGap);
+        var height = (2 * Margin) + (tierCount * NodeHeight) + (Math.Max(0, tierCount - 1) * TierGap) + (edgeList.Any(e => e.WithinCluster) ? 24 : 0);
         return new GraphLayout(placedNodes, edgeList, placedClusters, width, height, bestCrossings);
     }
 
-    /// <summary>The tier label of a column.</summary>
+    /// <summary>The top of a tier's row.</summary>
+    internal static double TierY(int tier) => Margin + (tier * (NodeHeight + TierGap));
+
+    /// <summary>The tier label of a row.</summary>
     internal static string TierLabel(int tier) => "tier " + tier.ToString(CultureInfo.InvariantCulture);
 
     // Sorts a column by key, a cluster as one block at the mean key of its members (stable: ties keep their order).

@@ -149,14 +149,14 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return result["result"]?["value"]?.DeepClone();
     }
 
-    /// <summary>A PNG of the page from its top, <paramref name="width"/> × <paramref name="height"/> CSS pixels (beyond the window if need be).</summary>
-    internal async Task<byte[]> ScreenshotAsync(double width, double height)
+    /// <summary>A PNG of the page's rectangle at (<paramref name="x"/>, <paramref name="y"/>), <paramref name="width"/> × <paramref name="height"/> CSS pixels (beyond the window if need be).</summary>
+    internal async Task<byte[]> ScreenshotAsync(double x, double y, double width, double height)
     {
         var result = await SendAsync("Page.captureScreenshot", new JsonObject
         {
             ["format"] = "png",
             ["captureBeyondViewport"] = true,
-            ["clip"] = new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 },
+            ["clip"] = new JsonObject { ["x"] = x, ["y"] = y, ["width"] = width, ["height"] = height, ["scale"] = 1 },
         });
         return Convert.FromBase64String((string)result["data"]!);
     }

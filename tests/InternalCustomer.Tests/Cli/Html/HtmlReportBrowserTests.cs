@@ -84,13 +84,20 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
             Assert.True(errors.Count == 0, "console errors: " + string.Join("\n", errors));
 
             var height = (double)(await browser.EvaluateAsync("document.documentElement.scrollHeight"))!;
-            var full = await browser.ScreenshotAsync(Width, height);
-            var top = await browser.ScreenshotAsync(Width, Math.Min(height, 1600));
+            var full = await browser.ScreenshotAsync(0, 0, Width, height);
+            var top = await browser.ScreenshotAsync(0, 0, Width, Math.Min(height, 1600));
             Assert.True(full.AsSpan(0, 8).SequenceEqual((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]), "the screenshot is not a PNG");
             var saved = Path.Combine(AppContext.BaseDirectory, "screenshots");
             Directory.CreateDirectory(saved);
             await File.WriteAllBytesAsync(Path.Combine(saved, "report-full.png"), full);
             await File.WriteAllBytesAsync(Path.Combine(saved, "report.png"), top);
+            foreach (var (chart, _) in Charts)
+            {
+                // Each chart on its own, to look at (its box on the page, scrolled to the top).
+                var box = (await browser.EvaluateAsync($"(() => {{ const r = document.querySelector('figure[data-chart=\"{chart}\"]').getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; }})()"))!.AsArray().Select(v => (double)v!).ToArray();
+                await File.WriteAllBytesAsync(Path.Combine(saved, $"chart-{chart}.png"), await browser.ScreenshotAsync(box[0], box[1], box[2], box[3]));
+            }
+
             output.WriteLine($"screenshots: {saved}/report.png ({top.Length} bytes), report-full.png ({full.Length} bytes, {Width} × {height} px)");
             if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOT") == "1")
             {
