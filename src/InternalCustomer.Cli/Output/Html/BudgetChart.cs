@@ -52,6 +52,8 @@ internal static class BudgetChart
 {
     private const double Label = 330;
     private const double Plot = 420;
+    private const double Gap = 12;
+    private const double InsideFrom = 64;
     private const double Row = 20;
     private const double Top = 26;
 
@@ -60,9 +62,9 @@ internal static class BudgetChart
     {
         var model = BudgetBars.Of(context.Scorecard);
         var (min, max) = model.Axis;
-        double X(double v) => Label + ((v - min) / (max - min) * Plot);
+        double X(double v) => Label + Gap + ((v - min) / (max - min) * Plot);
         var height = Top + (model.Bars.Count * Row) + 30;
-        var width = Label + Plot + 70;
+        var width = Label + Gap + Plot + 70;
         html.Append("<figure class=\"chart\" id=\"chart-budgets\" data-chart=\"budgets\">\n");
         html.Append($"<figcaption>Error budget left per objective (% of the budget the target allows): the {N(model.Bars.Count)} with the least left of {N(model.Measured)} objectives with decided requests. Right of the zero line: budget left; left of it: overspent (the objective is breached).</figcaption>\n");
         html.Append($"<svg class=\"budgets\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" role=\"img\" aria-label=\"Error budget left per objective\">\n");
@@ -80,7 +82,7 @@ internal static class BudgetChart
             html.Append($"<g class=\"bar {Text(bar.Status.Replace(' ', '-'))}\" data-agreement=\"{Text(bar.Agreement)}\" data-remaining=\"{N(bar.Remaining)}\"><title>{Text(bar.Label)} ({Text(bar.Provider)} → {Text(bar.Consumer)}): {Percent(bar.Remaining)} of the budget left, {Text(bar.Status)}</title>")
                 .Append($"<text class=\"bar-label\" x=\"{N(Label - 6)}\" y=\"{N(y + 13)}\" text-anchor=\"end\">{Text(Clip(bar.Label, 52))}</text>")
                 .Append($"<rect x=\"{N(x0)}\" y=\"{N(y + 3)}\" width=\"{N(Math.Max(1, x1 - x0))}\" height=\"{N(Row - 6)}\"/>")
-                .Append($"<text class=\"bar-value\" x=\"{N(bar.Remaining < 0 ? x0 - 4 : x1 + 4)}\" y=\"{N(y + 13)}\" text-anchor=\"{(bar.Remaining < 0 ? "end" : "start")}\">{Percent(bar.Remaining)}</text></g>\n");
+                .Append(Value(bar.Remaining, x0, x1, y)).Append("</g>\n");
         }
 
         html.Append($"<line class=\"zero\" id=\"chart-budgets-zero\" x1=\"{N(X(0))}\" x2=\"{N(X(0))}\" y1=\"{N(Top - 8)}\" y2=\"{N(height - 24)}\"/><text class=\"tick\" x=\"{N(X(0))}\" y=\"{N(Top - 12)}\" text-anchor=\"middle\">0</text>\n");
@@ -92,6 +94,14 @@ internal static class BudgetChart
             [false, false, false, false, false, true, false],
             "chart-budgets-table");
         html.Append("</details>\n</figure>\n");
+    }
+
+    // The bar's value at its outer end: inside a long bar (white on the bar), outside a short one.
+    private static string Value(double remaining, double x0, double x1, double y)
+    {
+        var inside = x1 - x0 >= InsideFrom;
+        var (x, anchor) = remaining < 0 ? (inside ? (x0 + 4, "start") : (x0 - 4, "end")) : (inside ? (x1 - 4, "end") : (x1 + 4, "start"));
+        return $"<text class=\"bar-value{(inside ? " inside" : string.Empty)}\" x=\"{N(x)}\" y=\"{N(y + 13)}\" text-anchor=\"{anchor}\">{Percent(remaining)}</text>";
     }
 
     /// <summary>Grid lines at round percentages: every 25% up to a 200% span, every 100% up to 800%, then about eight lines.</summary>

@@ -45,7 +45,7 @@ internal static class HeatMapChart
         var map = HeatMap.Of(context.Scorecard);
         html.Append("<figure class=\"chart\" id=\"chart-heatmap\" data-chart=\"heatmap\">\n");
         html.Append($"<figcaption>Satisfaction per relationship (CSAT, % satisfied): one row per providing department, one column per consumer. An outlined empty square is a relationship without feedback; no square, no relationship. Target {Percent(map.Target)}.</figcaption>\n");
-        var width = RowLabels + (map.Consumers.Count * CellSize) + 10;
+        var width = RowLabels + (map.Consumers.Count * CellSize) + 80;
         var height = ColumnLabels + (map.Providers.Count * CellSize) + 60;
         html.Append($"<svg class=\"heatmap\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" role=\"img\" aria-label=\"Satisfaction heat map, provider by consumer\">\n");
         for (var j = 0; j < map.Consumers.Count; j++)

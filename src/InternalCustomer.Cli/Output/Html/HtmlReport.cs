@@ -129,6 +129,7 @@ internal static class HtmlReport
         .budgets .bar.at-risk rect { fill: #e6a817; }
         .budgets .bar.breached rect { fill: #c0392b; }
         .budgets .grid, .trend .grid { stroke: #e3e6ea; stroke-width: 1; }
+        .budgets .bar-value.inside { fill: #fff; }
         .budgets .zero { stroke: #1b1b1b; stroke-width: 1.5; }
         .panels { display: flex; flex-wrap: wrap; gap: 12px; }
         .trend { border: 1px solid #e3e6ea; }
