@@ -308,7 +308,7 @@ internal static class CliApp
 
         if (kind != "csv")
         {
-            return [(request.Output, Renderer.Render(sections, kind, charts))];
+            return [(request.Output, kind == "html" ? HtmlReport.Render(sections, charts) : Renderer.Render(sections, kind))];
         }
 
         if (sections.Count == 1)

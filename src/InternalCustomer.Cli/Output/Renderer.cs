@@ -2,11 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using InternalCustomer.Cli.Output.Html;
 
 namespace InternalCustomer.Cli.Output;
 
-/// <summary>Renders sections as aligned text tables, Markdown, CSV, JSON or an HTML page.</summary>
+/// <summary>
+/// Renders sections as aligned text tables, Markdown, CSV or JSON. <see cref="Formats"/> also lists <c>html</c>, which the
+/// command line renders with <c>Output.Html.HtmlReport</c> (it needs the charts' data, and that namespace builds on this
+/// one, so this one does not call it).
+/// </summary>
 internal static class Renderer
 {
     internal static readonly string[] Formats = ["table", "json", "markdown", "csv", "html"];
@@ -14,13 +17,12 @@ internal static class Renderer
     /// <summary>
     /// Renders the sections. Table and Markdown output is for a terminal or a page, so the control characters of
     /// every title, cell and note are escaped (<see cref="SafeText.Escape"/>); JSON escapes them itself; CSV keeps the
-    /// text as it is and neutralises cells a spreadsheet would run as a formula (<see cref="SafeText.CsvCell"/>); HTML
-    /// escapes every text as an entity (<see cref="HtmlReport"/>) and draws the charts of <paramref name="charts"/>, if any.
+    /// text as it is and neutralises cells a spreadsheet would run as a formula (<see cref="SafeText.CsvCell"/>).
     /// </summary>
-    internal static string Render(IReadOnlyList<Section> sections, string format, ChartContext? charts = null) => format switch
+    internal static string Render(IReadOnlyList<Section> sections, string format) => format switch
     {
         "json" => Json(sections),
-        "html" => HtmlReport.Render(sections, charts),
+        "html" => throw new ArgumentException("HTML is rendered by Output.Html.HtmlReport; expected table, json, markdown or csv here.", nameof(format)),
         "markdown" => Markdown(Escaped(sections)),
         "csv" => sections.Count == 1 ? Csv(sections[0]) : throw new ArgumentException($"CSV holds one table; expected one section, got {sections.Count}.", nameof(sections)),
         _ => Table(Escaped(sections)),
