@@ -6,6 +6,7 @@ using InternalCustomer.Cli.Commands;
 using InternalCustomer.Feedback;
 using InternalCustomer.Improvement;
 using InternalCustomer.Cli.Output;
+using InternalCustomer.Cli.Output.Html;
 using InternalCustomer.Scorecards;
 using NodaTime;
 using NodaTime.Text;
@@ -64,7 +65,7 @@ internal static class CliApp
         };
         var format = new Option<string?>("--format")
         {
-            Description = "Output format: table (default), json, markdown or csv.",
+            Description = "Output format: table (default), json, markdown, csv or html (one self-contained page; report draws its charts in it).",
         };
         var graphFormat = new Option<string?>("--format")
         {
@@ -269,7 +270,7 @@ internal static class CliApp
         var kind = (format ?? "table").ToLowerInvariant();
         if (!Renderer.Formats.Contains(kind))
         {
-            throw new UsageException($"--format: expected table, json, markdown or csv; got \"{format}\".");
+            throw new UsageException($"--format: expected table, json, markdown, csv or html; got \"{format}\".");
         }
 
         Instant? asOf = null;
@@ -357,14 +358,14 @@ internal static class CliApp
             "improvements" => new ImprovementReport(analysis).Sections(),
             _ => Report(analysis, request.All),
         };
-        return Outputs(sections, kind, request);
+        return Outputs(sections, kind, request, command == "report" ? new ChartContext(organization, analysis.Scorecard, analysis.Responses) : null);
     }
 
     /// <summary>
     /// The rendered output: one stream (stdout, or the --output file), or with csv one table per file. A csv of several
     /// sections needs --section or an --output directory: one stream never holds two headers.
     /// </summary>
-    private static IReadOnlyList<(string? Path, string Text)> Outputs(IReadOnlyList<Section> sections, string kind, Request request)
+    private static IReadOnlyList<(string? Path, string Text)> Outputs(IReadOnlyList<Section> sections, string kind, Request request, ChartContext? charts)
     {
         if (request.Section is { } key)
         {
@@ -373,7 +374,7 @@ internal static class CliApp
 
         if (kind != "csv")
         {
-            return [(request.Output, Renderer.Render(sections, kind))];
+            return [(request.Output, kind == "html" ? HtmlReport.Render(sections, charts) : Renderer.Render(sections, kind))];
         }
 
         if (sections.Count == 1)

@@ -5,10 +5,14 @@ using System.Text.Json;
 
 namespace InternalCustomer.Cli.Output;
 
-/// <summary>Renders sections as aligned text tables, Markdown, CSV or JSON.</summary>
+/// <summary>
+/// Renders sections as aligned text tables, Markdown, CSV or JSON. <see cref="Formats"/> also lists <c>html</c>, which the
+/// command line renders with <c>Output.Html.HtmlReport</c> (it needs the charts' data, and that namespace builds on this
+/// one, so this one does not call it).
+/// </summary>
 internal static class Renderer
 {
-    internal static readonly string[] Formats = ["table", "json", "markdown", "csv"];
+    internal static readonly string[] Formats = ["table", "json", "markdown", "csv", "html"];
 
     /// <summary>
     /// Renders the sections. Table and Markdown output is for a terminal or a page, so the control characters of
@@ -18,6 +22,7 @@ internal static class Renderer
     internal static string Render(IReadOnlyList<Section> sections, string format) => format switch
     {
         "json" => Json(sections),
+        "html" => throw new ArgumentException("HTML is rendered by Output.Html.HtmlReport; expected table, json, markdown or csv here.", nameof(format)),
         "markdown" => Markdown(Escaped(sections)),
         "csv" => sections.Count == 1 ? Csv(sections[0]) : throw new ArgumentException($"CSV holds one table; expected one section, got {sections.Count}.", nameof(sections)),
         _ => Table(Escaped(sections)),

@@ -188,7 +188,7 @@ public sealed class CliAppTests : IDisposable
     [Theory]
     [InlineData(new[] { "validate", "missing.json" }, "error: missing.json: no such file (expected an organisation document).")]
     [InlineData(new[] { "report", "--as-of", "yesterday" }, "error: --as-of: expected a date yyyy-MM-dd such as 2026-06-30; got \"yesterday\".")]
-    [InlineData(new[] { "report", "--format", "xml" }, "error: --format: expected table, json, markdown or csv; got \"xml\".")]
+    [InlineData(new[] { "report", "--format", "xml" }, "error: --format: expected table, json, markdown, csv or html; got \"xml\".")]
     [InlineData(new[] { "graph", "--format", "svg" }, "error: --format: expected dot or mermaid for the graph; got \"svg\".")]
     [InlineData(new[] { "report", "--bogus" }, "error: unknown option '--bogus' (see --help)")]
     [InlineData(new[] { "frobnicate" }, "error: Unrecognized command or argument 'frobnicate'. (see --help)")]
