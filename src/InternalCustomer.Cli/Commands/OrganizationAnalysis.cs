@@ -70,7 +70,7 @@ internal sealed class OrganizationAnalysis
         ? null
         : string.Create(
             CultureInfo.InvariantCulture,
-            $"Set aside from the scorecard: {string.Join(", ", Scorecard.SetAside.Select(s => $"{s.Count} response(s) on the scale {s.Scale}"))}; the scorecard rates the {Scorecard.ScoredResponses} on {Options.OverallScale}, the scale most responses use ({Scorecard.ConsideredResponses} considered). Each other scale is summarised in its own table.");
+            $"Set aside from the scorecard: {string.Join(", ", Scorecard.SetAside.Select(s => $"{s.Count} response(s) on the scale {s.Scale}"))}; the scorecard rates the {Scorecard.ScoredResponses} on {Options.OverallScale}, the scale most responses use ({Scorecard.ConsideredResponses} considered). feedback and report summarise each other scale in a table of its own.");
 
     internal Organization Organization { get; }
 
@@ -172,10 +172,21 @@ internal sealed class OrganizationAnalysis
         return new(
             "graph",
             "Dependency graph",
-            [new("kind", "kind", MachineOnly: true), ("finding", "finding")],
-            [.. health.GraphFindings.Select(f => (IReadOnlyList<Cell>)[Cell.Status(FindingKinds[f.GetType()]), Cell.Of(FindingText.Describe(f, Name))])],
+            [new("kind", "kind", MachineOnly: true), new("departments", "departments", MachineOnly: true), ("finding", "finding")],
+            [.. health.GraphFindings.Select(f => (IReadOnlyList<Cell>)[Cell.Status(FindingKinds[f.GetType()]), Cell.Of(string.Join(" ", Departments(f))), Cell.Of(FindingText.Describe(f, Name))])],
             [$"{Invariant(health.Departments)} departments, {Invariant(health.Dependencies)} dependencies, {Invariant(health.Tiers)} tiers (tier 0 depends on nobody)."]);
     }
+
+    // The departments a graph finding is about, space-separated ids: the cluster, the silo, the bridging department, or
+    // the sole supplier followed by its dependants.
+    private static IEnumerable<string> Departments(Finding finding) => (finding switch
+    {
+        MutualDependencyFinding m => m.Cluster.Departments.AsEnumerable(),
+        SiloFinding s => s.Departments,
+        BridgingDepartmentFinding b => [b.Bridging.Department],
+        SoleSupplierFinding s => [s.Supplier.Supplier, .. s.Supplier.Dependants],
+        _ => [],
+    }).Select(d => d.Value);
 
     /// <summary>A time objective's status: <c>breached</c> (decided requests under the target), <c>at risk</c> (met, but less
     /// than <see cref="AtRiskBudget"/> of the error budget left, or requests in flight past the warning threshold),
@@ -423,7 +434,10 @@ internal sealed class OrganizationAnalysis
             Cell.Count(a.BlastRadius),
             Cell.Of(Why(a)),
             Cell.Of(FindingText.Describe(a, Name))])],
-        Scorecard.Attention.IsEmpty ? ["No relationship has a gap."] : []);
+        Scorecard.Attention.IsEmpty ? ["No relationship has a gap."]
+            : Scorecard.Attention.Length > Scorecard.Health.WorstRelationships.Length
+                ? [string.Create(CultureInfo.InvariantCulture, $"The {Scorecard.Health.WorstRelationships.Length} most urgent of {Scorecard.Attention.Length} relationships with a gap; every gap is listed under Gaps, and --format json has them all.")]
+                : []);
 
     // The attention item's reasons in a few words: the findings about it (every gap it is scored for is one, the law of
     // docs/scorecards.md), and an action under way.
@@ -477,6 +491,8 @@ internal sealed class OrganizationAnalysis
             Cell.Of("-"),
             Cell.Of("-"),
             Cell.Of(string.Empty),
+            Cell.Status("in flight"),
+            .. Enumerable.Repeat(Cell.Number(null, "0"), 9),
         ]);
         var finished = Scorecard.Relationships.SelectMany(r => r.Effects).OrderBy(e => e.Action.Id).Select(e => (IReadOnlyList<Cell>)
         [
@@ -492,6 +508,16 @@ internal sealed class OrganizationAnalysis
             Cell.Of(BeforeAfter(e.OnTime, e.Judgements[1], "request")),
             Cell.Of(MeanBeforeAfter(e.MeanScore, e.Judgements[2])),
             Cell.Of(e.Caveats == EffectCaveats.None ? string.Empty : Caveats(e.Caveats)),
+            Cell.Status(e.Verdict switch { EffectVerdict.Improved => "improved", EffectVerdict.Worse => "worse", _ => "no detectable change" }),
+            Cell.Percent(e.Csat.Proportion1),
+            Cell.Percent(e.Csat.Proportion2),
+            Cell.Number(e.Judgements[0].PValue, "0.0000"),
+            Cell.Percent(e.OnTime.Proportion1),
+            Cell.Percent(e.OnTime.Proportion2),
+            Cell.Number(e.Judgements[1].PValue, "0.0000"),
+            Cell.Number(e.MeanScore.MeanY, "0.00"),
+            Cell.Number(e.MeanScore.MeanX, "0.00"),
+            Cell.Number(e.Judgements[2].PValue, "0.0000"),
         ]);
         var health = Scorecard.Health;
         var notes = new List<string>();
@@ -525,7 +551,10 @@ internal sealed class OrganizationAnalysis
         return new(
             "improvement",
             "Improvement actions",
-            [("action", "action"), ("provider", "provider"), ("consumer", "consumer"), ("owner", "owner"), ("status", "status"), ("started", "started"), ("completed", "completed"), ("verdict", "verdict"), ("csatBeforeAfter", "CSAT before → after"), ("onTimeBeforeAfter", "on time before → after"), ("meanScoreBeforeAfter", "mean score before → after"), ("caveats", "caveats")],
+            [("action", "action"), ("provider", "provider"), ("consumer", "consumer"), ("owner", "owner"), ("status", "status"), ("started", "started"), ("completed", "completed"), ("verdict", "verdict"), ("csatBeforeAfter", "CSAT before → after"), ("onTimeBeforeAfter", "on time before → after"), ("meanScoreBeforeAfter", "mean score before → after"), ("caveats", "caveats"),
+                new("outcome", "outcome", MachineOnly: true), new("csatBeforePercent", "CSAT before (%)", MachineOnly: true), new("csatAfterPercent", "CSAT after (%)", MachineOnly: true), new("csatPValue", "CSAT p", MachineOnly: true),
+                new("onTimeBeforePercent", "on time before (%)", MachineOnly: true), new("onTimeAfterPercent", "on time after (%)", MachineOnly: true), new("onTimePValue", "on-time p", MachineOnly: true),
+                new("meanBefore", "mean before", MachineOnly: true), new("meanAfter", "mean after", MachineOnly: true), new("meanPValue", "mean p", MachineOnly: true)],
             [.. inFlight, .. finished],
             notes);
     }

@@ -111,8 +111,9 @@ internal static class Renderer
     }
 
     /// <summary>
-    /// One section as one RFC 4180 table: a header row of the columns' keys, one row per table row (each cell's text),
-    /// or for a section of notes only, a <c>note</c> column. The notes of a table are not in its CSV (they are in every
+    /// One section as one RFC 4180 table: a header row of the columns' keys, one row per table row (numbers unrounded, an
+    /// interval as three columns <c>keyEstimate</c>, <c>keyLower</c>, <c>keyUpper</c>), or for a section of notes only, a
+    /// <c>note</c> column. The notes of a table are not in its CSV (they are in every
     /// other format).
     /// </summary>
     private static string Csv(Section section)
@@ -129,16 +130,22 @@ internal static class Renderer
             return output.ToString();
         }
 
-        output.Append(string.Join(",", section.Columns.Select(c => SafeText.CsvCell(c.Key)))).Append("\r\n");
+        // A column of intervals becomes three: <key>Estimate, <key>Lower, <key>Upper, numbers a spreadsheet can use.
+        var intervals = section.Columns.Select((_, i) => section.Rows.Any(r => r[i] is IntervalCell)).ToArray();
+        output.Append(string.Join(",", section.Columns.SelectMany((c, i) => intervals[i] ? [c.Key + "Estimate", c.Key + "Lower", c.Key + "Upper"] : new[] { c.Key }).Select(SafeText.CsvCell))).Append("\r\n");
         foreach (var row in section.Rows)
         {
-            output.Append(string.Join(",", row.Select(c => SafeText.CsvCell(CsvText(c))))).Append("\r\n");
+            output.Append(string.Join(",", row.SelectMany((c, i) => intervals[i] ? IntervalTexts(c) : [CsvText(c)]).Select(SafeText.CsvCell))).Append("\r\n");
         }
 
         return output.ToString();
     }
 
-    // Numbers at full precision (round-trip), nothing as an empty cell, intervals as their text (a spreadsheet has no interval).
+    private static string[] IntervalTexts(Cell cell) => cell is IntervalCell i ? [Round(i.Estimate), Round(i.Lower), Round(i.Upper)] : [string.Empty, string.Empty, string.Empty];
+
+    private static string Round(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+
+    // Numbers at full precision (round-trip), nothing as an empty cell.
     private static string CsvText(Cell cell) => cell switch
     {
         NumberCell { Value: { } v } => v.ToString("R", CultureInfo.InvariantCulture),

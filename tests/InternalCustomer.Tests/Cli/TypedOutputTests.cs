@@ -92,6 +92,24 @@ public sealed class TypedOutputTests : IDisposable
     }
 
     [Fact]
+    public void The_reports_improvement_rows_carry_the_before_and_after_shares_as_numbers()
+    {
+        using var document = JsonDocument.Parse(Run("report", "--format", "json", "--section", "improvement").Output);
+        var rows = document.RootElement.GetProperty("improvement").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("action").GetString()!);
+
+        // The example's planted logistics action: 0 of 6 satisfied before, 6 of 6 after; 8 of 20 on time before, 15 of 15
+        // after (docs/examples/improvement.json, ExampleImprovementRecordTests).
+        var logistics = rows["act-logistics-feeding-route"];
+        Assert.Equal("improved", logistics.GetProperty("outcome").GetString());
+        Assert.Equal((0.0, 100.0), (logistics.GetProperty("csatBeforePercent").GetDouble(), logistics.GetProperty("csatAfterPercent").GetDouble()));
+        Assert.Equal((40.0, 100.0), (logistics.GetProperty("onTimeBeforePercent").GetDouble(), logistics.GetProperty("onTimeAfterPercent").GetDouble()));
+        Assert.True(logistics.GetProperty("csatPValue").GetDouble() < 0.01);
+        var inFlight = rows["act-planning-dispatch-lookahead"];
+        Assert.Equal("in flight", inFlight.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, inFlight.GetProperty("csatBeforePercent").ValueKind);
+    }
+
+    [Fact]
     public void Every_finding_kind_of_the_library_has_a_documented_word()
     {
         // A new Finding record must get a kind in the findings section (and in the schema's enum), not fall through.
@@ -118,7 +136,12 @@ public sealed class TypedOutputTests : IDisposable
         var one = Run("report", "--format", "csv", "--section", "attention");
         Assert.Equal(0, one.Code);
         var lines = one.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("rank,provider,consumer,score,worstOnTimePercent,onTimeTargetPercent,csatPercent,dependence,blastRadius,why,reason", lines[0]);
+        Assert.Equal("rank,provider,consumer,score,worstOnTimePercent,onTimeTargetPercent,csatPercentEstimate,csatPercentLower,csatPercentUpper,dependence,blastRadius,why,reason", lines[0]);
+        // procurement → logistics: 0 of 24 satisfied, Wilson 95% [0, 13.8%]: numbers, not "0.0% [0.0%, 13.8%]".
+        var first = lines[1].Split(',');
+        Assert.Equal(["1", "procurement", "logistics"], first[..3]);
+        Assert.Equal(0.0, double.Parse(first[6], CultureInfo.InvariantCulture));
+        Assert.Equal(13.8, Math.Round(double.Parse(first[8], CultureInfo.InvariantCulture), 1));
         Assert.Equal(OrganizationAnalysis.AttentionShown + 1, lines.Length);
         Assert.Single(lines, l => l.StartsWith("rank,", StringComparison.Ordinal));
     }

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Text;
 using InternalCustomer.Dependencies;
+using InternalCustomer.Scorecards;
 using static InternalCustomer.Cli.Output.Html.Markup;
 
 namespace InternalCustomer.Cli.Output.Html;
 
 /// <summary>
-/// The dependency graph drawn in tiers (<see cref="LayeredLayout"/>): departments as boxes in columns, tier 0 on the
-/// left, arrows from provider to consumer, each mutual-dependency cluster framed, silos dashed; behind it, the graph as a
+/// The dependency graph drawn in tiers (<see cref="LayeredLayout"/>): departments as boxes in rows, tier 0 at the
+/// top, arrows from provider to consumer, each mutual-dependency cluster framed, silos dashed; behind it, the graph as a
 /// table (tier, department, its providers and its consumers).
 /// </summary>
 internal static class GraphChart
@@ -32,12 +33,14 @@ internal static class GraphChart
     {
         var graph = DependencyGraph.FromOrganization(context.Organization);
         var health = context.Scorecard.Health;
-        var layout = Layout(graph, health.Cycles, health.Silos.Isolated);
+        // Every silo the graph findings name: isolated departments and groups that work only with each other.
+        var silos = health.GraphFindings.OfType<SiloFinding>().ToList();
+        var layout = Layout(graph, health.Cycles, [.. silos.SelectMany(f => f.Departments)]);
         var names = graph.Departments.ToDictionary(d => d.Id.Value, d => context.Name(d.Id), StringComparer.Ordinal);
 
         html.Append("<figure class=\"chart\" id=\"chart-graph\" data-chart=\"graph\">\n");
         html.Append($"<figcaption>Who depends on whom: {N(graph.DepartmentCount)} departments in {N(health.Tiers)} tiers (tier 0, at the top, depends on nobody); an arrow goes from the provider to its consumer. ")
-            .Append($"{N(health.Cycles.Length)} mutual-dependency cluster(s) framed in orange, {N(health.Silos.Isolated.Length)} silo(s) dashed.</figcaption>\n");
+            .Append($"{N(health.Cycles.Length)} mutual-dependency cluster(s) framed in orange, {N(silos.Count)} silo(s) ({N(silos.Sum(f => f.Departments.Length))} departments) dashed.</figcaption>\n");
         html.Append($"<svg class=\"graph\" viewBox=\"0 0 {N(layout.Width)} {N(layout.Height)}\" width=\"{N(layout.Width)}\" role=\"img\" aria-label=\"Dependency graph in tiers\" data-crossings=\"{N(layout.Crossings)}\">\n");
         html.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#666\"/></marker>")
             .Append("<marker id=\"arrow-cycle\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#d95f02\"/></marker></defs>\n");

@@ -88,6 +88,12 @@ public partial class HtmlReportTests
         Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Contains("break-before: page", html, StringComparison.Ordinal);
+
+        // Both of the example's silos are dashed: the innovation lab alone, and controlling, manufacturing and shared
+        // services, which work only with each other (docs/examples/organization.json).
+        Assert.Equal(
+            ["controlling", "innovation-lab", "manufacturing", "shared-services"],
+            Regex.Matches(html, "<g class=\"node silo[^\"]*\" data-node=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
     }
 
     [Fact]
