@@ -29,6 +29,32 @@ public class OrganizationAnalysisTests
     }
 
     [Fact]
+    public void Responses_on_another_scale_get_their_own_table_headed_by_its_range_and_are_counted()
+    {
+        // Six 0–10 ratings of it by line-a beside the worked example's 25 on 1–5: 1–5 is the scorecard's scale, the six are
+        // set aside and summarised alone. R: mean(c(10, 9, 8, 7, 10, 0)) = 7.333; 9–10 satisfied: 3 of 6, and
+        // prop.test(3, 6, correct = FALSE)$conf.int = [0.1876, 0.8124].
+        int[] ratings = [10, 9, 8, 7, 10, 0];
+        FeedbackResponse[] responses = [.. Responses(), .. ratings.Select((r, i) => new FeedbackResponse(Id("line-a"), Id("it"), May(25, i), RatingScale.ZeroToTen, r))];
+        var analysis = Analysis(responses);
+
+        var sections = analysis.FeedbackSections();
+
+        Assert.Equal(["feedback", "feedbackScale0To10"], sections.Select(s => s.Key));
+        Assert.Equal("mean score (1–5)", sections[0].Headers[2]);
+        Assert.Equal("mean score (0–10)", sections[1].Headers[2]);
+        var it = Assert.Single(sections[1].TextRows);
+        Assert.Equal(["it", "6"], it.Take(2));
+        Assert.StartsWith("7.33 [", it[2], StringComparison.Ordinal);
+        Assert.Equal("50.0% [18.8%, 81.2%]", it[3]);
+        Assert.Contains("CSAT counts 9–10 as satisfied (the top 2 points).", sections[1].Notes);
+        Assert.StartsWith("Set aside from the scorecard: 6 response(s) on the scale 0–10; the scorecard rates the 25 on 1–5", Assert.Single(sections[0].Notes), StringComparison.Ordinal);
+
+        // The scorecard's own numbers are those of the 1–5 responses alone.
+        Assert.Equal(Analysis().FeedbackSection().TextRows, sections[0].TextRows);
+    }
+
+    [Fact]
     public void The_feedback_views_are_the_department_and_relationship_summaries()
     {
         var analysis = Analysis();
