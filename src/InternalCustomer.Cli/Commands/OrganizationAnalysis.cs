@@ -70,7 +70,7 @@ internal sealed class OrganizationAnalysis
         ? null
         : string.Create(
             CultureInfo.InvariantCulture,
-            $"Set aside from the scorecard: {string.Join(", ", Scorecard.SetAside.Select(s => $"{s.Count} response(s) on the scale {s.Scale}"))}; the scorecard rates the {Scorecard.ScoredResponses} on {Options.OverallScale}, the scale most responses use ({Scorecard.ConsideredResponses} considered). feedback and report summarise each other scale in a table of its own.");
+            $"Set aside from the scorecard: {string.Join(", ", Scorecard.SetAside.Select(s => $"{s.Count} response(s) on the scale {s.Scale}"))}; the scorecard rates the {Scorecard.ScoredResponseCount} on {Options.OverallScale}, the scale most responses use ({Scorecard.ConsideredResponseCount} considered). feedback and report summarise each other scale in a table of its own.");
 
     internal Organization Organization { get; }
 
@@ -118,7 +118,7 @@ internal sealed class OrganizationAnalysis
         var shared = health.SoleSuppliers.Where(s => s.IsShared).ToList();
         var rows = new List<IReadOnlyList<Cell>>
         {
-            Headline("satisfaction", $"CSAT (% satisfied, {Level()} CI)", Estimate(health.Csat, 100, "0.0", "%"), string.Create(CultureInfo.InvariantCulture, $"{Scorecard.ScoredResponses} responses on {Options.OverallScale}{(Scorecard.SetAside.IsEmpty ? string.Empty : $" ({Scorecard.ConsideredResponses - Scorecard.ScoredResponses} on other scales set aside)")}; target {Percent(Options.SatisfactionTarget)}%")),
+            Headline("satisfaction", $"CSAT (% satisfied, {Level()} CI)", Estimate(health.Csat, 100, "0.0", "%"), string.Create(CultureInfo.InvariantCulture, $"{Scorecard.ScoredResponseCount} responses on {Options.OverallScale}{(Scorecard.SetAside.IsEmpty ? string.Empty : $" ({Scorecard.ConsideredResponseCount - Scorecard.ScoredResponseCount} on other scales set aside)")}; target {Percent(Options.SatisfactionTarget)}%")),
             Headline("meanScore", $"mean score ({Options.OverallScale}, {Level()} CI)", Estimate(health.Mean, 1, "0.00", string.Empty), $"{Options.OverallScale.Min} = worst, {Options.OverallScale.Max} = best"),
             Headline("resolutionOnTime", "resolution on time (%)", Cell.Percent(health.Resolution.Compliance), string.Create(CultureInfo.InvariantCulture, $"{health.Resolution.Met} of {health.Resolution.Decided} decided requests; {health.Resolution.InFlight} in flight")),
             Headline("firstResponseOnTime", "first response on time (%)", Cell.Percent(health.FirstResponse.Compliance), string.Create(CultureInfo.InvariantCulture, $"{health.FirstResponse.Met} of {health.FirstResponse.Decided} decided requests")),

@@ -53,7 +53,7 @@ public static class FindingText
             TimeObjectiveBreached f => Text(
                 $"SLA breached: {n(f.Provider)} serving {n(f.Consumer)}, {OnTime(f.Objective)} under agreement {f.Objective.Agreement}, {Percent(f.Shortfall)} short of the target{(f.Breached > 1 ? Text($"; {f.Breached} time objectives are breached") : string.Empty)}."),
             SatisfactionShortfall f => Text(
-                $"Satisfaction below target: {n(f.Consumer)} about {n(f.Provider)}, only {Percent(f.Csat)} of {Count(f.Responses, "response")} satisfied ({Percent(f.Interval.Level)} interval {Percent(f.Interval.Lower)}–{Percent(f.Interval.Upper)}, target {Percent(f.Target)}), {Percent(f.Shortfall)} short of the target; {(f.IsClear ? "the whole interval is below it" : "the interval reaches the target, so the shortfall may be sampling noise")}."),
+                $"Satisfaction below target: {n(f.Consumer)} about {n(f.Provider)}, only {Percent(f.Csat)} of {Count(f.Responses, "response")} satisfied ({Percent(f.Interval.Level)} interval {Percent(f.Interval.Lower)}–{Percent(f.Interval.Upper)}, target {Percent(f.Target)}), {Percent(f.Shortfall)} short of the target; {(f.IsWhollyBelowTarget ? "the whole interval is below it" : "the interval reaches the target, so the shortfall may be sampling noise")}."),
             MutualDependencyFinding f => Text(
                 $"Mutual dependency: {string.Join(" → ", f.Cluster.Cycle.Append(f.Cluster.Cycle[0]).Select(n))} ({f.Cluster.Departments.Length} departments depend on each other, directly or through the others)."),
             SiloFinding { IsIsolated: true } f => Text(

@@ -93,7 +93,7 @@ public sealed class OrganizationScorecard
 
     /// <summary>Gets the number of responses every feedback figure of the scorecard rests on: those given by the as-of
     /// instant on <see cref="ScorecardOptions.OverallScale"/>.</summary>
-    public long ScoredResponses { get; internal init; }
+    public long ScoredResponseCount { get; internal init; }
 
     /// <summary>Gets the responses given by the as-of instant on another overall scale, which
     /// <see cref="ScorecardOptions.OtherScales"/> = <see cref="OtherScaleRule.SetAside"/> left out of every figure: one
@@ -101,8 +101,8 @@ public sealed class OrganizationScorecard
     /// so under <see cref="OtherScaleRule.Reject"/>, where such a response is a problem).</summary>
     public ImmutableArray<SetAsideResponses> SetAside { get; internal init; } = [];
 
-    /// <summary>Gets the number of responses given by the as-of instant: <see cref="ScoredResponses"/> plus the counts of <see cref="SetAside"/>.</summary>
-    public long ConsideredResponses => ScoredResponses + SetAside.Sum(static s => s.Count);
+    /// <summary>Gets the number of responses given by the as-of instant: <see cref="ScoredResponseCount"/> plus the counts of <see cref="SetAside"/>.</summary>
+    public long ConsideredResponseCount => ScoredResponseCount + SetAside.Sum(static s => s.Count);
 
     /// <summary>Gets a department's scorecard.</summary>
     /// <param name="id">The department id.</param>

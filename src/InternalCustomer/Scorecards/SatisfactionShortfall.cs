@@ -27,5 +27,5 @@ public sealed record SatisfactionShortfall(
 {
     /// <summary>Gets a value indicating whether the whole interval lies below the target (<c>Interval.Upper &lt; Target</c>),
     /// so that the shortfall is not sampling noise.</summary>
-    public bool IsClear => Interval.Upper < Target;
+    public bool IsWhollyBelowTarget => Interval.Upper < Target;
 }

@@ -44,7 +44,7 @@ public static partial class Scorecard
     /// over the responses a scorecard with these options considers: those given by <see cref="ScorecardOptions.AsOf"/>,
     /// whatever their scale. CSAT counts <see cref="ScorecardOptions.CsatTopBoxes"/> top boxes on every scale and every
     /// interval is at <see cref="ScorecardOptions.ConfidenceLevel"/>. The counts of the summaries add up to
-    /// <see cref="OrganizationScorecard.ConsideredResponses"/> of the scorecard of the same responses and options;
+    /// <see cref="OrganizationScorecard.ConsideredResponseCount"/> of the scorecard of the same responses and options;
     /// the summary on <see cref="ScorecardOptions.OverallScale"/> has the scorecard's counts and figures.
     /// </summary>
     /// <param name="organization">The organisation.</param>

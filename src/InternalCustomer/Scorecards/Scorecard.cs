@@ -48,7 +48,7 @@ public static partial class Scorecard
         var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, LatestCampaign(responses, options), options);
         return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health)
         {
-            ScoredResponses = scored,
+            ScoredResponseCount = scored,
             SetAside = setAside,
         };
     }

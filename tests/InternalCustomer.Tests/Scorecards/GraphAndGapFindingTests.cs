@@ -120,10 +120,10 @@ public sealed class GraphAndGapFindingTests
         Assert.Equal("SLA breached: it serving ops, resolution on time in 50% of 8 decided requests (target 90%) under agreement it-ops, 44.4% short of the target.", breached.ToString());
 
         var noisy = new SatisfactionShortfall(DepartmentId.Parse("it"), DepartmentId.Parse("ops"), 20, 0.75, new ConfidenceInterval(0.531, 0.888, 0.95), 0.8, 0.0625, 2, 5);
-        Assert.False(noisy.IsClear);
+        Assert.False(noisy.IsWhollyBelowTarget);
         Assert.Equal("Satisfaction below target: ops about it, only 75% of 20 responses satisfied (95% interval 53.1%–88.8%, target 80%), 6.3% short of the target; the interval reaches the target, so the shortfall may be sampling noise.", noisy.ToString());
         var clear = noisy with { Interval = new ConfidenceInterval(0.6, 0.79, 0.95) };
-        Assert.True(clear.IsClear);
+        Assert.True(clear.IsWhollyBelowTarget);
         Assert.EndsWith("6.3% short of the target; the whole interval is below it.", clear.ToString());
     }
 }

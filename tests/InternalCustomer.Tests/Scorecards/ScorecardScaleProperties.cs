@@ -43,10 +43,10 @@ public class ScorecardScaleProperties
         var card = Scorecard.Compute(organization, Requests(), responses, options);
 
         var considered = responses.Where(r => r.Instant <= AsOf).ToArray();
-        Assert.Equal(considered.Length, card.ConsideredResponses);
-        Assert.Equal(considered.Length, card.ScoredResponses + card.SetAside.Sum(s => s.Count));
-        Assert.Equal(considered.Count(r => r.OverallScale.Equals(overall)), card.ScoredResponses);
-        Assert.Equal(card.ScoredResponses, card.Relationships.Sum(r => r.Feedback.Count));
+        Assert.Equal(considered.Length, card.ConsideredResponseCount);
+        Assert.Equal(considered.Length, card.ScoredResponseCount + card.SetAside.Sum(s => s.Count));
+        Assert.Equal(considered.Count(r => r.OverallScale.Equals(overall)), card.ScoredResponseCount);
+        Assert.Equal(card.ScoredResponseCount, card.Relationships.Sum(r => r.Feedback.Count));
         Assert.All(card.SetAside, s => Assert.Equal(s.Count, s.ByRelationship.Values.Sum()));
         Assert.DoesNotContain(card.SetAside, s => s.Scale.Equals(overall));
         Assert.Equal(considered.Length, Scorecard.SummarizeByScale(organization, responses, options).Sum(s => s.Responses.Count));
@@ -54,7 +54,7 @@ public class ScorecardScaleProperties
 
         var alone = Scorecard.Compute(organization, Requests(), [.. responses.Where(r => r.OverallScale.Equals(overall))], options with { OtherScales = OtherScaleRule.Reject });
         Assert.Empty(alone.SetAside);
-        Assert.Equal(alone.ScoredResponses, card.ScoredResponses);
+        Assert.Equal(alone.ScoredResponseCount, card.ScoredResponseCount);
         Assert.Equal(
             alone.Relationships.Select(r => (r.Provider, r.Consumer, r.Feedback.Count, r.Mean, r.Csat, r.Trend, string.Join(";", r.Effects))),
             card.Relationships.Select(r => (r.Provider, r.Consumer, r.Feedback.Count, r.Mean, r.Csat, r.Trend, string.Join(";", r.Effects))));

@@ -37,8 +37,8 @@ public class ScorecardScaleTests
 
         var card = Scorecard.Compute(Example(), Requests(), Responses(), options);
         Assert.Empty(card.SetAside);
-        Assert.Equal(25, card.ScoredResponses);
-        Assert.Equal(25, card.ConsideredResponses);
+        Assert.Equal(25, card.ScoredResponseCount);
+        Assert.Equal(25, card.ConsideredResponseCount);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class ScorecardScaleTests
 
         // Given by the as-of instant: 25 on 1–5 scored; 3 on 0–10 (2 from it → line-a, 1 from line-a → line-b) and 1 on
         // 1–7 set aside, most first; the 0–10 response after the as-of instant is not considered.
-        Assert.Equal(25, card.ScoredResponses);
-        Assert.Equal(29, card.ConsideredResponses);
+        Assert.Equal(25, card.ScoredResponseCount);
+        Assert.Equal(29, card.ConsideredResponseCount);
         Assert.Equal([(RatingScale.ZeroToTen, 3L), (RatingScale.SevenPoint, 1L)], card.SetAside.Select(s => (s.Scale, s.Count)));
         Assert.Equal(
             [KeyValuePair.Create(new Relationship(Id("it"), Id("line-a")), 2L), KeyValuePair.Create(new Relationship(Id("line-a"), Id("line-b")), 1L)],
@@ -77,7 +77,7 @@ public class ScorecardScaleTests
         var summaries = Scorecard.SummarizeByScale(Example(), Mixed(), options);
 
         Assert.Equal([RatingScale.FivePoint, RatingScale.ZeroToTen, RatingScale.SevenPoint], summaries.Select(s => s.Scale));
-        Assert.Equal(card.ConsideredResponses, summaries.Sum(s => s.Responses.Count));
+        Assert.Equal(card.ConsideredResponseCount, summaries.Sum(s => s.Responses.Count));
         var five = summaries[0];
         Assert.All(card.Departments.Where(d => d.Feedback.Count > 0), d => Assert.Equal((d.Feedback.Count, d.Csat, d.Mean, d.Nps), (five.ByProvider[d.Id].Count, five.ByProvider[d.Id].Csat!.Value, five.ByProvider[d.Id].Mean, five.ByProvider[d.Id].Nps)));
 
@@ -139,9 +139,9 @@ public class ScorecardScaleTests
 
         var expected = survey switch { "0-10" => RatingScale.ZeroToTen, "1-7" => RatingScale.SevenPoint, _ => RatingScale.FivePoint };
         Assert.Equal(expected, scale);
-        Assert.Equal(responses.Length, card.ConsideredResponses);
-        Assert.Equal(responses.Count(r => r.OverallScale.Equals(scale)), card.ScoredResponses);
-        Assert.Equal(card.Relationships.Sum(r => r.Feedback.Count), card.ScoredResponses);
+        Assert.Equal(responses.Length, card.ConsideredResponseCount);
+        Assert.Equal(responses.Count(r => r.OverallScale.Equals(scale)), card.ScoredResponseCount);
+        Assert.Equal(card.Relationships.Sum(r => r.Feedback.Count), card.ScoredResponseCount);
         Assert.Equal(responses.Length, summaries.Sum(s => s.Responses.Count));
         Assert.Equal(scale, summaries[0].Scale);
         if (survey == "mixed")
