@@ -1,7 +1,5 @@
 using System.Text.Json;
 using InternalCustomer.Cli;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace InternalCustomer.Tests.Cli;
 
@@ -342,15 +340,9 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains("none.json: no such file (expected an improvement document).", error, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = CliApp.Run(args, output, error, stderrIsTerminal: false, new FakeClock(Instant.FromUtc(2026, 7, 1, 0, 0)));
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => Tool.Run(args);
 
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+    private static string[] Lines(string text) => Tool.Lines(text);
 
     private string Write(string name, string content)
     {

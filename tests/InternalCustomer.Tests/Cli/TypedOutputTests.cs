@@ -5,8 +5,6 @@ using InternalCustomer.Cli;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Scorecards;
 using Json.Schema;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace InternalCustomer.Tests.Cli;
 
@@ -329,11 +327,6 @@ public sealed class TypedOutputTests : IDisposable
     private static IEnumerable<string> Errors(EvaluationResults results) =>
         (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"));
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = CliApp.Run(args, output, error, stderrIsTerminal: false, new FakeClock(Instant.FromUtc(2026, 7, 1, 0, 0)));
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => Tool.Run(args);
+
 }

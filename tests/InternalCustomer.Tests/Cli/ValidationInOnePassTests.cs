@@ -1,7 +1,6 @@
 using InternalCustomer.Cli;
 using InternalCustomer.Tests.Interchange;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace InternalCustomer.Tests.Cli;
 
@@ -205,7 +204,7 @@ public sealed class ValidationInOnePassTests : IDisposable
         // An output writer that fails in a way no write error does (not an IOException) stands for a bug of the tool.
         var error = new StringWriter();
 
-        var code = CliApp.Run(["sla"], new FailingWriter(), error, stderrIsTerminal: false, new FakeClock(Instant.FromUtc(2026, 7, 1, 0, 0)));
+        var code = CliApp.Run(["sla"], new FailingWriter(), error, stderrIsTerminal: false, Tool.Clock);
 
         Assert.Equal(CliApp.Bug, code);
         Assert.Equal(2, code);
@@ -246,15 +245,9 @@ public sealed class ValidationInOnePassTests : IDisposable
         Assert.StartsWith($"{bad}: line 2, column 4 (agreement): Request 'R1' at requests[0] names agreement 'sla-hx'", Assert.Single(Lines(invalid.Error)), StringComparison.Ordinal);
     }
 
-    private (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = CliApp.Run(args, output, error, stderrIsTerminal: false, new FakeClock(Instant.FromUtc(2026, 7, 1, 0, 0)));
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => Tool.Run(args);
 
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+    private static string[] Lines(string text) => Tool.Lines(text);
 
     private string Write(string name, string content)
     {
