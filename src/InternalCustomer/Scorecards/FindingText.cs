@@ -63,7 +63,7 @@ public static class FindingText
             BridgingDepartmentFinding f => Text(
                 $"Bridging department: {n(f.Bridging.Department)} is the only link between {f.Bridging.Parts.Length} otherwise separate parts of the organisation: {string.Join("; ", f.Bridging.Parts.Select(p => Part(p, n)))}."),
             SoleSupplierFinding { Supplier: var s } => Text(
-                $"Sole supplier: {n(s.Supplier)} is the only provider of {(s.Services.IsEmpty ? "what they get from it" : Names(s.Services.Select(v => v.Name), s.Services.Length))} to {Count(s.Dependants.Length, "department")} ({Names(s.Dependants, n, 3)}), none of which has an alternative; its failure reaches {Count(s.Reached, "department")} directly or through their suppliers."),
+                $"Sole supplier: {n(s.Supplier)} is the only provider of {(s.Services.IsEmpty ? "what they get from it" : Names(s.Services.Select(v => $"“{v.Name}”"), s.Services.Length))} to {Count(s.Dependants.Length, "department")} ({Names(s.Dependants, n, 3)}), none of which has an alternative; its failure reaches {Count(s.Reached, "department")} directly or through their suppliers."),
             _ => throw new ArgumentException($"Expected a finding of the scorecard; got {finding.GetType().Name}.", nameof(finding)),
         };
     }

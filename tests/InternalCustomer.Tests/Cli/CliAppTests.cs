@@ -20,7 +20,7 @@ public sealed class CliAppTests : IDisposable
         Assert.Matches(@"\ndepartments +25\n", output);
         Assert.Contains("Mutual dependency: IT infrastructure (it-infrastructure) → Maintenance (maintenance) → IT infrastructure (it-infrastructure)", output, StringComparison.Ordinal);
         Assert.Contains("Bridging department: Controlling (controlling) is the only link between 2 otherwise separate parts of the organisation", output, StringComparison.Ordinal);
-        Assert.Contains("Sole supplier: IT service desk (it-service-desk) is the only provider of IT support to 11 departments", output, StringComparison.Ordinal);
+        Assert.Contains("Sole supplier: IT service desk (it-service-desk) is the only provider of “IT support” to 11 departments", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Single points of failure", output, StringComparison.Ordinal);
         Assert.Contains("Silo: Innovation lab (innovation-lab)", output, StringComparison.Ordinal);
         Assert.Contains("SLA met but customer unhappy: IT service desk (it-service-desk) meets every time objective for Line 4 – Final assembly (assembly)", output, StringComparison.Ordinal);
