@@ -23,87 +23,18 @@ public sealed partial class DependencyGraph
     /// </remarks>
     public ImmutableArray<BridgingDepartment> FindBridgingDepartments()
     {
-        var n = DepartmentCount;
-        var (start, neighbours) = UndirectedAdjacency();
-        var discovery = new int[n]; // 0 = not visited
-        var low = new int[n];
-        var parent = new int[n];
-        var next = new int[n];
-        var stack = new int[n];
-        var size = new int[n];
-        var rootOf = new int[n];
-        var groupSize = new int[n]; // by root
-        var separated = new List<int>?[n]; // children whose subtree is a part of its own without the parent, in discovery order
-        var time = 0;
-        for (var root = 0; root < n; root++)
-        {
-            if (discovery[root] != 0)
-            {
-                continue;
-            }
-
-            var count = 1;
-            var top = 0;
-            stack[top++] = root;
-            parent[root] = -1;
-            discovery[root] = low[root] = ++time;
-            next[root] = start[root];
-            size[root] = 1;
-            rootOf[root] = root;
-            while (top > 0)
-            {
-                var v = stack[top - 1];
-                if (next[v] < start[v + 1])
-                {
-                    var w = neighbours[next[v]++];
-                    if (discovery[w] == 0)
-                    {
-                        parent[w] = v;
-                        discovery[w] = low[w] = ++time;
-                        next[w] = start[w];
-                        size[w] = 1;
-                        rootOf[w] = root;
-                        stack[top++] = w;
-                        count++;
-                    }
-                    else if (w != parent[v] && discovery[w] < low[v])
-                    {
-                        low[v] = discovery[w];
-                    }
-
-                    continue;
-                }
-
-                top--;
-                var p = parent[v];
-                if (p < 0)
-                {
-                    continue;
-                }
-
-                low[p] = Math.Min(low[p], low[v]);
-                size[p] += size[v];
-
-                // The root's children share no link (an undirected search has no cross links), so each is a part;
-                // another department's child is a part of its own when nothing in its subtree links above the department.
-                if (p == root || low[v] >= discovery[p])
-                {
-                    (separated[p] ??= []).Add(v);
-                }
-            }
-
-            groupSize[root] = count;
-        }
-
+        var search = SearchLowPoints();
+        var (start, neighbours, discovery, size) = (search.Start, search.Neighbours, search.Discovery, search.Size);
         var result = ImmutableArray.CreateBuilder<BridgingDepartment>();
-        for (var v = 0; v < n; v++)
+        for (var v = 0; v < DepartmentCount; v++)
         {
-            var children = separated[v];
-            var isRoot = parent[v] < 0;
-            if (children is null || (isRoot && children.Count < 2))
+            if (!search.IsArticulationPoint(v))
             {
                 continue;
             }
+
+            var children = search.Separated[v]!;
+            var isRoot = search.Parent[v] < 0;
 
             // Part k < children.Count is child k's subtree (discovery times discovery[c] … discovery[c] + size[c] − 1);
             // the last part, for a department other than its search's root, is the rest of the group, above it.
@@ -120,7 +51,7 @@ public sealed partial class DependencyGraph
                 linked[PartOf(children, discovery, size, w, partCount)].Add(Departments[w].Id);
             }
 
-            var rest = groupSize[rootOf[v]] - 1 - children.Sum(c => size[c]);
+            var rest = search.GroupSize[search.RootOf[v]] - 1 - children.Sum(c => size[c]);
             var parts = Enumerable.Range(0, partCount)
                 .Select(k => new SeparatedPart(k < children.Count ? size[children[k]] : rest, [.. linked[k]]))
                 .OrderByDescending(p => p.Size)

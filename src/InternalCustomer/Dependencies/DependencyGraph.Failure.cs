@@ -15,6 +15,52 @@ public sealed partial class DependencyGraph
     /// <remarks>Hopcroft and Tarjan's low-point depth-first search (1973), iterative, O(departments + edges).</remarks>
     public SinglePointsOfFailure FindSinglePointsOfFailure()
     {
+        var search = SearchLowPoints();
+        var points = ImmutableArray.CreateBuilder<DepartmentId>();
+        for (var v = 0; v < DepartmentCount; v++)
+        {
+            if (search.IsArticulationPoint(v))
+            {
+                points.Add(Departments[v].Id);
+            }
+        }
+
+        var bridges = search.Bridges;
+        bridges.Sort();
+        var pairs = ImmutableArray.CreateBuilder<DepartmentPair>(bridges.Count);
+        foreach (var (a, b) in bridges)
+        {
+            pairs.Add(new DepartmentPair(Departments[a].Id, Departments[b].Id));
+        }
+
+        return new SinglePointsOfFailure(points.ToImmutable(), pairs.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// What one low-point depth-first search of the undirected view finds (Hopcroft and Tarjan, 1973): per department its
+    /// discovery time, search parent (−1 for a root), subtree size and search root, per root the size of its group, per
+    /// department the children whose subtree is a part of its own without it (for a root: every child), and the bridges.
+    /// </summary>
+    private sealed record LowPoints(
+        int[] Start,
+        int[] Neighbours,
+        int[] Discovery,
+        int[] Parent,
+        int[] Size,
+        int[] RootOf,
+        int[] GroupSize,
+        List<int>?[] Separated,
+        List<(int, int)> Bridges)
+    {
+        /// <summary>Whether removing the department cuts its group apart: a root with two or more children, another
+        /// department with a child whose subtree links nowhere above it.</summary>
+        internal bool IsArticulationPoint(int v) => Separated[v] is { } children && (Parent[v] >= 0 || children.Count >= 2);
+    }
+
+    /// <summary>The low-point search of the undirected view, iterative, O(departments + edges); its results serve both
+    /// <see cref="FindSinglePointsOfFailure"/> and <see cref="FindBridgingDepartments"/>.</summary>
+    private LowPoints SearchLowPoints()
+    {
         var n = DepartmentCount;
         var (start, neighbours) = UndirectedAdjacency();
         var discovery = new int[n]; // 0 = not visited
@@ -22,7 +68,10 @@ public sealed partial class DependencyGraph
         var parent = new int[n];
         var next = new int[n];
         var stack = new int[n];
-        var isCut = new bool[n];
+        var size = new int[n];
+        var rootOf = new int[n];
+        var groupSize = new int[n]; // by root
+        var separated = new List<int>?[n]; // in discovery order
         var bridges = new List<(int, int)>();
         var time = 0;
         for (var root = 0; root < n; root++)
@@ -32,12 +81,14 @@ public sealed partial class DependencyGraph
                 continue;
             }
 
-            var rootChildren = 0;
+            var count = 1;
             var top = 0;
             stack[top++] = root;
             parent[root] = -1;
             discovery[root] = low[root] = ++time;
             next[root] = start[root];
+            size[root] = 1;
+            rootOf[root] = root;
             while (top > 0)
             {
                 var v = stack[top - 1];
@@ -49,11 +100,10 @@ public sealed partial class DependencyGraph
                         parent[w] = v;
                         discovery[w] = low[w] = ++time;
                         next[w] = start[w];
+                        size[w] = 1;
+                        rootOf[w] = root;
                         stack[top++] = w;
-                        if (v == root)
-                        {
-                            rootChildren++;
-                        }
+                        count++;
                     }
                     else if (w != parent[v] && discovery[w] < low[v])
                     {
@@ -70,45 +120,25 @@ public sealed partial class DependencyGraph
                     continue;
                 }
 
-                if (low[v] < low[p])
-                {
-                    low[p] = low[v];
-                }
-
+                low[p] = Math.Min(low[p], low[v]);
+                size[p] += size[v];
                 if (low[v] > discovery[p])
                 {
                     bridges.Add(p < v ? (p, v) : (v, p));
                 }
 
-                if (p != root && low[v] >= discovery[p])
+                // The root's children share no link (an undirected search has no cross links), so each is a part;
+                // another department's child is a part of its own when nothing in its subtree links above the department.
+                if (p == root || low[v] >= discovery[p])
                 {
-                    isCut[p] = true;
+                    (separated[p] ??= []).Add(v);
                 }
             }
 
-            if (rootChildren >= 2)
-            {
-                isCut[root] = true;
-            }
+            groupSize[root] = count;
         }
 
-        var points = ImmutableArray.CreateBuilder<DepartmentId>();
-        for (var v = 0; v < n; v++)
-        {
-            if (isCut[v])
-            {
-                points.Add(Departments[v].Id);
-            }
-        }
-
-        bridges.Sort();
-        var pairs = ImmutableArray.CreateBuilder<DepartmentPair>(bridges.Count);
-        foreach (var (a, b) in bridges)
-        {
-            pairs.Add(new DepartmentPair(Departments[a].Id, Departments[b].Id));
-        }
-
-        return new SinglePointsOfFailure(points.ToImmutable(), pairs.MoveToImmutable());
+        return new LowPoints(start, neighbours, discovery, parent, size, rootOf, groupSize, separated, bridges);
     }
 
     /// <summary>The undirected view: per department, the union of its out- and in-neighbours, ascending, without repeats.</summary>
