@@ -64,6 +64,12 @@ public class ChartModelTests
         Assert.Contains(bars.Bars, b => b.Remaining < 0);
         Assert.Equal(bars.Bars.Min(b => b.Remaining), bars.Axis.Min);
         Assert.Equal(1, bars.Axis.Max);
+
+        // Worked by hand: the worst bar is logistics → end-of-line's resolution, 32 of 67 met against 90%, so
+        // (0.1 − 35/67) / 0.1 of the budget is left (the same row SafeOutputTests reads from the CSV).
+        var worst = bars.Bars[0];
+        Assert.Equal(("ola-34-logistics-end-of-line", "resolution"), (worst.Agreement, worst.Objective));
+        Assert.Equal((0.1 - (35.0 / 67)) / 0.1, worst.Remaining, 12);
     }
 
     [Fact]
@@ -82,12 +88,17 @@ public class ChartModelTests
         {
             var relationship = Analysis.Scorecard.GetRelationship(DepartmentId.Parse(cell.Provider), DepartmentId.Parse(cell.Consumer))!;
             Assert.Equal(relationship.Csat.Value, cell.Csat);
-            Assert.Equal(cell.Csat is { } csat ? ColourScale.Of(csat) : null, cell.Colour);
+            Assert.Equal(cell.Csat is null, cell.Colour is null);
             Assert.Contains(cell.Provider, map.Providers);
             Assert.Contains(cell.Consumer, map.Consumers);
         }
 
         Assert.Contains(map.Cells, c => c.Colour is null);
+
+        // Hand-known cells of the example: procurement → logistics has 0 of 24 satisfied, so the red end of the scale
+        // (ColourScaleTests pins the endpoints' colours).
+        var procurement = map.Cells.Single(c => c.Provider == "procurement" && c.Consumer == "logistics");
+        Assert.Equal((0.0, 24L, "#d73027"), (procurement.Csat!.Value, procurement.Responses, procurement.Colour));
         Assert.Equal(map.Providers.Order(StringComparer.Ordinal), map.Providers);
     }
 
