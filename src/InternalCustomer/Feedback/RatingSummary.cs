@@ -11,16 +11,15 @@ namespace InternalCustomer.Feedback;
 /// </summary>
 /// <remarks>
 /// <para><b>Merge law.</b> <see cref="Empty(RatingScale)"/> is the identity of <see cref="Merge"/>, and
-/// <see cref="Merge"/> is associative and commutative: summarising <c>xs ++ ys</c> gives the same summary
-/// as merging the summaries of <c>xs</c> and <c>ys</c> (histogram, count, minimum and maximum exactly;
-/// mean and M2 to rounding, relative error well below 1e-9). So ratings can be summarised per
-/// partition, on any thread or machine, and combined.</para>
-/// <para><b>Numerics.</b> <see cref="Of(ReadOnlySpan{int}, RatingScale)"/> counts the histogram in one
-/// pass and derives the sum, mean and M2 from it (two-pass moments over the k points, so no
-/// cancellation). <see cref="Merge"/> uses the parallel update of Chan, Golub &amp; LeVeque (1979):
-/// <c>n = nA + nB</c>, <c>δ = meanB − meanA</c>, <c>mean = meanA + δ·nB/n</c>,
-/// <c>M2 = M2A + M2B + δ²·nA·nB/n</c>, with the operands put in a canonical order first so that
-/// <c>a.Merge(b)</c> and <c>b.Merge(a)</c> are bit-for-bit equal.</para>
+/// <see cref="Merge"/> is associative and commutative, exactly: summarising <c>xs ++ ys</c> gives the same summary,
+/// bit for bit, as merging the summaries of <c>xs</c> and <c>ys</c> in any order and grouping, or as adding the
+/// ratings one by one (<see cref="Add"/>). So ratings can be summarised per partition, on any thread or machine,
+/// and combined.</para>
+/// <para><b>Numerics.</b> A summary is a function of its (integer) histogram alone: every construction —
+/// <see cref="Of(ReadOnlySpan{int}, RatingScale)"/>, <see cref="FromHistogram"/>, <see cref="Merge"/> (which sums
+/// the bins) and <see cref="Add"/> — derives the sum, mean and M2 from the histogram (two-pass moments over the
+/// k points, so no cancellation), in O(k). <see cref="Scale"/> and <see cref="Histogram"/> are therefore the
+/// whole state: <see cref="FromHistogram"/> rebuilds any summary bit for bit from them.</para>
 /// <para>Instances are immutable. Equality is by reference; compare the properties to compare contents.</para>
 /// </remarks>
 public sealed class RatingSummary : IHistogramSummary
@@ -187,7 +186,21 @@ public sealed class RatingSummary : IHistogramSummary
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="other"/> is on a different scale.</exception>
     public RatingSummary Merge(RatingSummary other) =>
-        HistogramBins.MergeIdentity(this, other, nameof(other)) ?? new RatingSummary(Scale, _moments.Merge(other._moments));
+        HistogramBins.MergeIdentity(this, other, nameof(other)) ?? FromOwnedHistogram(Scale, HistogramBins.Add<long>(Counts, other.Counts));
+
+    /// <summary>Returns the summary with one more rating: the histogram with that point counted once more, and the
+    /// moments derived from it, so that adding ratings one by one gives exactly <see cref="Of(ReadOnlySpan{int}, RatingScale)"/>
+    /// of all of them. Costs O(k) in the k points of the scale, nothing in the ratings already summarised.</summary>
+    /// <param name="rating">A point of the scale.</param>
+    /// <returns>The new summary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside the scale.</exception>
+    public RatingSummary Add(int rating)
+    {
+        var point = Scale.Validate(rating, nameof(rating)) - Scale.Min;
+        var counts = Counts.AsSpan().ToArray();
+        counts[point]++;
+        return FromOwnedHistogram(Scale, counts);
+    }
 
     /// <summary>Returns <c>n=…, mean=…</c> for diagnostics.</summary>
     /// <returns>A short description.</returns>

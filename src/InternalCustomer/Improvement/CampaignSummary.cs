@@ -161,6 +161,30 @@ public sealed class CampaignSummary : IEquatable<CampaignSummary>
             [.. counts.Select(static kv => new RelationshipResponses(kv.Key, kv.Value.Invited, kv.Value.Responses, kv.Value.Satisfied))]);
     }
 
+    // The summary of a campaign from response counts per relationship already taken (the responses in the window, and
+    // of them the satisfied ones, with the top boxes checked by whoever counted): the invitations come from the campaign.
+    // Create's result over the same responses, for a scorecard accumulated from partial states.
+    internal static CampaignSummary FromCounts(FeedbackCampaign campaign, IEnumerable<KeyValuePair<Relationship, (long Responses, long Satisfied)>> responses, int csatTopBoxes)
+    {
+        var counts = new SortedDictionary<Relationship, (long Invited, long Responses, long Satisfied)>();
+        foreach (var invitation in campaign.Invitations)
+        {
+            counts[invitation.Relationship] = (invitation.Invited, 0, 0);
+        }
+
+        foreach (var (key, (given, satisfied)) in responses)
+        {
+            var (invited, count, happy) = counts.GetValueOrDefault(key);
+            counts[key] = (invited, count + given, happy + satisfied);
+        }
+
+        return new CampaignSummary(
+            campaign.Id,
+            campaign.Window,
+            csatTopBoxes,
+            [.. counts.Select(static kv => new RelationshipResponses(kv.Key, kv.Value.Invited, kv.Value.Responses, kv.Value.Satisfied))]);
+    }
+
     /// <summary>Merges the summary of another part of the same campaign: the counts are added relationship by
     /// relationship (a relationship in both adds its invited too).</summary>
     /// <param name="other">A summary of the same campaign (id and window) with the same top boxes.</param>

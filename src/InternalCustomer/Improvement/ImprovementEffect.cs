@@ -87,60 +87,22 @@ public static class ImprovementEffect
         ReadOnlySpan<FeedbackResponse> responses,
         EffectOptions options)
     {
-        ArgumentNullException.ThrowIfNull(organization);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        var tally = EffectTally.Plan(organization, action, others, options);
         var relationship = action.Relationship;
-        RequireRelationship(organization, relationship, $"Action '{action.Id}'", nameof(action));
-        var between = ImprovementGuard.AgreementsBetween(organization, relationship);
-        var zone = between.IsEmpty ? DateTimeZone.Utc : organization.Calendars[between[0].Calendar].Zone;
-        var caveats = EffectCaveats.None;
-        var (before, after) = Windows(action, between, zone, options);
-        if (after.End > options.AsOf)
-        {
-            after = new Interval(after.Start, options.AsOf);
-            caveats |= EffectCaveats.AfterWindowCut;
-        }
-
-        var controls = Controls(organization, relationship, options);
-        var controlSet = controls.ToHashSet();
 
         // Responses: satisfied 0/1 and scores of the treated pair and of the controls.
-        var treated = new Cells();
-        var control = new Cells();
-        var scoresBefore = new List<double>();
-        var scoresAfter = new List<double>();
-        var controlScoresBefore = new List<double>();
-        var controlScoresAfter = new List<double>();
         RatingScale? scale = null;
-        RatingScale? controlScale = null;
-        var controlScalesAgree = true;
         var scaleAt = -1;
         for (var i = 0; i < responses.Length; i++)
         {
             var response = responses[i] ?? throw new ArgumentException($"Expected a response at every index; got null at responses[{i}].", nameof(responses));
-            var isBefore = before.Contains(response.Instant);
-            if (!isBefore && !after.Contains(response.Instant))
-            {
-                continue;
-            }
-
-            var pair = new Relationship(response.Subject, response.Respondent);
-            var isTreated = pair == relationship;
-            if (!isTreated && !controlSet.Contains(pair))
+            if (!tally.Classify(response, out var isTreated, out var isBefore))
             {
                 continue;
             }
 
             var satisfied = Satisfied(response, options.CsatTopBoxes, i, nameof(options));
-            (isTreated ? treated : control).Add(isBefore, satisfied);
-            if (!isTreated)
-            {
-                controlScale ??= response.OverallScale;
-                controlScalesAgree &= controlScale.Equals(response.OverallScale);
-                (isBefore ? controlScoresBefore : controlScoresAfter).Add(response.Overall);
-            }
-            else
+            if (isTreated)
             {
                 if (scale is null)
                 {
@@ -152,39 +114,17 @@ public static class ImprovementEffect
                         $"Expected the responses of {ImprovementGuard.Describe(relationship)} in the windows on one scale, to compare mean scores; got {scale} at responses[{scaleAt}] and {response.OverallScale} at responses[{i}].",
                         nameof(responses));
                 }
-
-                (isBefore ? scoresBefore : scoresAfter).Add(response.Overall);
             }
+
+            tally.AddResponse(isTreated, isBefore, satisfied, response.OverallScale, response.Overall);
         }
 
         // Requests: on time 0/1, of the treated pair's agreements and of the controls'.
-        var agreementGroup = new Dictionary<AgreementId, bool>();
-        foreach (var agreement in between)
-        {
-            agreementGroup[agreement.Id] = true;
-        }
-
-        foreach (var pair in controls)
-        {
-            foreach (var agreement in ImprovementGuard.AgreementsBetween(organization, pair))
-            {
-                agreementGroup[agreement.Id] = false;
-            }
-        }
-
-        var treatedOnTime = new Cells();
-        var controlOnTime = new Cells();
         var timers = new Dictionary<AgreementId, SlaTimer>();
         for (var i = 0; i < requests.Length; i++)
         {
             var request = requests[i] ?? throw new ArgumentException($"Expected a request at every index; got null at requests[{i}].", nameof(requests));
-            if (!agreementGroup.TryGetValue(request.Agreement, out var isTreated))
-            {
-                continue;
-            }
-
-            var isBefore = before.Contains(request.Opened);
-            if (!isBefore && !after.Contains(request.Opened))
+            if (!tally.Classify(request, out var isTreated, out var isBefore))
             {
                 continue;
             }
@@ -196,25 +136,41 @@ public static class ImprovementEffect
 
             if (OnTime(timer, request, options.AsOf) is { } onTime)
             {
-                (isTreated ? treatedOnTime : controlOnTime).Add(isBefore, onTime);
+                tally.AddOnTime(isTreated, isBefore, onTime);
             }
         }
 
-        var csat = TwoProportionTest.Compute(treated.BeforeSuccesses, treated.Before.Count, treated.AfterSuccesses, treated.After.Count, options.Level);
-        var mean = WelchTTest.Compute(Sorted(scoresAfter), Sorted(scoresBefore), options.Level);
-        var onTimeTest = TwoProportionTest.Compute(treatedOnTime.BeforeSuccesses, treatedOnTime.Before.Count, treatedOnTime.AfterSuccesses, treatedOnTime.After.Count, options.Level);
+        return tally.Compute();
+    }
+
+    // The measurement of one action from its counts: the tests over the outcomes in ascending order (a histogram of
+    // integer scores and counts of 0/1 outcomes expanded in order are the sorted inputs themselves), the caveats, the
+    // verdict. The one code path of Measure and of the scorecard's accumulated windows (EffectTally.Compute).
+    internal static ActionEffect FromCounts(EffectTally tally)
+    {
+        var options = tally.Options;
+        var caveats = tally.PlanCaveats;
+        var scoresBefore = tally.TreatedScores.Sorted(before: true);
+        var scoresAfter = tally.TreatedScores.Sorted(before: false);
+        var treated = tally.TreatedCsat;
+        var treatedOnTime = tally.TreatedOnTime;
+        var csat = TwoProportionTest.Compute(treated.BeforeSuccesses, treated.BeforeTrials, treated.AfterSuccesses, treated.AfterTrials, options.Level);
+        var mean = WelchTTest.Compute(scoresAfter, scoresBefore, options.Level);
+        var onTimeTest = TwoProportionTest.Compute(treatedOnTime.BeforeSuccesses, treatedOnTime.BeforeTrials, treatedOnTime.AfterSuccesses, treatedOnTime.AfterTrials, options.Level);
         DifferenceInDifferencesResult? csatDid = null, onTimeDid = null, meanDid = null;
-        if (!controls.IsEmpty)
+        if (!tally.Controls.IsEmpty)
         {
             // Scores compare only on one scale: controls rating on another scale than the pair give no mean comparison.
-            if (controlScalesAgree && (scale is null || controlScale is null || scale.Equals(controlScale)))
+            var scale = tally.TreatedScores.Scale;
+            var controlScale = tally.ControlScores.Scale;
+            if (tally.ControlScores.ScalesAgree && (scale is null || controlScale is null || scale.Equals(controlScale)))
             {
-                meanDid = DifferenceInDifferences.Compute(Sorted(scoresBefore), Sorted(scoresAfter), Sorted(controlScoresBefore), Sorted(controlScoresAfter), options.Level);
+                meanDid = DifferenceInDifferences.Compute(scoresBefore, scoresAfter, tally.ControlScores.Sorted(before: true), tally.ControlScores.Sorted(before: false), options.Level);
             }
 
-            csatDid = DifferenceInDifferences.Compute(Sorted(treated.Before), Sorted(treated.After), Sorted(control.Before), Sorted(control.After), options.Level);
+            csatDid = DifferenceInDifferences.Compute(treated.Sorted(before: true), treated.Sorted(before: false), tally.ControlCsat.Sorted(before: true), tally.ControlCsat.Sorted(before: false), options.Level);
             onTimeDid = DifferenceInDifferences.Compute(
-                Sorted(treatedOnTime.Before), Sorted(treatedOnTime.After), Sorted(controlOnTime.Before), Sorted(controlOnTime.After), options.Level);
+                treatedOnTime.Sorted(before: true), treatedOnTime.Sorted(before: false), tally.ControlOnTime.Sorted(before: true), tally.ControlOnTime.Sorted(before: false), options.Level);
         }
 
         if (csatDid?.PValue is null && onTimeDid?.PValue is null && meanDid?.PValue is null)
@@ -222,12 +178,12 @@ public static class ImprovementEffect
             caveats |= EffectCaveats.NoControls;
         }
 
-        if (treated.Before.Count < options.MinimumResponses || treated.After.Count < options.MinimumResponses)
+        if (treated.BeforeTrials < options.MinimumResponses || treated.AfterTrials < options.MinimumResponses)
         {
             caveats |= EffectCaveats.FewResponses;
         }
 
-        if (others.Any(o => Overlaps(o, zone, options.AsOf, before) || Overlaps(o, zone, options.AsOf, after)))
+        if (tally.Others.Any(o => Overlaps(o, tally.Zone, options.AsOf, tally.Before) || Overlaps(o, tally.Zone, options.AsOf, tally.After)))
         {
             caveats |= EffectCaveats.OverlappingAction;
         }
@@ -240,10 +196,10 @@ public static class ImprovementEffect
         ];
         var verdict = Verdict(judged);
         return new ActionEffect(
-            action,
-            before,
-            after,
-            controls,
+            tally.Action,
+            tally.Before,
+            tally.After,
+            tally.Controls,
             csat,
             mean,
             onTimeTest,
@@ -258,6 +214,24 @@ public static class ImprovementEffect
             caveats,
             options.Significance);
     }
+
+    // The windows of an action as Measure reads them: (before, after), the after window cut at AsOf (with the caveat).
+    internal static (Interval Before, Interval After, EffectCaveats Caveats) WindowsOf(ImprovementAction action, ImmutableArray<ServiceAgreement> between, DateTimeZone zone, EffectOptions options)
+    {
+        var (before, after) = Windows(action, between, zone, options);
+        var caveats = EffectCaveats.None;
+        if (after.End > options.AsOf)
+        {
+            after = new Interval(after.Start, options.AsOf);
+            caveats |= EffectCaveats.AfterWindowCut;
+        }
+
+        return (before, after, caveats);
+    }
+
+    internal static ImmutableArray<Relationship> ControlsOf(Organization organization, Relationship relationship, EffectOptions options) => Controls(organization, relationship, options);
+
+    internal static void Require(Organization organization, Relationship relationship, string name, string parameterName) => RequireRelationship(organization, relationship, name, parameterName);
 
     // An outcome by its difference-in-differences when that has a p-value, else by its before/after test.
     private static OutcomeJudgement Judge(EffectOutcome outcome, DifferenceInDifferencesResult? did, double? rawP, double? rawEstimate, double significance) =>
@@ -278,20 +252,19 @@ public static class ImprovementEffect
 
     // power.t.test(n = the smaller window's count, sd = the pooled standard deviation of both windows, power = )$delta;
     // null with fewer than two scores in a window, no spread, or a power the test has even with no difference.
-    private static double? MinimumDetectableMean(List<double> before, List<double> after, EffectOptions options)
+    private static double? MinimumDetectableMean(double[] before, double[] after, EffectOptions options)
     {
-        if (before.Count < 2 || after.Count < 2 || options.Power <= options.Significance / 2)
+        if (before.Length < 2 || after.Length < 2 || options.Power <= options.Significance / 2)
         {
             return null;
         }
 
         var squares = Squares(before) + Squares(after);
-        var sd = Math.Sqrt(squares / (before.Count + after.Count - 2));
-        return sd > 0 ? PowerAnalysis.MinimumDetectableMeanDifference(Math.Min(before.Count, after.Count), sd, options.Power, options.Significance) : null;
+        var sd = Math.Sqrt(squares / (before.Length + after.Length - 2));
+        return sd > 0 ? PowerAnalysis.MinimumDetectableMeanDifference(Math.Min(before.Length, after.Length), sd, options.Power, options.Significance) : null;
 
-        static double Squares(List<double> values)
+        static double Squares(double[] sorted)
         {
-            var sorted = Sorted(values);
             var mean = 0.0;
             foreach (var v in sorted)
             {
@@ -405,7 +378,7 @@ public static class ImprovementEffect
         }
     }
 
-    private static bool Satisfied(FeedbackResponse response, int topBoxes, int index, string optionsName)
+    internal static bool Satisfied(FeedbackResponse response, int topBoxes, int index, string optionsName)
     {
         var scale = response.OverallScale;
         if (topBoxes > scale.Points)
@@ -420,7 +393,7 @@ public static class ImprovementEffect
     }
 
     // On time when every decided time objective was met; null when none is decided (or the agreement measures none).
-    private static bool? OnTime(SlaTimer timer, ServiceRequest request, Instant asOf)
+    internal static bool? OnTime(SlaTimer timer, ServiceRequest request, Instant asOf)
     {
         bool? onTime = null;
         foreach (var kind in (ReadOnlySpan<ObjectiveKind>)[ObjectiveKind.FirstResponse, ObjectiveKind.Resolution])
@@ -448,41 +421,5 @@ public static class ImprovementEffect
         return start < window.End && end > window.Start;
     }
 
-    // The outcomes in ascending order, so that the floating-point sums, and so the result, do not depend on the input order.
-    private static double[] Sorted(List<double> values)
-    {
-        var array = values.ToArray();
-        Array.Sort(array);
-        return array;
-    }
-
     private static Instant Start(LocalDate date, DateTimeZone zone) => zone.AtStartOfDay(date).ToInstant();
-
-    // The 0/1 outcomes of one group in the before and after windows.
-    private sealed class Cells
-    {
-        public List<double> Before { get; } = [];
-
-        public List<double> After { get; } = [];
-
-        public long BeforeSuccesses { get; private set; }
-
-        public long AfterSuccesses { get; private set; }
-
-        public void Add(bool isBefore, bool success)
-        {
-            (isBefore ? Before : After).Add(success ? 1.0 : 0.0);
-            if (success)
-            {
-                if (isBefore)
-                {
-                    BeforeSuccesses++;
-                }
-                else
-                {
-                    AfterSuccesses++;
-                }
-            }
-        }
-    }
 }

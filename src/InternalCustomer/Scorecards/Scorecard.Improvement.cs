@@ -12,7 +12,7 @@ namespace InternalCustomer.Scorecards;
 public static partial class Scorecard
 {
     // The actions on each relationship (started by as-of), those in flight and the effects of the finished ones.
-    private sealed record ImprovementData(
+    internal sealed record ImprovementData(
         Dictionary<Relationship, ImmutableArray<ImprovementAction>> Actions,
         Dictionary<Relationship, ImmutableArray<ImprovementAction>> InFlight,
         Dictionary<Relationship, ImmutableArray<ActionEffect>> Effects)
@@ -20,22 +20,14 @@ public static partial class Scorecard
         public static ImprovementData Empty { get; } = new([], [], []);
     }
 
-    // ImprovementEffect.Measure reads every request and response it is given. Its treated pair and its controls (the
-    // provider's other relationships) all have the action's provider, so each action is measured over the requests of
-    // the agreements its provider provides and the responses about its provider only: one pass buckets them by provider
-    // (only for providers with an action to measure), and the effect is that of the whole spans, at a cost linear in
-    // the data.
-    private static ImprovementData Improvements(
-        Organization organization,
-        ReadOnlySpan<ServiceRequest> requests,
-        ReadOnlySpan<FeedbackResponse> responses,
-        int[] agreementOf,
-        int[] subjectOf,
-        ScorecardOptions options)
+    // The actions of the options' record on each relationship (started by as-of) and those in flight, and the completed
+    // ones whose effect the scorecard measures (ended before as-of), in the record's order. A function of the
+    // organisation and the options alone: the events only fill the measured actions' windows (EffectTally).
+    internal static (ImprovementData Lists, List<ImprovementAction> Measured) PlanImprovements(Organization organization, ScorecardOptions options)
     {
         if (options.Improvement is not { Actions.IsEmpty: false } record)
         {
-            return ImprovementData.Empty;
+            return (ImprovementData.Empty, []);
         }
 
         var asOf = options.AsOf;
@@ -68,91 +60,24 @@ public static partial class Scorecard
             }
         }
 
-        var effects = new Dictionary<Relationship, ImmutableArray<ActionEffect>>();
-        if (measured.Count > 0)
-        {
-            var n = organization.Departments.Length;
-            var wanted = new bool[n];
-            foreach (var action in measured)
-            {
-                wanted[organization.IndexOf(action.Relationship.Provider)] = true;
-            }
-
-            var providerOf = new int[organization.Agreements.Length];
-            for (var a = 0; a < providerOf.Length; a++)
-            {
-                providerOf[a] = organization.IndexOf(organization.Agreements[a].Provider);
-            }
-
-            var requestsOf = new List<ServiceRequest>?[n];
-            for (var i = 0; i < requests.Length; i++)
-            {
-                var p = providerOf[agreementOf[i]];
-                if (wanted[p])
-                {
-                    (requestsOf[p] ??= []).Add(requests[i]);
-                }
-            }
-
-            var responsesOf = new List<FeedbackResponse>?[n];
-            for (var i = 0; i < responses.Length; i++)
-            {
-                var p = subjectOf[i];
-                if (wanted[p])
-                {
-                    (responsesOf[p] ??= []).Add(responses[i]);
-                }
-            }
-
-            var bucketRequests = new ServiceRequest[n][];
-            var bucketResponses = new FeedbackResponse[n][];
-            var effectOptions = new EffectOptions(asOf)
-            {
-                Level = options.ConfidenceLevel,
-                CsatTopBoxes = options.CsatTopBoxes,
-                MinimumResponses = options.MinimumResponses,
-            };
-            var byPair = new Dictionary<Relationship, List<ActionEffect>>();
-            foreach (var action in measured)
-            {
-                var p = organization.IndexOf(action.Relationship.Provider);
-                var providerRequests = bucketRequests[p] ??= requestsOf[p]?.ToArray() ?? [];
-                var providerResponses = bucketResponses[p] ??= responsesOf[p]?.ToArray() ?? [];
-                var effect = ImprovementEffect.Measure(organization, record, action.Id, providerRequests, providerResponses, effectOptions);
-                Add(byPair, action.Relationship, effect);
-            }
-
-            foreach (var (pair, list) in byPair)
-            {
-                effects[pair] = [.. list];
-            }
-        }
-
-        return new ImprovementData(
+        var lists = new ImprovementData(
             actions.ToDictionary(a => a.Key, a => a.Value.ToImmutableArray()),
             inFlight.ToDictionary(a => a.Key, a => a.Value.ToImmutableArray()),
-            effects);
+            []);
+        return (lists, measured);
     }
 
-    // The latest campaign begun by the as-of instant, summarised over the responses given by then.
-    private static CampaignSummary? LatestCampaign(ReadOnlySpan<FeedbackResponse> responses, ScorecardOptions options)
+    // The plan of one measured action's windows, as ImprovementEffect.Measure(organization, record, action.Id, ...) lays it out.
+    internal static EffectTally PlanEffect(Organization organization, ImprovementRecord record, ImprovementAction action, ScorecardOptions options)
     {
-        var campaign = options.Improvement?.LatestCampaign(options.AsOf);
-        if (campaign is null)
+        var effectOptions = new EffectOptions(options.AsOf)
         {
-            return null;
-        }
-
-        var given = new List<FeedbackResponse>();
-        foreach (var r in responses)
-        {
-            if (r.Instant <= options.AsOf && campaign.Window.Contains(r.Instant))
-            {
-                given.Add(r);
-            }
-        }
-
-        return CampaignSummary.Create(campaign, [.. given], options.CsatTopBoxes);
+            Level = options.ConfidenceLevel,
+            CsatTopBoxes = options.CsatTopBoxes,
+            MinimumResponses = options.MinimumResponses,
+        };
+        var others = record.ActionsOn(action.Relationship).Where(a => a.Id != action.Id).ToImmutableArray();
+        return EffectTally.Plan(organization, action, others, effectOptions);
     }
 
     // The last review of an agreement as known on the as-of date: the later of the option's date and the record's
@@ -173,7 +98,7 @@ public static partial class Scorecard
     // The record against this organisation by the record's own rules (ImprovementRecord.TryCreate over its sorted lists,
     // so the indices are those of record.Campaigns/Meetings/Actions), located under options.improvement; then each
     // action's dimension against the options' dimensions when there are some.
-    private static void CheckImprovement(Organization organization, ImprovementRecord record, DimensionSet? dimensions, List<Problem>? problems)
+    internal static void CheckImprovement(Organization organization, ImprovementRecord record, DimensionSet? dimensions, List<Problem>? problems)
     {
         var root = At("options").Property("improvement");
         foreach (var problem in ImprovementRecord.TryCreate(organization, record.Campaigns, record.Meetings, record.Actions).Problems)

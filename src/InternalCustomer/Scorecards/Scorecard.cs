@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
+using InternalCustomer.Improvement;
 using InternalCustomer.Organizations;
 
 namespace InternalCustomer.Scorecards;
@@ -30,14 +31,30 @@ public static partial class Scorecard
         options.Validate();
         var agreementOf = new int[requests.Length];
         var subjectOf = new int[responses.Length];
-        Check(organization, requests, responses, options, problems: null, agreementOf, subjectOf);
-        var setAside = SetAside(ref responses, ref subjectOf, options, out var scored);
+        var respondentOf = new int[responses.Length];
+        Check(organization, requests, responses, options, problems: null, agreementOf, subjectOf, respondentOf);
 
+        // Accumulate, then compute: the one code path of Compute and of a scorecard rolled up from partial states.
+        var accumulator = new ScorecardAccumulator(organization, options, inputsChecked: true);
+        accumulator.AddChecked(requests, agreementOf);
+        accumulator.AddChecked(responses, subjectOf, respondentOf);
+        return accumulator.Build();
+    }
+
+    // The scorecard from the accumulated views: the graph, reviews, relationships, departments, attention, findings, health.
+    internal static OrganizationScorecard Assemble(
+        Organization organization,
+        ScorecardOptions options,
+        SlaData tallies,
+        FeedbackData feedback,
+        ImprovementData improvements,
+        CampaignSummary? campaign,
+        long scored,
+        ImmutableArray<SetAsideResponses> setAside)
+    {
         var graph = DependencyGraph.FromOrganization(organization);
-        var tallies = TallyRequests(organization, requests, agreementOf, options);
-        var feedback = SummariseResponses(organization, responses, subjectOf, options);
         var reviews = ReviewsDue(organization, options);
-        var improvements = Improvements(organization, requests, responses, agreementOf, subjectOf, options);
+
         // One memo of t quantiles for every relationship's and department's mean and trend (see StudentTQuantiles).
         var quantiles = new StudentTQuantiles(options.ConfidenceLevel);
         var relationships = Relationships(organization, graph, tallies, feedback, improvements, quantiles, options);
@@ -45,7 +62,7 @@ public static partial class Scorecard
         var departments = Departments(organization, graph, relationships, feedback, positions, quantiles, options);
         var attention = Attention(relationships, positions);
         var findings = Findings(attention, relationships, departments, reviews, options);
-        var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, LatestCampaign(responses, options), options);
+        var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, campaign, options);
         return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health)
         {
             ScoredResponseCount = scored,
