@@ -3,6 +3,7 @@ using System.Text;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange.Csv;
 using InternalCustomer.Interchange.Records;
+using InternalCustomer.Interchange.Streaming;
 
 namespace InternalCustomer.Interchange;
 
@@ -88,6 +89,63 @@ public static class FeedbackResponseCsv
         return Read(StreamBytes.ReadAll(utf8Csv).Span, dimensions);
     }
 
+    /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end, asynchronously.</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DimensionSet?)"/>; to handle one response at a time without holding
+    /// the document, use <see cref="ReadRecordsAsync"/>.</remarks>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The responses in file order, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<Result<IReadOnlyList<FeedbackResponse>>> ReadAsync(Stream utf8Csv, DimensionSet? dimensions, CancellationToken cancellationToken = default) =>
+        (await ReadLocatedAsync(utf8Csv, dimensions, cancellationToken).ConfigureAwait(false)).ToResult();
+
+    /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end, asynchronously, keeping where each
+    /// came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, DimensionSet?)"/>.</remarks>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<LocatedRecords<FeedbackResponse>> ReadLocatedAsync(Stream utf8Csv, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        var bytes = await StreamBytes.ReadAllAsync(utf8Csv, cancellationToken).ConfigureAwait(false);
+        return ReadLocated(bytes.Span, dimensions);
+    }
+
+    /// <summary>Reads responses from a stream of UTF-8 CSV one at a time, as they come, with asynchronous reads only.</summary>
+    /// <remarks>
+    /// <para>Each item is a response with its origin, or the problems of a row (the response left out), or the document's own
+    /// problems (its header); the responses and origins are <see cref="ReadLocated(Stream, DimensionSet?)"/>'s, in the same
+    /// order, and every problem is said at the same line and column (docs/interchange.md, "Async and streaming"). One row
+    /// at a time is held, and nothing is kept across rows: memory stays the same however long the stream.</para>
+    /// <para>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, as the items are
+    /// asked for. A stream that fails part way throws from the enumerator after the items of the rows read whole before the
+    /// fault; no item is made from part of a row. A document that is not well-formed (a quoted field left open, a byte that
+    /// is not UTF-8) ends with an item holding that problem, after the items of the rows before it.</para>
+    /// </remarks>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
+    /// <returns>The items, in file order, read as they are enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null (thrown at once, not on enumeration).</exception>
+    /// <exception cref="IOException">(on enumeration) Reading the stream failed: the exception the stream threw, unchanged.</exception>
+    /// <exception cref="OperationCanceledException">(on enumeration) The token was cancelled.</exception>
+    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadRecordsAsync(Stream utf8Csv, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        return CsvRecords.Read(
+            utf8Csv,
+            new CsvStreamFormat<FeedbackResponse>(_ => Layout, _ => row => FeedbackResponseMapping.ReadOne(row, dimensions)),
+            cancellationToken);
+    }
+
     /// <summary>Writes responses as UTF-8 CSV with a header row.</summary>
     /// <param name="responses">The responses, written in the order given.</param>
     /// <param name="output">A writable stream; it is flushed, not closed.</param>
@@ -133,6 +191,12 @@ public static class FeedbackResponseCsv
 
         return output.ToString();
     }
+
+    private static readonly CsvLayout Layout = new(
+        FeedbackResponseMapping.Columns,
+        FeedbackResponseMapping.Required,
+        FeedbackResponseMapping.RatingPrefixes,
+        string.Join(",", FeedbackResponseMapping.Columns));
 
     private static string? Invariant(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange.Json;
 using InternalCustomer.Interchange.Records;
+using InternalCustomer.Interchange.Streaming;
 
 namespace InternalCustomer.Interchange;
 
@@ -102,6 +103,66 @@ public static class FeedbackResponseJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return Read(StreamBytes.ReadAll(utf8Json).Span, dimensions);
+    }
+
+    /// <summary>Reads responses from a stream of UTF-8 JSON, from its position to its end, asynchronously.</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DimensionSet?)"/>; to handle one response at a time without holding
+    /// the document, use <see cref="ReadRecordsAsync"/>.</remarks>
+    /// <param name="utf8Json">A readable stream; it is not closed.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The responses in document order, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<Result<IReadOnlyList<FeedbackResponse>>> ReadAsync(Stream utf8Json, DimensionSet? dimensions, CancellationToken cancellationToken = default) =>
+        (await ReadLocatedAsync(utf8Json, dimensions, cancellationToken).ConfigureAwait(false)).ToResult();
+
+    /// <summary>Reads responses from a stream of UTF-8 JSON, from its position to its end, asynchronously, keeping where each
+    /// came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, DimensionSet?)"/>.</remarks>
+    /// <param name="utf8Json">A readable stream; it is not closed.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<LocatedRecords<FeedbackResponse>> ReadLocatedAsync(Stream utf8Json, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var bytes = await StreamBytes.ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
+        return ReadLocated(bytes.Span, dimensions);
+    }
+
+    /// <summary>Reads a response document from a stream one response at a time, as they come, with asynchronous reads only.</summary>
+    /// <remarks>
+    /// <para>Each item is a response with its origin, or the problems of an element of <c>responses</c> (the response left
+    /// out), or the document's own problems; the responses and origins are <see cref="ReadLocated(Stream, DimensionSet?)"/>'s,
+    /// in the same order, and every problem is said at the same JSON path (docs/interchange.md, "Async and streaming"). One
+    /// element at a time is held, and nothing is kept across elements: memory stays the same however long the stream.</para>
+    /// <para>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, as the items are
+    /// asked for. A stream that fails part way throws from the enumerator after the items of the elements read whole
+    /// before the fault; no item is made from part of an element. A document that is not well-formed JSON (or not UTF-8)
+    /// ends with an item holding its one syntax problem, said as <see cref="ReadLocated(Stream, DimensionSet?)"/> says it, after the items of
+    /// the elements before it (the synchronous reader, which sees the whole document first, gives that problem only).</para>
+    /// <para>Checks of the document's root are said as they come, each in an item of its own (an unknown property, a
+    /// <c>schemaVersion</c> other than 1), and a missing <c>schemaVersion</c> or a root that is not an object at the end.</para>
+    /// </remarks>
+    /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
+    /// <returns>The items, in document order, read as they are enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null (thrown at once, not on enumeration).</exception>
+    /// <exception cref="IOException">(on enumeration) Reading the stream failed: the exception the stream threw, unchanged.</exception>
+    /// <exception cref="OperationCanceledException">(on enumeration) The token was cancelled.</exception>
+    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadRecordsAsync(Stream utf8Json, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return JsonRecords.Read(
+            utf8Json,
+            new JsonStreamFormat<FeedbackResponse>("responses", FeedbackResponseMapping.JsonProperties, () => element => FeedbackResponseMapping.ReadOne(element, dimensions)),
+            cancellationToken);
     }
 
     /// <summary>Writes responses as an indented UTF-8 JSON document.</summary>

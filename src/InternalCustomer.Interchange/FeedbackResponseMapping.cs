@@ -25,16 +25,27 @@ internal static class FeedbackResponseMapping
         var origins = ImmutableArray.CreateBuilder<RecordOrigin>();
         foreach (var record in records)
         {
-            if (Read(record, dimensions) is { } response && record.WellFormed)
+            if (ReadOne(record, dimensions) is ({ } response, { } origin))
             {
                 responses.Add(response);
-
-                // The model's overall scale is the record's scaleMin..scaleMax; its problems are said at scaleMax, as the reader's are.
-                origins.Add(RecordOrigin.Of(record).WithAlias("overallScale", ScaleMax));
+                origins.Add(origin);
             }
         }
 
         return new(responses.ToImmutable(), origins.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>Reads one response per record, as <see cref="ReadAll"/> does for each (the streaming readers' step): the
+    /// response and its origin, or nothing when the record has a problem of its own.</summary>
+    internal static (FeedbackResponse? Response, RecordOrigin? Origin) ReadOne(RecordSource record, DimensionSet? dimensions)
+    {
+        if (Read(record, dimensions) is { } response && record.WellFormed)
+        {
+            // The model's overall scale is the record's scaleMin..scaleMax; its problems are said at scaleMax, as the reader's are.
+            return (response, RecordOrigin.Of(record).WithAlias("overallScale", ScaleMax));
+        }
+
+        return (null, null);
     }
 
     private static readonly ProblemLocation ScaleMax = ProblemLocation.Root.Property("scaleMax");

@@ -97,6 +97,23 @@ public static class IcsHolidays
         return Read(StreamBytes.ReadAll(utf8Ics).Span, range);
     }
 
+    /// <summary>Reads holidays from a stream of UTF-8 iCalendar, from its position to its end, asynchronously.</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DateInterval)"/>.</remarks>
+    /// <param name="utf8Ics">A readable stream; it is not closed.</param>
+    /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Ics"/> or <paramref name="range"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<Result<ImmutableSortedSet<LocalDate>>> ReadAsync(Stream utf8Ics, DateInterval range, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Ics);
+        ArgumentNullException.ThrowIfNull(range);
+        var bytes = await StreamBytes.ReadAllAsync(utf8Ics, cancellationToken).ConfigureAwait(false);
+        return Read(bytes.Span, range);
+    }
+
     /// <summary>Reads holidays from a reader of iCalendar text, to its end.</summary>
     /// <param name="ics">The reader; it is not closed.</param>
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>

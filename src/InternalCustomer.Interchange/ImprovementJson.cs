@@ -96,6 +96,23 @@ public static class ImprovementJson
         return Read(StreamBytes.ReadAll(utf8Json).Span, organization);
     }
 
+    /// <summary>Reads an improvement document from a stream, from its position to its end, asynchronously, and checks it against the organisation.</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, Organization)"/>.</remarks>
+    /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
+    /// <param name="organization">The organisation the record belongs to.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The record, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<Result<ImprovementRecord>> ReadAsync(Stream utf8Json, Organization organization, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(organization);
+        var bytes = await StreamBytes.ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
+        return Read(bytes.Span, organization);
+    }
+
     /// <summary>Writes a record as an indented UTF-8 JSON document, every campaign with its invitations.</summary>
     /// <param name="record">The record to write.</param>
     /// <param name="output">The writer receiving the bytes.</param>

@@ -79,6 +79,21 @@ public static class InvitationCsv
         return Read(StreamBytes.ReadAll(utf8Csv).Span);
     }
 
+    /// <summary>Reads invitations from a stream of UTF-8 CSV, from its position to its end, asynchronously.</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>.</remarks>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The invitations per campaign id, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>>> ReadAsync(Stream utf8Csv, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        var bytes = await StreamBytes.ReadAllAsync(utf8Csv, cancellationToken).ConfigureAwait(false);
+        return Read(bytes.Span);
+    }
+
     /// <summary>Writes the invitations of the campaigns as CSV: campaigns by id, each one's invitations by relationship.</summary>
     /// <param name="campaigns">The campaigns whose invitations are written.</param>
     /// <param name="output">A writable stream; it is flushed, not closed.</param>

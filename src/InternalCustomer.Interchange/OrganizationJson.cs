@@ -80,6 +80,21 @@ public static partial class OrganizationJson
         return Read(StreamBytes.ReadAll(utf8Json).Span);
     }
 
+    /// <summary>Reads an organisation document from a stream, from its position to its end, asynchronously.</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>.</remarks>
+    /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The organisation, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<Result<Organization>> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var bytes = await StreamBytes.ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
+        return Read(bytes.Span);
+    }
+
     /// <summary>Writes an organisation as an indented UTF-8 JSON document.</summary>
     /// <param name="organization">The organisation to write.</param>
     /// <param name="output">The writer receiving the bytes.</param>

@@ -2,6 +2,7 @@ using System.Text;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange.Csv;
 using InternalCustomer.Interchange.Records;
+using InternalCustomer.Interchange.Streaming;
 
 namespace InternalCustomer.Interchange;
 
@@ -102,6 +103,60 @@ public static class ServiceRequestCsv
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         return Read(StreamBytes.ReadAll(utf8Csv).Span);
+    }
+
+    /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, asynchronously.</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>; to handle one request at a time without holding the document, use
+    /// <see cref="ReadRecordsAsync"/>.</remarks>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The requests in file order, or every problem found with its location.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<Result<IReadOnlyList<ServiceRequest>>> ReadAsync(Stream utf8Csv, CancellationToken cancellationToken = default) =>
+        (await ReadLocatedAsync(utf8Csv, cancellationToken).ConfigureAwait(false)).ToResult();
+
+    /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, asynchronously, keeping
+    /// where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream)"/>.</remarks>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    public static async Task<LocatedRecords<ServiceRequest>> ReadLocatedAsync(Stream utf8Csv, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        var bytes = await StreamBytes.ReadAllAsync(utf8Csv, cancellationToken).ConfigureAwait(false);
+        return ReadLocated(bytes.Span);
+    }
+
+    /// <summary>Reads requests from a stream of UTF-8 CSV in either layout one at a time, as they come, with asynchronous reads only.</summary>
+    /// <remarks>
+    /// <para>Each item is a request with its origin, or the problems of a row (the request left out), or the document's own
+    /// problems (its header); the requests and origins are <see cref="ReadLocated(Stream)"/>'s, in the same order, and every
+    /// problem is said at the same line and column (docs/interchange.md, "Async and streaming").</para>
+    /// <para>Request layout: one row at a time, held only until its item is given out; what is kept across rows is each
+    /// request id with the line it was first read on, for the duplicate-id check. Status-change layout: a request's rows
+    /// may be anywhere in the file, so no request is complete before its end; the rows are read as they come and the items
+    /// are given out at the end: the requests, then one item with every problem, in <see cref="ReadLocated(Stream)"/>'s order.</para>
+    /// <para>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, as the items are
+    /// asked for. A stream that fails part way throws from the enumerator after the items of the rows read whole before the
+    /// fault; no item is made from part of a row. A document that is not well-formed (a quoted field left open, a byte that
+    /// is not UTF-8) ends with an item holding that problem, after the items of the rows before it.</para>
+    /// </remarks>
+    /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
+    /// <returns>The items, in file order, read as they are enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null (thrown at once, not on enumeration).</exception>
+    /// <exception cref="IOException">(on enumeration) Reading the stream failed: the exception the stream threw, unchanged.</exception>
+    /// <exception cref="OperationCanceledException">(on enumeration) The token was cancelled.</exception>
+    public static IAsyncEnumerable<RecordResult<ServiceRequest>> ReadRecordsAsync(Stream utf8Csv, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        return CsvRecords.Read(utf8Csv, StreamFormat, cancellationToken);
     }
 
     /// <summary>Writes requests in the shorthand form as UTF-8 CSV in the request layout, with a header row.</summary>
@@ -210,13 +265,13 @@ public static class ServiceRequestCsv
         return output.ToString();
     }
 
-    private static readonly CsvLayout RequestLayout = new(
+    internal static readonly CsvLayout RequestLayout = new(
         ServiceRequestMapping.Columns,
         ServiceRequestMapping.Required,
         [],
         $"{string.Join(",", ServiceRequestMapping.Columns)} (or, one row per status change, {string.Join(",", ServiceRequestMapping.ChangeColumns)})");
 
-    private static readonly CsvLayout ChangeLayout = new(
+    internal static readonly CsvLayout ChangeLayout = new(
         ServiceRequestMapping.ChangeColumns,
         ServiceRequestMapping.ChangeRequired,
         [],
@@ -224,6 +279,20 @@ public static class ServiceRequestCsv
         name => ServiceRequestMapping.ShorthandFields.Contains(name)
             ? $"Column \"{name}\" belongs to the request layout (one row per request), but this header names \"at\" or \"status\" and is read as the status-change layout, whose columns are {string.Join(",", ServiceRequestMapping.ChangeColumns)}; a file holds one layout."
             : null);
+
+    private static readonly CsvStreamFormat<ServiceRequest> StreamFormat = new(
+        header => header.Contains("at") || header.Contains("status") ? ChangeLayout : RequestLayout,
+        header =>
+        {
+            if (header.Layout == ChangeLayout)
+            {
+                return null;
+            }
+
+            var seen = new Dictionary<string, ProblemLocation>(StringComparer.Ordinal);
+            return row => ServiceRequestMapping.ReadOne(row, json: false, seen);
+        },
+        ServiceRequestMapping.ReadChanges);
 
     private static List<ServiceRequest> Checked(IEnumerable<ServiceRequest> requests, string parameterName)
     {

@@ -41,18 +41,31 @@ internal static class ServiceRequestMapping
         var seen = new Dictionary<string, ProblemLocation>(StringComparer.Ordinal);
         foreach (var record in records)
         {
-            if (Read(record, json, seen) is { } request && record.WellFormed)
+            if (ReadOne(record, json, seen) is ({ } request, { } origin))
             {
                 requests.Add(request);
-                var origin = RecordOrigin.Of(record);
-
-                // A status log's priority at creation is its first entry's; without a priority of its own the record
-                // has it there.
-                origins.Add(request.IsStatusLog && !record.Has("priority") ? origin.WithAlias("priority", FirstEntryPriority) : origin);
+                origins.Add(origin);
             }
         }
 
         return new(requests.ToImmutable(), origins.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>Reads one request per record, as <see cref="ReadAll"/> does for each (the streaming readers' step):
+    /// the request and its origin, or nothing when the record has a problem of its own; <paramref name="seen"/> holds the
+    /// ids read before and where, for the duplicate check.</summary>
+    internal static (ServiceRequest? Request, RecordOrigin? Origin) ReadOne(RecordSource record, bool json, Dictionary<string, ProblemLocation> seen)
+    {
+        if (Read(record, json, seen) is { } request && record.WellFormed)
+        {
+            var origin = RecordOrigin.Of(record);
+
+            // A status log's priority at creation is its first entry's; without a priority of its own the record
+            // has it there.
+            return (request, request.IsStatusLog && !record.Has("priority") ? origin.WithAlias("priority", FirstEntryPriority) : origin);
+        }
+
+        return (null, null);
     }
 
     private static readonly ProblemLocation FirstEntryPriority = ProblemLocation.Root.Property("statusLog").Element(0).Property("priority");

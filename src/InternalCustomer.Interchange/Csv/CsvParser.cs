@@ -7,6 +7,32 @@ namespace InternalCustomer.Interchange.Csv;
 /// <summary>One field of a CSV record and where it starts (line and column count from 1).</summary>
 internal sealed record CsvField(string Value, int Line, int Column);
 
+/// <summary>Where the CSV tokenizer stands: the index in the text, and the line and column (both from 1) there.</summary>
+internal readonly record struct CsvCursor(int Index, int Line, int Column)
+{
+    /// <summary>Gets the start of a document.</summary>
+    internal static CsvCursor Start => new(0, 1, 1);
+}
+
+/// <summary>What <see cref="CsvParser.ParseRecord"/> read.</summary>
+internal enum CsvStep
+{
+    /// <summary>A record.</summary>
+    Record,
+
+    /// <summary>A blank line, skipped.</summary>
+    Blank,
+
+    /// <summary>The text ends within the record, and more may come.</summary>
+    NeedMore,
+
+    /// <summary>The end of the document.</summary>
+    End,
+
+    /// <summary>A quoted field the document ends within: reported, and the document ends there.</summary>
+    Broken,
+}
+
 /// <summary>
 /// An RFC 4180 reader and writer: comma-separated fields, records ended by CRLF or LF, fields with commas,
 /// quotes or line breaks enclosed in double quotes, a quote inside written twice. Blank lines are skipped.
@@ -19,12 +45,43 @@ internal static class CsvParser
     internal static List<List<CsvField>> Parse(string text, ProblemCollector problems)
     {
         var records = new List<List<CsvField>>();
-        var record = new List<CsvField>();
-        var i = 0;
-        var line = 1;
-        var column = 1;
+        var cursor = CsvCursor.Start;
+        while (true)
+        {
+            switch (ParseRecord(text, final: true, ref cursor, problems, out var record))
+            {
+                case CsvStep.Record:
+                    records.Add(record!);
+                    break;
+                case CsvStep.Blank:
+                    break;
+                default:
+                    return records;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the record that starts at <paramref name="cursor"/>: the one tokenizer of the synchronous and the streaming
+    /// readers. When <paramref name="final"/> is false the text may go on past its end (more is still to come from a
+    /// stream), and a record the text does not hold to its end gives <see cref="CsvStep.NeedMore"/>: the cursor is left as
+    /// it was, and the problems found meanwhile must be dropped (the caller passes a collector of its own for the attempt).
+    /// </summary>
+    /// <returns>What was read; on <see cref="CsvStep.Record"/> and <see cref="CsvStep.Blank"/> the cursor is past the record.</returns>
+    internal static CsvStep ParseRecord(ReadOnlySpan<char> text, bool final, ref CsvCursor cursor, ProblemCollector problems, out List<CsvField>? record)
+    {
+        record = null;
+        var i = cursor.Index;
+        var line = cursor.Line;
+        var column = cursor.Column;
+        if (i >= text.Length)
+        {
+            return final ? CsvStep.End : CsvStep.NeedMore;
+        }
+
+        var fields = new List<CsvField>();
         var value = new StringBuilder();
-        while (i < text.Length)
+        while (true)
         {
             var fieldLine = line;
             var fieldColumn = column;
@@ -48,6 +105,12 @@ internal static class CsvParser
                             continue;
                         }
 
+                        if (i + 1 == text.Length && !final)
+                        {
+                            // A quote at the end of what has come: the next character tells an escaped quote from the closing one.
+                            return CsvStep.NeedMore;
+                        }
+
                         i++;
                         column++;
                         closed = true;
@@ -69,8 +132,13 @@ internal static class CsvParser
 
                 if (!closed)
                 {
+                    if (!final)
+                    {
+                        return CsvStep.NeedMore;
+                    }
+
                     problems.Add(ProblemKind.MalformedInput, Location(fieldLine, fieldColumn), "A quoted field is not closed: the input ends before its closing quote.");
-                    return records;
+                    return CsvStep.Broken;
                 }
 
                 if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
@@ -98,14 +166,28 @@ internal static class CsvParser
                 }
             }
 
-            record.Add(new CsvField(value.ToString(), fieldLine, fieldColumn));
+            if (i == text.Length && !final)
+            {
+                // The field may go on in what is still to come.
+                return CsvStep.NeedMore;
+            }
+
+            fields.Add(new CsvField(value.ToString(), fieldLine, fieldColumn));
             if (i < text.Length && text[i] == ',')
             {
                 i++;
                 column++;
                 if (i == text.Length)
                 {
-                    record.Add(new CsvField(string.Empty, line, column));
+                    if (!final)
+                    {
+                        return CsvStep.NeedMore;
+                    }
+
+                    fields.Add(new CsvField(string.Empty, line, column));
+                    cursor = new CsvCursor(i, line, column);
+                    record = fields;
+                    return CsvStep.Record;
                 }
 
                 continue;
@@ -115,6 +197,11 @@ internal static class CsvParser
             if (i < text.Length && text[i] == '\r')
             {
                 i++;
+                if (i == text.Length && !final)
+                {
+                    // A line feed may follow in what is still to come: CRLF is one line end.
+                    return CsvStep.NeedMore;
+                }
             }
 
             if (i < text.Length && text[i] == '\n')
@@ -122,22 +209,15 @@ internal static class CsvParser
                 i++;
             }
 
-            line++;
-            column = 1;
-            if (!(record.Count == 1 && record[0].Value.Length == 0 && !quotedField))
+            cursor = new CsvCursor(i, line + 1, 1);
+            if (fields.Count == 1 && fields[0].Value.Length == 0 && !quotedField)
             {
-                records.Add(record);
+                return CsvStep.Blank;
             }
 
-            record = [];
+            record = fields;
+            return CsvStep.Record;
         }
-
-        if (record.Count > 0)
-        {
-            records.Add(record);
-        }
-
-        return records;
     }
 
     /// <summary>Quotes a field when it holds a comma, a quote, a line break or leading or trailing white space.</summary>

@@ -15,6 +15,9 @@ internal sealed record CsvLayout(
     string Described,
     Func<string, string?>? Misplaced = null);
 
+/// <summary>A header as read: its number of fields, the index of each known column by name, and the layout its names chose.</summary>
+internal sealed record CsvHeader(int Width, Dictionary<string, int> Index, CsvLayout Layout);
+
 /// <summary>A CSV document with a header row: reads the header against the expected columns and yields one source per record.</summary>
 internal static class CsvTable
 {
@@ -46,19 +49,35 @@ internal static class CsvTable
         var records = CsvParser.Parse(Encoding.UTF8.GetString(utf8), problems);
         if (records.Count == 0)
         {
-            problems.Add(ProblemKind.MissingValue, ProblemLocation.InText(1, 1), $"Expected a header row naming the columns {layoutOf([]).Described}; got an empty document.");
+            AddEmptyDocument(layoutOf, problems);
             return [];
         }
 
-        var header = records[0];
+        if (ReadHeader(records[0], layoutOf, problems) is not { } header)
+        {
+            return [];
+        }
+
+        return records.Skip(1).Select(r => Row(r, header, problems));
+    }
+
+    /// <summary>Reports a document without a header row.</summary>
+    internal static void AddEmptyDocument(Func<IReadOnlyList<string>, CsvLayout> layoutOf, ProblemCollector problems) =>
+        problems.Add(ProblemKind.MissingValue, ProblemLocation.InText(1, 1), $"Expected a header row naming the columns {layoutOf([]).Described}; got an empty document.");
+
+    /// <summary>Reads the header row against the layout its column names choose, reporting unknown, repeated and missing
+    /// columns; <see langword="null"/> (with one problem) when the header is semicolon-separated and no row can be read.</summary>
+    internal static CsvHeader? ReadHeader(List<CsvField> header, Func<IReadOnlyList<string>, CsvLayout> layoutOf, ProblemCollector problems)
+    {
         if (SemicolonSeparated(header, layoutOf) is ({ } hint, { } semicolons))
         {
             // Every row would be one field and every column unknown: one problem says what is wrong instead.
             problems.Add(ProblemKind.MalformedInput, CsvParser.Location(semicolons.Line, semicolons.Column), hint);
-            return [];
+            return null;
         }
 
-        var (columns, required, prefixes, _, misplaced) = layoutOf([.. header.Select(f => f.Value.Trim())]);
+        var layout = layoutOf([.. header.Select(f => f.Value.Trim())]);
+        var (columns, required, prefixes, _, misplaced) = layout;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < header.Count; c++)
         {
@@ -83,8 +102,12 @@ internal static class CsvTable
             }
         }
 
-        return records.Skip(1).Select(r => (RecordSource)new CsvRow(r, header.Count, index, problems));
+        return new CsvHeader(header.Count, index, layout);
     }
+
+    /// <summary>One row read against the header (a row with another number of fields than the header is reported here).</summary>
+    internal static RecordSource Row(List<CsvField> fields, CsvHeader header, ProblemCollector problems) =>
+        new CsvRow(fields, header.Width, header.Index, problems);
 
     /// <summary>The hint for a header whose column names are separated by semicolons (a spreadsheet's export in a locale whose
     /// decimal separator is the comma), or <see langword="null"/>: a header field that is no column name itself but holds

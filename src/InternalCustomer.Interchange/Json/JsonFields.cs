@@ -35,19 +35,50 @@ internal sealed class JsonFields
         var knownSet = known.ToArray();
         foreach (var property in element.EnumerateObject())
         {
-            var at = path.Property(property.Name);
-            if (Array.IndexOf(knownSet, property.Name) < 0)
+            if (fields.Admits(property.Name, knownSet))
             {
-                problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown property \"{Snippet.Of(property.Name)}\"; expected one of: {string.Join(", ", knownSet)}.");
-            }
-            else if (!fields._values.TryAdd(property.Name, property.Value))
-            {
-                problems.Add(ProblemKind.UnexpectedProperty, at, $"Property \"{Snippet.Of(property.Name)}\" appears more than once in the same object; a key must be unique.");
+                fields._values.Add(property.Name, property.Value);
             }
         }
 
         return fields;
     }
+
+    /// <summary>The fields of an object read one property at a time (the streaming reader's root): none yet.</summary>
+    internal static JsonFields Empty(ProblemLocation path, ProblemCollector problems) => new(path, problems);
+
+    /// <summary>Whether a property of the object is to be read: a known one not seen before (it is then marked seen, with
+    /// <see cref="Set"/> to give its value); an unknown or repeated one is reported, as <see cref="Of"/> reports it.</summary>
+    internal bool Admits(string name, string[] known)
+    {
+        var at = Path.Property(name);
+        if (Array.IndexOf(known, name) < 0)
+        {
+            _problems.Add(ProblemKind.UnexpectedProperty, at, $"Unknown property \"{Snippet.Of(name)}\"; expected one of: {string.Join(", ", known)}.");
+            return false;
+        }
+
+        if (_values.ContainsKey(name) || !_seen.Add(name))
+        {
+            _problems.Add(ProblemKind.UnexpectedProperty, at, $"Property \"{Snippet.Of(name)}\" appears more than once in the same object; a key must be unique.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives the value of a property <see cref="Admits"/> let in (the streaming reader: a scalar as read, an
+    /// object or array as an empty one of its kind, since only its kind is said of it).</summary>
+    internal void Set(string name, JsonElement value) => _values[name] = value;
+
+    /// <summary>A value's stand-in for the streaming reader: the element of a scalar, or an empty object or array.</summary>
+    internal static JsonElement KindOnly(JsonValueKind kind) => kind == JsonValueKind.Object ? EmptyObject : EmptyArray;
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}"u8.ToArray()).RootElement.Clone();
+
+    private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]"u8.ToArray()).RootElement.Clone();
+
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     internal static string Describe(JsonElement element) => element.ValueKind switch
     {

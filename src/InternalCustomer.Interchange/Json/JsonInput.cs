@@ -11,6 +11,9 @@ internal static class JsonInput
     /// <summary>Maximum nesting depth accepted; the documents need 4, so 64 leaves room without inviting abuse.</summary>
     internal const int MaxDepth = 64;
 
+    /// <summary>The token reader's options, of the syntax check and of the streaming reader.</summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+
     internal static readonly JsonDocumentOptions Options = new()
     {
         MaxDepth = MaxDepth,
@@ -28,17 +31,14 @@ internal static class JsonInput
         if (FirstInvalidUtf8(utf8) is { } bad)
         {
             var (line, column) = LineAndColumn(utf8, bad);
-            problems.Add(
-                ProblemKind.MalformedInput,
-                ProblemLocation.InText(line, column),
-                string.Create(CultureInfo.InvariantCulture, $"The input is not valid UTF-8: byte 0x{utf8[bad]:X2} at offset {bad} does not start or continue a UTF-8 sequence."));
+            problems.Add(InvalidUtf8(line, column, utf8[bad], bad));
             return null;
         }
 
         if (FirstSyntaxError(utf8) is { } error)
         {
             var (line, column) = LineAndColumn(utf8, error.Offset);
-            problems.Add(ProblemKind.MalformedInput, ProblemLocation.InText(line, column), "Not well-formed JSON: " + error.Message);
+            problems.Add(SyntaxProblem(line, column, error.Message));
             return null;
         }
 
@@ -60,13 +60,20 @@ internal static class JsonInput
         }
     }
 
+    /// <summary>The problem of a document that is not UTF-8: the first bad byte, its offset (after a byte-order mark) and its
+    /// line and column (bytes, from 1); the streaming readers say it as the synchronous ones do.</summary>
+    internal static Problem InvalidUtf8(int line, int column, byte value, long offset) => new(
+        ProblemKind.MalformedInput,
+        ProblemLocation.InText(line, column),
+        string.Create(CultureInfo.InvariantCulture, $"The input is not valid UTF-8: byte 0x{value:X2} at offset {offset} does not start or continue a UTF-8 sequence."));
+
     /// <summary>
     /// Finds the first syntax error by reading the tokens, and says what was expected there and what came,
     /// from the reader's position and the tokens read so far (never from the reader's exception text).
     /// </summary>
     private static (int Offset, string Message)? FirstSyntaxError(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(utf8, ReaderOptions);
         var containers = new Stack<JsonTokenType>();
         var last = JsonTokenType.None;
         while (true)
@@ -77,27 +84,20 @@ internal static class JsonInput
                 {
                     return containers.Count == 0 && last != JsonTokenType.None
                         ? null
-                        : (utf8.Length, $"expected {Expected(utf8, utf8.Length, last, containers)}; got the end of the input.");
+                        : (utf8.Length, ErrorAt([], PreviousSignificant(utf8, utf8.Length), last, containers));
                 }
             }
             catch (JsonException e)
             {
                 var offset = OffsetOf(utf8, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-                if (containers.Count >= MaxDepth && offset < utf8.Length && utf8[offset] is (byte)'{' or (byte)'[')
-                {
-                    return (offset, string.Create(CultureInfo.InvariantCulture, $"expected objects and arrays nested at most {MaxDepth} deep; got deeper nesting."));
-                }
-
-                var came = offset >= utf8.Length ? "the end of the input" : $"'{Shown(utf8, offset)}'";
-                return (offset, $"expected {Expected(utf8, offset, last, containers)}; got {came}.");
+                return (offset, ErrorAt(utf8[Math.Min(offset, utf8.Length)..], PreviousSignificant(utf8, offset), last, containers));
             }
 
             last = reader.TokenType;
             if (last is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && LoneSurrogate(reader.ValueSpan) is { } lone)
             {
                 // The grammar allows "\ud800", but it is no character: every string and name read later must be text.
-                var what = last == JsonTokenType.String ? "a string" : "a property name";
-                return ((int)reader.TokenStartIndex + 1 + lone.Offset, $"expected {what} whose \\u escapes form whole characters (a \\uD800-\\uDBFF escape followed by a \\uDC00-\\uDFFF one); got the lone surrogate \"{lone.Escape}\".");
+                return ((int)reader.TokenStartIndex + 1 + lone.Offset, LoneSurrogateMessage(last, lone.Escape));
             }
 
             if (last is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -111,10 +111,35 @@ internal static class JsonInput
         }
     }
 
-    private static string Expected(ReadOnlySpan<byte> utf8, int offset, JsonTokenType last, Stack<JsonTokenType> containers)
+    /// <summary>What is said of a syntax error at a place: what was expected there, from the significant byte before it,
+    /// the last token read and the containers open, and what came (<paramref name="rest"/> is the input from the place on,
+    /// empty at its end); shared with the streaming reader, which has the same facts at hand.</summary>
+    internal static string ErrorAt(ReadOnlySpan<byte> rest, byte? previousSignificant, JsonTokenType last, Stack<JsonTokenType> containers)
+    {
+        if (containers.Count >= MaxDepth && !rest.IsEmpty && rest[0] is (byte)'{' or (byte)'[')
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"expected objects and arrays nested at most {MaxDepth} deep; got deeper nesting.");
+        }
+
+        var came = rest.IsEmpty ? "the end of the input" : $"'{Shown(rest, 0)}'";
+        return $"expected {Expected(previousSignificant, last, containers)}; got {came}.";
+    }
+
+    /// <summary>What is said of a string or property name holding half of a surrogate pair.</summary>
+    internal static string LoneSurrogateMessage(JsonTokenType last, string escape)
+    {
+        var what = last == JsonTokenType.String ? "a string" : "a property name";
+        return $"expected {what} whose \\u escapes form whole characters (a \\uD800-\\uDBFF escape followed by a \\uDC00-\\uDFFF one); got the lone surrogate \"{escape}\".";
+    }
+
+    /// <summary>The problem of a syntax error at a line and column.</summary>
+    internal static Problem SyntaxProblem(int line, int column, string message) =>
+        new(ProblemKind.MalformedInput, ProblemLocation.InText(line, column), "Not well-formed JSON: " + message);
+
+    private static string Expected(byte? previousSignificant, JsonTokenType last, Stack<JsonTokenType> containers)
     {
         var inObject = containers.TryPeek(out var top) && top == JsonTokenType.StartObject;
-        if (PreviousSignificant(utf8, offset) == (byte)',')
+        if (previousSignificant == (byte)',')
         {
             return inObject ? "a property name in double quotes" : "a value";
         }
@@ -149,7 +174,7 @@ internal static class JsonInput
     }
 
     /// <summary>The first \u escape in a raw (still escaped) string that is half of a surrogate pair without its other half.</summary>
-    private static (int Offset, string Escape)? LoneSurrogate(ReadOnlySpan<byte> raw)
+    internal static (int Offset, string Escape)? LoneSurrogate(ReadOnlySpan<byte> raw)
     {
         var i = 0;
         while (i < raw.Length)

@@ -44,6 +44,17 @@ internal sealed class ProblemCollector
         }
     }
 
+    /// <summary>Adds the problems another collector found, as if found here: its kept ones, and the count of the rest.</summary>
+    internal void Absorb(ProblemCollector other)
+    {
+        foreach (var problem in other._problems)
+        {
+            Add(problem);
+        }
+
+        Count += other.Count - other._problems.Count;
+    }
+
     /// <summary>Gets the problems kept so far, in the order found.</summary>
     internal IReadOnlyList<Problem> Kept => _problems;
 
