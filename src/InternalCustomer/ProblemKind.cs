@@ -41,4 +41,8 @@ public enum ProblemKind
 
     /// <summary>A value has the wrong type (a number where a string belongs, an array where an object belongs).</summary>
     WrongType = 11,
+
+    /// <summary>The input declares a format version newer than this reader knows (a stored summary state written by a
+    /// later version of the library); nothing in it was read.</summary>
+    UnsupportedVersion = 12,
 }

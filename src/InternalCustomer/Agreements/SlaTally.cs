@@ -41,6 +41,54 @@ public readonly record struct SlaTally(long Decided, long Breached, long InFligh
     /// <see cref="SlaState.Excluded"/>. They count neither as decided nor as in flight.</summary>
     public long Unmeasured { get; init; }
 
+    /// <summary>Rebuilds a tally from its parts (for example read back from a stored state), checking that they can
+    /// be a tally: every count at least 0, no more breached than decided, no more at risk than in flight and no more
+    /// unmatched than unmeasured. (The positional constructor checks nothing.)</summary>
+    /// <param name="decided">Requests decided.</param>
+    /// <param name="breached">Decided requests that missed the objective, in [0, <paramref name="decided"/>].</param>
+    /// <param name="inFlight">Requests not yet decided.</param>
+    /// <param name="atRisk">In-flight requests past a warning threshold, in [0, <paramref name="inFlight"/>].</param>
+    /// <param name="unmatched">Requests no objective set matched, in [0, <paramref name="unmeasured"/>].</param>
+    /// <param name="unmeasured">Requests not measured at all, <paramref name="unmatched"/> ones included.</param>
+    /// <returns>The tally whose parts are the arguments.</returns>
+    /// <exception cref="ArgumentException">A count is negative or exceeds the count it is part of; the message says
+    /// what was expected and what came, and the parameter name says which count.</exception>
+    public static SlaTally FromParts(long decided, long breached, long inFlight, long atRisk, long unmatched, long unmeasured)
+    {
+        NonNegative(decided, nameof(decided));
+        NonNegative(breached, nameof(breached));
+        NonNegative(inFlight, nameof(inFlight));
+        NonNegative(atRisk, nameof(atRisk));
+        NonNegative(unmatched, nameof(unmatched));
+        NonNegative(unmeasured, nameof(unmeasured));
+        AtMost(breached, nameof(breached), decided, "decided");
+        AtMost(atRisk, nameof(atRisk), inFlight, "in flight");
+        AtMost(unmatched, nameof(unmatched), unmeasured, "unmeasured");
+        return new SlaTally(decided, breached, inFlight, atRisk) { Unmatched = unmatched, Unmeasured = unmeasured };
+    }
+
+    private static void NonNegative(long count, string paramName)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                count,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The count '{paramName}' must be at least 0; got {count}."));
+        }
+    }
+
+    private static void AtMost(long count, string paramName, long whole, string wholeName)
+    {
+        if (count > whole)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                count,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The count '{paramName}' must be at most the {whole} {wholeName}; got {count}."));
+        }
+    }
+
     /// <summary>Gets the error budget of this tally against a target (OpenSLO occurrences method).</summary>
     /// <param name="target">The target ratio in [0, 1).</param>
     /// <returns>The error budget.</returns>

@@ -91,6 +91,43 @@ public readonly record struct MomentSummary
         return count == 0 ? Empty : new MomentSummary(count, mean, count < 2 ? 0 : variance * (count - 1));
     }
 
+    /// <summary>Rebuilds a summary from its parts exactly as <see cref="Count"/>, <see cref="Mean"/> and <see cref="M2"/>
+    /// give them (for example read back from a stored state), bit for bit: unlike <see cref="FromMoments"/>, no
+    /// variance is multiplied back.</summary>
+    /// <param name="count">The number of values, at least 0.</param>
+    /// <param name="mean">The mean, finite; 0 when <paramref name="count"/> is 0.</param>
+    /// <param name="m2">The sum of squared deviations, finite and at least 0; 0 when <paramref name="count"/> is 0.</param>
+    /// <returns>The summary whose parts are the arguments.</returns>
+    /// <exception cref="ArgumentException">A part is out of range (negative count, NaN or infinite mean, negative or
+    /// non-finite M2), or <paramref name="count"/> is 0 and the mean or M2 is not; the message says what was expected
+    /// and what came, and the parameter name says which part.</exception>
+    public static MomentSummary FromParts(long count, double mean, double m2)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"Count must be at least 0; got {count}."));
+        }
+
+        if (!double.IsFinite(mean))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, string.Create(CultureInfo.InvariantCulture, $"Mean must be finite; got {mean}."));
+        }
+
+        if (!double.IsFinite(m2) || m2 < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(m2), m2, string.Create(CultureInfo.InvariantCulture, $"M2 is a sum of squares and must be finite and at least 0; got {m2}."));
+        }
+
+        if (count == 0 && (mean != 0 || m2 != 0))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"A summary of 0 values must have mean 0 and M2 0; got mean {mean:R} and M2 {m2:R}."),
+                nameof(count));
+        }
+
+        return count == 0 ? Empty : new MomentSummary(count, mean, m2);
+    }
+
     /// <summary>Returns the summary with one more value (Welford's update).</summary>
     /// <param name="value">A finite value.</param>
     /// <returns>The new summary.</returns>

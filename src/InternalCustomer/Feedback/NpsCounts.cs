@@ -66,6 +66,18 @@ public readonly record struct NpsCounts
     public NpsCounts Merge(NpsCounts other) =>
         new(Promoters + other.Promoters, Passives + other.Passives, Detractors + other.Detractors);
 
+    /// <summary>Returns the counts with one more likelihood-to-recommend rating: O(1), the same counts as counting
+    /// the whole set again.</summary>
+    /// <param name="rating">A rating on 0–10.</param>
+    /// <returns>The counts with the rating counted as a promoter (9–10), passive (7–8) or detractor (0–6).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is outside 0–10.</exception>
+    public NpsCounts Add(int rating) => RatingScale.ZeroToTen.Validate(rating, nameof(rating)) switch
+    {
+        >= 9 => new(Promoters + 1, Passives, Detractors),
+        >= 7 => new(Promoters, Passives + 1, Detractors),
+        _ => new(Promoters, Passives, Detractors + 1),
+    };
+
     private static long NonNegative(long count, string paramName) =>
         count >= 0 ? count : throw new ArgumentOutOfRangeException(paramName, count, string.Create(CultureInfo.InvariantCulture, $"A count must be non-negative; got {count}."));
 }

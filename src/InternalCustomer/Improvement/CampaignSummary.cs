@@ -345,4 +345,55 @@ public sealed class CampaignSummary : IEquatable<CampaignSummary>
         var (invitations, invited, answered, responses) = into.GetValueOrDefault(department);
         into[department] = (invitations + 1, invited + r.Invited, answered + r.Answered, responses + r.Responses);
     }
+
+    /// <summary>Rebuilds a summary from its parts exactly as <see cref="Campaign"/>, <see cref="Window"/>,
+    /// <see cref="CsatTopBoxes"/> and <see cref="Relationships"/> give them (for example read back from a stored
+    /// state), checking that they can be a summary; every other number is derived from them.</summary>
+    /// <param name="campaign">The campaign's id.</param>
+    /// <param name="window">The campaign's window, with a start and an end.</param>
+    /// <param name="csatTopBoxes">How many of the highest points of a scale count as satisfied, at least 1.</param>
+    /// <param name="relationships">The counts per relationship, sorted by relationship without repeats; each invited
+    /// or with responses.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="relationships"/> or an element is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The id is <c>default</c>, the window lacks a start or an end, the top boxes are
+    /// below 1, or the relationships are out of order, repeated, or neither invited nor answered; the message says what
+    /// was expected and what came, and the parameter name says which part.</exception>
+    public static CampaignSummary FromParts(CampaignId campaign, Interval window, int csatTopBoxes, IEnumerable<RelationshipResponses> relationships)
+    {
+        ArgumentNullException.ThrowIfNull(relationships);
+        if (campaign.IsDefault)
+        {
+            throw new ArgumentException("Expected a campaign id; got the default id.", nameof(campaign));
+        }
+
+        if (!window.HasStart || !window.HasEnd)
+        {
+            throw new ArgumentException($"Expected a window with a start and an end; got {window}.", nameof(window));
+        }
+
+        CampaignGuard.TopBoxes(csatTopBoxes, nameof(csatTopBoxes));
+        var list = ImmutableArray.CreateRange(relationships);
+        for (var i = 0; i < list.Length; i++)
+        {
+            var r = list[i] ?? throw new ArgumentNullException(
+                nameof(relationships),
+                string.Create(CultureInfo.InvariantCulture, $"Expected the counts of a relationship at index {i}; got null."));
+            if (r.Invited == 0 && r.Responses == 0)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Expected every relationship to be invited or to have responses; relationships[{i}] ({r}) has neither."),
+                    nameof(relationships));
+            }
+
+            if (i > 0 && list[i - 1].Relationship.CompareTo(r.Relationship) >= 0)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Expected the relationships sorted without repeats; relationships[{i}] ({r.Relationship.Provider} -> {r.Relationship.Consumer}) does not come after relationships[{i - 1}] ({list[i - 1].Relationship.Provider} -> {list[i - 1].Relationship.Consumer})."),
+                    nameof(relationships));
+            }
+        }
+
+        return new CampaignSummary(campaign, window, csatTopBoxes, list);
+    }
 }

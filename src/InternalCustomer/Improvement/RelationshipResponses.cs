@@ -19,6 +19,35 @@ public sealed record RelationshipResponses
         Satisfied = satisfied;
     }
 
+    /// <summary>Creates the counts of one relationship (for example read back from a stored state), checking them.</summary>
+    /// <param name="relationship">The pair: the provider rated, the consumer responding.</param>
+    /// <param name="invited">How many of the consumer were invited, at least 0.</param>
+    /// <param name="responses">How many responses fell in the campaign's window, at least 0.</param>
+    /// <param name="satisfied">How many of them were satisfied, in [0, <paramref name="responses"/>].</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentException">The relationship is <c>default</c>, a count is negative, or more are
+    /// satisfied than responded; the message says what was expected and what came, and the parameter name says which part.</exception>
+    public static RelationshipResponses Create(Relationship relationship, long invited, long responses, long satisfied)
+    {
+        if (relationship.Provider.IsDefault || relationship.Consumer.IsDefault)
+        {
+            throw new ArgumentException("Expected a relationship between two departments; got the default relationship.", nameof(relationship));
+        }
+
+        NonNegative(invited, nameof(invited));
+        NonNegative(responses, nameof(responses));
+        NonNegative(satisfied, nameof(satisfied));
+        if (satisfied > responses)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(satisfied),
+                satisfied,
+                string.Create(CultureInfo.InvariantCulture, $"The satisfied responses must be at most the {responses} responses; got {satisfied}."));
+        }
+
+        return new RelationshipResponses(relationship, invited, responses, satisfied);
+    }
+
     /// <summary>Gets the pair: the provider rated, the consumer responding.</summary>
     public Relationship Relationship { get; }
 
@@ -47,6 +76,17 @@ public sealed record RelationshipResponses
 
     internal RelationshipResponses Plus(RelationshipResponses other) =>
         new(Relationship, Invited + other.Invited, Responses + other.Responses, Satisfied + other.Satisfied);
+
+    private static void NonNegative(long count, string paramName)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                count,
+                string.Create(CultureInfo.InvariantCulture, $"The count '{paramName}' must be at least 0; got {count}."));
+        }
+    }
 
     /// <summary>Returns the counts as text, for example <c>it -&gt; finance: 3 of 4 invited, 2 satisfied</c>.</summary>
     /// <returns>The pair and its counts.</returns>

@@ -41,6 +41,14 @@ public sealed class CoMomentMatrix
     /// <summary>Gets the number of responses.</summary>
     public long Count { get; }
 
+    /// <summary>Gets the mean of every variable, dimensions first and the overall rating last (index
+    /// <see cref="OverallIndex"/>): <c>DimensionCount + 1</c> values, all 0 when <see cref="Count"/> is 0.</summary>
+    public ReadOnlySpan<double> Means => _means;
+
+    /// <summary>Gets the co-moment matrix, row-major: <c>CoMoments[i·(DimensionCount + 1) + j]</c> is
+    /// <see cref="CoMoment(int, int)"/> of <c>i</c> and <c>j</c>; <c>(DimensionCount + 1)²</c> values, symmetric.</summary>
+    public ReadOnlySpan<double> CoMoments => _coMoments;
+
     /// <summary>Returns the summary of no responses with <paramref name="dimensionCount"/> dimensions: the identity of
     /// <see cref="Merge(CoMomentMatrix)"/>.</summary>
     /// <param name="dimensionCount">The number of dimensions, at least 1.</param>
@@ -145,6 +153,127 @@ public sealed class CoMomentMatrix
         return new CoMomentMatrix(k, n, means, coMoments);
     }
 
+    /// <summary>Rebuilds a summary from its parts exactly as <see cref="Count"/>, <see cref="Means"/> and
+    /// <see cref="CoMoments"/> give them (for example read back from a stored state), bit for bit, checking that
+    /// they can be a summary.</summary>
+    /// <param name="dimensionCount">The number of dimensions, at least 1.</param>
+    /// <param name="count">The number of responses, at least 0.</param>
+    /// <param name="means">The means, <c>dimensionCount + 1</c> finite values (all 0 when <paramref name="count"/> is 0).</param>
+    /// <param name="coMoments">The co-moments, row-major, <c>(dimensionCount + 1)²</c> finite values: symmetric, with a
+    /// diagonal of sums of squares at least 0 (all 0 when <paramref name="count"/> is 0).</param>
+    /// <returns>The summary whose parts are the arguments.</returns>
+    /// <exception cref="ArgumentException">The parts cannot be a summary (a dimension count below 1, a negative count,
+    /// a span of the wrong length, a NaN or infinite value, a negative sum of squares, an asymmetric matrix, moments
+    /// of 0 responses that are not 0); the message says what was expected and what came, and the parameter name says
+    /// which part.</exception>
+    public static CoMomentMatrix FromParts(int dimensionCount, long count, ReadOnlySpan<double> means, ReadOnlySpan<double> coMoments)
+    {
+        CheckDimensionCount(dimensionCount);
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Count must be at least 0; got {count.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        var p = dimensionCount + 1;
+        if (means.Length != p)
+        {
+            throw new ArgumentException(
+                $"Expected dimensionCount + 1 = {p.ToString(CultureInfo.InvariantCulture)} means; got {means.Length.ToString(CultureInfo.InvariantCulture)}.",
+                nameof(means));
+        }
+
+        if ((long)coMoments.Length != (long)p * p)
+        {
+            throw new ArgumentException(
+                $"Expected (dimensionCount + 1)² = {((long)p * p).ToString(CultureInfo.InvariantCulture)} co-moments; got {coMoments.Length.ToString(CultureInfo.InvariantCulture)}.",
+                nameof(coMoments));
+        }
+
+        StatisticsGuard.AllFinite(means, "Means", nameof(means));
+        StatisticsGuard.AllFinite(coMoments, "Co-moments", nameof(coMoments));
+        for (var i = 0; i < p; i++)
+        {
+            if (coMoments[(i * p) + i] < 0)
+            {
+                throw new ArgumentException(
+                    $"The diagonal co-moments are sums of squares and must be at least 0; got {StatisticsGuard.Format(coMoments[(i * p) + i])} at ({i.ToString(CultureInfo.InvariantCulture)}, {i.ToString(CultureInfo.InvariantCulture)}).",
+                    nameof(coMoments));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (coMoments[(i * p) + j].CompareTo(coMoments[(j * p) + i]) != 0)
+                {
+                    throw new ArgumentException(
+                        $"The co-moment matrix must be symmetric; got {StatisticsGuard.Format(coMoments[(i * p) + j])} at ({i.ToString(CultureInfo.InvariantCulture)}, {j.ToString(CultureInfo.InvariantCulture)}) and {StatisticsGuard.Format(coMoments[(j * p) + i])} at ({j.ToString(CultureInfo.InvariantCulture)}, {i.ToString(CultureInfo.InvariantCulture)}).",
+                        nameof(coMoments));
+                }
+            }
+        }
+
+        if (count == 0 && (HasNonZero(means) || HasNonZero(coMoments)))
+        {
+            throw new ArgumentException("A summary of 0 responses must have every mean and co-moment 0; got a value that is not 0.", nameof(count));
+        }
+
+        return count == 0 ? Empty(dimensionCount) : new CoMomentMatrix(dimensionCount, count, means.ToArray(), coMoments.ToArray());
+    }
+
+    /// <summary>Returns the summary with one more response: O(k²) for k dimensions, whatever the number of
+    /// responses, and the same summary, bit for bit, as merging the summary of that one response
+    /// (<c>Merge(From(ratings, [overall], DimensionCount))</c>).</summary>
+    /// <param name="ratings">The response's rating of each dimension, <see cref="DimensionCount"/> finite values.</param>
+    /// <param name="overall">The response's overall rating, finite.</param>
+    /// <returns>The new summary.</returns>
+    /// <exception cref="ArgumentException"><paramref name="ratings"/> does not hold <see cref="DimensionCount"/>
+    /// values, or a value is NaN or infinite.</exception>
+    public CoMomentMatrix Add(ReadOnlySpan<double> ratings, double overall)
+    {
+        if (ratings.Length != DimensionCount)
+        {
+            throw new ArgumentException(
+                $"Expected {DimensionCount.ToString(CultureInfo.InvariantCulture)} dimension ratings; got {ratings.Length.ToString(CultureInfo.InvariantCulture)}.",
+                nameof(ratings));
+        }
+
+        StatisticsGuard.AllFinite(ratings, "Ratings", nameof(ratings));
+        StatisticsGuard.Finite(overall, "Overall rating", nameof(overall));
+        var p = DimensionCount + 1;
+        var x = new double[p];
+        for (var j = 0; j < DimensionCount; j++)
+        {
+            x[j] = ratings[j] + 0.0; // as From's shifted mean x + (x − x)/1: a rating of −0 becomes +0
+        }
+
+        x[DimensionCount] = overall + 0.0;
+        if (Count == 0)
+        {
+            return new CoMomentMatrix(DimensionCount, 1, x, new double[p * p]);
+        }
+
+        // Merge with the summary of the one response (means x, co-moments 0), term for term as Merge computes it.
+        double na = Count, nb = 1;
+        var w = na * nb / (na + nb);
+        var means = new double[p];
+        for (var j = 0; j < p; j++)
+        {
+            means[j] = TrendSummary.MergeMean(_means[j], na, x[j], nb);
+            x[j] -= _means[j];
+        }
+
+        var coMoments = new double[p * p];
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                var at = (i * p) + j;
+                coMoments[at] = _coMoments[at] + 0.0 + (x[i] * x[j] * w);
+            }
+        }
+
+        return new CoMomentMatrix(DimensionCount, Count + 1, means, coMoments);
+    }
+
     /// <summary>Returns the mean of a variable.</summary>
     /// <param name="variable">A dimension index in <c>[0, DimensionCount)</c>, or <see cref="OverallIndex"/>.</param>
     /// <returns>The mean; 0 when <see cref="Count"/> is 0.</returns>
@@ -206,6 +335,19 @@ public sealed class CoMomentMatrix
         }
 
         return new CoMomentMatrix(DimensionCount, Count + other.Count, means, coMoments);
+    }
+
+    private static bool HasNonZero(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (v != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Mirror(double[] matrix, int p)

@@ -1,0 +1,151 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using NodaTime;
+
+namespace InternalCustomer.Interchange.State;
+
+/// <summary>Reads the payload of one binary state blob whose header and checksum have been checked; every read checks
+/// the bytes left and throws <see cref="StateFormatException"/> (caught by the public reader) at the first problem.</summary>
+internal ref struct BinaryStateReader
+{
+    private readonly ReadOnlySpan<byte> _payload;
+    private int _position;
+
+    internal BinaryStateReader(ReadOnlySpan<byte> payload)
+    {
+        _payload = payload;
+        _position = 0;
+    }
+
+    internal readonly int Remaining => _payload.Length - _position;
+
+    internal ulong UInt(ProblemLocation at)
+    {
+        ulong value = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            if (_position >= _payload.Length)
+            {
+                throw Truncated(at);
+            }
+
+            var b = _payload[_position++];
+            if (shift == 63 && b > 1)
+            {
+                throw new StateFormatException(ProblemKind.MalformedInput, at, "Expected a varint of at most 64 bits; got a longer one.");
+            }
+
+            value |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+    }
+
+    /// <summary>A non-negative count (at most <see cref="long.MaxValue"/>).</summary>
+    internal long Count(ProblemLocation at)
+    {
+        var value = UInt(at);
+        return value <= long.MaxValue
+            ? (long)value
+            : throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a count of at most {long.MaxValue}; got {value}."));
+    }
+
+    /// <summary>A length of something held in memory: at most <paramref name="max"/>.</summary>
+    internal int Length(ProblemLocation at, long max)
+    {
+        var value = UInt(at);
+        return value <= (ulong)Math.Min(max, int.MaxValue)
+            ? (int)value
+            : throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a length of at most {Math.Min(max, int.MaxValue)}; got {value}."));
+    }
+
+    internal long Int(ProblemLocation at)
+    {
+        var value = UInt(at);
+        return (long)(value >> 1) ^ -(long)(value & 1);
+    }
+
+    internal int Int32(ProblemLocation at)
+    {
+        var value = Int(at);
+        return value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a 32-bit integer; got {value}."));
+    }
+
+    internal double Double(ProblemLocation at)
+    {
+        if (Remaining < 8)
+        {
+            throw Truncated(at);
+        }
+
+        var value = BinaryPrimitives.ReadDoubleLittleEndian(_payload[_position..]);
+        _position += 8;
+        return value;
+    }
+
+    internal bool Bool(ProblemLocation at)
+    {
+        if (Remaining < 1)
+        {
+            throw Truncated(at);
+        }
+
+        return _payload[_position++] switch
+        {
+            0 => false,
+            1 => true,
+            var b => throw new StateFormatException(ProblemKind.MalformedInput, at, string.Create(CultureInfo.InvariantCulture, $"Expected a flag byte 0 or 1; got {b}.")),
+        };
+    }
+
+    internal string String(ProblemLocation at)
+    {
+        var length = Length(at, Remaining);
+        var bytes = _payload.Slice(_position, length);
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new StateFormatException(ProblemKind.MalformedInput, at, "Expected UTF-8 text; got bytes that are not UTF-8.");
+        }
+
+        _position += length;
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    internal Instant Instant(ProblemLocation at)
+    {
+        var days = Int(at);
+        var nanosecondOfDay = UInt(at);
+        if (nanosecondOfDay >= (ulong)NodaConstants.NanosecondsPerDay
+            || days < (NodaTime.Instant.MinValue - NodaConstants.UnixEpoch).Days
+            || days > (NodaTime.Instant.MaxValue - NodaConstants.UnixEpoch).Days)
+        {
+            throw new StateFormatException(
+                ProblemKind.InvalidValue,
+                at,
+                string.Create(CultureInfo.InvariantCulture, $"Expected an instant between {NodaTime.Instant.MinValue} and {NodaTime.Instant.MaxValue}; got day {days}, nanosecond {nanosecondOfDay}."));
+        }
+
+        return NodaConstants.UnixEpoch + Duration.FromDays((int)days) + Duration.FromNanoseconds((long)nanosecondOfDay);
+    }
+
+    /// <summary>Throws unless the payload has been read to its end.</summary>
+    internal readonly void End(ProblemLocation at)
+    {
+        if (Remaining != 0)
+        {
+            throw new StateFormatException(
+                ProblemKind.MalformedInput,
+                at,
+                string.Create(CultureInfo.InvariantCulture, $"Expected the payload to end after {_position} bytes; got {Remaining} more."));
+        }
+    }
+
+    private readonly StateFormatException Truncated(ProblemLocation at) =>
+        new(ProblemKind.MalformedInput, at, string.Create(CultureInfo.InvariantCulture, $"Expected more bytes at payload offset {_position}; the payload ends after {_payload.Length} bytes."));
+}

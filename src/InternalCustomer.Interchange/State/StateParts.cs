@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace InternalCustomer.Interchange.State;
+
+/// <summary>What the binary and JSON readers share: the core's validating factories called with the parts read, their
+/// rejections turned into problems located at the part.</summary>
+internal static class StateParts
+{
+    /// <summary>Calls a validating factory; an <see cref="ArgumentException"/> it throws becomes a
+    /// <see cref="ProblemKind.InvalidValue"/> at <paramref name="at"/>, under the part its parameter names.</summary>
+    internal static T Build<T>(ProblemLocation at, Func<T> factory)
+    {
+        try
+        {
+            return factory();
+        }
+        catch (ArgumentException e)
+        {
+            throw new StateFormatException(ProblemKind.InvalidValue, e.ParamName is { Length: > 0 } part ? at.Property(part) : at, e.Message);
+        }
+    }
+
+    /// <summary>Parses an identifier; a malformed one is a <see cref="ProblemKind.InvalidId"/> at <paramref name="at"/>.</summary>
+    internal static T Id<T>(string value, ProblemLocation at)
+        where T : struct, IParsable<T>
+    {
+        if (T.TryParse(value, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        throw new StateFormatException(ProblemKind.InvalidId, at, $"Expected an identifier (1–64 letters, digits, '-', '_', '.'); got '{value}'.");
+    }
+}
