@@ -3,7 +3,6 @@ using System.Text;
 using InternalCustomer.Feedback;
 using InternalCustomer.Interchange.Csv;
 using InternalCustomer.Interchange.Records;
-using InternalCustomer.Interchange.Streaming;
 
 namespace InternalCustomer.Interchange;
 

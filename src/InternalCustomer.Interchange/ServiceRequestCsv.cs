@@ -2,7 +2,6 @@ using System.Text;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange.Csv;
 using InternalCustomer.Interchange.Records;
-using InternalCustomer.Interchange.Streaming;
 
 namespace InternalCustomer.Interchange;
 

@@ -4,7 +4,6 @@ using System.Text;
 using InternalCustomer.Agreements;
 using InternalCustomer.Interchange.Json;
 using InternalCustomer.Interchange.Records;
-using InternalCustomer.Interchange.Streaming;
 
 namespace InternalCustomer.Interchange;
 

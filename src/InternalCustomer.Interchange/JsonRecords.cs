@@ -3,7 +3,7 @@ using System.Text.Json;
 using InternalCustomer.Interchange.Json;
 using InternalCustomer.Interchange.Records;
 
-namespace InternalCustomer.Interchange.Streaming;
+namespace InternalCustomer.Interchange;
 
 /// <summary>How a streaming reader makes records of a JSON document <c>{ "schemaVersion": 1, "&lt;array&gt;": [ ... ] }</c>:
 /// the array's name, the properties of its elements, and a step per element (<paramref name="PerElement"/> returns one

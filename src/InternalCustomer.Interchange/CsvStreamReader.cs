@@ -2,7 +2,7 @@ using System.Text;
 using InternalCustomer.Interchange.Csv;
 using InternalCustomer.Interchange.Records;
 
-namespace InternalCustomer.Interchange.Streaming;
+namespace InternalCustomer.Interchange;
 
 /// <summary>One read of <see cref="CsvStreamReader.NextAsync"/>: a record (with the syntax problems found in it), the end of
 /// the document, the end at a quoted field left open (<see cref="CsvStep.Broken"/>, its problem in <see cref="Problems"/>),

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Unicode;
 using InternalCustomer.Interchange.Json;
 
-namespace InternalCustomer.Interchange.Streaming;
+namespace InternalCustomer.Interchange;
 
 /// <summary>
 /// The bytes of a stream read so far and not yet used, refilled with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>

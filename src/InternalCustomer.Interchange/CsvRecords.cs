@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using InternalCustomer.Interchange.Csv;
 using InternalCustomer.Interchange.Records;
 
-namespace InternalCustomer.Interchange.Streaming;
+namespace InternalCustomer.Interchange;
 
 /// <summary>How a streaming reader makes records of a CSV document: the layout its header chooses, and for a layout
 /// either a step per row (<paramref name="PerRow"/> returns one for the header, holding what the rows share, such as the
