@@ -67,6 +67,12 @@ public readonly record struct SlaTally(long Decided, long Breached, long InFligh
         return new SlaTally(decided, breached, inFlight, atRisk) { Unmatched = unmatched, Unmeasured = unmeasured };
     }
 
+    /// <summary>Gets a value indicating whether the counts can be those of a tally: the rule <see cref="FromParts"/> checks
+    /// (every count at least 0, breached at most decided, at risk at most in flight, unmatched at most unmeasured).</summary>
+    internal bool IsConsistent =>
+        Decided >= 0 && Breached >= 0 && InFlight >= 0 && AtRisk >= 0 && Unmatched >= 0 && Unmeasured >= 0
+        && Breached <= Decided && AtRisk <= InFlight && Unmatched <= Unmeasured;
+
     private static void NonNegative(long count, string paramName)
     {
         if (count < 0)

@@ -125,10 +125,10 @@ public sealed class AgreementTallyState : IEquatable<AgreementTallyState>
 
         foreach (var tally in (ReadOnlySpan<SlaTally>)[firstResponse, resolution, .. firstResponseBySet, .. resolutionBySet])
         {
-            if (tally.Decided < 0 || tally.Breached < 0 || tally.Breached > tally.Decided || tally.InFlight < 0 || tally.AtRisk < 0 || tally.AtRisk > tally.InFlight || tally.Unmatched < 0 || tally.Unmeasured < 0)
+            if (!tally.IsConsistent)
             {
                 throw new ArgumentException(
-                    Parts.Text($"Expected tallies of agreement '{agreement}' with non-negative counts, breached at most decided and at risk at most in flight; got {tally}."),
+                    Parts.Text($"Expected tallies of agreement '{agreement}' with non-negative counts, breached at most decided, at risk at most in flight and unmatched at most unmeasured; got {tally}."),
                     nameof(agreement));
             }
         }

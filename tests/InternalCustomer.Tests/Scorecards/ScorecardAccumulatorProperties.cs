@@ -3,6 +3,7 @@ using System.Reflection;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
@@ -130,5 +131,24 @@ internal static class ScorecardComparer
         }
 
         return null;
+    }
+}
+
+public class ScorecardStatePartTests
+{
+    [Fact]
+    public void An_agreement_tally_part_is_held_to_the_rule_of_SlaTally_FromParts()
+    {
+        var id = AgreementId.Parse("it-to-finance");
+        var ok = SlaTally.FromParts(4, 1, 2, 1, 1, 3);
+        Assert.Equal(ok, new AgreementTallyState(id, ok, ok, [], []).FirstResponse);
+
+        // Each tally breaks one clause of the rule: more unmatched than unmeasured, more at risk than in flight, more breached than decided.
+        foreach (var bad in new[] { ok with { Unmatched = 4 }, ok with { AtRisk = 3 }, ok with { Breached = 5 } })
+        {
+            var thrown = Assert.Throws<ArgumentException>(() => new AgreementTallyState(id, ok, bad, [], []));
+            Assert.Equal("agreement", thrown.ParamName);
+            Assert.Contains($"Expected tallies of agreement 'it-to-finance' with non-negative counts, breached at most decided, at risk at most in flight and unmatched at most unmeasured; got {bad}.", thrown.Message, StringComparison.Ordinal);
+        }
     }
 }
