@@ -286,7 +286,7 @@ public sealed class ServqualSummary
         }
 
         var m2 = Math.Max(0, quadratic / n);
-        return MomentSummary.FromMoments(n, weightedSum / n, n < 2 ? 0 : m2 / (n - 1));
+        return MomentSummary.FromParts(n, weightedSum / n, m2);
     }
 
     private static void CheckSummaries(ImmutableArray<RatingSummary> summaries, int k, RatingScale scale, string parameterName)

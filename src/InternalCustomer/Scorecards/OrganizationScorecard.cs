@@ -97,7 +97,7 @@ public sealed class OrganizationScorecard
 
     /// <summary>Gets the responses given by the as-of instant on another overall scale, which
     /// <see cref="ScorecardOptions.OtherScales"/> = <see cref="OtherScaleRule.SetAside"/> left out of every figure: one
-    /// entry per scale, most responses first (ties in order of first appearance). Empty when none was set aside (always
+    /// entry per scale, most responses first (ties by the scale's lowest, then highest point, so the order does not depend on the order of the responses). Empty when none was set aside (always
     /// so under <see cref="OtherScaleRule.Reject"/>, where such a response is a problem).</summary>
     public ImmutableArray<SetAsideResponses> SetAside { get; internal init; } = [];
 

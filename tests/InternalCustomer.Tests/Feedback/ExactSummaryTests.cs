@@ -63,4 +63,30 @@ public class ExactSummaryTests
         Assert.Equal("recommend", thrown.ParamName);
         Assert.Equal("Expected at most the 2 responses' likelihood-to-recommend ratings; got 3. (Parameter 'recommend')", thrown.Message);
     }
+
+    [Fact]
+    public void Servqual_weighted_gap_is_that_of_the_per_response_weighted_gaps_and_adding_one_by_one_equals_Of()
+    {
+        // The reference is computed here from its definition: each complete response's weighted gap Σ_d w_d (P_d − E_d),
+        // then the two-pass mean and sum of squared deviations of those values.
+        var responses = FeedbackMetricsTests.ServqualResponses();
+        var dimensions = responses[0].Dimensions!;
+        var weighted = responses
+            .Where(r => dimensions.Names.All(d => r.Perception(d) is not null && r.Expectation(d) is not null))
+            .Select(r => dimensions.Names.Select((d, i) => dimensions.Weights[i] * (r.Perception(d)!.Value - r.Expectation(d)!.Value)).Sum())
+            .ToArray();
+        var mean = weighted.Average();
+        var m2 = weighted.Sum(g => (g - mean) * (g - mean));
+
+        var of = ServqualSummary.Of(responses, dimensions);
+        Assert.Equal(weighted.Length, of.WeightedGap.Count);
+        Assert.Equal(mean, of.WeightedGap.Mean, 12);
+        Assert.Equal(m2, of.WeightedGap.M2, 12);
+
+        var added = responses.Aggregate(ServqualSummary.Empty(dimensions), (s, r) => s.Add(r));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(of.WeightedGap.Mean), BitConverter.DoubleToInt64Bits(added.WeightedGap.Mean));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(of.WeightedGap.M2), BitConverter.DoubleToInt64Bits(added.WeightedGap.M2));
+        var reversed = ServqualSummary.Of(responses.AsSpan(3), dimensions).Merge(ServqualSummary.Of(responses.AsSpan(0, 3), dimensions));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(of.WeightedGap.M2), BitConverter.DoubleToInt64Bits(reversed.WeightedGap.M2));
+    }
 }
