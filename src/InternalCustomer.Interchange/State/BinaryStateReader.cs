@@ -117,6 +117,15 @@ internal ref struct BinaryStateReader
         return Encoding.UTF8.GetString(bytes);
     }
 
+    /// <summary>A signed integer written by <c>BinaryStateWriter.Big</c>, of at most <paramref name="maxBytes"/> bytes.</summary>
+    internal System.Numerics.BigInteger Big(ProblemLocation at, int maxBytes)
+    {
+        var length = Length(at, Math.Min(maxBytes, Remaining));
+        var value = new System.Numerics.BigInteger(_payload.Slice(_position, length));
+        _position += length;
+        return value;
+    }
+
     internal Instant Instant(ProblemLocation at)
     {
         var days = Int(at);

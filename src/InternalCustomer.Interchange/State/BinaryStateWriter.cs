@@ -60,6 +60,16 @@ internal sealed class BinaryStateWriter
 
     /// <summary>An instant as whole days since the Unix epoch (zigzag) and the nanosecond of that day: exact over
     /// NodaTime's whole range.</summary>
+    /// <summary>A signed integer of any size: its byte count (varint), then its two's-complement bytes, little-endian.</summary>
+    internal void Big(System.Numerics.BigInteger value)
+    {
+        var count = value.GetByteCount();
+        UInt((ulong)count);
+        Ensure(count);
+        value.TryWriteBytes(_buffer.AsSpan(_length, count), out var written);
+        _length += written;
+    }
+
     internal void Instant(Instant value)
     {
         var sinceEpoch = value - NodaConstants.UnixEpoch;

@@ -6,6 +6,9 @@ namespace InternalCustomer.Interchange.State;
 /// rejections turned into problems located at the part.</summary>
 internal static class StateParts
 {
+    /// <summary>The names of an improvement window's four on-time counts, in the order they are written.</summary>
+    internal static readonly string[] OnTimeParts = ["treatedOnTimeBefore", "treatedOnTimeAfter", "controlOnTimeBefore", "controlOnTimeAfter"];
+
     /// <summary>Calls a validating factory; an <see cref="ArgumentException"/> it throws becomes a
     /// <see cref="ProblemKind.InvalidValue"/> at <paramref name="at"/>, under the part its parameter names.</summary>
     internal static T Build<T>(ProblemLocation at, Func<T> factory)

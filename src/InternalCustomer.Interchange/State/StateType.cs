@@ -14,6 +14,8 @@ internal enum StateType : ushort
     CoMomentMatrix = 8,
     SlaTally = 9,
     CampaignSummary = 10,
+    TrendTally = 11,
+    ScorecardState = 12,
 }
 
 /// <summary>Names and descriptions of <see cref="StateType"/>.</summary>
@@ -32,6 +34,8 @@ internal static class StateTypes
         StateType.CoMomentMatrix => "co-moment-matrix",
         StateType.SlaTally => "sla-tally",
         StateType.CampaignSummary => "campaign-summary",
+        StateType.TrendTally => "trend-tally",
+        StateType.ScorecardState => "scorecard-state",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown state type."),
     };
 

@@ -63,6 +63,41 @@ public sealed class DimensionSet : IEquatable<DimensionSet>
         return Create(scale, dimensions, nameof(dimensions));
     }
 
+    /// <summary>Rebuilds a dimension set from its parts — <see cref="Scale"/>, <see cref="Names"/> and the normalised
+    /// <see cref="Weights"/> — exactly: the weights are kept bit for bit, not normalised again (a second division by
+    /// their total, which is 1 only up to rounding, could change their last bits).</summary>
+    /// <param name="scale">The scale the dimensions are rated on.</param>
+    /// <param name="names">The dimension names, non-blank and unique.</param>
+    /// <param name="weights">The normalised weights, one per name: finite, non-negative, summing to 1 (within 1e-9).</param>
+    /// <returns>The set; equal to the set whose parts were taken.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scale"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No names; a blank or duplicate name; a different number of weights; a weight
+    /// that is negative, NaN or infinite; or weights that do not sum to 1.</exception>
+    public static DimensionSet FromParts(RatingScale scale, ImmutableArray<string> names, ImmutableArray<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        if (names.IsDefault || weights.IsDefault || names.Length != weights.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Expected one weight per dimension name; got {(names.IsDefault ? 0 : names.Length)} names and {(weights.IsDefault ? 0 : weights.Length)} weights."),
+                nameof(weights));
+        }
+
+        var checkedSet = Create(scale, names.Select((name, i) => new KeyValuePair<string, double>(name, weights[i])), nameof(names));
+        var total = 0.0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        if (Math.Abs(total - 1) > 1e-9)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected normalised weights that sum to 1; got a sum of {total:R}."), nameof(weights));
+        }
+
+        return new DimensionSet(checkedSet.Scale, checkedSet.Names, weights);
+    }
+
     /// <summary>Creates a dimension set, naming <paramref name="parameterName"/> in every argument error.</summary>
     private static DimensionSet Create(RatingScale scale, IEnumerable<KeyValuePair<string, double>> dimensions, string parameterName)
     {
