@@ -23,8 +23,21 @@ internal static class StateParts
         }
     }
 
+    /// <summary>Calls a validating factory as <see cref="Build{T}(ProblemLocation, Func{T})"/> does, at a binary state's place.</summary>
+    internal static T Build<T>(StatePlace at, Func<T> factory)
+    {
+        try
+        {
+            return factory();
+        }
+        catch (ArgumentException e)
+        {
+            throw new StateFormatException(ProblemKind.InvalidValue, e.ParamName is { Length: > 0 } part ? at.Property(part) : at, e.Message);
+        }
+    }
+
     /// <summary>Parses an identifier; a malformed one is a <see cref="ProblemKind.InvalidId"/> at <paramref name="at"/>.</summary>
-    internal static T Id<T>(string value, ProblemLocation at)
+    internal static T Id<T>(string value, StatePlace at)
         where T : struct, IParsable<T>
     {
         if (T.TryParse(value, CultureInfo.InvariantCulture, out var id))
