@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Scorecards;
 using InternalCustomer.Tests.Generators;
@@ -28,17 +29,23 @@ public class ScorecardAccumulatorScenarioProperties
             CsatTopBoxes = 1 + ((seed >> 1) & 1),
             ComplianceWindow = (seed & 4) == 0 ? null : new NodaTime.Interval(ScorecardScenario.AsOf - Duration.FromDays(120), ScorecardScenario.AsOf),
         };
-        var expected = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
+
+        // A request and a response after the as-of instant: in no figure, but they move nothing else either.
+        var late = ScorecardScenario.AsOf + Duration.FromHours(1 + (seed & 7));
+        var first = scenario.Responses[0];
+        ServiceRequest[] requests = [.. scenario.Requests, new ServiceRequest("req-late", scenario.Requests[0].Agreement, late)];
+        FeedbackResponse[] responses = [.. scenario.Responses, new FeedbackResponse(first.Respondent, first.Subject, late, RatingScale.FivePoint, 1)];
+        var expected = Scorecard.Compute(scenario.Organization, requests, responses, options);
 
         var random = new Random(seed);
         var k = 1 + (parts % 6);
         var accumulators = Enumerable.Range(0, k).Select(_ => new ScorecardAccumulator(scenario.Organization, options)).ToArray();
-        foreach (var request in scenario.Requests.OrderBy(_ => random.Next()))
+        foreach (var request in requests.OrderBy(_ => random.Next()))
         {
             accumulators[random.Next(k)].Add(request);
         }
 
-        foreach (var response in scenario.Responses.OrderBy(_ => random.Next()))
+        foreach (var response in responses.OrderBy(_ => random.Next()))
         {
             accumulators[random.Next(k)].Add(response);
         }
@@ -63,8 +70,8 @@ public class ScorecardAccumulatorScenarioProperties
 
         // The state is canonical: one accumulator fed every event in the given order has the same state.
         var single = new ScorecardAccumulator(scenario.Organization, options);
-        Array.ForEach(scenario.Requests, single.Add);
-        Array.ForEach(scenario.Responses, single.Add);
+        Array.ForEach(requests, single.Add);
+        Array.ForEach(responses, single.Add);
         var canonical = single.ToState().Equals(state) ? null : "state of one accumulator of all events";
 
         // The scenario must exercise every part, or the property proves less than it says.
