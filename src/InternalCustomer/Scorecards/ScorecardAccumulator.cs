@@ -121,8 +121,8 @@ public sealed class ScorecardAccumulator
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
     /// <exception cref="ArgumentException">The state's basis differs from the options (the message names the setting);
     /// the state names an agreement, a department or a measured action the organisation and options lack, or a relationship
-    /// of a department with itself; or its tallies
-    /// per objective set do not match the agreement's sets, or its campaign is not the options' latest campaign.</exception>
+    /// of a department with itself; or its tallies per objective set do not match the agreement's sets, or its campaign is
+    /// not the options' latest campaign.</exception>
     public static ScorecardAccumulator FromState(Organization organization, ScorecardOptions options, ScorecardState state)
     {
         ArgumentNullException.ThrowIfNull(state);
