@@ -36,6 +36,13 @@ internal static class StateParts
         }
     }
 
+    /// <summary>The interval from <paramref name="start"/> to <paramref name="end"/> (either open when
+    /// <see langword="null"/>); one that ends before it starts is a <see cref="ProblemKind.InvalidValue"/> at <paramref name="at"/>.</summary>
+    internal static NodaTime.Interval Window(NodaTime.Instant? start, NodaTime.Instant? end, StatePlace at) =>
+        start is { } s && end is { } e && e < s
+            ? throw new StateFormatException(ProblemKind.InvalidValue, at, $"Expected a window that ends at or after its start {s}; got the end {e}.")
+            : new NodaTime.Interval(start, end);
+
     /// <summary>Parses an identifier; a malformed one is a <see cref="ProblemKind.InvalidId"/> at <paramref name="at"/>.</summary>
     internal static T Id<T>(string value, StatePlace at)
         where T : struct, IParsable<T>

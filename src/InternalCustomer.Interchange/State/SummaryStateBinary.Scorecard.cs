@@ -396,9 +396,7 @@ public static partial class SummaryStateBinary
             var windowAt = basisAt.Property("complianceWindow");
             var start = ReadOptionalInstant(ref r, windowAt.Property("start"));
             var end = ReadOptionalInstant(ref r, windowAt.Property("end"));
-            complianceWindow = start is { } s && end is { } e && e < s
-                ? throw new StateFormatException(ProblemKind.InvalidValue, windowAt, $"Expected a window that ends at or after its start {s}; got the end {e}.")
-                : new Interval(start, end);
+            complianceWindow = StateParts.Window(start, end, windowAt);
         }
 
         var overallScale = DecodeScale(ref r, basisAt.Property("overallScale"));
@@ -458,11 +456,7 @@ public static partial class SummaryStateBinary
             var campaignAt = at.Property("campaign");
             var id = StateParts.Id<CampaignId>(r.String(campaignAt.Property("campaign")), campaignAt.Property("campaign"));
             var start = r.Instant(campaignAt.Property("window").Property("start"));
-            var end = r.Instant(campaignAt.Property("window").Property("end"));
-            if (end < start)
-            {
-                throw new StateFormatException(ProblemKind.InvalidValue, campaignAt.Property("window"), $"Expected a window that ends at or after its start {start}; got the end {end}.");
-            }
+            var window = StateParts.Window(start, r.Instant(campaignAt.Property("window").Property("end")), campaignAt.Property("window"));
 
             // Each relationship takes at least 4 bytes: two ids and two counts.
             place = campaignAt.Property("relationships");
@@ -476,7 +470,7 @@ public static partial class SummaryStateBinary
                 counts[i] = new CampaignResponseCount(relationship, responses, satisfied);
             }
 
-            campaign = StateParts.Build(campaignAt, () => new CampaignCountsState(id, new Interval(start, end), counts));
+            campaign = StateParts.Build(campaignAt, () => new CampaignCountsState(id, window, counts));
         }
 
         // Each action takes at least 15 bytes: an id, a scale, four histograms and eight counts.

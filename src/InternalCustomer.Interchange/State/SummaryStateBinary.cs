@@ -532,11 +532,7 @@ public static partial class SummaryStateBinary
     {
         var campaign = StateParts.Id<CampaignId>(r.String(at.Property("campaign")), at.Property("campaign"));
         var start = r.Instant(at.Property("window").Property("start"));
-        var end = r.Instant(at.Property("window").Property("end"));
-        if (end < start)
-        {
-            throw new StateFormatException(ProblemKind.InvalidValue, at.Property("window"), $"Expected a window that ends at or after its start {start}; got the end {end}.");
-        }
+        var window = StateParts.Window(start, r.Instant(at.Property("window").Property("end")), at.Property("window"));
 
         var topBoxes = r.Length(at.Property("csatTopBoxes"), int.MaxValue);
 
@@ -555,6 +551,6 @@ public static partial class SummaryStateBinary
             relationships[i] = StateParts.Build(item, () => RelationshipResponses.Create(new Relationship(provider, consumer), invited, responses, satisfied));
         }
 
-        return StateParts.Build(at, () => CampaignSummary.FromParts(campaign, new NodaTime.Interval(start, end), topBoxes, relationships));
+        return StateParts.Build(at, () => CampaignSummary.FromParts(campaign, window, topBoxes, relationships));
     }
 }

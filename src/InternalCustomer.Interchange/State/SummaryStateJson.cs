@@ -451,14 +451,9 @@ public static partial class SummaryStateJson
     internal static CampaignSummary DecodeCampaignSummary(JsonStateObject o)
     {
         var campaign = StateParts.Id<CampaignId>(o.String("campaign"), o.At.Property("campaign"));
-        var window = o.Object("window");
-        var start = window.Instant("start");
-        var end = window.Instant("end");
-        window.End();
-        if (end < start)
-        {
-            throw new StateFormatException(ProblemKind.InvalidValue, window.At, $"Expected a window that ends at or after its start {start}; got the end {end}.");
-        }
+        var windowPart = o.Object("window");
+        var window = StateParts.Window(windowPart.Instant("start"), windowPart.Instant("end"), windowPart.At);
+        windowPart.End();
 
         var topBoxes = o.Int32("csatTopBoxes");
         var (array, at) = o.Array("relationships");
@@ -475,7 +470,7 @@ public static partial class SummaryStateJson
             relationships.Add(StateParts.Build(item.At, () => RelationshipResponses.Create(new Relationship(provider, consumer), invited, responses, satisfied)));
         }
 
-        return StateParts.Build(o.At, () => CampaignSummary.FromParts(campaign, new NodaTime.Interval(start, end), topBoxes, relationships));
+        return StateParts.Build(o.At, () => CampaignSummary.FromParts(campaign, window, topBoxes, relationships));
     }
 
     private static void WriteDoubles(Utf8JsonWriter w, string name, ReadOnlySpan<double> values)
