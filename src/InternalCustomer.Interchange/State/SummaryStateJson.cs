@@ -6,6 +6,7 @@ using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Feedback.Statistics;
 using InternalCustomer.Improvement;
+using InternalCustomer.Interchange.Json;
 
 namespace InternalCustomer.Interchange.State;
 
@@ -229,6 +230,12 @@ public static partial class SummaryStateJson
                 ProblemKind.MalformedInput,
                 ProblemLocation.InText((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1),
                 "Expected a summary state in UTF-8 JSON; got text that is not well-formed JSON: " + e.Message);
+        }
+
+        if (JsonInput.FirstLoneSurrogate(utf8Json) is { } lone)
+        {
+            document.Dispose();
+            throw new StateFormatException(lone);
         }
 
         using (document)
