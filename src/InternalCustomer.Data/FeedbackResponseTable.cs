@@ -15,8 +15,8 @@ namespace InternalCustomer.Data;
 /// messages; the scale is scaleMin..scaleMax (1–5 when the columns are unmapped or NULL); dimension ratings are the columns
 /// named <see cref="FeedbackResponseColumns.PerceptionPrefix"/> or <see cref="FeedbackResponseColumns.ExpectationPrefix"/>
 /// and a dimension (NULL for a dimension not rated), on the dimension set given (SERVQUAL's when none is).</para>
-/// <para><b>Writing.</b> SQLite columns are TEXT and INTEGER (the instant in ISO-8601, as the CSV writes it); PostgreSQL
-/// columns are <c>text</c>, <c>integer</c> and <c>timestamp with time zone</c> for the instant. The rating columns are
+/// <para><b>Writing.</b> SQLite columns are TEXT and INTEGER, PostgreSQL columns <c>text</c> and <c>integer</c>; the
+/// instant is ISO-8601 text, as for requests (<see cref="ServiceRequestTable"/>'s remarks say why). The rating columns are
 /// those of the dimension set given, one perception and one expectation column per dimension.</para>
 /// </remarks>
 public static class FeedbackResponseTable
@@ -92,8 +92,8 @@ public static class FeedbackResponseTable
     /// <returns>How many responses were written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connection"/>, <paramref name="table"/>, <paramref name="responses"/> or a response is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The connection is not open or of another provider; the table's name is blank or
-    /// too long; a response has dimension ratings on another dimension set than <paramref name="dimensions"/>; or, for
-    /// PostgreSQL, an instant is finer than a microsecond. Nothing is written then.</exception>
+    /// too long; or a response has dimension ratings on another dimension set than <paramref name="dimensions"/>. Nothing is
+    /// written then.</exception>
     /// <exception cref="DbException">The database refused (the table exists); nothing is written.</exception>
     public static long Write(DbConnection connection, string table, IEnumerable<FeedbackResponse> responses, DimensionSet? dimensions = null, FeedbackResponseColumns? columns = null) =>
         WriteCoreAsync(connection, table, responses, dimensions, columns, sync: true, CancellationToken.None).GetAwaiter().GetResult();

@@ -24,8 +24,9 @@ namespace InternalCustomer.Data;
 /// <see cref="DatabaseReadException"/> from the enumeration, after the records of the rows before it. A cancelled read
 /// throws <see cref="OperationCanceledException"/>.</para>
 /// <para><b>Writing.</b> <see cref="Write"/> creates the table and inserts the requests with one parameterised command in
-/// one transaction: all or nothing. SQLite columns are TEXT (instants in ISO-8601, as the CSV writes them), PostgreSQL
-/// columns are <c>text</c> with <c>timestamp with time zone</c> for opened, firstResponse and resolved.</para>
+/// one transaction: all or nothing. SQLite columns are TEXT, PostgreSQL columns <c>text</c>; the instants are ISO-8601
+/// text as the CSV writes them, nanoseconds included, which PostgreSQL's <c>timestamp with time zone</c> (microseconds)
+/// could not hold exactly. The readers take <c>timestamp with time zone</c> columns as well.</para>
 /// </remarks>
 public static class ServiceRequestTable
 {
@@ -79,8 +80,7 @@ public static class ServiceRequestTable
     /// <returns>How many requests were written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connection"/>, <paramref name="table"/>, <paramref name="requests"/> or a request is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The connection is not open or of another provider; the table's name is blank
-    /// or too long; a request is given as a status log (which the table layout cannot hold); or, for PostgreSQL, an
-    /// instant is finer than a microsecond. Nothing is written then.</exception>
+    /// or too long; or a request is given as a status log (which the table layout cannot hold). Nothing is written then.</exception>
     /// <exception cref="DbException">The database refused (the table exists, a duplicate id); nothing is written.</exception>
     public static long Write(DbConnection connection, string table, IEnumerable<ServiceRequest> requests, ServiceRequestColumns? columns = null) =>
         WriteCoreAsync(connection, table, requests, columns, sync: true, CancellationToken.None).GetAwaiter().GetResult();

@@ -24,6 +24,13 @@ internal static class Databases
     /// <summary>The built-in example's responses, as the CSV reader reads them.</summary>
     internal static IReadOnlyList<FeedbackResponse> ExampleResponses { get; } = FeedbackResponseCsv.Read(Inputs.Example("responses.csv"), null).GetValueOrThrow();
 
+    /// <summary>The requests in one order (by id), for comparing tables read without ORDER BY.</summary>
+    internal static List<ServiceRequest> Canonical(IEnumerable<ServiceRequest> requests) => [.. requests.OrderBy(r => r.Id, StringComparer.Ordinal)];
+
+    /// <summary>The responses in one order (by every field but the ratings), for comparing tables read without ORDER BY.</summary>
+    internal static List<FeedbackResponse> Canonical(IEnumerable<FeedbackResponse> responses) =>
+        [.. responses.OrderBy(r => r.Instant).ThenBy(r => r.Respondent).ThenBy(r => r.Subject).ThenBy(r => r.Overall).ThenBy(r => r.Recommend).ThenBy(r => r.Effort).ThenBy(r => r.Comment, StringComparer.Ordinal)];
+
     /// <summary>A name no other test (or run) uses: the stem and a random suffix.</summary>
     internal static string Unique(string stem) => $"{stem}_{Guid.NewGuid():N}";
 
@@ -89,7 +96,9 @@ internal sealed class TempPostgres : IDisposable
 
     public void Dispose()
     {
-        Databases.Execute(Connection, $"DROP TABLE IF EXISTS \"{Table}\"; DROP TABLE IF EXISTS \"{Table}_2\"");
+        // On a connection of its own: a test may have ended the one it used.
         Connection.Dispose();
+        using var other = Databases.OpenPostgres();
+        Databases.Execute(other, $"DROP TABLE IF EXISTS \"{Table}\"; DROP TABLE IF EXISTS \"{Table}_2\"");
     }
 }
