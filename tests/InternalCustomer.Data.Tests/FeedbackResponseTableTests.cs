@@ -128,6 +128,22 @@ public sealed class FeedbackResponseTableTests
     }
 
     [Fact]
+    public async Task Responses_of_one_relationship_on_two_scales_give_a_failure_at_the_second()
+    {
+        using var db = new TempSqlite();
+        var seven = FeedbackResponse.TryCreate(DepartmentId.Parse("it"), DepartmentId.Parse("hr"), T0 + Duration.FromDays(5), RatingScale.SevenPoint, 6).GetValueOrThrow();
+        FeedbackResponseTable.Write(db.Connection, "responses", [.. FullResponses(), seven], DimensionSet.Servqual);
+        using var reader = Databases.Query(db.Connection, "SELECT * FROM responses WHERE respondent = 'it'");
+
+        var result = await FeedbackResponseTable.SummariseByRelationshipAsync(reader);
+
+        Assert.Null(result.Value);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.row[3]", problem.Location.ToString());
+        Assert.StartsWith("Expected every response of the relationship hr → it on the scale and dimension set of its first", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_connection_that_drops_mid_stream_gives_no_summaries()
     {
         using var db = new TempSqlite();
