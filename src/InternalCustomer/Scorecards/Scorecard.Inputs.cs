@@ -86,13 +86,14 @@ public static partial class Scorecard
         }
 
         var agreements = AgreementIndex(organization);
+        var timers = new SlaTimer?[organization.Agreements.Length];
         for (var i = 0; i < requests.Length; i++)
         {
             var request = requests[i];
             if (agreements.TryGetValue(request.Agreement.Value, out var a))
             {
                 agreementOf?[i] = a;
-                CheckClass(organization, organization.Agreements[a], request, i, problems);
+                CheckClass(organization, a, request, i, problems, timers);
             }
             else
             {
@@ -147,8 +148,10 @@ public static partial class Scorecard
     // index: the request's index in Compute's requests ($.requests[i], " at requests[i]" in messages), or -1 for the one
     // request of ScorecardAccumulator.Add ($.request, nothing in messages). The locations and texts are built only for a
     // problem: this runs once per request, and building them eagerly cost ~400 bytes a request.
-    internal static void CheckClass(Organization organization, ServiceAgreement agreement, ServiceRequest request, int index, List<Problem>? problems)
+    // a: the index of the request's agreement; timers: the caller's timers by agreement index, filled as status logs need them.
+    internal static void CheckClass(Organization organization, int a, ServiceRequest request, int index, List<Problem>? problems, SlaTimer?[] timers)
     {
+        var agreement = organization.Agreements[a];
         if (request.Priority is { } p && organization.RankOf(p) < 0)
         {
             Report(problems, UndeclaredPriority(organization, request, index, p, RequestAt(index).Property("priority")));
@@ -168,7 +171,7 @@ public static partial class Scorecard
             Report(problems, new(ProblemKind.UnknownReference, RequestAt(index).Property("service"), $"Request '{request.Id}'{RequestWhere(index)} is for service '{service}', which agreement '{agreement.Id}' does not cover; it covers {string.Join(", ", agreement.Services)}."));
         }
 
-        if (request.IsStatusLog && agreement.HasTimeObjectives && organization.TimerFor(agreement.Id).CheckLog(request) is { } logProblem)
+        if (request.IsStatusLog && agreement.HasTimeObjectives && (timers[a] ??= organization.TimerFor(agreement.Id)).CheckLog(request) is { } logProblem)
         {
             Report(problems, new(logProblem.Kind, Concat(RequestAt(index), logProblem.Location), logProblem.Message));
         }

@@ -147,7 +147,7 @@ public sealed class ScorecardAccumulator
             Scorecard.Report(null, new(ProblemKind.UnknownReference, Scorecard.At(nameof(request)).Property("agreement"), $"Request '{request.Id}' names agreement '{request.Agreement}', which is not an agreement of this organization."));
         }
 
-        Scorecard.CheckClass(Organization, Organization.Agreements[a], request, index: -1, problems: null);
+        Scorecard.CheckClass(Organization, a, request, index: -1, problems: null, _timers);
         AddChecked(request, a);
     }
 
