@@ -26,7 +26,10 @@ namespace InternalCustomer.Organizations;
 /// </remarks>
 public sealed class Organization : IEquatable<Organization>
 {
-    private readonly FrozenDictionary<DepartmentId, int> _departmentIndex;
+    // Keyed by the id's text, compared ordinally as DepartmentId compares (a default DepartmentId's text is empty, which no
+    // department's is), so that the frozen dictionary uses its string-specialised hashing: the scorecard looks up both
+    // departments of every response.
+    private readonly FrozenDictionary<string, int> _departmentIndex;
     private readonly FrozenDictionary<ServiceId, int> _serviceIndex;
     private readonly int[] _parent;
     private readonly int[] _depth;
@@ -63,14 +66,14 @@ public sealed class Organization : IEquatable<Organization>
         _dependenciesByProvider = Dependencies.GroupBy(d => d.Provider).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
 
         var n = Departments.Length;
-        _departmentIndex = Departments.Select((d, i) => KeyValuePair.Create(d.Id, i)).ToFrozenDictionary();
+        _departmentIndex = Departments.Select((d, i) => KeyValuePair.Create(d.Id.Value, i)).ToFrozenDictionary(StringComparer.Ordinal);
         _serviceIndex = Services.Select((s, i) => KeyValuePair.Create(s.Id, i)).ToFrozenDictionary();
 
         _parent = new int[n];
         var childCount = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
-            _parent[i] = Departments[i].Parent is { } p ? _departmentIndex[p] : -1;
+            _parent[i] = Departments[i].Parent is { } p ? _departmentIndex[p.Value] : -1;
             if (_parent[i] >= 0)
             {
                 childCount[_parent[i]]++;
@@ -83,7 +86,7 @@ public sealed class Organization : IEquatable<Organization>
         var providerOf = new int[Services.Length];
         for (var s = 0; s < Services.Length; s++)
         {
-            providerOf[s] = _departmentIndex[Services[s].Provider];
+            providerOf[s] = _departmentIndex[Services[s].Provider.Value];
             providerCount[providerOf[s]]++;
         }
 
@@ -202,7 +205,7 @@ public sealed class Organization : IEquatable<Organization>
     /// <summary>Tells whether a department belongs to this organisation.</summary>
     /// <param name="id">The department id.</param>
     /// <returns><see langword="true"/> if it does.</returns>
-    public bool Contains(DepartmentId id) => _departmentIndex.ContainsKey(id);
+    public bool Contains(DepartmentId id) => _departmentIndex.ContainsKey(id.Value);
 
     /// <summary>Gets a department by id.</summary>
     /// <param name="id">The department id.</param>
@@ -412,7 +415,7 @@ public sealed class Organization : IEquatable<Organization>
 
     /// <summary>The dense index of a department: its position in <see cref="Departments"/>.</summary>
     internal int IndexOf(DepartmentId id, string parameterName = "id") =>
-        _departmentIndex.TryGetValue(id, out var i)
+        TryGetIndex(id, out var i)
             ? i
             : throw new ArgumentException(
                 id.IsDefault
@@ -421,7 +424,7 @@ public sealed class Organization : IEquatable<Organization>
                 parameterName);
 
     /// <summary>Tries to get the dense index of a department.</summary>
-    internal bool TryGetIndex(DepartmentId id, out int index) => _departmentIndex.TryGetValue(id, out index);
+    internal bool TryGetIndex(DepartmentId id, out int index) => _departmentIndex.TryGetValue(id.Value, out index);
 
     private ImmutableArray<DepartmentId> Ids(ReadOnlySpan<int> indices)
     {

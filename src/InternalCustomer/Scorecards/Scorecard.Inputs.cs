@@ -86,13 +86,14 @@ public static partial class Scorecard
         }
 
         var agreements = AgreementIndex(organization);
+        var timers = new SlaTimer?[organization.Agreements.Length];
         for (var i = 0; i < requests.Length; i++)
         {
             var request = requests[i];
             if (agreements.TryGetValue(request.Agreement.Value, out var a))
             {
                 agreementOf?[i] = a;
-                CheckClass(organization, organization.Agreements[a], request, At(nameof(requests)).Element(i), Text($" at requests[{i}]"), problems);
+                CheckClass(organization, a, request, i, problems, timers);
             }
             else
             {
@@ -144,25 +145,35 @@ public static partial class Scorecard
     // A request's class against its agreement: a declared priority, a covered service, a status log its clocks can read
     // (problems that Compute throws), and, for Validate only, a class that no objective set matches (Compute counts those
     // as SlaState.Unmatched rather than failing).
-    // at: the request's location ($.requests[i], or $.request for ScorecardAccumulator.Add); where: " at requests[i]" or "".
-    internal static void CheckClass(Organization organization, ServiceAgreement agreement, ServiceRequest request, ProblemLocation at, string where, List<Problem>? problems)
+    // index: the request's index in Compute's requests ($.requests[i], " at requests[i]" in messages), or -1 for the one
+    // request of ScorecardAccumulator.Add ($.request, nothing in messages). The locations and texts are built only for a
+    // problem: this runs once per request, and building them eagerly cost ~400 bytes a request.
+    // a: the index of the request's agreement; timers: the caller's timers by agreement index, filled as status logs need them.
+    internal static void CheckClass(Organization organization, int a, ServiceRequest request, int index, List<Problem>? problems, SlaTimer?[] timers)
     {
-        foreach (var (priority, location) in PrioritiesOf(request, at))
+        var agreement = organization.Agreements[a];
+        if (request.Priority is { } p && organization.RankOf(p) < 0)
         {
-            if (organization.RankOf(priority) < 0)
+            Report(problems, UndeclaredPriority(organization, request, index, p, RequestAt(index).Property("priority")));
+        }
+
+        var log = request.StatusLog;
+        for (var j = 0; j < log.Length; j++)
+        {
+            if (log[j].Priority is { } q && organization.RankOf(q) < 0)
             {
-                Report(problems, new(ProblemKind.UnknownReference, location, $"Request '{request.Id}'{where} has priority '{priority}', which the organization does not declare; it declares {(organization.Priorities.IsEmpty ? "none" : string.Join(", ", organization.Priorities))}."));
+                Report(problems, UndeclaredPriority(organization, request, index, q, RequestAt(index).Property("statusLog").Element(j).Property("priority")));
             }
         }
 
         if (request.Service is { } service && !agreement.Services.Contains(service))
         {
-            Report(problems, new(ProblemKind.UnknownReference, at.Property("service"), $"Request '{request.Id}'{where} is for service '{service}', which agreement '{agreement.Id}' does not cover; it covers {string.Join(", ", agreement.Services)}."));
+            Report(problems, new(ProblemKind.UnknownReference, RequestAt(index).Property("service"), $"Request '{request.Id}'{RequestWhere(index)} is for service '{service}', which agreement '{agreement.Id}' does not cover; it covers {string.Join(", ", agreement.Services)}."));
         }
 
-        if (request.IsStatusLog && agreement.HasTimeObjectives && organization.TimerFor(agreement.Id).CheckLog(request) is { } logProblem)
+        if (request.IsStatusLog && agreement.HasTimeObjectives && (timers[a] ??= organization.TimerFor(agreement.Id)).CheckLog(request) is { } logProblem)
         {
-            Report(problems, new(logProblem.Kind, Concat(at, logProblem.Location), logProblem.Message));
+            Report(problems, new(logProblem.Kind, Concat(RequestAt(index), logProblem.Location), logProblem.Message));
         }
 
         if (problems is not null && agreement.HasTimeObjectives && !(agreement.ObjectiveSets is [{ Selector.IsAny: true }]))
@@ -172,27 +183,19 @@ public static partial class Scorecard
             {
                 problems.Add(new(
                     ProblemKind.InvalidValue,
-                    at,
-                    $"Request '{request.Id}'{where} (priority {priority?.ToString() ?? "none"}, service {request.Service?.ToString() ?? "none"}, category {request.Category ?? "none"}) matches no objective set of agreement '{agreement.Id}' ({string.Join("; ", agreement.ObjectiveSets)}); its time objectives will count it as unmatched."));
+                    RequestAt(index),
+                    $"Request '{request.Id}'{RequestWhere(index)} (priority {priority?.ToString() ?? "none"}, service {request.Service?.ToString() ?? "none"}, category {request.Category ?? "none"}) matches no objective set of agreement '{agreement.Id}' ({string.Join("; ", agreement.ObjectiveSets)}); its time objectives will count it as unmatched."));
             }
         }
     }
 
-    private static IEnumerable<(PriorityId Priority, ProblemLocation At)> PrioritiesOf(ServiceRequest request, ProblemLocation at)
-    {
-        if (request.Priority is { } p)
-        {
-            yield return (p, at.Property("priority"));
-        }
+    private static Problem UndeclaredPriority(Organization organization, ServiceRequest request, int index, PriorityId priority, ProblemLocation location) =>
+        new(ProblemKind.UnknownReference, location, $"Request '{request.Id}'{RequestWhere(index)} has priority '{priority}', which the organization does not declare; it declares {(organization.Priorities.IsEmpty ? "none" : string.Join(", ", organization.Priorities))}.");
 
-        for (var j = 0; j < request.StatusLog.Length; j++)
-        {
-            if (request.StatusLog[j].Priority is { } q)
-            {
-                yield return (q, at.Property("statusLog").Element(j).Property("priority"));
-            }
-        }
-    }
+    // The location and the message phrase of the request CheckClass checks (see there).
+    private static ProblemLocation RequestAt(int index) => index < 0 ? At("request") : At("requests").Element(index);
+
+    private static string RequestWhere(int index) => index < 0 ? string.Empty : Text($" at requests[{index}]");
 
     private static ProblemLocation Concat(ProblemLocation prefix, ProblemLocation suffix) => ProblemLocation.FromPath([.. prefix.Segments, .. suffix.Segments]);
 

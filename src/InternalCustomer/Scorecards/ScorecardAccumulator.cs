@@ -147,7 +147,7 @@ public sealed class ScorecardAccumulator
             Scorecard.Report(null, new(ProblemKind.UnknownReference, Scorecard.At(nameof(request)).Property("agreement"), $"Request '{request.Id}' names agreement '{request.Agreement}', which is not an agreement of this organization."));
         }
 
-        Scorecard.CheckClass(Organization, Organization.Agreements[a], request, Scorecard.At(nameof(request)), string.Empty, problems: null);
+        Scorecard.CheckClass(Organization, a, request, index: -1, problems: null, _timers);
         AddChecked(request, a);
     }
 
@@ -163,20 +163,19 @@ public sealed class ScorecardAccumulator
     public void Add(FeedbackResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var at = Scorecard.At(nameof(response));
         if (!Organization.TryGetIndex(response.Subject, out var subject))
         {
-            Scorecard.Report(null, new(ProblemKind.UnknownReference, at.Property("subject"), $"Response names department '{response.Subject}', which is not a department of this organization."));
+            Scorecard.Report(null, new(ProblemKind.UnknownReference, Scorecard.At(nameof(response)).Property("subject"), $"Response names department '{response.Subject}', which is not a department of this organization."));
         }
 
         if (!Organization.TryGetIndex(response.Respondent, out var respondent))
         {
-            Scorecard.Report(null, new(ProblemKind.UnknownReference, at.Property("respondent"), $"Response names department '{response.Respondent}', which is not a department of this organization."));
+            Scorecard.Report(null, new(ProblemKind.UnknownReference, Scorecard.At(nameof(response)).Property("respondent"), $"Response names department '{response.Respondent}', which is not a department of this organization."));
         }
 
         if (Options.OtherScales == OtherScaleRule.Reject && !response.OverallScale.Equals(Options.OverallScale))
         {
-            Scorecard.Report(null, new(ProblemKind.InvalidValue, at.Property("overallScale"), $"Response rates on the scale {response.OverallScale}; expected the options' overall scale {Options.OverallScale}."));
+            Scorecard.Report(null, new(ProblemKind.InvalidValue, Scorecard.At(nameof(response)).Property("overallScale"), $"Response rates on the scale {response.OverallScale}; expected the options' overall scale {Options.OverallScale}."));
         }
 
         AddChecked(response, subject, respondent, nameof(response));
