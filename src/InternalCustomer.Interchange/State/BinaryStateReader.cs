@@ -126,6 +126,25 @@ internal ref struct BinaryStateReader
         return value;
     }
 
+    /// <summary>A signed integer written by <c>BinaryStateWriter.Big</c> that fits 128 bits, read without a BigInteger;
+    /// one of more than 16 bytes is an <see cref="ProblemKind.InvalidValue"/>.</summary>
+    internal Int128 Int128(StatePlace at)
+    {
+        var length = Length(at, Remaining);
+        if (length > 16)
+        {
+            var value = new System.Numerics.BigInteger(_payload.Slice(_position, length));
+            throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a 128-bit integer; got {value}."));
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        var source = _payload.Slice(_position, length);
+        bytes.Fill(length > 0 && (sbyte)source[^1] < 0 ? (byte)0xFF : (byte)0);
+        source.CopyTo(bytes);
+        _position += length;
+        return BinaryPrimitives.ReadInt128LittleEndian(bytes);
+    }
+
     internal Instant Instant(StatePlace at)
     {
         var days = Int(at);

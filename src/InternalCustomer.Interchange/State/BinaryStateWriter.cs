@@ -70,6 +70,25 @@ internal sealed class BinaryStateWriter
         _length += written;
     }
 
+    /// <summary>A 128-bit integer in the form of <see cref="Big"/> (the same bytes a BigInteger of its value gives),
+    /// without a BigInteger.</summary>
+    internal void Int128(Int128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteInt128LittleEndian(bytes, value);
+        var sign = value < 0 ? (byte)0xFF : (byte)0;
+        var count = 16;
+        while (count > 1 && bytes[count - 1] == sign && (bytes[count - 2] & 0x80) == (sign & 0x80))
+        {
+            count--;
+        }
+
+        UInt((ulong)count);
+        Ensure(count);
+        bytes[..count].CopyTo(_buffer.AsSpan(_length));
+        _length += count;
+    }
+
     internal void Instant(Instant value)
     {
         var sinceEpoch = value - NodaConstants.UnixEpoch;

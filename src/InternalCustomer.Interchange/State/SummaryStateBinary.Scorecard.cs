@@ -13,9 +13,8 @@ namespace InternalCustomer.Interchange.State;
 /// <summary>The binary form of the feedback, SERVQUAL and trend summaries and of a whole scorecard accumulator's state.</summary>
 public static partial class SummaryStateBinary
 {
-    // The largest sums a trend tally can hold: Σt and Σy are Int128 (16 bytes), Σt² and Σt·y 192-bit (24 bytes, one
-    // more for the sign of a two's-complement encoding of a value near the top of the range).
-    private const int Int128Bytes = 16;
+    // The largest sums of a trend tally beyond 128 bits: Σt² and Σt·y are 192-bit (24 bytes, one more for the sign of a
+    // two's-complement encoding of a value near the top of the range).
     private const int Int192Bytes = 25;
 
     /// <summary>Writes the state of a feedback summary: the overall scale, the dimension set if any, the overall,
@@ -185,10 +184,10 @@ public static partial class SummaryStateBinary
     internal static void Encode(BinaryStateWriter w, TrendTally tally)
     {
         w.Count(tally.Count);
-        w.Big(tally.SumTicks);
+        w.Int128(tally.SumTicks);
         w.Big(tally.SumSquaredTicks);
-        w.Big(tally.SumScores);
-        w.Big(tally.SumSquaredScores);
+        w.Int128(tally.SumScores);
+        w.Int128(tally.SumSquaredScores);
         w.Big(tally.SumTickScoreProducts);
     }
 
@@ -373,10 +372,10 @@ public static partial class SummaryStateBinary
     internal static TrendTally DecodeTrendTally(ref BinaryStateReader r, StatePlace at)
     {
         var count = r.Count(at.Property("count"));
-        var sumTicks = ToInt128(r.Big(at.Property("sumTicks"), Int128Bytes), at.Property("sumTicks"));
+        var sumTicks = r.Int128(at.Property("sumTicks"));
         var sumSquaredTicks = r.Big(at.Property("sumSquaredTicks"), Int192Bytes);
-        var sumScores = ToInt128(r.Big(at.Property("sumScores"), Int128Bytes), at.Property("sumScores"));
-        var sumSquaredScores = ToInt128(r.Big(at.Property("sumSquaredScores"), Int128Bytes), at.Property("sumSquaredScores"));
+        var sumScores = r.Int128(at.Property("sumScores"));
+        var sumSquaredScores = r.Int128(at.Property("sumSquaredScores"));
         var sumTickScoreProducts = r.Big(at.Property("sumTickScoreProducts"), Int192Bytes);
         return StateParts.Build(at, () => TrendTally.FromParts(count, sumTicks, sumSquaredTicks, sumScores, sumSquaredScores, sumTickScoreProducts));
     }

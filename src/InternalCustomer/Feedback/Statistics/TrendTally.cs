@@ -118,8 +118,20 @@ public readonly record struct TrendTally
             return Empty;
         }
 
-        // The messages are formatted only for a failed check: formatting the BigIntegers of every check costs more than
-        // the checks (a large state reads thousands of tallies).
+        if (!SurelyConsistent(count, sumTicks, sumSquaredTicks, sumScores, sumSquaredScores, sumTickScoreProducts))
+        {
+            CheckExactly(count, sumTicks, sumSquaredTicks, sumScores, sumSquaredScores, sumTickScoreProducts);
+        }
+
+        Int192.TryFrom(sumSquaredTicks, out var tt);
+        Int192.TryFrom(sumTickScoreProducts, out var ty);
+        return new TrendTally(count, sumTicks, tt, sumScores, sumSquaredScores, ty);
+    }
+
+    /// <summary>The checks of <see cref="FromParts"/>, exactly, in integers.</summary>
+    private static void CheckExactly(long count, Int128 sumTicks, BigInteger sumSquaredTicks, Int128 sumScores, Int128 sumSquaredScores, BigInteger sumTickScoreProducts)
+    {
+        // The messages are formatted only for a failed check: formatting the BigIntegers costs more than the checks.
         BigInteger n = count;
         BigInteger t = sumTicks, y = sumScores, yy = sumSquaredScores;
         if (!(BigInteger.Abs(t) <= n * TickLimit))
@@ -156,10 +168,6 @@ public readonly record struct TrendTally
         {
             throw new ArgumentException(Text($"Expected (Σt·y)² ≤ Σt²·Σy² (Cauchy–Schwarz); got Σt·y {sumTickScoreProducts}, Σt² {sumSquaredTicks}, Σy² {yy}."), nameof(sumTickScoreProducts));
         }
-
-        Int192.TryFrom(sumSquaredTicks, out var tt);
-        Int192.TryFrom(sumTickScoreProducts, out var ty);
-        return new TrendTally(count, sumTicks, tt, sumScores, sumSquaredScores, ty);
     }
 
     /// <summary>Returns the tally with one more pair. O(1), no allocation.</summary>
@@ -238,6 +246,27 @@ public readonly record struct TrendTally
             SumScores + score,
             SumSquaredScores + ((long)score * score),
             _sumTickScores.Add(new Int128((ulong)productHigh, (ulong)productLow)));
+    }
+
+    /// <summary>The checks of <see cref="FromParts"/> in doubles, with a margin far above their rounding: true only
+    /// when every exact check surely holds (a large state reads thousands of tallies, and the exact checks multiply
+    /// 200-bit integers); false sends the parts to the exact checks (a tally at a single instant, for example, meets
+    /// Cauchy–Schwarz with equality, and a value out of range fails them).</summary>
+    private static bool SurelyConsistent(long count, Int128 sumTicks, BigInteger sumSquaredTicks, Int128 sumScores, Int128 sumSquaredScores, BigInteger sumTickScoreProducts)
+    {
+        // Each side below is a product of at most three correctly rounded doubles: relative error under 1e-15.
+        const double Margin = 1 - 1e-12;
+        const double TickBound = 9.223372036854775808e18; // 2^63
+        const double ScoreBound = 2147483648.0; // 2^31
+        double n = count, t = (double)sumTicks, tt = (double)sumSquaredTicks, y = (double)sumScores, yy = (double)sumSquaredScores, ty = (double)sumTickScoreProducts;
+        return tt >= 0 && yy >= 0
+            && Math.Abs(t) <= n * TickBound * Margin
+            && Math.Abs(y) <= n * ScoreBound * Margin
+            && tt <= n * TickBound * TickBound * Margin
+            && yy <= n * ScoreBound * ScoreBound * Margin
+            && t * t <= n * tt * Margin
+            && y * y <= n * yy * Margin
+            && ty * ty <= tt * yy * Margin;
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

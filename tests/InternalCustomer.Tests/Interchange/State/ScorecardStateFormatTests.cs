@@ -361,3 +361,74 @@ public sealed class ScorecardStateFormatTests
     private static (Func<T, byte[]> Write, Func<byte[], T> Read)[] Codecs<T>(Func<T, byte[]> binaryWrite, Func<byte[], T> binaryRead, Func<T, byte[]> jsonWrite, Func<byte[], T> jsonRead) =>
         [(binaryWrite, binaryRead), (jsonWrite, jsonRead)];
 }
+
+/// <summary>The binary writer's 128-bit integers are the bytes a BigInteger of the same value gives (the documented
+/// big-integer form), written without one.</summary>
+public sealed class BinaryIntegerFormTests
+{
+    [Property]
+    public void A_128_bit_integer_is_written_as_its_BigInteger_and_read_back(long high, ulong low, bool negate)
+    {
+        var value = (Int128)(((BigInteger)high << 64) + low);
+        value = negate && value != Int128.MinValue ? -value : value;
+        var fast = new BinaryStateWriter(StateType.TrendTally);
+        fast.Int128(value);
+        var big = new BinaryStateWriter(StateType.TrendTally);
+        big.Big(value);
+        var written = fast.Finish().ToArray();
+        Assert.Equal(big.Finish().ToArray(), written);
+        var reader = new BinaryStateReader(written.AsSpan(SummaryStateBinary.HeaderLength, written.Length - SummaryStateBinary.HeaderLength - SummaryStateBinary.ChecksumLength));
+        Assert.Equal(value, reader.Int128(ProblemLocation.Root));
+        reader.End(ProblemLocation.Root);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(-128)]
+    [InlineData(-129)]
+    public void Small_values_take_the_fewest_bytes(long value)
+    {
+        var fast = new BinaryStateWriter(StateType.TrendTally);
+        fast.Int128(value);
+        Assert.Equal(4 + ((BigInteger)value).GetByteCount() + 1, fast.Finish().Length - SummaryStateBinary.HeaderLength);
+    }
+}
+
+/// <summary><see cref="TrendTally.FromParts"/> checks in doubles first and exactly when that is not sure: parts one
+/// unit away from a bound, far below a double's resolution, are still judged exactly.</summary>
+public sealed class TrendTallyFromPartsEdgeTests
+{
+    private static readonly BigInteger T = Instant.FromUtc(2026, 5, 3, 10, 15).ToUnixTimeTicks();
+
+    [Fact]
+    public void Sums_that_meet_cauchy_schwarz_with_equality_are_accepted()
+    {
+        // Two pairs at one instant with scores 3 and 3: n·Σt² = (Σt)² and (Σty)² = Σt²·Σy², exactly.
+        var tally = TrendTally.FromParts(2, (Int128)(2 * T), 2 * T * T, 6, 18, 6 * T);
+        Assert.Equal(TrendTally.Empty.Add(Instant.FromUnixTimeTicks((long)T), 3).Add(Instant.FromUnixTimeTicks((long)T), 3), tally);
+    }
+
+    [Fact]
+    public void Sums_one_unit_short_of_cauchy_schwarz_are_refused()
+    {
+        // Σt² one tick² short: n·Σt² = (Σt)² − 2, a difference of 1 part in 10^35.
+        var squares = Assert.Throws<ArgumentException>(() => TrendTally.FromParts(2, (Int128)(2 * T), (2 * T * T) - 1, 6, 18, 6 * T));
+        Assert.Equal("sumSquaredTicks", squares.ParamName);
+        Assert.StartsWith("Expected count·Σt² ≥ (Σt)² (Cauchy–Schwarz)", squares.Message, StringComparison.Ordinal);
+
+        // Σt·y one unit too large: (Σty)² > Σt²·Σy².
+        var products = Assert.Throws<ArgumentException>(() => TrendTally.FromParts(2, (Int128)(2 * T), 2 * T * T, 6, 18, (6 * T) + 1));
+        Assert.Equal("sumTickScoreProducts", products.ParamName);
+    }
+
+    [Fact]
+    public void A_sum_one_above_its_range_is_refused()
+    {
+        var bound = BigInteger.One << 63;
+        var ticks = Assert.Throws<ArgumentException>(() => TrendTally.FromParts(1, (Int128)(bound + 1), (bound + 1) * (bound + 1), 0, 0, 0));
+        Assert.Equal("sumTicks", ticks.ParamName);
+    }
+}
