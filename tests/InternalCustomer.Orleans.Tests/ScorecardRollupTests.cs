@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using InternalCustomer.Tests.Scorecards;
 using Xunit.Abstractions;
 
@@ -52,25 +53,41 @@ public class ScorecardRollupTests(ITestOutputHelper output)
         var survivors = new[] { cluster.ViaClient(model) }.Concat(cluster.Cluster.Silos.Take(2).Select(s => ScorecardTestCluster.ViaSilo(s, model))).ToArray();
         var feed = EventFeed.Shuffled(data, random);
 
-        // Stream through the survivors while the victim hosts a share of the grains; kill it a third of the way in.
+        // Stream through the survivors, four batches in flight, while the victim hosts a share of the grains; kill it a
+        // third of the way in without waiting for the batches in flight.
         var killAt = feed.Batches.Length / 3;
+        Task? kill = null;
         var failures = 0;
+        var inFlight = new List<Task>();
         for (var i = 0; i < feed.Batches.Length; i++)
         {
             if (i == killAt)
             {
-                await cluster.Cluster.KillSiloAsync(victim);
+                kill = cluster.Cluster.KillSiloAsync(victim);
             }
 
             var (requests, responses) = feed.Batches[i];
+            inFlight.Add(Publish(survivors[random.Next(survivors.Length)], requests, responses));
+            if (inFlight.Count == 4)
+            {
+                await Task.WhenAll(inFlight);
+                inFlight.Clear();
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        await kill!;
+
+        async Task Publish(ScorecardCluster entry, ImmutableArray<RequestDecided> requests, ImmutableArray<ResponseReceived> responses)
+        {
             try
             {
-                await survivors[random.Next(survivors.Length)].PublishAsync(requests, responses);
+                await entry.PublishAsync(requests, responses);
             }
             catch (Exception e) when (e is not ArgumentException)
             {
                 // At-least-once delivery: a batch that failed (its grain was on the killed silo) is replayed below.
-                failures++;
+                Interlocked.Increment(ref failures);
             }
         }
 
