@@ -40,7 +40,14 @@ public sealed class PostgresSchema : IAsyncDisposable
     {
         var server = Environment.GetEnvironmentVariable("INTERNALCUSTOMER_POSTGRES") is { Length: > 0 } configured ? configured : DefaultConnectionString;
         var schema = new PostgresSchema("orleans_" + Guid.NewGuid().ToString("N")[..16], server);
-        var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Storage", "orleans-grain-storage.postgresql.sql"));
+        string script;
+        await using (var resource = typeof(PostgresSchema).Assembly.GetManifestResourceStream("orleans-grain-storage.postgresql.sql")
+            ?? throw new InvalidOperationException("The assembly lacks the grain storage script orleans-grain-storage.postgresql.sql."))
+        using (var reader = new StreamReader(resource))
+        {
+            script = await reader.ReadToEndAsync();
+        }
+
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using (var create = new NpgsqlCommand($"CREATE SCHEMA {schema.Name}; SET search_path TO {schema.Name};", connection))

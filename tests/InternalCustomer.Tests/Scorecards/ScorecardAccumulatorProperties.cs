@@ -2,8 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InternalCustomer.Agreements;
-using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
 using InternalCustomer.Tests.Generators;
 
