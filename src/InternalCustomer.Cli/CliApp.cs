@@ -84,6 +84,11 @@ internal static class CliApp
             Description = "Feedback responses (.csv or .json) of the organisation file. With no file at all: the example's.",
         };
 
+        var database = new Option<string?>("--database")
+        {
+            Description = "Read the service requests and feedback responses from a database instead: sqlite:FILE, or a PostgreSQL connection string (\"Host=...;Username=...;Password=...;Database=...\"); tables service_requests and feedback_responses (docs/database.md). The organisation is the file's, else the built-in example's.",
+        };
+
         var outputPath = new Option<string?>("--output")
         {
             Description = "Write the output to this file instead of stdout; with --format csv, to this directory, one <section>.csv per section.",
@@ -123,7 +128,7 @@ internal static class CliApp
             [Add("sla", "SLA compliance and error budget per agreement and objective.", format, asOf, requests, outputPath, section)] = "sla",
             [Add("feedback", "Satisfaction per provider and per relationship, with intervals and trends.", format, asOf, responses, outputPath, section)] = "feedback",
             [Add("improvements", "Improvement actions with their measured effect (verdict, CSAT and on time before → after, p-values), and each feedback campaign's response rate and coverage.", format, asOf, requests, responses, improvement, outputPath, section)] = "improvements",
-            [Add("report", "The organisation report, headline first: headline, attention list, findings, department scorecards, then the detail (SLA objectives breached or at risk, satisfaction, improvement actions, graph, calendars, departments).", format, asOf, requests, responses, improvement, outputPath, section, all)] = "report",
+            [Add("report", "The organisation report, headline first: headline, attention list, findings, department scorecards, then the detail (SLA objectives breached or at risk, satisfaction, improvement actions, graph, calendars, departments).", format, asOf, requests, responses, database, improvement, outputPath, section, all)] = "report",
         };
 
         var parsed = root.Parse(args);
@@ -147,7 +152,7 @@ internal static class CliApp
         }
 
         // An optional file argument swallows an unknown option; report it as the unknown option it is.
-        foreach (var value in new[] { parsed.GetValue(file), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(improvement) })
+        foreach (var value in new[] { parsed.GetValue(file), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(database), parsed.GetValue(improvement) })
         {
             if (value is { Length: > 1 } && value[0] == '-')
             {
@@ -162,7 +167,7 @@ internal static class CliApp
             var target = parsed.GetValue(outputPath);
             outputs = name == "graph"
                 ? [(target, Graph(inputs, parsed.GetValue(file), parsed.GetValue(graphFormat)))]
-                : Tabular(name, inputs, new Request(parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(improvement), target, parsed.GetValue(section), parsed.GetValue(all)), clock ?? SystemClock.Instance);
+                : Tabular(name, inputs, new Request(parsed.GetValue(file), parsed.GetValue(format), parsed.GetValue(asOf), parsed.GetValue(requests), parsed.GetValue(responses), parsed.GetValue(improvement), target, parsed.GetValue(section), parsed.GetValue(all), parsed.GetValue(database)), clock ?? SystemClock.Instance);
         }
         catch (UsageException e)
         {
@@ -177,7 +182,7 @@ internal static class CliApp
     }
 
     /// <summary>What a tabular command was asked for: its files and output options.</summary>
-    private sealed record Request(string? File, string? Format, string? AsOf, string? Requests, string? Responses, string? Improvement, string? Output, string? Section, bool All);
+    private sealed record Request(string? File, string? Format, string? AsOf, string? Requests, string? Responses, string? Improvement, string? Output, string? Section, bool All, string? Database = null);
 
     /// <summary>
     /// Writes each output to its file (all rendered before the first is written), then says on stdout which files were
@@ -250,6 +255,11 @@ internal static class CliApp
         return code;
     }
 
+    /// <summary>The --database value as it may be shown: sqlite:FILE as given, a connection string as "a PostgreSQL
+    /// connection string" (it may hold a password).</summary>
+    private static string DatabaseName(string database) =>
+        database.StartsWith(DatabaseInputs.SqlitePrefix, StringComparison.OrdinalIgnoreCase) ? database : "<PostgreSQL connection string>";
+
     private static string Graph(Inputs inputs, string? file, string? format)
     {
         var kind = (format ?? "dot").ToLowerInvariant();
@@ -286,6 +296,11 @@ internal static class CliApp
         }
 
         var example = file is null;
+        if (request.Database is { } db && (requestFile is not null ? ("--requests", requestFile) : responseFile is not null ? ("--responses", responseFile) : default) is ({ } fileOption, { } fileGiven))
+        {
+            throw new UsageException($"--database {DatabaseName(db)} and {fileOption} {fileGiven}: the database holds the requests and the responses; give either --database or --requests/--responses, not both.");
+        }
+
         if (example && (requestFile is not null ? ("--requests", requestFile) : responseFile is not null ? ("--responses", responseFile) : improvementFile is not null ? ("--improvement", improvementFile) : default) is ({ } option, { } given))
         {
             // The example's records name the example's agreements and departments; a file of one's own belongs to an organisation of one's own.
@@ -295,8 +310,10 @@ internal static class CliApp
         // Every file is read and every problem collected, so one run reports them all (InputProblems).
         var problems = new List<string>();
         var (organization, source) = inputs.Organization(file, problems);
-        var requests = command is "sla" or "report" or "validate" or "improvements" ? inputs.Requests(requestFile, example && command != "validate", problems) : FileRecords<ServiceRequest>.None;
-        var responses = command is "feedback" or "report" or "validate" or "improvements" ? inputs.Responses(responseFile, example && command != "validate", problems) : FileRecords<FeedbackResponse>.None;
+        var (requests, responses) = request.Database is { } connection
+            ? DatabaseInputs.Read(connection, problems)
+            : (command is "sla" or "report" or "validate" or "improvements" ? inputs.Requests(requestFile, example && command != "validate", problems) : FileRecords<ServiceRequest>.None,
+                command is "feedback" or "report" or "validate" or "improvements" ? inputs.Responses(responseFile, example && command != "validate", problems) : FileRecords<FeedbackResponse>.None);
         ImprovementRecord? record = null;
         if (organization is null)
         {

@@ -94,10 +94,10 @@ internal static class JsonInput
             }
 
             last = reader.TokenType;
-            if (last is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && LoneSurrogate(reader.ValueSpan) is { } lone)
+            if (LoneSurrogateAt(ref reader) is { } lone)
             {
                 // The grammar allows "\ud800", but it is no character: every string and name read later must be text.
-                return ((int)reader.TokenStartIndex + 1 + lone.Offset, LoneSurrogateMessage(last, lone.Escape));
+                return lone;
             }
 
             if (last is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -110,6 +110,40 @@ internal static class JsonInput
             }
         }
     }
+
+    /// <summary>
+    /// The first string or property name whose <c>\u</c> escapes leave half of a surrogate pair, as a syntax problem at the
+    /// escape's line and column (bytes, from 1), or <see langword="null"/> when there is none. For readers that parse with
+    /// <see cref="JsonDocument"/> on their own: call it on input <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>
+    /// accepted with default options, before any <see cref="JsonElement.GetString"/> or <see cref="JsonProperty.Name"/>, which
+    /// throw <see cref="InvalidOperationException"/> on a lone surrogate.
+    /// </summary>
+    internal static Problem? FirstLoneSurrogate(ReadOnlySpan<byte> wellFormed)
+    {
+        if (wellFormed.StartsWith("\uFEFF"u8))
+        {
+            wellFormed = wellFormed[3..];
+        }
+
+        var reader = new Utf8JsonReader(wellFormed);
+        while (reader.Read())
+        {
+            if (LoneSurrogateAt(ref reader) is { } lone)
+            {
+                var (line, column) = LineAndColumn(wellFormed, lone.Offset);
+                return SyntaxProblem(line, column, lone.Message);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The offset of the lone surrogate escape in the reader's current string or property name, and what is said
+    /// of it; <see langword="null"/> for any other token.</summary>
+    private static (int Offset, string Message)? LoneSurrogateAt(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && LoneSurrogate(reader.ValueSpan) is { } lone
+            ? ((int)reader.TokenStartIndex + 1 + lone.Offset, LoneSurrogateMessage(reader.TokenType, lone.Escape))
+            : null;
 
     /// <summary>What is said of a syntax error at a place: what was expected there, from the significant byte before it,
     /// the last token read and the containers open, and what came (<paramref name="rest"/> is the input from the place on,

@@ -21,7 +21,7 @@ internal ref struct BinaryStateReader
 
     internal readonly int Remaining => _payload.Length - _position;
 
-    internal ulong UInt(ProblemLocation at)
+    internal ulong UInt(StatePlace at)
     {
         ulong value = 0;
         for (var shift = 0; ; shift += 7)
@@ -46,7 +46,7 @@ internal ref struct BinaryStateReader
     }
 
     /// <summary>A non-negative count (at most <see cref="long.MaxValue"/>).</summary>
-    internal long Count(ProblemLocation at)
+    internal long Count(StatePlace at)
     {
         var value = UInt(at);
         return value <= long.MaxValue
@@ -55,7 +55,7 @@ internal ref struct BinaryStateReader
     }
 
     /// <summary>A length of something held in memory: at most <paramref name="max"/>.</summary>
-    internal int Length(ProblemLocation at, long max)
+    internal int Length(StatePlace at, long max)
     {
         var value = UInt(at);
         return value <= (ulong)Math.Min(max, int.MaxValue)
@@ -63,13 +63,13 @@ internal ref struct BinaryStateReader
             : throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a length of at most {Math.Min(max, int.MaxValue)}; got {value}."));
     }
 
-    internal long Int(ProblemLocation at)
+    internal long Int(StatePlace at)
     {
         var value = UInt(at);
         return (long)(value >> 1) ^ -(long)(value & 1);
     }
 
-    internal int Int32(ProblemLocation at)
+    internal int Int32(StatePlace at)
     {
         var value = Int(at);
         return value is >= int.MinValue and <= int.MaxValue
@@ -77,7 +77,7 @@ internal ref struct BinaryStateReader
             : throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a 32-bit integer; got {value}."));
     }
 
-    internal double Double(ProblemLocation at)
+    internal double Double(StatePlace at)
     {
         if (Remaining < 8)
         {
@@ -89,7 +89,7 @@ internal ref struct BinaryStateReader
         return value;
     }
 
-    internal bool Bool(ProblemLocation at)
+    internal bool Bool(StatePlace at)
     {
         if (Remaining < 1)
         {
@@ -104,7 +104,7 @@ internal ref struct BinaryStateReader
         };
     }
 
-    internal string String(ProblemLocation at)
+    internal string String(StatePlace at)
     {
         var length = Length(at, Remaining);
         var bytes = _payload.Slice(_position, length);
@@ -118,7 +118,7 @@ internal ref struct BinaryStateReader
     }
 
     /// <summary>A signed integer written by <c>BinaryStateWriter.Big</c>, of at most <paramref name="maxBytes"/> bytes.</summary>
-    internal System.Numerics.BigInteger Big(ProblemLocation at, int maxBytes)
+    internal System.Numerics.BigInteger Big(StatePlace at, int maxBytes)
     {
         var length = Length(at, Math.Min(maxBytes, Remaining));
         var value = new System.Numerics.BigInteger(_payload.Slice(_position, length));
@@ -126,7 +126,7 @@ internal ref struct BinaryStateReader
         return value;
     }
 
-    internal Instant Instant(ProblemLocation at)
+    internal Instant Instant(StatePlace at)
     {
         var days = Int(at);
         var nanosecondOfDay = UInt(at);
@@ -144,7 +144,7 @@ internal ref struct BinaryStateReader
     }
 
     /// <summary>Throws unless the payload has been read to its end.</summary>
-    internal readonly void End(ProblemLocation at)
+    internal readonly void End(StatePlace at)
     {
         if (Remaining != 0)
         {
@@ -155,6 +155,6 @@ internal ref struct BinaryStateReader
         }
     }
 
-    private readonly StateFormatException Truncated(ProblemLocation at) =>
+    private readonly StateFormatException Truncated(StatePlace at) =>
         new(ProblemKind.MalformedInput, at, string.Create(CultureInfo.InvariantCulture, $"Expected more bytes at payload offset {_position}; the payload ends after {_payload.Length} bytes."));
 }

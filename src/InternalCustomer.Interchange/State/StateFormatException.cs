@@ -12,6 +12,11 @@ internal sealed class StateFormatException : Exception
     {
     }
 
+    internal StateFormatException(ProblemKind kind, StatePlace place, string message)
+        : this(new Problem(kind, place.Resolve(), message))
+    {
+    }
+
     public StateFormatException()
         : this(ProblemKind.MalformedInput, ProblemLocation.Root, "The summary state is malformed.")
     {

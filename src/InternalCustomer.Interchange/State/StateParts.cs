@@ -23,8 +23,28 @@ internal static class StateParts
         }
     }
 
+    /// <summary>Calls a validating factory as <see cref="Build{T}(ProblemLocation, Func{T})"/> does, at a binary state's place.</summary>
+    internal static T Build<T>(StatePlace at, Func<T> factory)
+    {
+        try
+        {
+            return factory();
+        }
+        catch (ArgumentException e)
+        {
+            throw new StateFormatException(ProblemKind.InvalidValue, e.ParamName is { Length: > 0 } part ? at.Property(part) : at, e.Message);
+        }
+    }
+
+    /// <summary>The interval from <paramref name="start"/> to <paramref name="end"/> (either open when
+    /// <see langword="null"/>); one that ends before it starts is a <see cref="ProblemKind.InvalidValue"/> at <paramref name="at"/>.</summary>
+    internal static NodaTime.Interval Window(NodaTime.Instant? start, NodaTime.Instant? end, StatePlace at) =>
+        start is { } s && end is { } e && e < s
+            ? throw new StateFormatException(ProblemKind.InvalidValue, at, $"Expected a window that ends at or after its start {s}; got the end {e}.")
+            : new NodaTime.Interval(start, end);
+
     /// <summary>Parses an identifier; a malformed one is a <see cref="ProblemKind.InvalidId"/> at <paramref name="at"/>.</summary>
-    internal static T Id<T>(string value, ProblemLocation at)
+    internal static T Id<T>(string value, StatePlace at)
         where T : struct, IParsable<T>
     {
         if (T.TryParse(value, CultureInfo.InvariantCulture, out var id))

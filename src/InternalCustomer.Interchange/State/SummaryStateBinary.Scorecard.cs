@@ -297,7 +297,7 @@ public static partial class SummaryStateBinary
         }
     }
 
-    internal static DimensionSet DecodeDimensionSet(ref BinaryStateReader r, ProblemLocation at)
+    internal static DimensionSet DecodeDimensionSet(ref BinaryStateReader r, StatePlace at)
     {
         var scale = DecodeScale(ref r, at.Property("scale"));
 
@@ -315,14 +315,14 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => DimensionSet.FromParts(scale, names.MoveToImmutable(), weights.MoveToImmutable()));
     }
 
-    internal static FeedbackSummary DecodeFeedbackSummary(ref BinaryStateReader r, ProblemLocation at)
+    internal static FeedbackSummary DecodeFeedbackSummary(ref BinaryStateReader r, StatePlace at)
     {
         var scale = DecodeScale(ref r, at.Property("scale"));
         var dimensions = r.Bool(at.Property("dimensions")) ? DecodeDimensionSet(ref r, at.Property("dimensions")) : null;
         return DecodeFeedbackBody(ref r, at, scale, dimensions);
     }
 
-    internal static FeedbackSummary DecodeFeedbackBody(ref BinaryStateReader r, ProblemLocation at, RatingScale scale, DimensionSet? dimensions)
+    internal static FeedbackSummary DecodeFeedbackBody(ref BinaryStateReader r, StatePlace at, RatingScale scale, DimensionSet? dimensions)
     {
         var overall = DecodeHistogram(ref r, at.Property("overall"), scale);
         var recommend = DecodeHistogram(ref r, at.Property("recommend"), RatingScale.ZeroToTen);
@@ -331,10 +331,10 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => FeedbackSummary.FromParts(overall, recommend, effort, servqual));
     }
 
-    internal static ServqualSummary DecodeServqualSummary(ref BinaryStateReader r, ProblemLocation at) =>
+    internal static ServqualSummary DecodeServqualSummary(ref BinaryStateReader r, StatePlace at) =>
         DecodeServqualBody(ref r, at, DecodeDimensionSet(ref r, at.Property("dimensions")));
 
-    internal static ServqualSummary DecodeServqualBody(ref BinaryStateReader r, ProblemLocation at, DimensionSet dimensions)
+    internal static ServqualSummary DecodeServqualBody(ref BinaryStateReader r, StatePlace at, DimensionSet dimensions)
     {
         var k = dimensions.Count;
         var gapScale = StateParts.Build(at.Property("dimensions"), () => GapScale(dimensions.Scale));
@@ -370,7 +370,7 @@ public static partial class SummaryStateBinary
     /// <summary>The scale of paired gaps on <paramref name="scale"/>: <c>[−(max − min), max − min]</c>.</summary>
     internal static RatingScale GapScale(RatingScale scale) => RatingScale.Custom(-(scale.Max - scale.Min), scale.Max - scale.Min);
 
-    internal static TrendTally DecodeTrendTally(ref BinaryStateReader r, ProblemLocation at)
+    internal static TrendTally DecodeTrendTally(ref BinaryStateReader r, StatePlace at)
     {
         var count = r.Count(at.Property("count"));
         var sumTicks = ToInt128(r.Big(at.Property("sumTicks"), Int128Bytes), at.Property("sumTicks"));
@@ -381,12 +381,12 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => TrendTally.FromParts(count, sumTicks, sumSquaredTicks, sumScores, sumSquaredScores, sumTickScoreProducts));
     }
 
-    internal static Int128 ToInt128(BigInteger value, ProblemLocation at) =>
+    internal static Int128 ToInt128(BigInteger value, StatePlace at) =>
         value >= (BigInteger)Int128.MinValue && value <= (BigInteger)Int128.MaxValue
             ? (Int128)value
             : throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a 128-bit integer; got {value}."));
 
-    internal static ScorecardState DecodeScorecardState(ref BinaryStateReader r, ProblemLocation at)
+    internal static ScorecardState DecodeScorecardState(ref BinaryStateReader r, StatePlace at)
     {
         var basisAt = at.Property("basis");
         var asOf = r.Instant(basisAt.Property("asOf"));
@@ -396,9 +396,7 @@ public static partial class SummaryStateBinary
             var windowAt = basisAt.Property("complianceWindow");
             var start = ReadOptionalInstant(ref r, windowAt.Property("start"));
             var end = ReadOptionalInstant(ref r, windowAt.Property("end"));
-            complianceWindow = start is { } s && end is { } e && e < s
-                ? throw new StateFormatException(ProblemKind.InvalidValue, windowAt, $"Expected a window that ends at or after its start {s}; got the end {e}.")
-                : new Interval(start, end);
+            complianceWindow = StateParts.Window(start, end, windowAt);
         }
 
         var overallScale = DecodeScale(ref r, basisAt.Property("overallScale"));
@@ -458,11 +456,7 @@ public static partial class SummaryStateBinary
             var campaignAt = at.Property("campaign");
             var id = StateParts.Id<CampaignId>(r.String(campaignAt.Property("campaign")), campaignAt.Property("campaign"));
             var start = r.Instant(campaignAt.Property("window").Property("start"));
-            var end = r.Instant(campaignAt.Property("window").Property("end"));
-            if (end < start)
-            {
-                throw new StateFormatException(ProblemKind.InvalidValue, campaignAt.Property("window"), $"Expected a window that ends at or after its start {start}; got the end {end}.");
-            }
+            var window = StateParts.Window(start, r.Instant(campaignAt.Property("window").Property("end")), campaignAt.Property("window"));
 
             // Each relationship takes at least 4 bytes: two ids and two counts.
             place = campaignAt.Property("relationships");
@@ -476,7 +470,7 @@ public static partial class SummaryStateBinary
                 counts[i] = new CampaignResponseCount(relationship, responses, satisfied);
             }
 
-            campaign = StateParts.Build(campaignAt, () => new CampaignCountsState(id, new Interval(start, end), counts));
+            campaign = StateParts.Build(campaignAt, () => new CampaignCountsState(id, window, counts));
         }
 
         // Each action takes at least 15 bytes: an id, a scale, four histograms and eight counts.
@@ -505,14 +499,14 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => new ScorecardState(basis, dataBegins, agreements, relationships, setAside, campaign, actions));
     }
 
-    private static Relationship DecodeRelationship(ref BinaryStateReader r, ProblemLocation at)
+    private static Relationship DecodeRelationship(ref BinaryStateReader r, StatePlace at)
     {
         var provider = StateParts.Id<DepartmentId>(r.String(at.Property("provider")), at.Property("provider"));
         var consumer = StateParts.Id<DepartmentId>(r.String(at.Property("consumer")), at.Property("consumer"));
         return new Relationship(provider, consumer);
     }
 
-    private static ImmutableArray<SlaTally> DecodeTallies(ref BinaryStateReader r, ProblemLocation at)
+    private static ImmutableArray<SlaTally> DecodeTallies(ref BinaryStateReader r, StatePlace at)
     {
         // Each tally takes at least 6 bytes.
         var tallies = new SlaTally[r.Length(at, r.Remaining / 6)];
@@ -524,5 +518,5 @@ public static partial class SummaryStateBinary
         return [.. tallies];
     }
 
-    private static Instant? ReadOptionalInstant(ref BinaryStateReader r, ProblemLocation at) => r.Bool(at) ? r.Instant(at) : null;
+    private static Instant? ReadOptionalInstant(ref BinaryStateReader r, StatePlace at) => r.Bool(at) ? r.Instant(at) : null;
 }

@@ -168,7 +168,7 @@ public static partial class SummaryStateBinary
     /// <returns>The summary, or the problem with the blob.</returns>
     public static Result<CampaignSummary> ReadCampaignSummary(ReadOnlySpan<byte> state) => ReadClass(state, StateType.CampaignSummary, DecodeCampaignSummary);
 
-    internal delegate T Decoder<out T>(ref BinaryStateReader reader, ProblemLocation at);
+    internal delegate T Decoder<out T>(ref BinaryStateReader reader, StatePlace at);
 
     internal static ReadOnlySpan<byte> Blob<T>(StateType type, T summary, Action<BinaryStateWriter, T> encode)
     {
@@ -216,11 +216,26 @@ public static partial class SummaryStateBinary
     }
 
     /// <summary>Checks the header and the checksum, then decodes the payload to its end.</summary>
+    /// <remarks>The payload is decoded without places first (see <see cref="StatePlace"/>); only when that fails is it
+    /// decoded again with them, to locate the problem.</remarks>
     private static T Decode<T>(ReadOnlySpan<byte> state, StateType type, Decoder<T> decode)
     {
-        var reader = new BinaryStateReader(Open(state, type));
-        var value = decode(ref reader, ProblemLocation.Root);
-        reader.End(ProblemLocation.Root);
+        var payload = Open(state, type);
+        try
+        {
+            return DecodePayload(payload, decode, StatePlace.Unlocated);
+        }
+        catch (StateFormatException)
+        {
+            return DecodePayload(payload, decode, ProblemLocation.Root);
+        }
+    }
+
+    private static T DecodePayload<T>(ReadOnlySpan<byte> payload, Decoder<T> decode, StatePlace root)
+    {
+        var reader = new BinaryStateReader(payload);
+        var value = decode(ref reader, root);
+        reader.End(root);
         return value;
     }
 
@@ -400,7 +415,7 @@ public static partial class SummaryStateBinary
         }
     }
 
-    internal static RatingScale DecodeScale(ref BinaryStateReader r, ProblemLocation at)
+    internal static RatingScale DecodeScale(ref BinaryStateReader r, StatePlace at)
     {
         var min = r.Int32(at.Property("min"));
         var max = r.Int32(at.Property("max"));
@@ -408,10 +423,10 @@ public static partial class SummaryStateBinary
         return scale.Value ?? throw new StateFormatException(ProblemKind.InvalidValue, at, scale.Problems[0].Message);
     }
 
-    internal static RatingSummary DecodeRatingSummary(ref BinaryStateReader r, ProblemLocation at) =>
+    internal static RatingSummary DecodeRatingSummary(ref BinaryStateReader r, StatePlace at) =>
         DecodeHistogram(ref r, at, DecodeScale(ref r, at.Property("scale")));
 
-    internal static RatingSummary DecodeHistogram(ref BinaryStateReader r, ProblemLocation at, RatingScale scale)
+    internal static RatingSummary DecodeHistogram(ref BinaryStateReader r, StatePlace at, RatingScale scale)
     {
         var histogram = new long[scale.Points];
         var place = at.Property("histogram");
@@ -423,7 +438,7 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => RatingSummary.FromHistogram(scale, histogram));
     }
 
-    internal static WeightedRatingSummary DecodeWeightedRatingSummary(ref BinaryStateReader r, ProblemLocation at)
+    internal static WeightedRatingSummary DecodeWeightedRatingSummary(ref BinaryStateReader r, StatePlace at)
     {
         var scale = DecodeScale(ref r, at.Property("scale"));
         var count = r.Count(at.Property("count"));
@@ -441,7 +456,7 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => WeightedRatingSummary.FromParts(scale, bins, count, sumOfWeights, sumOfSquaredWeights, mean, m2));
     }
 
-    internal static MomentSummary DecodeMomentSummary(ref BinaryStateReader r, ProblemLocation at)
+    internal static MomentSummary DecodeMomentSummary(ref BinaryStateReader r, StatePlace at)
     {
         var count = r.Count(at.Property("count"));
         var mean = r.Double(at.Property("mean"));
@@ -449,7 +464,7 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => MomentSummary.FromParts(count, mean, m2));
     }
 
-    internal static NpsCounts DecodeNpsCounts(ref BinaryStateReader r, ProblemLocation at)
+    internal static NpsCounts DecodeNpsCounts(ref BinaryStateReader r, StatePlace at)
     {
         var promoters = r.Count(at.Property("promoters"));
         var passives = r.Count(at.Property("passives"));
@@ -457,7 +472,7 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => new NpsCounts(promoters, passives, detractors));
     }
 
-    internal static TrendSummary DecodeTrendSummary(ref BinaryStateReader r, ProblemLocation at)
+    internal static TrendSummary DecodeTrendSummary(ref BinaryStateReader r, StatePlace at)
     {
         var count = r.Count(at.Property("count"));
         var meanDays = r.Double(at.Property("meanDays"));
@@ -468,7 +483,7 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => TrendSummary.FromMoments(count, meanDays, meanScore, ctt, cty, cyy));
     }
 
-    internal static CoMomentMatrix DecodeCoMomentMatrix(ref BinaryStateReader r, ProblemLocation at)
+    internal static CoMomentMatrix DecodeCoMomentMatrix(ref BinaryStateReader r, StatePlace at)
     {
         // Each variable takes at least 8 bytes of means and 8 of co-moments: a larger dimension count cannot fit.
         var dimensionCount = r.Length(at.Property("dimensionCount"), r.Remaining / 16);
@@ -502,7 +517,7 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => CoMomentMatrix.FromParts(dimensionCount, count, means, coMoments));
     }
 
-    internal static SlaTally DecodeSlaTally(ref BinaryStateReader r, ProblemLocation at)
+    internal static SlaTally DecodeSlaTally(ref BinaryStateReader r, StatePlace at)
     {
         var decided = r.Count(at.Property("decided"));
         var breached = r.Count(at.Property("breached"));
@@ -513,15 +528,11 @@ public static partial class SummaryStateBinary
         return StateParts.Build(at, () => SlaTally.FromParts(decided, breached, inFlight, atRisk, unmatched, unmeasured));
     }
 
-    internal static CampaignSummary DecodeCampaignSummary(ref BinaryStateReader r, ProblemLocation at)
+    internal static CampaignSummary DecodeCampaignSummary(ref BinaryStateReader r, StatePlace at)
     {
         var campaign = StateParts.Id<CampaignId>(r.String(at.Property("campaign")), at.Property("campaign"));
         var start = r.Instant(at.Property("window").Property("start"));
-        var end = r.Instant(at.Property("window").Property("end"));
-        if (end < start)
-        {
-            throw new StateFormatException(ProblemKind.InvalidValue, at.Property("window"), $"Expected a window that ends at or after its start {start}; got the end {end}.");
-        }
+        var window = StateParts.Window(start, r.Instant(at.Property("window").Property("end")), at.Property("window"));
 
         var topBoxes = r.Length(at.Property("csatTopBoxes"), int.MaxValue);
 
@@ -540,6 +551,6 @@ public static partial class SummaryStateBinary
             relationships[i] = StateParts.Build(item, () => RelationshipResponses.Create(new Relationship(provider, consumer), invited, responses, satisfied));
         }
 
-        return StateParts.Build(at, () => CampaignSummary.FromParts(campaign, new NodaTime.Interval(start, end), topBoxes, relationships));
+        return StateParts.Build(at, () => CampaignSummary.FromParts(campaign, window, topBoxes, relationships));
     }
 }

@@ -354,9 +354,7 @@ public static partial class SummaryStateJson
             Instant? start = window.Has("start") ? window.Instant("start") : null;
             Instant? end = window.Has("end") ? window.Instant("end") : null;
             window.End();
-            complianceWindow = start is { } s && end is { } e && e < s
-                ? throw new StateFormatException(ProblemKind.InvalidValue, window.At, $"Expected a window that ends at or after its start {s}; got the end {e}.")
-                : new Interval(start, end);
+            complianceWindow = StateParts.Window(start, end, window.At);
         }
 
         var overallScale = DecodeScale(b.Object("overallScale"));
@@ -400,18 +398,13 @@ public static partial class SummaryStateJson
         {
             var c = o.Object("campaign");
             var id = StateParts.Id<CampaignId>(c.String("campaign"), c.At.Property("campaign"));
-            var window = c.Object("window");
-            var start = window.Instant("start");
-            var end = window.Instant("end");
-            window.End();
-            if (end < start)
-            {
-                throw new StateFormatException(ProblemKind.InvalidValue, window.At, $"Expected a window that ends at or after its start {start}; got the end {end}.");
-            }
+            var windowPart = c.Object("window");
+            var window = StateParts.Window(windowPart.Instant("start"), windowPart.Instant("end"), windowPart.At);
+            windowPart.End();
 
             var counts = Items(c, "relationships", item => new CampaignResponseCount(ReadRelationship(item), item.Long("responses"), item.Long("satisfied")));
             c.End();
-            campaign = StateParts.Build(c.At, () => new CampaignCountsState(id, new Interval(start, end), counts));
+            campaign = StateParts.Build(c.At, () => new CampaignCountsState(id, window, counts));
         }
 
         var actions = Items(o, "actions", item =>

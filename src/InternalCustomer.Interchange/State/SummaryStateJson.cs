@@ -6,6 +6,7 @@ using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
 using InternalCustomer.Feedback.Statistics;
 using InternalCustomer.Improvement;
+using InternalCustomer.Interchange.Json;
 
 namespace InternalCustomer.Interchange.State;
 
@@ -231,6 +232,12 @@ public static partial class SummaryStateJson
                 "Expected a summary state in UTF-8 JSON; got text that is not well-formed JSON: " + e.Message);
         }
 
+        if (JsonInput.FirstLoneSurrogate(utf8Json) is { } lone)
+        {
+            document.Dispose();
+            throw new StateFormatException(lone);
+        }
+
         using (document)
         {
             var root = new JsonStateObject(document.RootElement, ProblemLocation.Root);
@@ -451,14 +458,9 @@ public static partial class SummaryStateJson
     internal static CampaignSummary DecodeCampaignSummary(JsonStateObject o)
     {
         var campaign = StateParts.Id<CampaignId>(o.String("campaign"), o.At.Property("campaign"));
-        var window = o.Object("window");
-        var start = window.Instant("start");
-        var end = window.Instant("end");
-        window.End();
-        if (end < start)
-        {
-            throw new StateFormatException(ProblemKind.InvalidValue, window.At, $"Expected a window that ends at or after its start {start}; got the end {end}.");
-        }
+        var windowPart = o.Object("window");
+        var window = StateParts.Window(windowPart.Instant("start"), windowPart.Instant("end"), windowPart.At);
+        windowPart.End();
 
         var topBoxes = o.Int32("csatTopBoxes");
         var (array, at) = o.Array("relationships");
@@ -475,7 +477,7 @@ public static partial class SummaryStateJson
             relationships.Add(StateParts.Build(item.At, () => RelationshipResponses.Create(new Relationship(provider, consumer), invited, responses, satisfied)));
         }
 
-        return StateParts.Build(o.At, () => CampaignSummary.FromParts(campaign, new NodaTime.Interval(start, end), topBoxes, relationships));
+        return StateParts.Build(o.At, () => CampaignSummary.FromParts(campaign, window, topBoxes, relationships));
     }
 
     private static void WriteDoubles(Utf8JsonWriter w, string name, ReadOnlySpan<double> values)

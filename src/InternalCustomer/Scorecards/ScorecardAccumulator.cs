@@ -120,8 +120,9 @@ public sealed class ScorecardAccumulator
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
     /// <exception cref="ArgumentException">The state's basis differs from the options (the message names the setting);
-    /// the state names an agreement, a department or a measured action the organisation and options lack; or its tallies
-    /// per objective set do not match the agreement's sets, or its campaign is not the options' latest campaign.</exception>
+    /// the state names an agreement, a department or a measured action the organisation and options lack, or a relationship
+    /// of a department with itself; or its tallies per objective set do not match the agreement's sets, or its campaign is
+    /// not the options' latest campaign.</exception>
     public static ScorecardAccumulator FromState(Organization organization, ScorecardOptions options, ScorecardState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -184,8 +185,9 @@ public sealed class ScorecardAccumulator
     /// <summary>Merges another accumulator of the same organisation and options into this one: every count and sum added.</summary>
     /// <param name="other">The other accumulator; it is not changed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator, is of another organisation, or has
-    /// other options (the message names the first setting that differs).</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator, is of another organisation (the
+    /// message names the first list of the organisation that differs and its entry), or has other options (the message
+    /// names the first setting that differs).</exception>
     public void Merge(ScorecardAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -196,7 +198,7 @@ public sealed class ScorecardAccumulator
 
         if (!ReferenceEquals(other.Organization, Organization) && !other.Organization.Equals(Organization))
         {
-            throw new ArgumentException(Parts.Text($"Expected an accumulator of the same organisation ({Organization}); got one of {other.Organization}."), nameof(other));
+            throw new ArgumentException(Parts.Text($"Expected an accumulator of the same organisation ({Organization}); got one of {other.Organization}, whose {OrganizationDifference(Organization, other.Organization)}."), nameof(other));
         }
 
         if (OptionsDifference(Options, other.Options) is { } difference)
@@ -430,6 +432,36 @@ public sealed class ScorecardAccumulator
             || ((x?.Count ?? 0) == (y?.Count ?? 0) && (x ?? new Dictionary<AgreementId, LocalDate>()).All(kv => y!.TryGetValue(kv.Key, out var d) && d == kv.Value));
     }
 
+    // Where two unequal organisations first differ, in the order Organization.Equals compares them, naming the entry
+    // (by position when the two entries have different ids, by id when the entry of that id is defined otherwise).
+    private static string OrganizationDifference(Organization mine, Organization theirs) =>
+        FirstDifference("priorities", mine.Priorities, theirs.Priorities, static p => p.ToString())
+        ?? FirstDifference("departments", mine.Departments, theirs.Departments, static d => d.Id.ToString())
+        ?? FirstDifference("services", mine.Services, theirs.Services, static s => s.Id.ToString())
+        ?? FirstDifference("dependencies", mine.Dependencies, theirs.Dependencies, static d => Parts.Text($"{d.Provider} → {d.Consumer}"))
+        ?? FirstDifference("calendars", [.. mine.Calendars], [.. theirs.Calendars], static c => c.Key.ToString())
+        ?? FirstDifference("agreements", mine.Agreements, theirs.Agreements, static a => a.Id.ToString())
+        ?? "definition differs";
+
+    private static string? FirstDifference<T>(string what, ImmutableArray<T> mine, ImmutableArray<T> theirs, Func<T, string> name)
+    {
+        for (var i = 0; i < Math.Max(mine.Length, theirs.Length); i++)
+        {
+            if (i < mine.Length && i < theirs.Length && EqualityComparer<T>.Default.Equals(mine[i], theirs[i]))
+            {
+                continue;
+            }
+
+            var here = i < mine.Length ? Parts.Text($"'{name(mine[i])}'") : "none";
+            var there = i < theirs.Length ? Parts.Text($"'{name(theirs[i])}'") : "none";
+            return here == there
+                ? Parts.Text($"{what} differ first at {here}, defined otherwise")
+                : Parts.Text($"{what} differ first at position {i}: {here} in this organisation, {there} in the other");
+        }
+
+        return null;
+    }
+
     // The checks of the options against the organisation that Compute makes after the inputs: last reviews, the record.
     private static void CheckOptions(Organization organization, ScorecardOptions options)
     {
@@ -657,6 +689,14 @@ public sealed class ScorecardAccumulator
         {
             throw new ArgumentException(
                 $"Expected a {what} of departments of this organization; got one of {relationship.Provider} ← {relationship.Consumer}, which names a department it lacks.",
+                parameterName);
+        }
+
+        // No response or request is of a department with itself (FeedbackResponse refuses one), so no state part is.
+        if (provider == consumer)
+        {
+            throw new ArgumentException(
+                $"Expected a {what} of two different departments of this organization; got one of {relationship.Provider} ← {relationship.Consumer}.",
                 parameterName);
         }
 

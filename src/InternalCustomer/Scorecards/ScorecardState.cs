@@ -141,13 +141,23 @@ public sealed class ScorecardState : IEquatable<ScorecardState>
             list.Add(item ?? throw new ArgumentNullException(parameterName, "Expected a part; got null."));
         }
 
+        // Parts read back from a state come in order already: one pass shows it (strictly ascending: no duplicates).
         var comparer = Comparer<TKey>.Default;
-        list.Sort((a, b) => comparer.Compare(key(a), key(b)));
-        for (var i = 1; i < list.Count; i++)
+        var ascending = true;
+        for (var i = 1; i < list.Count && ascending; i++)
         {
-            if (comparer.Compare(key(list[i - 1]), key(list[i])) == 0)
+            ascending = comparer.Compare(key(list[i - 1]), key(list[i])) < 0;
+        }
+
+        if (!ascending)
+        {
+            list.Sort((a, b) => comparer.Compare(key(a), key(b)));
+            for (var i = 1; i < list.Count; i++)
             {
-                throw new ArgumentException(Parts.Text($"Expected each part once; got the {describe(list[i])} twice."), parameterName);
+                if (comparer.Compare(key(list[i - 1]), key(list[i])) == 0)
+                {
+                    throw new ArgumentException(Parts.Text($"Expected each part once; got the {describe(list[i])} twice."), parameterName);
+                }
             }
         }
 

@@ -12,7 +12,7 @@ namespace InternalCustomer.Tests.Architecture;
 public class LayeringTests
 {
     private static readonly Assembly Core = typeof(Organization).Assembly;
-    private static readonly Assembly[] Ours = [Core, typeof(OrganizationJson).Assembly, typeof(CliApp).Assembly];
+    private static readonly Assembly[] Ours = [Core, typeof(OrganizationJson).Assembly, typeof(Data.ServiceRequestTable).Assembly, typeof(CliApp).Assembly];
 
     private static readonly Lazy<IReadOnlyList<NamespaceDependencies.Use>> Uses =
         new(() => NamespaceDependencies.Find(Ours, _ => true));

@@ -113,6 +113,67 @@ public sealed partial class DependencyGraphTests
         }
     }
 
+    // Issue 15, "ToDot / ToMermaid are quadratic on chains": the bridge set keyed on a << 32 | b, whose hash (the xor of
+    // the halves) collides for neighbouring pairs, so a 100,000-department chain took 16 s. The test pins what the
+    // export of that chain must be, worked out from the chain's shape rather than from the code: d000001 depends on
+    // d000000, d000002 on d000001, …; so department i is tier i, every edge is a bridge (a path has no cycle) and every
+    // department but the two ends is an articulation point; nobody has two consumers, so there is no shared sole
+    // supplier. Its speed is measured outside the suite (tests never time).
+    [Fact]
+    public void The_export_of_a_100000_department_chain_marks_every_edge_a_bridge_and_every_inner_department_bridging()
+    {
+        const int n = 100_000;
+        var ids = Enumerable.Range(0, n).Select(i => $"d{i:D6}").ToArray();
+        var graph = DependencyGraph.Create(
+            ids.Select(id => new Department(Id(id), id)),
+            Enumerable.Range(1, n - 1).Select(i => DependencyEdge.Create(provider: ids[i - 1], consumer: ids[i], criticality: 3)));
+
+        var expected = new List<string>
+        {
+            "digraph dependencies {",
+            "  graph [rankdir=TB, newrank=true, fontname=\"Helvetica\", labelloc=t];",
+            "  node [shape=box, style=rounded, fontname=\"Helvetica\"];",
+            "  edge [fontname=\"Helvetica\", arrowsize=0.7];",
+        };
+        for (var v = 0; v < n; v++)
+        {
+            var bridging = v is > 0 and < n - 1 ? ", style=\"rounded,filled,bold\", fillcolor=\"#ffd9d9\", color=\"#c00000\", penwidth=2" : string.Empty;
+            expected.Add($"  n{v} [label=\"{ids[v]}\", tooltip=\"{ids[v]}\"{bridging}];");
+        }
+
+        expected.AddRange(Enumerable.Range(0, n).Select(v => $"  {{ rank=same; /* tier {v} */ n{v}; }}"));
+
+        // Criticality 3 is penwidth 0.5 + 0.5 × 3 = 2; a bridge is drawn red at 3.5.
+        expected.AddRange(Enumerable.Range(1, n - 1).Select(v => $"  n{v} -> n{v - 1} [penwidth=2, tooltip=\"criticality 3\", color=\"#c00000\", penwidth=3.5];"));
+        expected.Add("}");
+        expected.Add(string.Empty);
+
+        var dot = graph.ToDot();
+
+        AssertSameLines(expected, dot);
+        Assert.Equal(n, CheckDotSyntax(dot).Count);
+
+        var mermaid = graph.ToMermaid().Split('\n');
+        Assert.Equal(
+            "  class " + string.Join(',', Enumerable.Range(1, n - 2).Select(v => $"n{v}")) + " spof",
+            Assert.Single(mermaid, l => l.StartsWith("  class ", StringComparison.Ordinal)));
+        Assert.Equal(
+            "  linkStyle " + string.Join(',', Enumerable.Range(0, n - 1)) + " stroke:#c00000,stroke-width:3px",
+            Assert.Single(mermaid, l => l.StartsWith("  linkStyle ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Compares text line by line and names the first line that differs (a 10 MB string diff says nothing).</summary>
+    private static void AssertSameLines(IReadOnlyList<string> expected, string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < Math.Min(expected.Count, lines.Length); i++)
+        {
+            Assert.True(expected[i] == lines[i], $"line {i + 1}: expected {expected[i]}; got {lines[i]}");
+        }
+
+        Assert.Equal(expected.Count, lines.Length);
+    }
+
     [Fact]
     public void Mermaid_escapes_names_and_round_trips_every_label()
     {

@@ -6,8 +6,9 @@ using NodaTime;
 namespace InternalCustomer.Tests.Interchange;
 
 /// <summary>
-/// Regression tests for the inputs that made the readers throw (issue 15, "Readers throw") and for the cap on
-/// the problems one document reports ("Unbounded problem lists").
+/// Regression tests for the inputs that made the readers throw (issue 15, "Readers throw"), for the warning
+/// thresholds the organisation reader replaced by the defaults ("Accepted silently") and for the cap on the problems
+/// one document reports ("Unbounded problem lists").
 /// </summary>
 public class HostileInputTests
 {
@@ -99,6 +100,24 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_duration_of_106752_days_is_a_problem_that_names_the_longest_allowed()
+    {
+        // 106,752 days = 9,223,372,800 s, past the 9,223,372,036.854775807 s of 2^63 - 1 ns; as 24-hour business time that is
+        // 106,752 × 24 = 2,562,048 hours, 2,562,048 / 8 = 320,256 working days of 8 hours.
+        Assert.False(NodaText.TryParseDuration("P106752D", out _));
+
+        var read = OrganizationJson.Read(AgreementDocument("\"firstResponse\": { \"within\": \"P106752D\", \"target\": 0.9 }"));
+
+        AssertOne(
+            read,
+            ProblemKind.InvalidValue,
+            ProblemLocation.Root.Property("agreements").Element(0).Property("firstResponse").Property("within"),
+            "\"P106752D\" has a date part; as business time it would mean 2562048 hours of working time (320256 working days of 8 hours), "
+                + "not 106752 business days. Write at most \"PT2562047H\" of business time (the longest a document may give) or "
+                + "\"withinBusinessDays\": 106752 for 106752 business days.");
+    }
+
+    [Fact]
     public void The_longest_durations_that_fit_are_read_exactly()
     {
         // 2^63 - 1 ns = 9,223,372,036.854775807 s = 106,751 d 23 h 47 min 16.854775807 s.
@@ -111,6 +130,57 @@ public class HostileInputTests
         Assert.False(NodaText.TryParseDuration("PT9223372036.854775808S", out _));
         Assert.True(NodaText.TryParseDuration("P1W2DT3H4M5.006S", out var mixed));
         Assert.Equal(Duration.FromDays(9) + Duration.FromHours(3) + Duration.FromMinutes(4) + Duration.FromMilliseconds(5006), mixed);
+    }
+
+    // The inputs of issue 15 ("Accepted silently"): decreasing, a zero, and far above 1. The reader used to catch the
+    // builder's ArgumentException and build the objective with the default 0.5 and 0.75 instead.
+    public static TheoryData<string, string> BadWarningThresholds => new()
+    {
+        { "[0.9, 0.1]", "[0.9, 0.1]" },
+        { "[0, 0.6]", "[0, 0.6]" },
+        { "[1e26]", "[1E+26]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadWarningThresholds))]
+    public void Invalid_warning_thresholds_are_a_problem_at_their_path_not_the_defaults(string thresholds, string shown)
+    {
+        var message = $"Warning thresholds must be fractions in (0, 1], strictly increasing; got {shown}.";
+        var agreement0 = ProblemLocation.Root.Property("agreements").Element(0);
+
+        // An objective of business time, one of business days, and one inside an objective set.
+        AssertOne(
+            OrganizationJson.Read(AgreementDocument($$"""
+                "resolution": { "within": "PT8H", "target": 0.9, "warningThresholds": {{thresholds}} }
+                """)),
+            ProblemKind.InvalidValue,
+            agreement0.Property("resolution").Property("warningThresholds"),
+            message);
+        AssertOne(
+            OrganizationJson.Read(AgreementDocument($$"""
+                "firstResponse": { "withinBusinessDays": 2, "target": 0.9, "warningThresholds": {{thresholds}} }
+                """)),
+            ProblemKind.InvalidValue,
+            agreement0.Property("firstResponse").Property("warningThresholds"),
+            message);
+        AssertOne(
+            OrganizationJson.Read(AgreementDocument($$"""
+                "objectiveSets": [ { "name": "P1", "priorities": ["P1"], "resolution": { "within": "PT4H", "target": 0.9, "warningThresholds": {{thresholds}} } } ]
+                """)),
+            ProblemKind.InvalidValue,
+            agreement0.Property("objectiveSets").Element(0).Property("resolution").Property("warningThresholds"),
+            message);
+    }
+
+    [Fact]
+    public void Valid_warning_thresholds_are_kept_as_written()
+    {
+        var read = OrganizationJson.Read(AgreementDocument("""
+            "resolution": { "within": "PT8H", "target": 0.9, "warningThresholds": [0.1, 0.9, 1] }
+            """));
+
+        Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
+        Assert.Equal([0.1, 0.9, 1.0], read.Value!.Agreements[0].Resolution!.WarningThresholds.ToArray());
     }
 
     public static TheoryData<string, string, string, int> LoneSurrogates => new()
@@ -264,6 +334,23 @@ public class HostileInputTests
         Assert.Equal(101, problems.Length);
         Assert.Equal("… and 999904 more problems; only the first 100 are listed.", problems[100].Message);
     }
+
+    /// <summary>An organisation of two departments, one service and one agreement whose objectives are <paramref name="objectives"/>.</summary>
+    private static string AgreementDocument(string objectives) => $$"""
+        {
+          "schemaVersion": 1,
+          "departments": [ { "id": "a", "name": "A" }, { "id": "b", "name": "B" } ],
+          "services": [ { "id": "s", "name": "S", "provider": "a" } ],
+          "priorities": ["P1"],
+          "calendars": [ { "id": "c", "zone": "Europe/Berlin", "windows": { "monday": ["09:00-17:00"] } } ],
+          "agreements": [
+            {
+              "id": "sla", "provider": "a", "consumer": "b", "services": ["s"], "calendar": "c", "effectiveFrom": "2026-01-01", "reviewCadence": "P3M",
+              {{objectives}}
+            }
+          ]
+        }
+        """;
 
     private static string LoneSurrogateMessage(string what, string escape) =>
         $"Not well-formed JSON: expected {what} whose \\u escapes form whole characters (a \\uD800-\\uDBFF escape followed by a \\uDC00-\\uDFFF one); got the lone surrogate \"{escape}\".";

@@ -118,15 +118,45 @@ public readonly record struct TrendTally
             return Empty;
         }
 
+        // The messages are formatted only for a failed check: formatting the BigIntegers of every check costs more than
+        // the checks (a large state reads thousands of tallies).
         BigInteger n = count;
         BigInteger t = sumTicks, y = sumScores, yy = sumSquaredScores;
-        Require(BigInteger.Abs(t) <= n * TickLimit, nameof(sumTicks), Text($"Expected Σt of {count} pairs to be at most {count}·2^63 in magnitude; got {t}."));
-        Require(BigInteger.Abs(y) <= n * ScoreLimit, nameof(sumScores), Text($"Expected Σy of {count} pairs to be at most {count}·2^31 in magnitude; got {y}."));
-        Require(sumSquaredTicks >= 0 && sumSquaredTicks <= n * TickLimit * TickLimit, nameof(sumSquaredTicks), Text($"Expected Σt² of {count} pairs in [0, {count}·2^126]; got {sumSquaredTicks}."));
-        Require(yy >= 0 && yy <= n * ScoreLimit * ScoreLimit, nameof(sumSquaredScores), Text($"Expected Σy² of {count} pairs in [0, {count}·2^62]; got {yy}."));
-        Require(n * sumSquaredTicks >= t * t, nameof(sumSquaredTicks), Text($"Expected count·Σt² ≥ (Σt)² (Cauchy–Schwarz); got count {count}, Σt {t}, Σt² {sumSquaredTicks}."));
-        Require(n * yy >= y * y, nameof(sumSquaredScores), Text($"Expected count·Σy² ≥ (Σy)² (Cauchy–Schwarz); got count {count}, Σy {y}, Σy² {yy}."));
-        Require(sumTickScoreProducts * sumTickScoreProducts <= sumSquaredTicks * yy, nameof(sumTickScoreProducts), Text($"Expected (Σt·y)² ≤ Σt²·Σy² (Cauchy–Schwarz); got Σt·y {sumTickScoreProducts}, Σt² {sumSquaredTicks}, Σy² {yy}."));
+        if (!(BigInteger.Abs(t) <= n * TickLimit))
+        {
+            throw new ArgumentException(Text($"Expected Σt of {count} pairs to be at most {count}·2^63 in magnitude; got {t}."), nameof(sumTicks));
+        }
+
+        if (!(BigInteger.Abs(y) <= n * ScoreLimit))
+        {
+            throw new ArgumentException(Text($"Expected Σy of {count} pairs to be at most {count}·2^31 in magnitude; got {y}."), nameof(sumScores));
+        }
+
+        if (!(sumSquaredTicks >= 0 && sumSquaredTicks <= n * TickLimit * TickLimit))
+        {
+            throw new ArgumentException(Text($"Expected Σt² of {count} pairs in [0, {count}·2^126]; got {sumSquaredTicks}."), nameof(sumSquaredTicks));
+        }
+
+        if (!(yy >= 0 && yy <= n * ScoreLimit * ScoreLimit))
+        {
+            throw new ArgumentException(Text($"Expected Σy² of {count} pairs in [0, {count}·2^62]; got {yy}."), nameof(sumSquaredScores));
+        }
+
+        if (!(n * sumSquaredTicks >= t * t))
+        {
+            throw new ArgumentException(Text($"Expected count·Σt² ≥ (Σt)² (Cauchy–Schwarz); got count {count}, Σt {t}, Σt² {sumSquaredTicks}."), nameof(sumSquaredTicks));
+        }
+
+        if (!(n * yy >= y * y))
+        {
+            throw new ArgumentException(Text($"Expected count·Σy² ≥ (Σy)² (Cauchy–Schwarz); got count {count}, Σy {y}, Σy² {yy}."), nameof(sumSquaredScores));
+        }
+
+        if (!(sumTickScoreProducts * sumTickScoreProducts <= sumSquaredTicks * yy))
+        {
+            throw new ArgumentException(Text($"Expected (Σt·y)² ≤ Σt²·Σy² (Cauchy–Schwarz); got Σt·y {sumTickScoreProducts}, Σt² {sumSquaredTicks}, Σy² {yy}."), nameof(sumTickScoreProducts));
+        }
+
         Int192.TryFrom(sumSquaredTicks, out var tt);
         Int192.TryFrom(sumTickScoreProducts, out var ty);
         return new TrendTally(count, sumTicks, tt, sumScores, sumSquaredScores, ty);
@@ -208,14 +238,6 @@ public readonly record struct TrendTally
             SumScores + score,
             SumSquaredScores + ((long)score * score),
             _sumTickScores.Add(new Int128((ulong)productHigh, (ulong)productLow)));
-    }
-
-    private static void Require(bool condition, string parameterName, string message)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException(message, parameterName);
-        }
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

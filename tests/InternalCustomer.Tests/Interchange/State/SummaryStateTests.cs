@@ -322,6 +322,44 @@ public sealed class SummaryStateTests
         Assert.Equal(SummaryStateJson.Write(summary), json.WrittenSpan.ToArray());
     }
 
+    // Issue 15, "Readers throw": a lone surrogate escape in a string or property name made JsonElement.GetString() and
+    // JsonProperty.Name throw InvalidOperationException out of the state readers, as out of the document readers.
+    public static TheoryData<string, string, string, int> LoneSurrogateStates => new()
+    {
+        // state, what holds the escape, the lone escape, the column of its backslash
+        { """{"format":"\ud800","version":1,"type":"nps-counts"}""", "a string", "\\ud800", 12 },
+        { """{"\udfff":1,"format":"internal-customer-summary-state"}""", "a property name", "\\udfff", 3 },
+        { """{"format":"internal-customer-summary-state","version":1,"type":"x\udc00y"}""", "a string", "\\udc00", 66 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogateStates))]
+    public void A_lone_surrogate_escape_in_a_json_state_is_malformed_input_at_the_escape(string state, string what, string escape, int column)
+    {
+        var expected = (ProblemKind.MalformedInput, ProblemLocation.InText(1, column),
+            $"Not well-formed JSON: expected {what} whose \\u escapes form whole characters (a \\uD800-\\uDBFF escape followed by a \\uDC00-\\uDFFF one); got the lone surrogate \"{escape}\".");
+        var utf8 = Encoding.UTF8.GetBytes(state);
+
+        var counts = SummaryStateJson.ReadNpsCounts(utf8);
+        var scorecard = SummaryStateJson.ReadScorecardState(utf8);
+
+        Assert.False(counts.IsSuccess);
+        Assert.False(scorecard.IsSuccess);
+        var a = Assert.Single(counts.Problems);
+        var b = Assert.Single(scorecard.Problems);
+        Assert.Equal(expected, (a.Kind, a.Location, a.Message));
+        Assert.Equal(expected, (b.Kind, b.Location, b.Message));
+    }
+
+    [Fact]
+    public void A_surrogate_pair_escape_in_a_json_state_is_read_as_its_character()
+    {
+        // The pair is no problem; the type it spells is simply not one the reader knows.
+        var read = SummaryStateJson.ReadNpsCounts(Encoding.UTF8.GetBytes("""{"format":"internal-customer-summary-state","version":1,"type":"\ud83d\ude00"}"""));
+
+        Assert.Equal(ProblemKind.WrongType, Assert.Single(read.Problems).Kind);
+    }
+
     private static (Func<T, byte[]> Write, Func<byte[], T> Read)[] Codecs<T>(Func<T, byte[]> binaryWrite, Func<byte[], T> binaryRead, Func<T, byte[]> jsonWrite, Func<byte[], T> jsonRead) =>
         [(binaryWrite, binaryRead), (jsonWrite, jsonRead)];
 }
