@@ -25,6 +25,8 @@ public interface IRelationshipScorecardGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">The grain's key is not a relationship key of the organisation's departments; an
     /// event belongs to another relationship; an event's id was counted with other content; or the accumulator rejects an
     /// event (see <see cref="ScorecardAccumulator.Add(Agreements.ServiceRequest)"/>). Nothing is counted then.</exception>
+    /// <exception cref="InvalidOperationException">The grain storage's database failed (the message carries its error). Nothing
+    /// is counted; the grain reloads its persisted state on the next call.</exception>
     Task<int> AddAsync(ImmutableArray<RequestDecided> requests, ImmutableArray<ResponseReceived> responses);
 
     /// <summary>Gets the relationship's scorecard state, as persisted, in the binary state format

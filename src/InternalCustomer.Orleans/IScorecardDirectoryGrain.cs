@@ -14,6 +14,7 @@ public interface IScorecardDirectoryGrain : IGrainWithIntegerKey
     /// <returns>A task that completes when the directory has persisted the key.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="relationshipKey"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="relationshipKey"/> is not a relationship key.</exception>
+    /// <exception cref="InvalidOperationException">The grain storage's database failed (the message carries its error).</exception>
     Task RegisterAsync(string relationshipKey);
 
     /// <summary>Gets the listed relationship keys, in ordinal order.</summary>

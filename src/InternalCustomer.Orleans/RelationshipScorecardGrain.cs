@@ -78,12 +78,17 @@ internal sealed class RelationshipScorecardGrain(
             state.State = next;
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception e)
         {
             // The write may or may not have reached storage: drop the memory and reload it in a new activation.
             state.State = previous;
             _accumulator = null;
             DeactivateOnIdle();
+            if (StorageFailure.Of(e, "relationship " + this.GetPrimaryKeyString()) is { } failure)
+            {
+                throw failure;
+            }
+
             throw;
         }
 

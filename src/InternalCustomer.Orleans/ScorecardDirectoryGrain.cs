@@ -22,10 +22,15 @@ internal sealed class ScorecardDirectoryGrain(
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception e)
         {
             state.State = previous;
             DeactivateOnIdle();
+            if (StorageFailure.Of(e, "the directory") is { } failure)
+            {
+                throw failure;
+            }
+
             throw;
         }
     }

@@ -23,7 +23,8 @@ public sealed class PostgresSchema : IAsyncDisposable
     {
         Name = name;
         ServerConnectionString = serverConnectionString;
-        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { SearchPath = name }.ConnectionString;
+        // A small pool per schema: PostgreSQL serves 100 connections to every helper and test on the machine.
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { SearchPath = name, MaxPoolSize = 8 }.ConnectionString;
     }
 
     /// <summary>Gets the schema's name.</summary>
@@ -76,6 +77,12 @@ public sealed class PostgresSchema : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // Close the schema's idle pooled connections, which would otherwise hold server slots for minutes.
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Name} CASCADE", connection);
