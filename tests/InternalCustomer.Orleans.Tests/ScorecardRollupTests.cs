@@ -10,14 +10,18 @@ namespace InternalCustomer.Orleans.Tests;
 [Collection(ClusterCollection.Name)]
 public class ScorecardRollupTests(ITestOutputHelper output)
 {
+    // The example, its model and a random order whose seed the test's output shows.
+    private (ExampleData Data, ScorecardModel Model, Random Random) Start()
+    {
+        var seed = Environment.TickCount;
+        output.WriteLine($"seed {seed}");
+        return (ExampleData.Instance, ExampleData.Instance.Model, new Random(seed));
+    }
+
     [Fact]
     public async Task Events_in_random_order_across_three_silos_merge_into_Compute_exactly()
     {
-        var data = ExampleData.Instance;
-        var model = data.Model;
-        var seed = Environment.TickCount;
-        output.WriteLine($"seed {seed}");
-        var random = new Random(seed);
+        var (data, model, random) = Start();
         await using var cluster = await ScorecardTestCluster.StartAsync(3, model);
         var entries = new[] { cluster.ViaClient(model) }.Concat(cluster.Cluster.Silos.Select(s => ScorecardTestCluster.ViaSilo(s, model))).ToArray();
 
@@ -43,11 +47,7 @@ public class ScorecardRollupTests(ITestOutputHelper output)
     [Fact]
     public async Task A_silo_killed_mid_stream_then_a_full_replay_loses_nothing_and_counts_nothing_twice()
     {
-        var data = ExampleData.Instance;
-        var model = data.Model;
-        var seed = Environment.TickCount;
-        output.WriteLine($"seed {seed}");
-        var random = new Random(seed);
+        var (data, model, random) = Start();
         await using var cluster = await ScorecardTestCluster.StartAsync(3, model);
         var victim = cluster.Cluster.Silos[2];
         var survivors = new[] { cluster.ViaClient(model) }.Concat(cluster.Cluster.Silos.Take(2).Select(s => ScorecardTestCluster.ViaSilo(s, model))).ToArray();
