@@ -1,11 +1,7 @@
-using System.Collections;
-using System.Reflection;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InternalCustomer.Agreements;
-using InternalCustomer.Feedback;
-using InternalCustomer.Organizations;
 using InternalCustomer.Scorecards;
 using InternalCustomer.Tests.Generators;
 
@@ -58,79 +54,6 @@ public class ScorecardAccumulatorProperties
         var thrown = Assert.Throws<ArgumentException>(() => a.Merge(b));
         Assert.Equal("other", thrown.ParamName);
         Assert.StartsWith("Expected an accumulator with equal options; got one whose CsatTopBoxes (2 vs 1) differs.", thrown.Message, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>Walks every public property of a scorecard (doubles by their bits) and reports the first path that differs.</summary>
-internal static class ScorecardComparer
-{
-    public static string? FirstDifference(object? a, object? b) => Walk(a, b, "$", 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
-
-    private static string? Walk(object? a, object? b, string path, int depth, HashSet<object> seen)
-    {
-        if (a is null || b is null)
-        {
-            return (a is null) == (b is null) ? null : path + ": one is null";
-        }
-
-        if (a.GetType() != b.GetType())
-        {
-            return $"{path}: {a.GetType()} vs {b.GetType()}";
-        }
-
-        switch (a)
-        {
-            case double x:
-                return BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits((double)b) ? null : $"{path}: {x:R} vs {(double)b:R}";
-            case string or Enum or Organization or ScorecardOptions or RatingScale or DimensionSet:
-                return a.Equals(b) || ReferenceEquals(a, b) ? null : $"{path}: {a} vs {b}";
-        }
-
-        var type = a.GetType();
-        if (type.IsPrimitive || type.Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true || (type.IsValueType && a is IComparable))
-        {
-            return a.Equals(b) ? null : $"{path}: {a} vs {b}";
-        }
-
-        if (depth > 30 || (!type.IsValueType && !seen.Add(a)))
-        {
-            return null;
-        }
-
-        if (a is IEnumerable ea && b is IEnumerable eb)
-        {
-            var la = ea.Cast<object?>().ToList();
-            var lb = eb.Cast<object?>().ToList();
-            if (la.Count != lb.Count)
-            {
-                return $"{path}: {la.Count} vs {lb.Count} elements";
-            }
-
-            for (var i = 0; i < la.Count; i++)
-            {
-                if (Walk(la[i], lb[i], $"{path}[{i}]", depth + 1, seen) is { } d)
-                {
-                    return d;
-                }
-            }
-
-            return null;
-        }
-
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.GetIndexParameters().Length > 0 || property.PropertyType.IsByRefLike)
-            {
-                continue;
-            }
-
-            if (Walk(property.GetValue(a), property.GetValue(b), path + "." + property.Name, depth + 1, seen) is { } d)
-            {
-                return d;
-            }
-        }
-
-        return null;
     }
 }
 
