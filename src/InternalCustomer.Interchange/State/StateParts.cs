@@ -43,6 +43,20 @@ internal static class StateParts
             ? throw new StateFormatException(ProblemKind.InvalidValue, at, $"Expected a window that ends at or after its start {s}; got the end {e}.")
             : new NodaTime.Interval(start, end);
 
+    /// <summary>As <see cref="Build{T}(StatePlace, Func{T})"/>, with the factory's arguments passed as
+    /// <paramref name="state"/> so that a static lambda allocates no closure (the binary readers call it per part).</summary>
+    internal static T Build<TState, T>(StatePlace at, TState state, Func<TState, T> factory)
+    {
+        try
+        {
+            return factory(state);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StateFormatException(ProblemKind.InvalidValue, e.ParamName is { Length: > 0 } part ? at.Property(part) : at, e.Message);
+        }
+    }
+
     /// <summary>Parses an identifier; a malformed one is a <see cref="ProblemKind.InvalidId"/> at <paramref name="at"/>.</summary>
     internal static T Id<T>(string value, StatePlace at)
         where T : struct, IParsable<T>

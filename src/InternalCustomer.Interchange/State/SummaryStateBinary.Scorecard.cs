@@ -327,7 +327,7 @@ public static partial class SummaryStateBinary
         var recommend = DecodeHistogram(ref r, at.Property("recommend"), RatingScale.ZeroToTen);
         var effort = DecodeHistogram(ref r, at.Property("effort"), RatingScale.SevenPoint);
         var servqual = dimensions is null ? null : DecodeServqualBody(ref r, at.Property("servqual"), dimensions);
-        return StateParts.Build(at, () => FeedbackSummary.FromParts(overall, recommend, effort, servqual));
+        return StateParts.Build(at, (overall, recommend, effort, servqual), static p => FeedbackSummary.FromParts(p.overall, p.recommend, p.effort, p.servqual));
     }
 
     internal static ServqualSummary DecodeServqualSummary(ref BinaryStateReader r, StatePlace at) =>
@@ -377,7 +377,7 @@ public static partial class SummaryStateBinary
         var sumScores = r.Int128(at.Property("sumScores"));
         var sumSquaredScores = r.Int128(at.Property("sumSquaredScores"));
         var sumTickScoreProducts = r.Big(at.Property("sumTickScoreProducts"), Int192Bytes);
-        return StateParts.Build(at, () => TrendTally.FromParts(count, sumTicks, sumSquaredTicks, sumScores, sumSquaredScores, sumTickScoreProducts));
+        return StateParts.Build(at, (count, sumTicks, sumSquaredTicks, sumScores, sumSquaredScores, sumTickScoreProducts), static p => TrendTally.FromParts(p.count, p.sumTicks, p.sumSquaredTicks, p.sumScores, p.sumSquaredScores, p.sumTickScoreProducts));
     }
 
     internal static Int128 ToInt128(BigInteger value, StatePlace at) =>
@@ -421,7 +421,7 @@ public static partial class SummaryStateBinary
             var resolution = DecodeSlaTally(ref r, item.Property("resolution"));
             var firstResponseBySet = DecodeTallies(ref r, item.Property("firstResponseBySet"));
             var resolutionBySet = DecodeTallies(ref r, item.Property("resolutionBySet"));
-            agreements[i] = StateParts.Build(item, () => new AgreementTallyState(id, firstResponse, resolution, firstResponseBySet, resolutionBySet));
+            agreements[i] = StateParts.Build(item, (id, firstResponse, resolution, firstResponseBySet, resolutionBySet), static p => new AgreementTallyState(p.id, p.firstResponse, p.resolution, p.firstResponseBySet, p.resolutionBySet));
         }
 
         // Each relationship takes at least 2 + 19 + 6 + 2 bytes: two ids, three histograms, a trend tally, an instant.
@@ -434,7 +434,7 @@ public static partial class SummaryStateBinary
             var feedback = DecodeFeedbackBody(ref r, item.Property("feedback"), overallScale, dimensions);
             var trend = DecodeTrendTally(ref r, item.Property("trend"));
             var last = r.Instant(item.Property("lastResponse"));
-            relationships[i] = StateParts.Build(item, () => new RelationshipFeedbackState(relationship, feedback, trend, last));
+            relationships[i] = StateParts.Build(item, (relationship, feedback, trend, last), static p => new RelationshipFeedbackState(p.relationship, p.feedback, p.trend, p.last));
         }
 
         // Each set-aside count takes at least 5 bytes: a scale, two ids and a count.

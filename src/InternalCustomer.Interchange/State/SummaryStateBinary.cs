@@ -435,7 +435,7 @@ public static partial class SummaryStateBinary
             histogram[i] = r.Count(place.Element(i));
         }
 
-        return StateParts.Build(at, () => RatingSummary.FromHistogram(scale, histogram));
+        return StateParts.Build(at, (scale, histogram), static p => RatingSummary.FromHistogram(p.scale, p.histogram));
     }
 
     internal static WeightedRatingSummary DecodeWeightedRatingSummary(ref BinaryStateReader r, StatePlace at)
@@ -525,7 +525,7 @@ public static partial class SummaryStateBinary
         var atRisk = r.Count(at.Property("atRisk"));
         var unmatched = r.Count(at.Property("unmatched"));
         var unmeasured = r.Count(at.Property("unmeasured"));
-        return StateParts.Build(at, () => SlaTally.FromParts(decided, breached, inFlight, atRisk, unmatched, unmeasured));
+        return StateParts.Build(at, (decided, breached, inFlight, atRisk, unmatched, unmeasured), static p => SlaTally.FromParts(p.decided, p.breached, p.inFlight, p.atRisk, p.unmatched, p.unmeasured));
     }
 
     internal static CampaignSummary DecodeCampaignSummary(ref BinaryStateReader r, StatePlace at)

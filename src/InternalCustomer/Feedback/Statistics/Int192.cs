@@ -7,9 +7,6 @@ namespace InternalCustomer.Feedback.Statistics;
 /// added without allocating.</summary>
 internal readonly record struct Int192(UInt128 Low, long High)
 {
-    private static readonly BigInteger MinValue = -(BigInteger.One << 191);
-    private static readonly BigInteger MaxValue = (BigInteger.One << 191) - 1;
-
     /// <summary>The sum with a signed 128-bit term (sign-extended to 192 bits).</summary>
     internal Int192 Add(Int128 term)
     {
@@ -26,20 +23,29 @@ internal readonly record struct Int192(UInt128 Low, long High)
         return new Int192(low, High + other.High + carry);
     }
 
-    internal BigInteger ToBigInteger() => ((BigInteger)High << 128) + (BigInteger)Low;
+    internal BigInteger ToBigInteger()
+    {
+        Span<byte> bytes = stackalloc byte[24];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, Low);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes[16..], High);
+        return new BigInteger(bytes);
+    }
 
-    /// <summary>The 192-bit integer of a value, or <see langword="false"/> when it does not fit.</summary>
+    /// <summary>The 192-bit integer of a value, or <see langword="false"/> when it does not fit. Without allocating:
+    /// the value's two's-complement bytes, sign-extended to 24.</summary>
     internal static bool TryFrom(BigInteger value, out Int192 result)
     {
-        if (value < MinValue || value > MaxValue)
+        Span<byte> bytes = stackalloc byte[24];
+        if (value.GetByteCount() > 24 || !value.TryWriteBytes(bytes, out var written))
         {
             result = default;
             return false;
         }
 
-        var high = value >> 128; // floor division: value = high·2^128 + low with 0 ≤ low < 2^128
-        var low = value - (high << 128);
-        result = new Int192((UInt128)low, (long)high);
+        bytes[written..].Fill(value.Sign < 0 ? (byte)0xFF : (byte)0);
+        result = new Int192(
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(bytes),
+            System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes[16..]));
         return true;
     }
 }
