@@ -36,6 +36,14 @@ public static class ScorecardStateGenerators
          from b in FeedbackGenerators.Response(RatingScale.FivePoint, Dimensions).ArrayOf()
          select new[] { ServqualSummary.Of(a, Dimensions), ServqualSummary.Of(b, Dimensions) }).ToArbitrary();
 
+    /// <summary>Two parts of one campaign: counts per relationship over the generator's departments (a relationship
+    /// may be in both parts, invited or not, with responses or not).</summary>
+    public static Arbitrary<InternalCustomer.Improvement.CampaignSummary[]> CampaignPairs() =>
+        (from topBoxes in Gen.Choose(1, 3)
+         from a in CampaignCounts()
+         from b in CampaignCounts()
+         select new[] { Campaign(topBoxes, a), Campaign(topBoxes, b) }).ToArbitrary();
+
     public static Arbitrary<TrendTally[]> TrendPairs() =>
         (from a in Trend()
          from b in Trend()
@@ -50,6 +58,28 @@ public static class ScorecardStateGenerators
         from scores in Gen.Choose(-1_000_000, 1_000_000).ArrayOf(n)
         select days.Select((d, i) => (Instant: NodaConstants.UnixEpoch + Duration.FromDays(d) + Duration.FromNanoseconds(nanos[i] * 40L), Score: scores[i]))
             .Aggregate(TrendTally.Empty, static (t, p) => t.Add(p.Instant, p.Score));
+
+    private static Gen<(int Provider, int Consumer, int Invited, int Responses, int Satisfied)[]> CampaignCounts() =>
+        (from provider in Gen.Choose(0, FeedbackGenerators.Departments.Length - 1)
+         from offset in Gen.Choose(1, FeedbackGenerators.Departments.Length - 1)
+         from invited in Gen.Choose(0, 40)
+         from responses in Gen.Choose(0, 40)
+         from satisfied in Gen.Choose(0, responses)
+         where invited > 0 || responses > 0
+         select (provider, (provider + offset) % FeedbackGenerators.Departments.Length, invited, responses, satisfied)).ArrayOf();
+
+    private static InternalCustomer.Improvement.CampaignSummary Campaign(int topBoxes, (int Provider, int Consumer, int Invited, int Responses, int Satisfied)[] counts) =>
+        InternalCustomer.Improvement.CampaignSummary.FromParts(
+            CampaignId.Parse("q3-pulse"),
+            new Interval(Instant.FromUtc(2026, 7, 1, 0, 0), Instant.FromUtc(2026, 9, 30, 0, 0) + Duration.FromNanoseconds(1)),
+            topBoxes,
+            counts.GroupBy(c => (c.Provider, c.Consumer))
+                .Select(g => InternalCustomer.Improvement.RelationshipResponses.Create(
+                    new Relationship(FeedbackGenerators.Departments[g.Key.Provider], FeedbackGenerators.Departments[g.Key.Consumer]),
+                    g.Sum(c => (long)c.Invited),
+                    g.Sum(c => (long)c.Responses),
+                    g.Sum(c => (long)c.Satisfied)))
+                .OrderBy(r => r.Relationship));
 
     private static FeedbackSummary Summary(FeedbackResponse[] responses, bool withDimensions) =>
         withDimensions ? FeedbackSummary.Of(responses, RatingScale.FivePoint, Dimensions) : FeedbackSummary.Of(StripDimensions(responses), RatingScale.FivePoint);
@@ -98,6 +128,18 @@ public sealed class ScorecardStateFormatTests
         {
             Assert.Equal(a, read(write(a)));
             Assert.Equal(a.Merge(b), read(write(a)).Merge(read(write(b))));
+        }
+    }
+
+    [Property(Arbitrary = new[] { typeof(ScorecardStateGenerators) })]
+    public void Campaign_summary_round_trips_and_merges_after_transport(InternalCustomer.Improvement.CampaignSummary[] pair)
+    {
+        var (a, b) = (pair[0], pair[1]);
+        foreach (var (write, read) in Codecs<InternalCustomer.Improvement.CampaignSummary>(SummaryStateBinary.Write, s => SummaryStateBinary.ReadCampaignSummary(s).GetValueOrThrow(), SummaryStateJson.Write, s => SummaryStateJson.ReadCampaignSummary(s).GetValueOrThrow()))
+        {
+            Assert.Equal(a, read(write(a)));
+            Assert.Equal(a.Merge(b), read(write(a)).Merge(read(write(b))));
+            Assert.Null(ScorecardComparer.FirstDifference(a.Merge(b), read(write(a.Merge(b)))));
         }
     }
 
