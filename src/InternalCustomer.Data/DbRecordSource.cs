@@ -38,7 +38,24 @@ internal sealed class DbRecordSource : RecordSource
     internal override ProblemLocation At(string name) =>
         Location.Property(_shape.Fields.TryGetValue(name, out var field) ? field.Column : name);
 
-    internal override bool Has(string name) => _shape.Fields.TryGetValue(name, out var field) && Value(field.Ordinal, name) is not (null or "");
+    /// <remarks>Reads the value without recording a problem: the reading that follows (<see cref="Text"/>,
+    /// <see cref="Integer"/>, …) records it once.</remarks>
+    internal override bool Has(string name)
+    {
+        if (!_shape.Fields.TryGetValue(name, out var field))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !_reader.IsDBNull(field.Ordinal) && _reader.GetValue(field.Ordinal) is not "";
+        }
+        catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException)
+        {
+            return true;
+        }
+    }
 
     internal override string? Text(string name, bool required)
     {
@@ -137,6 +154,13 @@ internal sealed class DbRecordSource : RecordSource
                 return (long)ul;
             case decimal d when d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue:
                 return (long)d;
+
+            // A whole number in a floating-point column (SQLite's REAL 4.0, PostgreSQL's double precision), as exact
+            // as a double is: up to 2^53.
+            case double x when Math.Floor(x) == x && Math.Abs(x) <= 9007199254740992.0:
+                return (long)x;
+            case float x when MathF.Floor(x) == x && Math.Abs(x) <= 16777216f:
+                return (long)x;
             default:
                 Problems.Add(ProblemKind.WrongType, At(name), $"Expected {expected}; got {Describe(value)}.");
                 return null;

@@ -63,10 +63,12 @@ internal sealed class RowReader<T>(string what, DbDataReader reader, RowShape sh
         }
     }
 
-    /// <summary>Tells whether an exception of the provider means the database stopped answering (as opposed to a
-    /// cancellation, or a bug).</summary>
-    private static bool IsFailure(Exception e) =>
-        e is DbException or IOException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException;
+    /// <summary>Tells whether an exception means the database stopped answering (as opposed to a cancellation, or a
+    /// bug): a provider, I/O, socket or timeout exception, or an <see cref="InvalidOperationException"/> thrown by the
+    /// reader's own code (Npgsql's "connection is not open") — not one thrown by the mapping of a row.</summary>
+    private bool IsFailure(Exception e) =>
+        e is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException
+        || (e is InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == reader.GetType().Assembly);
 
     private RecordResult<T> One(long row)
     {

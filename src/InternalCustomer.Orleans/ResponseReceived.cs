@@ -27,25 +27,31 @@ public sealed class ResponseReceived
     /// <exception cref="ArgumentException"><paramref name="id"/> is blank or longer than <see cref="MaxIdLength"/>.</exception>
     public ResponseReceived(string id, FeedbackResponse response)
     {
-        ArgumentNullException.ThrowIfNull(id);
+        CheckId(id);
         ArgumentNullException.ThrowIfNull(response);
-        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
-        {
-            throw new ArgumentException($"Expected a non-blank response event id of at most {MaxIdLength} characters; got \"{(id.Length > 40 ? id[..40] + "…" : id)}\" ({id.Length} characters).", nameof(id));
-        }
-
         Id = id;
         Response = response;
         Json = FeedbackResponseJson.WriteToString([response]);
         Fingerprint = EventFingerprint.Of(Json);
     }
 
+    /// <remarks>The id is checked as by the public constructor: an event read back from the wire is held to the same rule.</remarks>
     internal ResponseReceived(string id, FeedbackResponse response, string json)
     {
+        CheckId(id);
         Id = id;
         Response = response;
         Json = json;
         Fingerprint = EventFingerprint.Of(json);
+    }
+
+    private static void CheckId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
+        {
+            throw new ArgumentException($"Expected a non-blank response event id of at most {MaxIdLength} characters; got \"{(id.Length > 40 ? id[..40] + "…" : id)}\" ({id.Length} characters).", nameof(id));
+        }
     }
 
     /// <summary>Gets the event's identity.</summary>
@@ -57,6 +63,6 @@ public sealed class ResponseReceived
     // The response's interchange document: what travels, and what the fingerprint is taken of.
     internal string Json { get; }
 
-    // A 64-bit digest of the id and content, kept per counted id to tell a replay from a conflicting event.
+    // A 64-bit digest of the content, kept per counted id to tell a replay from a conflicting event.
     internal long Fingerprint { get; }
 }

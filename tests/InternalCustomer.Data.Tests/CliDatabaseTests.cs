@@ -1,3 +1,4 @@
+using InternalCustomer.Tests;
 using InternalCustomer.Cli;
 using NodaTime;
 using NodaTime.Testing;
@@ -33,7 +34,7 @@ public sealed class CliDatabaseTests
         Assert.NotEqual(builtIn.Output, fewer.Output);
     }
 
-    [Fact]
+    [PostgresFact]
     public void The_report_from_PostgreSQL_equals_the_built_in_one()
     {
         // The tool reads the default table names: they go into a schema of this test's own, found through the search path.

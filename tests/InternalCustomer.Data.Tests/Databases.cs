@@ -9,14 +9,12 @@ using Npgsql;
 namespace InternalCustomer.Data.Tests;
 
 /// <summary>The databases the tests use: a SQLite file in a temporary directory, and the PostgreSQL server of
-/// .ci/postgres (a test that needs it fails when it is absent), with names unique to each test.</summary>
+/// .ci/postgres (a test that needs it is a <see cref="InternalCustomer.Tests.PostgresFactAttribute"/>: it fails in CI
+/// when the server is absent and is skipped, saying why, elsewhere), with names unique to each test.</summary>
 internal static class Databases
 {
-    internal const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=internalcustomer;Password=internalcustomer;Database=internalcustomer";
-
     /// <summary>Gets the PostgreSQL connection string: INTERNALCUSTOMER_POSTGRES, else the one .ci/postgres sets up.</summary>
-    internal static string PostgresConnectionString =>
-        Environment.GetEnvironmentVariable("INTERNALCUSTOMER_POSTGRES") is { Length: > 0 } given ? given : DefaultPostgres;
+    internal static string PostgresConnectionString => InternalCustomer.Tests.PostgresServer.ConnectionString;
 
     /// <summary>The built-in example's requests, as the CSV reader reads them (the file-based truth).</summary>
     internal static IReadOnlyList<ServiceRequest> ExampleRequests { get; } = ServiceRequestCsv.Read(Inputs.Example("requests.csv")).GetValueOrThrow();

@@ -100,6 +100,24 @@ public sealed class FeedbackResponseTableTests
     }
 
     [Fact]
+    public void A_whole_number_in_a_floating_point_column_is_read_as_the_integer_and_a_fraction_is_not()
+    {
+        using var db = new TempSqlite();
+        FeedbackResponseTable.Write(db.Connection, "good", FullResponses(), DimensionSet.Servqual);
+        const string Others = "scaleMin, scaleMax, recommend, effort, agreement, service, comment";
+        using var reader = Databases.Query(db.Connection, $"""
+            SELECT respondent, subject, instant, CAST(overall AS REAL) AS overall, {Others} FROM good
+            UNION ALL SELECT 'a', 'b', '2026-03-02T09:30:00Z', 3.5, {Others} FROM good WHERE rowid = 1
+            """);
+        var read = FeedbackResponseTable.Read(reader).ToList();
+
+        Assert.Equal(FullResponses().Select(r => r.Overall), read.SkipLast(1).Select(r => r.Record!.Overall));
+        var problem = Assert.Single(read[^1].Problems);
+        Assert.Equal((ProblemKind.WrongType, $"$.row[{read.Count}].overall"), (problem.Kind, problem.Location.ToString()));
+        Assert.Contains("(3.5)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Summaries_per_relationship_equal_the_in_memory_ones()
     {
         using var db = new TempSqlite();

@@ -1,3 +1,4 @@
+using InternalCustomer.Tests;
 using InternalCustomer.Feedback;
 using NodaTime;
 using Npgsql;
@@ -7,7 +8,7 @@ namespace InternalCustomer.Data.Tests;
 /// <summary>The readers and writers against the real PostgreSQL server of .ci/postgres (these fail without it).</summary>
 public sealed class PostgresTests
 {
-    [Fact]
+    [PostgresFact]
     public void The_example_requests_and_responses_come_back_from_PostgreSQL_as_written()
     {
         using var db = new TempPostgres();
@@ -19,7 +20,7 @@ public sealed class PostgresTests
         Assert.Equal(Databases.Canonical(Databases.ExampleResponses), Databases.Canonical(ReadAll(FeedbackResponseTable.ReadLocated(db.Connection, db.Table + "_2"))));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Every_field_comes_back_from_PostgreSQL()
     {
         using var db = new TempPostgres();
@@ -40,7 +41,7 @@ public sealed class PostgresTests
         Assert.Equal(Databases.Canonical(FeedbackResponseTableTests.FullResponses()), Databases.Canonical(await Records(FeedbackResponseTable.ReadAsync(responses))));
     }
 
-    [Fact]
+    [PostgresFact]
     public void A_value_of_the_wrong_type_or_a_NULL_where_one_is_required_is_a_problem_of_its_row_and_column()
     {
         using var db = new TempPostgres();
@@ -71,7 +72,7 @@ public sealed class PostgresTests
         Assert.Contains("timestamp without time zone", read[0].Problems[0].Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public void Timestamp_with_time_zone_columns_are_read_as_instants()
     {
         using var db = new TempPostgres();
@@ -89,7 +90,7 @@ public sealed class PostgresTests
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 8, 0), request.Resolved);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_connection_terminated_mid_stream_is_a_database_read_exception()
     {
         using var db = new TempPostgres();
@@ -114,7 +115,7 @@ public sealed class PostgresTests
         Assert.IsAssignableFrom<NpgsqlException>(e.InnerException);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_connection_terminated_mid_summary_gives_no_summaries()
     {
         using var db = new TempPostgres();
@@ -128,7 +129,7 @@ public sealed class PostgresTests
         Assert.True(summarising!.IsFaulted);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_cancelled_read_stops_with_operation_canceled()
     {
         using var db = new TempPostgres();

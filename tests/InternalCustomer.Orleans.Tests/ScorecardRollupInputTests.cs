@@ -1,3 +1,4 @@
+using InternalCustomer.Tests;
 using System.Collections.Immutable;
 using InternalCustomer.Agreements;
 using InternalCustomer.Feedback;
@@ -17,7 +18,15 @@ public sealed class SingleSiloCluster : IAsyncLifetime
     public ScorecardTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
     /// <inheritdoc/>
-    public async Task InitializeAsync() => _cluster = await ScorecardTestCluster.StartAsync(1, ExampleData.Instance.Model);
+    /// <remarks>Without a PostgreSQL server outside CI the cluster is not started: the tests that need it are
+    /// <see cref="InternalCustomer.Tests.PostgresFactAttribute"/>s and are skipped.</remarks>
+    public async Task InitializeAsync()
+    {
+        if (InternalCustomer.Tests.PostgresServer.SkipReason is null)
+        {
+            _cluster = await ScorecardTestCluster.StartAsync(1, ExampleData.Instance.Model);
+        }
+    }
 
     /// <inheritdoc/>
     public async Task DisposeAsync()
@@ -84,7 +93,7 @@ public class ScorecardRollupInputTests(SingleSiloCluster fixture) : IClassFixtur
         Assert.StartsWith("Expected a response between departments of this organization; got one whose respondent 'nobody-here' it lacks.", response.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Publishing_rejects_null_and_foreign_events_and_counts_nothing()
     {
         var roll = Roll;
@@ -104,7 +113,7 @@ public class ScorecardRollupInputTests(SingleSiloCluster fixture) : IClassFixtur
         Assert.Equal(counts, await roll.GetGrain(Data.Model.RelationshipOf(Data.Requests[1])).GetCountsAsync());
     }
 
-    [Fact]
+    [PostgresFact]
     public void An_unknown_relationship_has_no_grain()
     {
         var known = Data.Model.RelationshipOf(Data.Requests[0]);
@@ -116,7 +125,7 @@ public class ScorecardRollupInputTests(SingleSiloCluster fixture) : IClassFixtur
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_grain_rejects_events_of_another_relationship_and_keys_of_unknown_departments()
     {
         var request = Data.RequestEvents[2];
@@ -137,7 +146,7 @@ public class ScorecardRollupInputTests(SingleSiloCluster fixture) : IClassFixtur
         Assert.Contains("Expected events; got null at index 1.", nulls.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_counted_id_replayed_with_other_content_is_rejected_and_the_state_kept()
     {
         var original = Data.ResponseEvents[3];
@@ -158,7 +167,7 @@ public class ScorecardRollupInputTests(SingleSiloCluster fixture) : IClassFixtur
         Assert.Equal(state, await roll.GetRelationshipStateAsync(relationship));
     }
 
-    [Fact]
+    [PostgresFact]
     public void Events_round_trip_through_Orleans_serialisation_exactly()
     {
         var serializer = fixture.Cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();
@@ -182,7 +191,7 @@ public class ScorecardRollupInputTests(SingleSiloCluster fixture) : IClassFixtur
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_relationship_state_is_the_accumulator_state_of_its_events()
     {
         // A relationship no other test of the class counts events of (they count only the responses of ResponseEvents[3]'s).

@@ -1,3 +1,4 @@
+using InternalCustomer.Tests;
 using System.Collections.Immutable;
 using InternalCustomer.Tests.Scorecards;
 using Xunit.Abstractions;
@@ -18,7 +19,7 @@ public class ScorecardRollupTests(ITestOutputHelper output)
         return (ExampleData.Instance, ExampleData.Instance.Model, new Random(seed));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Events_in_random_order_across_three_silos_merge_into_Compute_exactly()
     {
         var (data, model, random) = Start();
@@ -44,7 +45,7 @@ public class ScorecardRollupTests(ITestOutputHelper output)
         Assert.Null(ScorecardComparer.FirstDifference(data.Computed(), await entries[0].GetScorecardAsync()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_silo_killed_mid_stream_then_a_full_replay_loses_nothing_and_counts_nothing_twice()
     {
         var (data, model, random) = Start();

@@ -133,8 +133,8 @@ internal ref struct BinaryStateReader
         var length = Length(at, Remaining);
         if (length > 16)
         {
-            var value = new System.Numerics.BigInteger(_payload.Slice(_position, length));
-            throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a 128-bit integer; got {value}."));
+            // Said by its size: a crafted field of a megabyte must not be turned into a million-digit message.
+            throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a 128-bit integer (at most 16 bytes); got one of {length} bytes."));
         }
 
         Span<byte> bytes = stackalloc byte[16];

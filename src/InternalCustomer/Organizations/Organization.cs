@@ -41,6 +41,7 @@ public sealed class Organization : IEquatable<Organization>
     private readonly int[] _serviceStart;
     private readonly int[] _servicesByProvider;
     private readonly FrozenDictionary<AgreementId, int> _agreementIndex;
+    private FrozenDictionary<string, int>? _agreementIndexByText;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByProvider;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByConsumer;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<DeclaredDependency>> _dependenciesByProvider;
@@ -414,6 +415,11 @@ public sealed class Organization : IEquatable<Organization>
         $"Organization ({Departments.Length} departments, {Services.Length} services, {Dependencies.Length} dependencies)";
 
     /// <summary>The dense index of a department: its position in <see cref="Departments"/>.</summary>
+    /// <summary>The agreements' positions keyed by the id's text (ordinal): the scorecard's per-event lookup, built once
+    /// per organisation on first use and shared by every accumulator of it (a benign race builds equal copies).</summary>
+    internal FrozenDictionary<string, int> AgreementIndexByText =>
+        _agreementIndexByText ??= Agreements.Select((a, i) => KeyValuePair.Create(a.Id.Value, i)).ToFrozenDictionary(StringComparer.Ordinal);
+
     internal int IndexOf(DepartmentId id, string parameterName = "id") =>
         TryGetIndex(id, out var i)
             ? i
