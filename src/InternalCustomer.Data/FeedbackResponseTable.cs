@@ -39,7 +39,7 @@ public static class FeedbackResponseTable
     /// <returns>One result per row, in the reader's order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="reader"/> is closed, or lacks a mapped column.</exception>
-    public static IEnumerable<RecordResult<FeedbackResponse>> Read(DbDataReader reader, DimensionSet? dimensions = null, FeedbackResponseColumns? columns = null) =>
+    public static IEnumerable<RecordResult<FeedbackResponse>> ReadRecords(DbDataReader reader, DimensionSet? dimensions = null, FeedbackResponseColumns? columns = null) =>
         Rows(reader, dimensions, columns, nameof(reader)).Read();
 
     /// <summary>Reads the responses of the reader's rows, one row at a time, asynchronously.</summary>
@@ -50,7 +50,7 @@ public static class FeedbackResponseTable
     /// <returns>One result per row, in the reader's order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="reader"/> is closed, or lacks a mapped column.</exception>
-    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadAsync(DbDataReader reader, DimensionSet? dimensions = null, FeedbackResponseColumns? columns = null, CancellationToken cancellationToken = default) =>
+    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadRecordsAsync(DbDataReader reader, DimensionSet? dimensions = null, FeedbackResponseColumns? columns = null, CancellationToken cancellationToken = default) =>
         Rows(reader, dimensions, columns, nameof(reader)).ReadAsync(cancellationToken);
 
     /// <summary>Reads every response of a table into memory, as <see cref="ServiceRequestTable.ReadLocated"/> reads requests.</summary>
@@ -65,7 +65,7 @@ public static class FeedbackResponseTable
     /// <exception cref="DbException">The query failed (no such table).</exception>
     /// <exception cref="DatabaseReadException">The database failed during the read.</exception>
     public static LocatedRecords<FeedbackResponse> ReadLocated(DbConnection connection, string table = DefaultName, DimensionSet? dimensions = null, FeedbackResponseColumns? columns = null) =>
-        TableReader.ReadLocated(connection, table, reader => Read(reader, dimensions, columns));
+        TableReader.ReadLocated(connection, table, reader => ReadRecords(reader, dimensions, columns));
 
     /// <summary>Streams the reader's responses into one feedback summary per provider × consumer relationship: the
     /// complete summaries, or (when a row has a problem) every problem and no summary.</summary>
@@ -80,7 +80,7 @@ public static class FeedbackResponseTable
     /// <exception cref="OperationCanceledException">The read was cancelled; no summary is returned.</exception>
     public static Task<Result<ImmutableSortedDictionary<Relationship, FeedbackSummary>>> SummariseByRelationshipAsync(
         DbDataReader reader, DimensionSet? dimensions = null, FeedbackResponseColumns? columns = null, CancellationToken cancellationToken = default) =>
-        FeedbackStreams.SummariseByRelationshipAsync(ReadAsync(reader, dimensions, columns, cancellationToken), cancellationToken);
+        FeedbackStreams.SummariseByRelationshipAsync(ReadRecordsAsync(reader, dimensions, columns, cancellationToken), cancellationToken);
 
     /// <summary>Creates the table and writes the responses into it, in one transaction.</summary>
     /// <param name="connection">An open SQLite or PostgreSQL connection.</param>

@@ -6,7 +6,7 @@ using InternalCustomer.Interchange.Records;
 namespace InternalCustomer.Data;
 
 /// <summary>
-/// Summaries of a stream of feedback records — from a table (<see cref="FeedbackResponseTable.ReadAsync"/>) or from a
+/// Summaries of a stream of feedback records — from a table (<see cref="FeedbackResponseTable.ReadRecordsAsync"/>) or from a
 /// CSV or JSON document (<c>FeedbackResponseCsv.ReadRecordsAsync</c>) — made as the records arrive, in constant memory
 /// per relationship.
 /// </summary>

@@ -10,7 +10,7 @@ namespace InternalCustomer.Data;
 /// written into a new table of SQLite or PostgreSQL.
 /// </summary>
 /// <remarks>
-/// <para><b>Reading.</b> <see cref="Read"/> and <see cref="ReadAsync"/> take a reader positioned before its first row
+/// <para><b>Reading.</b> <see cref="ReadRecords"/> and <see cref="ReadRecordsAsync"/> take a reader positioned before its first row
 /// (the result of <c>SELECT * FROM service_requests</c>, or of any query with the mapped columns) and yield one
 /// <see cref="RecordResult{T}"/> per row, reading the next row only when asked: memory stays constant however many rows
 /// there are. A row is read by the CSV request layout's rules (docs/interchange.md): the same fields, checks and messages,
@@ -45,7 +45,7 @@ public static class ServiceRequestTable
     /// <returns>One result per row, in the reader's order (see the remarks for its problems and failures).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="reader"/> is closed, or lacks a mapped column.</exception>
-    public static IEnumerable<RecordResult<ServiceRequest>> Read(DbDataReader reader, ServiceRequestColumns? columns = null) =>
+    public static IEnumerable<RecordResult<ServiceRequest>> ReadRecords(DbDataReader reader, ServiceRequestColumns? columns = null) =>
         Rows(reader, columns, nameof(reader)).Read();
 
     /// <summary>Reads the requests of the reader's rows, one row at a time, asynchronously.</summary>
@@ -55,10 +55,10 @@ public static class ServiceRequestTable
     /// <returns>One result per row, in the reader's order (see the remarks for its problems and failures).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="reader"/> is closed, or lacks a mapped column.</exception>
-    public static IAsyncEnumerable<RecordResult<ServiceRequest>> ReadAsync(DbDataReader reader, ServiceRequestColumns? columns = null, CancellationToken cancellationToken = default) =>
+    public static IAsyncEnumerable<RecordResult<ServiceRequest>> ReadRecordsAsync(DbDataReader reader, ServiceRequestColumns? columns = null, CancellationToken cancellationToken = default) =>
         Rows(reader, columns, nameof(reader)).ReadAsync(cancellationToken);
 
-    /// <summary>Reads every request of a table into memory: <c>SELECT * FROM table</c>, each row as <see cref="Read"/>
+    /// <summary>Reads every request of a table into memory: <c>SELECT * FROM table</c>, each row as <see cref="ReadRecords"/>
     /// reads it, the records with their origins and every problem together (at most 100, then a count).</summary>
     /// <param name="connection">An open connection of any provider.</param>
     /// <param name="table">The table's name (quoted as an identifier).</param>
@@ -70,7 +70,7 @@ public static class ServiceRequestTable
     /// <exception cref="DbException">The query failed (no such table).</exception>
     /// <exception cref="DatabaseReadException">The database failed during the read.</exception>
     public static LocatedRecords<ServiceRequest> ReadLocated(DbConnection connection, string table = DefaultName, ServiceRequestColumns? columns = null) =>
-        TableReader.ReadLocated(connection, table, reader => Read(reader, columns));
+        TableReader.ReadLocated(connection, table, reader => ReadRecords(reader, columns));
 
     /// <summary>Creates the table and writes the requests into it, in one transaction.</summary>
     /// <param name="connection">An open SQLite or PostgreSQL connection.</param>

@@ -61,6 +61,6 @@ public sealed class ColumnsTests
 
         using var reader = Databases.Query(db.Connection, "SELECT * FROM responses");
         Assert.Contains("p_reliability", Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
-        Assert.Equal(responses, FeedbackResponseTable.Read(reader, null, columns).Select(r => r.Record));
+        Assert.Equal(responses, FeedbackResponseTable.ReadRecords(reader, null, columns).Select(r => r.Record));
     }
 }

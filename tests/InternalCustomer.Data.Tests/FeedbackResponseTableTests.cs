@@ -28,7 +28,7 @@ public sealed class FeedbackResponseTableTests
         FeedbackResponseTable.Write(db.Connection, FeedbackResponseTable.DefaultName, Databases.ExampleResponses);
 
         using var reader = Databases.Query(db.Connection, "SELECT * FROM feedback_responses");
-        var read = FeedbackResponseTable.Read(reader).ToList();
+        var read = FeedbackResponseTable.ReadRecords(reader).ToList();
 
         Assert.All(read, r => Assert.True(r.IsSuccess, r.ToString()));
         Assert.Equal(Databases.ExampleResponses, read.Select(r => r.Record!));
@@ -42,7 +42,7 @@ public sealed class FeedbackResponseTableTests
 
         using var reader = Databases.Query(db.Connection, "SELECT * FROM responses");
         var read = new List<FeedbackResponse>();
-        await foreach (var item in FeedbackResponseTable.ReadAsync(reader))
+        await foreach (var item in FeedbackResponseTable.ReadRecordsAsync(reader))
         {
             Assert.True(item.IsSuccess, item.ToString());
             read.Add(item.Record);
@@ -63,7 +63,7 @@ public sealed class FeedbackResponseTableTests
         using var db = new TempSqlite();
         FeedbackResponseTable.Write(db.Connection, "responses", responses);
         using var reader = Databases.Query(db.Connection, "SELECT * FROM responses");
-        return FeedbackResponseTable.Read(reader).Select(r => r.Record).SequenceEqual(responses);
+        return FeedbackResponseTable.ReadRecords(reader).Select(r => r.Record).SequenceEqual(responses);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class FeedbackResponseTableTests
             """);
 
         using var reader = Databases.Query(db.Connection, "SELECT * FROM responses");
-        var read = FeedbackResponseTable.Read(reader).ToList();
+        var read = FeedbackResponseTable.ReadRecords(reader).ToList();
 
         Assert.Equal(8, read.Count);
         Assert.All(read.Take(3), r => Assert.True(r.IsSuccess));
@@ -109,7 +109,7 @@ public sealed class FeedbackResponseTableTests
             SELECT respondent, subject, instant, CAST(overall AS REAL) AS overall, {Others} FROM good
             UNION ALL SELECT 'a', 'b', '2026-03-02T09:30:00Z', 3.5, {Others} FROM good WHERE rowid = 1
             """);
-        var read = FeedbackResponseTable.Read(reader).ToList();
+        var read = FeedbackResponseTable.ReadRecords(reader).ToList();
 
         Assert.Equal(FullResponses().Select(r => r.Overall), read.SkipLast(1).Select(r => r.Record!.Overall));
         var problem = Assert.Single(read[^1].Problems);
@@ -198,7 +198,7 @@ public sealed class FeedbackResponseTableTests
         FeedbackResponseTable.Write(db.Connection, "responses", Generated(N));
         using var reader = new WrappingReader(Databases.Query(db.Connection, "SELECT * FROM responses"));
 
-        using var items = FeedbackResponseTable.Read(reader).GetEnumerator();
+        using var items = FeedbackResponseTable.ReadRecords(reader).GetEnumerator();
         Assert.True(items.MoveNext());
         Assert.Equal(1, reader.RowsRead);
         Assert.Equal(Generated(1).Single(), items.Current.Record);

@@ -34,11 +34,11 @@ public sealed class PostgresTests
 
         await using (var requests = Databases.Query(db.Connection, $"SELECT * FROM \"{db.Table}\""))
         {
-            Assert.Equal(Databases.Canonical(ServiceRequestTableTests.FullRequests()), Databases.Canonical(await Records(ServiceRequestTable.ReadAsync(requests))));
+            Assert.Equal(Databases.Canonical(ServiceRequestTableTests.FullRequests()), Databases.Canonical(await Records(ServiceRequestTable.ReadRecordsAsync(requests))));
         }
 
         await using var responses = Databases.Query(db.Connection, $"SELECT * FROM \"{db.Table}_2\"");
-        Assert.Equal(Databases.Canonical(FeedbackResponseTableTests.FullResponses()), Databases.Canonical(await Records(FeedbackResponseTable.ReadAsync(responses))));
+        Assert.Equal(Databases.Canonical(FeedbackResponseTableTests.FullResponses()), Databases.Canonical(await Records(FeedbackResponseTable.ReadRecordsAsync(responses))));
     }
 
     [PostgresFact]
@@ -54,7 +54,7 @@ public sealed class PostgresTests
             """);
 
         using var reader = Databases.Query(db.Connection, $"SELECT * FROM \"{db.Table}\"");
-        var read = FeedbackResponseTable.Read(reader).ToList();
+        var read = FeedbackResponseTable.ReadRecords(reader).ToList();
 
         Assert.All(read, r => Assert.Null(r.Record));
         Assert.Equal(
@@ -83,7 +83,7 @@ public sealed class PostgresTests
         var columns = new[] { "pauses", "reopen", "priority", "service", "category" }.Aggregate(ServiceRequestColumns.Default, (c, f) => c.WithColumn(f, null));
 
         using var reader = Databases.Query(db.Connection, $"SELECT * FROM \"{db.Table}\"");
-        var request = Assert.Single(ServiceRequestTable.Read(reader, columns)).Record!;
+        var request = Assert.Single(ServiceRequestTable.ReadRecords(reader, columns)).Record!;
 
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 9, 30) + Duration.FromTicks(1_234_560), request.Opened);
         Assert.Null(request.FirstResponse);
@@ -100,7 +100,7 @@ public sealed class PostgresTests
         var read = 0;
         var e = await Assert.ThrowsAsync<DatabaseReadException>(async () =>
         {
-            await foreach (var item in FeedbackResponseTable.ReadAsync(reader))
+            await foreach (var item in FeedbackResponseTable.ReadRecordsAsync(reader))
             {
                 Assert.True(item.IsSuccess, item.ToString());
                 if (++read == 1)
@@ -122,7 +122,7 @@ public sealed class PostgresTests
         await using var reader = Databases.Query(db.Connection, GeneratedResponses);
         var pid = db.Connection.ProcessID;
 
-        var records = TerminatingAfterFirst(FeedbackResponseTable.ReadAsync(reader), pid);
+        var records = TerminatingAfterFirst(FeedbackResponseTable.ReadRecordsAsync(reader), pid);
         Task<Result<System.Collections.Immutable.ImmutableSortedDictionary<Relationship, FeedbackSummary>>>? summarising = null;
         await Assert.ThrowsAsync<DatabaseReadException>(() => summarising = FeedbackStreams.SummariseByRelationshipAsync(records));
 
@@ -139,7 +139,7 @@ public sealed class PostgresTests
         var read = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in FeedbackResponseTable.ReadAsync(reader, cancellationToken: cancel.Token))
+            await foreach (var item in FeedbackResponseTable.ReadRecordsAsync(reader, cancellationToken: cancel.Token))
             {
                 read++;
                 await cancel.CancelAsync();

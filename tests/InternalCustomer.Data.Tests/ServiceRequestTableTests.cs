@@ -26,7 +26,7 @@ public sealed class ServiceRequestTableTests
         Assert.Equal(Databases.ExampleRequests.Count, ServiceRequestTable.Write(db.Connection, ServiceRequestTable.DefaultName, Databases.ExampleRequests));
 
         using var reader = Databases.Query(db.Connection, "SELECT * FROM service_requests");
-        var read = ServiceRequestTable.Read(reader).ToList();
+        var read = ServiceRequestTable.ReadRecords(reader).ToList();
 
         Assert.All(read, r => Assert.True(r.IsSuccess, r.ToString()));
         Assert.Equal(Databases.ExampleRequests, read.Select(r => r.Record!));
@@ -41,7 +41,7 @@ public sealed class ServiceRequestTableTests
 
         using var reader = Databases.Query(db.Connection, "SELECT * FROM requests");
         var read = new List<ServiceRequest>();
-        await foreach (var item in ServiceRequestTable.ReadAsync(reader))
+        await foreach (var item in ServiceRequestTable.ReadRecordsAsync(reader))
         {
             Assert.True(item.IsSuccess, item.ToString());
             read.Add(item.Record);
@@ -61,7 +61,7 @@ public sealed class ServiceRequestTableTests
         using (var reader = Databases.Query(db.Connection, "SELECT * FROM mapped"))
         {
             Assert.Equal(["id", "agreement", "opened_at", "firstResponse", "resolved", "pauses", "reopen", "priority", "service"], Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
-            var read = ServiceRequestTable.Read(reader, columns).ToList();
+            var read = ServiceRequestTable.ReadRecords(reader, columns).ToList();
             Assert.Equal(requests, read.Select(r => r.Record!));
             Assert.Equal("$.row[2].opened_at", read[1].Origin!.Field("opened").ToString());
             Assert.Equal("$.row[2].agreement", read[1].Origin!.Field("agreement").ToString());
@@ -69,7 +69,7 @@ public sealed class ServiceRequestTableTests
 
         Databases.Execute(db.Connection, "UPDATE mapped SET opened_at = 'yesterday' WHERE id = 'r-3'");
         using var bad = Databases.Query(db.Connection, "SELECT * FROM mapped");
-        var problem = Assert.Single(ServiceRequestTable.Read(bad, columns).Last().Problems);
+        var problem = Assert.Single(ServiceRequestTable.ReadRecords(bad, columns).Last().Problems);
         Assert.Equal("$.row[3].opened_at", problem.Location.ToString());
         Assert.Equal(ProblemKind.InvalidValue, problem.Kind);
         Assert.Contains("\"yesterday\"", problem.Message, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class ServiceRequestTableTests
             """);
 
         using var reader = Databases.Query(db.Connection, "SELECT * FROM requests");
-        var read = ServiceRequestTable.Read(reader).ToList();
+        var read = ServiceRequestTable.ReadRecords(reader).ToList();
 
         Assert.Equal(6, read.Count);
         Assert.True(read[0].IsSuccess);
@@ -116,7 +116,7 @@ public sealed class ServiceRequestTableTests
         Databases.Execute(db.Connection, "CREATE TABLE requests (id TEXT, agreement TEXT, opened TEXT); INSERT INTO requests VALUES ('a', 'ola-1', '2026-03-02T09:30:00Z')");
         using var reader = new WrappingReader(Databases.Query(db.Connection, "SELECT * FROM requests"));
 
-        var e = Assert.Throws<ArgumentException>(() => ServiceRequestTable.Read(reader));
+        var e = Assert.Throws<ArgumentException>(() => ServiceRequestTable.ReadRecords(reader));
 
         Assert.Equal("reader", e.ParamName);
         Assert.Contains("\"firstResponse\" (field firstResponse)", e.Message, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class ServiceRequestTableTests
         Assert.Equal(0, reader.RowsRead);
 
         var columns = ServiceRequestColumns.Fields.Skip(3).Aggregate(ServiceRequestColumns.Default, (c, f) => c.WithColumn(f, null));
-        Assert.Equal("a", Assert.Single(ServiceRequestTable.Read(reader, columns)).Record!.Id);
+        Assert.Equal("a", Assert.Single(ServiceRequestTable.ReadRecords(reader, columns)).Record!.Id);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ServiceRequestTableTests
         var seen = new List<ServiceRequest>();
         var e = Assert.Throws<DatabaseReadException>(() =>
         {
-            foreach (var item in ServiceRequestTable.Read(reader))
+            foreach (var item in ServiceRequestTable.ReadRecords(reader))
             {
                 seen.Add(item.Record!);
             }
@@ -161,7 +161,7 @@ public sealed class ServiceRequestTableTests
         var read = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in ServiceRequestTable.ReadAsync(reader, null, cancel.Token))
+            await foreach (var item in ServiceRequestTable.ReadRecordsAsync(reader, null, cancel.Token))
             {
                 read++;
                 await cancel.CancelAsync();
