@@ -27,13 +27,19 @@ public interface IRelationshipScorecardGrain : IGrainWithStringKey
     /// event (see <see cref="ScorecardAccumulator.Add(Agreements.ServiceRequest)"/>). Nothing is counted then.</exception>
     /// <exception cref="InvalidOperationException">The grain storage's database failed (the message carries its error). Nothing
     /// is counted; the grain reloads its persisted state on the next call.</exception>
-    Task<int> AddAsync(ImmutableArray<RequestDecided> requests, ImmutableArray<ResponseReceived> responses);
+    /// <param name="cancellationToken">Cancels the call until the grain begins to count; after that the call completes
+    /// (its state write included), so that it stays all or nothing.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the grain
+    /// began to count (Orleans carries the token to the grain); nothing is counted.</exception>
+    Task<int> AddAsync(ImmutableArray<RequestDecided> requests, ImmutableArray<ResponseReceived> responses, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the relationship's scorecard state, as persisted, in the binary state format
     /// (<see cref="SummaryStateBinary.ReadScorecardState"/>).</summary>
     /// <returns>The state blob; the empty state's when no event was counted.</returns>
     /// <exception cref="ArgumentException">The grain's key is not a relationship key of the organisation's departments.</exception>
-    Task<byte[]> GetStateAsync();
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<byte[]> GetStateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Gets how many request and response events the relationship has counted.</summary>
     /// <returns>The counts.</returns>

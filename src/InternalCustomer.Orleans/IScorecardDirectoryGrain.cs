@@ -18,6 +18,8 @@ public interface IScorecardDirectoryGrain : IGrainWithIntegerKey
     Task RegisterAsync(string relationshipKey);
 
     /// <summary>Gets the listed relationship keys, in ordinal order.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keys.</returns>
-    Task<ImmutableArray<string>> GetRelationshipsAsync();
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<ImmutableArray<string>> GetRelationshipsAsync(CancellationToken cancellationToken = default);
 }

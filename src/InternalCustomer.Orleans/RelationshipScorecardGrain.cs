@@ -16,8 +16,10 @@ internal sealed class RelationshipScorecardGrain(
     private Dictionary<string, long>? _requests;
     private Dictionary<string, long>? _responses;
 
-    public async Task<int> AddAsync(ImmutableArray<RequestDecided> requests, ImmutableArray<ResponseReceived> responses)
+    public async Task<int> AddAsync(ImmutableArray<RequestDecided> requests, ImmutableArray<ResponseReceived> responses, CancellationToken cancellationToken = default)
     {
+        // Observed once, before anything is counted: a call is all or nothing.
+        cancellationToken.ThrowIfCancellationRequested();
         var relationship = Relationship();
         CheckElements(requests, nameof(requests));
         CheckElements(responses, nameof(responses));
@@ -76,7 +78,7 @@ internal sealed class RelationshipScorecardGrain(
             }
 
             state.State = next;
-            await state.WriteStateAsync();
+            await state.WriteStateAsync(CancellationToken.None); // once counting began, the call completes: all or nothing
         }
         catch (Exception e)
         {
@@ -105,8 +107,9 @@ internal sealed class RelationshipScorecardGrain(
         return freshRequests.Count + freshResponses.Count;
     }
 
-    public Task<byte[]> GetStateAsync()
+    public Task<byte[]> GetStateAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         _ = Relationship();
         return Task.FromResult(state.State.Scorecard ?? SummaryStateBinary.Write(Load().ToState()));
     }

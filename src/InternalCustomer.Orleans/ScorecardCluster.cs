@@ -98,16 +98,18 @@ public sealed class ScorecardCluster
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var calls = batches.Select(b => _grains.GetGrain<IRelationshipScorecardGrain>(b.Key).AddAsync(b.Value.Requests.ToImmutable(), b.Value.Responses.ToImmutable()));
+        var calls = batches.Select(b => _grains.GetGrain<IRelationshipScorecardGrain>(b.Key).AddAsync(b.Value.Requests.ToImmutable(), b.Value.Responses.ToImmutable(), cancellationToken));
         var counted = await Task.WhenAll(calls).ConfigureAwait(false);
         return counted.Sum();
     }
 
     /// <summary>Gets the relationships the directory lists (those that have counted an event), in order.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The relationships.</returns>
-    public async Task<ImmutableArray<Relationship>> GetRelationshipsAsync()
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ImmutableArray<Relationship>> GetRelationshipsAsync(CancellationToken cancellationToken = default)
     {
-        var keys = await _grains.GetGrain<IScorecardDirectoryGrain>(0).GetRelationshipsAsync().ConfigureAwait(false);
+        var keys = await _grains.GetGrain<IScorecardDirectoryGrain>(0).GetRelationshipsAsync(cancellationToken).ConfigureAwait(false);
         return [.. keys.Select(RelationshipKey.Parse).Order()];
     }
 
@@ -116,9 +118,11 @@ public sealed class ScorecardCluster
     /// <returns>The state (the empty state when it counted nothing).</returns>
     /// <exception cref="ArgumentException">The relationship names a department the organisation lacks.</exception>
     /// <exception cref="ProblemException">The grain's persisted state cannot be read (corrupted or of a future format).</exception>
-    public async Task<ScorecardState> GetRelationshipStateAsync(Relationship relationship)
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ScorecardState> GetRelationshipStateAsync(Relationship relationship, CancellationToken cancellationToken = default)
     {
-        var blob = await GetGrain(relationship).GetStateAsync().ConfigureAwait(false);
+        var blob = await GetGrain(relationship).GetStateAsync(cancellationToken).ConfigureAwait(false);
         return SummaryStateBinary.ReadScorecardState(blob).GetValueOrThrow();
     }
 
@@ -143,8 +147,8 @@ public sealed class ScorecardCluster
 
     private async Task<ScorecardAccumulator> MergeAsync(CancellationToken cancellationToken)
     {
-        var relationships = await GetRelationshipsAsync().ConfigureAwait(false);
-        var blobs = await Task.WhenAll(relationships.Select(r => GetGrain(r).GetStateAsync())).ConfigureAwait(false);
+        var relationships = await GetRelationshipsAsync(cancellationToken).ConfigureAwait(false);
+        var blobs = await Task.WhenAll(relationships.Select(r => GetGrain(r).GetStateAsync(cancellationToken))).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var total = new ScorecardAccumulator(Model.Organization, Model.Options);
         foreach (var blob in blobs)

@@ -35,5 +35,9 @@ internal sealed class ScorecardDirectoryGrain(
         }
     }
 
-    public Task<ImmutableArray<string>> GetRelationshipsAsync() => Task.FromResult(ImmutableArray.Create(state.State.Relationships));
+    public Task<ImmutableArray<string>> GetRelationshipsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ImmutableArray.Create(state.State.Relationships));
+    }
 }

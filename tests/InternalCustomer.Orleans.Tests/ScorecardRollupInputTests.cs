@@ -168,6 +168,24 @@ public class ScorecardRollupInputTests(SingleSiloCluster fixture) : IClassFixtur
     }
 
     [PostgresFact]
+    public async Task A_cancelled_call_counts_nothing_on_the_client_or_in_the_grain()
+    {
+        var e = Data.ResponseEvents[5];
+        var relationship = Data.Model.RelationshipOf(e.Response);
+        var roll = Roll;
+        var before = await roll.GetRelationshipStateAsync(relationship);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => roll.PublishAsync([], [e], cancelled.Token));
+        var grain = fixture.Cluster.Cluster.Client.GetGrain<IRelationshipScorecardGrain>(RelationshipKey.Format(relationship));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => grain.AddAsync([], [e], cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => roll.GetScorecardAsync(cancelled.Token));
+
+        Assert.Equal(before, await roll.GetRelationshipStateAsync(relationship));
+    }
+
+    [PostgresFact]
     public void Events_round_trip_through_Orleans_serialisation_exactly()
     {
         var serializer = fixture.Cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();
