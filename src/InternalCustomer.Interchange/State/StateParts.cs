@@ -10,31 +10,9 @@ internal static class StateParts
     internal static readonly string[] OnTimeParts = ["treatedOnTimeBefore", "treatedOnTimeAfter", "controlOnTimeBefore", "controlOnTimeAfter"];
 
     /// <summary>Calls a validating factory; an <see cref="ArgumentException"/> it throws becomes a
-    /// <see cref="ProblemKind.InvalidValue"/> at <paramref name="at"/>, under the part its parameter names.</summary>
-    internal static T Build<T>(ProblemLocation at, Func<T> factory)
-    {
-        try
-        {
-            return factory();
-        }
-        catch (ArgumentException e)
-        {
-            throw new StateFormatException(ProblemKind.InvalidValue, e.ParamName is { Length: > 0 } part ? at.Property(part) : at, e.Message);
-        }
-    }
-
-    /// <summary>Calls a validating factory as <see cref="Build{T}(ProblemLocation, Func{T})"/> does, at a binary state's place.</summary>
-    internal static T Build<T>(StatePlace at, Func<T> factory)
-    {
-        try
-        {
-            return factory();
-        }
-        catch (ArgumentException e)
-        {
-            throw new StateFormatException(ProblemKind.InvalidValue, e.ParamName is { Length: > 0 } part ? at.Property(part) : at, e.Message);
-        }
-    }
+    /// <see cref="ProblemKind.InvalidValue"/> at <paramref name="at"/>, under the part its parameter names. (A
+    /// <see cref="ProblemLocation"/> converts to a <see cref="StatePlace"/>: the JSON readers call it with theirs.)</summary>
+    internal static T Build<T>(StatePlace at, Func<T> factory) => Build(at, factory, static f => f());
 
     /// <summary>The interval from <paramref name="start"/> to <paramref name="end"/> (either open when
     /// <see langword="null"/>); one that ends before it starts is a <see cref="ProblemKind.InvalidValue"/> at <paramref name="at"/>.</summary>

