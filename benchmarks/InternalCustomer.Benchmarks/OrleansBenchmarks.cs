@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
-using InternalCustomer.Agreements;
 using InternalCustomer.Orleans;
 using InternalCustomer.Orleans.Tests;
 using InternalCustomer.Scorecards;
@@ -50,9 +49,9 @@ public class OrleansBenchmarks
             throw new InvalidOperationException($"Expected the example's {Events} events; got {_data.RequestEvents.Length + _data.ResponseEvents.Length}.");
         }
 
-        if (_data.Requests.FirstOrDefault(r => !Renamed(r, r.Id).Equals(r)) is { } unequal)
+        if (_data.Requests.FirstOrDefault(r => !ExampleData.Renamed(r, r.Id).Equals(r)) is { } unequal)
         {
-            throw new InvalidOperationException($"Renaming request '{unequal.Id}' changes more than its id.");
+            throw new InvalidOperationException($"Expected a renamed request equal to request '{unequal.Id}' but for its id; got one that differs in more.");
         }
 
         if (Storage == "postgresql")
@@ -91,7 +90,7 @@ public class OrleansBenchmarks
     {
         // New ids for every event, so that the grains count them all (a replay of counted ids would count nothing).
         var g = ++_generation;
-        _requests = [.. _data.Requests.Select(r => new RequestDecided(Renamed(r, $"g{g}-{r.Id}")))];
+        _requests = [.. _data.Requests.Select(r => new RequestDecided(ExampleData.Renamed(r, $"g{g}-{r.Id}")))];
         _responses = [.. _data.ResponseEvents.Select(e => new ResponseReceived($"g{g}-{e.Id}", e.Response))];
         var events = _requests.Cast<object>().Concat(_responses).ToList();
         _batches = [.. events.Chunk(40).Select(static b => (b.OfType<RequestDecided>().ToImmutableArray(), b.OfType<ResponseReceived>().ToImmutableArray()))];
@@ -155,10 +154,6 @@ public class OrleansBenchmarks
         return counted == Events ? counted : throw new InvalidOperationException($"Expected {Events} events counted; got {counted}.");
     }
 
-    private static ServiceRequest Renamed(ServiceRequest r, string id) =>
-        r.IsStatusLog
-            ? ServiceRequest.FromStatusLog(id, r.Agreement, r.StatusLog)
-            : new ServiceRequest(id, r.Agreement, r.Opened, r.FirstResponse, r.Resolved, r.Pauses, r.Reopen).WithClass(r.Priority, r.Service, r.Category);
 
     private static int FreePort()
     {

@@ -40,9 +40,18 @@ internal sealed class ExampleData
 
     public ImmutableArray<ResponseReceived> ResponseEvents { get; }
 
+    private ScorecardModel? _model;
+
     public ScorecardOptions Options { get; }
 
-    public ScorecardModel Model => new(Organization, Options);
+    /// <summary>Gets the organisation and options as one model (built once: it indexes the organisation).</summary>
+    public ScorecardModel Model => _model ??= new(Organization, Options);
+
+    /// <summary>A request equal to <paramref name="r"/> but for its id: an event no test has counted yet.</summary>
+    public static ServiceRequest Renamed(ServiceRequest r, string id) =>
+        r.IsStatusLog
+            ? ServiceRequest.FromStatusLog(id, r.Agreement, r.StatusLog)
+            : new ServiceRequest(id, r.Agreement, r.Opened, r.FirstResponse, r.Resolved, r.Pauses, r.Reopen).WithClass(r.Priority, r.Service, r.Category);
 
     /// <summary>The scorecard of all the example's events, computed in one process.</summary>
     public OrganizationScorecard Computed() => Scorecard.Compute(Organization, Requests.AsSpan(), Responses.AsSpan(), Options);

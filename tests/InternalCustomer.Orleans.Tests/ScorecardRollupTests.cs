@@ -1,6 +1,6 @@
-using InternalCustomer.Tests;
 using System.Collections.Immutable;
 using InternalCustomer.Tests.Scorecards;
+using InternalCustomer.Tests;
 using Xunit.Abstractions;
 
 namespace InternalCustomer.Orleans.Tests;
@@ -35,7 +35,10 @@ public class ScorecardRollupTests(ITestOutputHelper output)
 
         // Every relationship with an event is listed and persisted (the directory's own state is one more row).
         var relationships = await entries[0].GetRelationshipsAsync();
-        var expected = data.Requests.Select(r => model.RelationshipOf(r)).Concat(data.Responses.Select(r => model.RelationshipOf(r))).Distinct().Order();
+        // Derived from the organisation, not from the model's routing under test: a request's agreement's pair, a
+        // response's subject ← respondent.
+        var expected = data.Requests.Select(r => data.Organization.GetAgreement(r.Agreement)).Select(a => new Relationship(a.Provider, a.Consumer))
+            .Concat(data.Responses.Select(r => new Relationship(r.Subject, r.Respondent))).Distinct().Order();
         Assert.Equal(expected, relationships);
         Assert.Equal(relationships.Length + 1, await cluster.Schema.CountStatesAsync());
 
