@@ -103,19 +103,23 @@ internal sealed class DbRecordSource : RecordSource
             return null;
         }
 
-        var value = Value(field.Ordinal, name);
-        if (value is null)
+        // An empty text is "not given", as NULL is (and as an empty CSV cell is).
+        switch (Value(field.Ordinal, name))
         {
-            Missing(name, field.Column, required, "NULL");
-            return null;
+            case null:
+                Missing(name, field.Column, required, "NULL");
+                return null;
+            case string { Length: 0 }:
+                Missing(name, field.Column, required, "an empty text");
+                return null;
+            case var value:
+                return IntegerOf(value, name, "an integer");
         }
-
-        return IntegerOf(value, name, "an integer");
     }
 
     internal override IReadOnlyList<(string Dimension, ProblemLocation Location, long? Rating)> Ratings(string kind)
     {
-        if (!_shape.Ratings.TryGetValue(kind, out var columns) || columns.Length == 0)
+        if (!_shape.Ratings.TryGetValue(kind, out var columns))
         {
             return [];
         }
@@ -123,7 +127,7 @@ internal sealed class DbRecordSource : RecordSource
         var ratings = new List<(string, ProblemLocation, long?)>();
         foreach (var (dimension, ordinal, column) in columns)
         {
-            if (Value(ordinal, column) is { } value)
+            if (Value(ordinal, column) is { } value and not "")
             {
                 ratings.Add((dimension, Location.Property(column), IntegerOf(value, column, $"an integer {kind} rating")));
             }

@@ -1,3 +1,4 @@
+using InternalCustomer.Interchange;
 using System.Collections.Immutable;
 
 namespace InternalCustomer.Data;
@@ -28,7 +29,7 @@ public sealed class FeedbackResponseColumns : IEquatable<FeedbackResponseColumns
     /// <summary>Gets the mapping of every field to the column of its own name (the CSV column names), with the CSV's
     /// rating prefixes <c>perception.</c> and <c>expectation.</c>.</summary>
     public static FeedbackResponseColumns Default { get; } =
-        new(ColumnMap.Default("feedback response", FeedbackResponseTable.Fields, FeedbackResponseTable.RequiredFields), "perception.", "expectation.");
+        new(ColumnMap.Default("feedback response", FeedbackResponseTable.Fields, FeedbackResponseTable.RequiredFields), FeedbackResponseMapping.RatingPrefixes[0], FeedbackResponseMapping.RatingPrefixes[1]);
 
     /// <summary>Gets the fields, in the order of the CSV response layout.</summary>
     public static ImmutableArray<string> Fields => Default.Map.Fields;

@@ -24,9 +24,10 @@ public static class FeedbackResponseTable
     /// <summary>The table the command-line tool reads responses from, and the name docs/database.md uses.</summary>
     public const string DefaultName = "feedback_responses";
 
-    internal static readonly string[] Fields = ["respondent", "subject", "instant", "scaleMin", "scaleMax", "overall", "recommend", "effort", "agreement", "service", "comment"];
+    // The CSV response layout's columns: a table row is a CSV record.
+    internal static readonly string[] Fields = FeedbackResponseMapping.Columns;
 
-    internal static readonly string[] RequiredFields = ["respondent", "subject", "instant", "overall"];
+    internal static readonly string[] RequiredFields = FeedbackResponseMapping.Required;
 
     private static readonly string[] Instants = ["instant"];
 

@@ -33,9 +33,10 @@ public static class ServiceRequestTable
     /// <summary>The table the command-line tool reads requests from, and the name docs/database.md uses.</summary>
     public const string DefaultName = "service_requests";
 
-    internal static readonly string[] Fields = ["id", "agreement", "opened", "firstResponse", "resolved", "pauses", "reopen", "priority", "service", "category"];
+    // The CSV request layout's columns: a table row is a CSV record.
+    internal static readonly string[] Fields = ServiceRequestMapping.Columns;
 
-    internal static readonly string[] RequiredFields = ["id", "agreement", "opened"];
+    internal static readonly string[] RequiredFields = ServiceRequestMapping.Required;
 
     private static readonly string[] Instants = ["opened", "firstResponse", "resolved"];
 
