@@ -20,6 +20,7 @@ public class SlaBenchmarks
 
     private ServiceRequest[] _requests = [];
     private ServiceRequest[] _logs = [];
+    private ServiceRequest[] _unpooledLogs = [];
     private SlaTimer _logTimer = null!;
     private ObjectiveEvaluation[] _buffer = [];
     private Interval[] _months = [];
@@ -70,7 +71,8 @@ public class SlaBenchmarks
         _logTimer = new SlaTimer(logAgreement, calendar);
         _naive = new NaiveSla(calendar.Zone, new LocalTime(9, 0), new LocalTime(17, 0), [.. holidays], agreement.Resolution!.Within);
         _requests = MakeRequests(Count, seed: 42);
-        _logs = MakeStatusLogs(_requests, seed: 7);
+        _logs = MakeStatusLogs(_requests, seed: 7, pooled: true);
+        _unpooledLogs = MakeStatusLogs(_requests, seed: 7, pooled: false);
         _buffer = new ObjectiveEvaluation[Count];
         _months = [.. ComplianceWindows.Aligned(calendar.Zone, PeriodUnit.Month, new LocalDate(2026, 1, 1), 12)];
 
@@ -81,6 +83,11 @@ public class SlaBenchmarks
                 && _logTimer.Evaluate(_logs[i], ObjectiveKind.Resolution, AsOf) != _timer.Evaluate(_requests[i], ObjectiveKind.Resolution, AsOf))
             {
                 throw new InvalidOperationException($"Status log and shorthand disagree on {_requests[i]}.");
+            }
+
+            if (_logTimer.Evaluate(_unpooledLogs[i], ObjectiveKind.Resolution, AsOf) != _logTimer.Evaluate(_logs[i], ObjectiveKind.Resolution, AsOf))
+            {
+                throw new InvalidOperationException($"Pooled and unpooled statuses disagree on {_requests[i]}.");
             }
         }
 
@@ -119,6 +126,13 @@ public class SlaBenchmarks
     public SlaState EvaluateStatusLogs()
     {
         _logTimer.Evaluate(_logs, ObjectiveKind.Resolution, AsOf, _buffer);
+        return _buffer[^1].State;
+    }
+
+    [Benchmark(Description = "SlaTimer.Evaluate of 1M status-log requests, every status its own string, into a buffer")]
+    public SlaState EvaluateUnpooledStatusLogs()
+    {
+        _logTimer.Evaluate(_unpooledLogs, ObjectiveKind.Resolution, AsOf, _buffer);
         return _buffer[^1].State;
     }
 
@@ -172,17 +186,25 @@ public class SlaBenchmarks
 
     /// <summary>The shorthand requests as the status logs a ticketing system exports: New, then Waiting for customer / In
     /// Progress per pause, Resolved and Reopened per reopen, Resolved at the end; 5% of all requests are reopened twice.
-    /// About 5 entries, so 4 transitions after the creation, per request on average.</summary>
-    internal static ServiceRequest[] MakeStatusLogs(ServiceRequest[] requests, int seed)
+    /// About 5 entries, so 4 transitions after the creation, per request on average. The statuses are never the clock
+    /// conditions' own strings (a log read from a file does not share them): <paramref name="pooled"/> gives one string per
+    /// distinct status, as the interchange readers do; otherwise every entry has a string of its own, as a host that builds
+    /// logs from its own rows without sharing them would.</summary>
+    internal static ServiceRequest[] MakeStatusLogs(ServiceRequest[] requests, int seed, bool pooled)
     {
         var random = new Random(seed);
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Status(string text) =>
+            !pooled ? new string(text.AsSpan())
+            : pool.TryGetValue(text, out var kept) ? kept
+            : pool[text] = new string(text.AsSpan());
         var logs = new ServiceRequest[requests.Length];
         var entries = new List<StatusChange>(12);
         for (var i = 0; i < requests.Length; i++)
         {
             var r = requests[i];
             entries.Clear();
-            entries.Add(new StatusChange(r.Opened, "New"));
+            entries.Add(new StatusChange(r.Opened, Status("New")));
             var events = new List<(Instant At, string Status)>();
             foreach (var p in r.Pauses)
             {
@@ -216,10 +238,10 @@ public class SlaBenchmarks
             }
 
             events.Sort((a, b) => a.At.CompareTo(b.At));
-            entries.AddRange(events.Select(e => new StatusChange(e.At, e.Status)));
+            entries.AddRange(events.Select(e => new StatusChange(e.At, Status(e.Status))));
             if (r.Resolved is { } resolved)
             {
-                entries.Add(new StatusChange(resolved, "Resolved"));
+                entries.Add(new StatusChange(resolved, Status("Resolved")));
             }
 
             logs[i] = ServiceRequest.FromStatusLog(r.Id, r.Agreement, entries);

@@ -17,6 +17,9 @@ internal readonly record struct CsvRead(CsvStep Step, List<CsvField>? Fields, Pr
 internal sealed class CsvStreamReader
 {
     private readonly Utf8Window _bytes;
+
+    // The repeated texts of the whole stream, shared by each record's collector.
+    private readonly TextPool _texts = new();
     private char[] _chars = new char[Utf8Window.InitialSize];
     private int _start;
     private int _end;
@@ -31,7 +34,7 @@ internal sealed class CsvStreamReader
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var attempt = new ProblemCollector();
+            var attempt = new ProblemCollector(texts: _texts);
             var cursor = _cursor;
             var final = _bytes.IsFinal && _bytes.Valid.IsEmpty;
             var step = CsvParser.ParseRecord(_chars.AsSpan(_start, _end - _start), final, ref cursor, attempt, out var fields);

@@ -109,6 +109,9 @@ internal static class JsonRecords
         private readonly Stack<JsonTokenType> _containers = new();
         private readonly ProblemCollector _rootProblems = new(int.MaxValue);
         private readonly JsonFields _root;
+
+        // The repeated texts of the whole document, shared by each element's collector.
+        private readonly TextPool _texts = new();
         private JsonReaderState _state = new(JsonInput.ReaderOptions);
         private JsonTokenType _last = JsonTokenType.None;
         private Phase _phase = Phase.Start;
@@ -347,7 +350,7 @@ internal static class JsonRecords
 
         private void Element(JsonElement element, List<RecordResult<T>> output)
         {
-            var problems = new ProblemCollector();
+            var problems = new ProblemCollector(texts: _texts);
             var path = RootLocation.Property(_format.ArrayName).Element(_index++);
             if (JsonFields.Of(element, path, problems, _format.ElementProperties) is not { } fields)
             {

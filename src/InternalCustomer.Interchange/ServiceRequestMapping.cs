@@ -302,7 +302,7 @@ internal static class ServiceRequestMapping
         }
 
         var priority = ReadPriority(e);
-        return at is { } a && status is not null ? new StatusChange(a, status, priority) : null;
+        return at is { } a && status is not null ? new StatusChange(a, e.Problems.Texts.Pooled(status), priority) : null;
     }
 
     /// <summary>Reports each entry that lies before the one above it, at its <c>at</c> field.</summary>

@@ -67,8 +67,14 @@ public sealed class ObjectiveSet : IEquatable<ObjectiveSet>
     {
         ObjectiveKind.FirstResponse => FirstResponse,
         ObjectiveKind.Resolution => Resolution,
-        _ => throw new ArgumentException($"Expected FirstResponse or Resolution; got {kind}.", nameof(kind)),
+        _ => ThrowNotTimeKind(kind),
     };
+
+    // Out of line, so that Objective inlines into the timers' hot paths.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static TimeObjective ThrowNotTimeKind(ObjectiveKind kind) =>
+        throw new ArgumentException($"Expected FirstResponse or Resolution; got {kind}.", nameof(kind));
 
     /// <inheritdoc />
     public bool Equals(ObjectiveSet? other) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using InternalCustomer.Calendars;
 using NodaTime;
 
@@ -343,7 +344,9 @@ public sealed partial class SlaTimer
         return request;
     }
 
-    // One request, one objective kind: exclusion, set selection, the request's clock, then the shared run.
+    // One request, one objective kind: exclusion, set selection, the request's clock, then the shared run. A status log
+    // under one objective set takes the same path as the shorthand once its clock is traced (the hot path of both: one
+    // Run call site, so that the log form pays only for reading its entries).
     private ObjectiveEvaluation Evaluate(ServiceRequest request, ObjectiveKind kind, Instant asOf, string parameterName, double fraction = 1)
     {
         var agreement = Agreement;
@@ -352,9 +355,10 @@ public sealed partial class SlaTimer
             return Unmeasured(kind, SlaState.Excluded, null);
         }
 
-        if (request.IsStatusLog)
+        var isLog = request.IsStatusLog;
+        if (isLog && _onlySet is null)
         {
-            return EvaluateLog(request, kind, asOf, parameterName, fraction);
+            return EvaluateLogBySet(request, kind, asOf, parameterName, fraction);
         }
 
         var set = _onlySet ?? agreement.SelectSet(request.Priority, request.Service, request.Category);
@@ -369,19 +373,55 @@ public sealed partial class SlaTimer
             return Unmeasured(kind, SlaState.NotMeasured, set.Name);
         }
 
-        Instant? stopAt = kind == ObjectiveKind.FirstResponse
-            ? request.FirstResponse ?? (request.Reopen is { } g0 ? g0.Start : request.Resolved)
-            : request.Resolved;
-        Interval? gap = kind == ObjectiveKind.Resolution ? request.Reopen : null;
-        if (!_hasExcludedTime)
+        Instant start;
+        Instant? stopAt;
+        Instant? cancelAt = null;
+        ReadOnlySpan<Interval> pauses;
+        Interval? gap = null;
+        if (isLog)
         {
-            return Run(request.Opened, stopAt, null, request.Pauses.AsSpan(), gap, objective, set.Name, null, asOf, fraction);
+            // One set for every request: the priority selects nothing, so its changes move nothing and the log is traced once.
+            var memo = ThreadScratch.Current;
+            var scratch = memo.Pauses(request.StatusLog.Length + 1);
+            var trace = Trace(request, ClockOf(request, set, objective, parameterName), memo, asOf, scratch, default, parameterName);
+            if (trace.Unstarted is { } unstarted)
+            {
+                return Unmeasured(kind, unstarted, set.Name);
+            }
+
+            start = trace.Start;
+            stopAt = trace.StopAt;
+            cancelAt = trace.CancelAt;
+            pauses = scratch[..trace.PauseCount];
+        }
+        else
+        {
+            start = request.Opened;
+            stopAt = kind == ObjectiveKind.FirstResponse
+                ? request.FirstResponse ?? (request.Reopen is { } g0 ? g0.Start : request.Resolved)
+                : request.Resolved;
+            gap = kind == ObjectiveKind.Resolution ? request.Reopen : null;
+            pauses = request.Pauses.AsSpan();
         }
 
-        var capacity = request.Pauses.Length + 1 + Agreement.ExcludedTime.Length;
-        var merged = Scratch(ref t_merged, capacity);
-        var count = MergePauses(request.Opened, request.Pauses.AsSpan(), gap, Agreement.ExcludedTime.AsSpan(), merged);
-        return Run(request.Opened, stopAt, null, merged[..count], null, objective, set.Name, null, asOf, fraction);
+        return RunWithExcludedTime(start, stopAt, cancelAt, pauses, gap, objective, set.Name, null, asOf, fraction);
+    }
+
+    // The run, with the agreement's excluded time merged into the pauses when it has any (out of line: the common case has none).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ObjectiveEvaluation RunWithExcludedTime(
+        Instant start, Instant? stopAt, Instant? cancelAt, ReadOnlySpan<Interval> pauses, Interval? gap, TimeObjective objective, string set, Instant? changeAt, Instant asOf, double fraction) =>
+        _hasExcludedTime
+            ? RunMerged(start, stopAt, cancelAt, pauses, gap, objective, set, changeAt, asOf, fraction)
+            : Run(start, stopAt, cancelAt, pauses, gap, objective, set, changeAt, asOf, fraction);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ObjectiveEvaluation RunMerged(
+        Instant start, Instant? stopAt, Instant? cancelAt, ReadOnlySpan<Interval> pauses, Interval? gap, TimeObjective objective, string set, Instant? changeAt, Instant asOf, double fraction)
+    {
+        var merged = ThreadScratch.Current.Merged(pauses.Length + 1 + Agreement.ExcludedTime.Length);
+        var count = MergePauses(start, pauses, gap, Agreement.ExcludedTime.AsSpan(), merged);
+        return Run(start, stopAt, cancelAt, merged[..count], null, objective, set, changeAt, asOf, fraction);
     }
 
     private static ObjectiveEvaluation Unmeasured(ObjectiveKind kind, SlaState state, string? set) =>

@@ -1,0 +1,33 @@
+namespace InternalCustomer.Interchange.Records;
+
+/// <summary>
+/// One string instance per distinct text for the fields a document repeats on every record (the statuses of status
+/// logs): a million requests read from one document then hold a handful of status strings instead of millions, and the
+/// SLA timer's per-thread memo recognises each after the first request by reference instead of hashing its text
+/// (docs/benchmarks.md, "Issue 11"). Shared by the records of one document, also when they are streamed one at a time.
+/// </summary>
+internal sealed class TextPool
+{
+    // A document with more distinct texts than this keeps the rest as read: the pool's memory stays bounded whatever
+    // the input.
+    private const int Capacity = 1024;
+
+    private Dictionary<string, string>? _texts;
+
+    /// <summary>Returns the pooled instance equal (ordinally) to <paramref name="text"/>, pooling it when there is room.</summary>
+    internal string Pooled(string text)
+    {
+        _texts ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_texts.TryGetValue(text, out var kept))
+        {
+            return kept;
+        }
+
+        if (_texts.Count < Capacity)
+        {
+            _texts.Add(text, text);
+        }
+
+        return text;
+    }
+}
