@@ -55,6 +55,10 @@ internal sealed class DbRecordSource : RecordSource
         {
             return true;
         }
+        catch (InvalidOperationException e)
+        {
+            throw new ProviderCallException(e);
+        }
     }
 
     internal override string? Text(string name, bool required)
@@ -186,6 +190,10 @@ internal sealed class DbRecordSource : RecordSource
         try
         {
             return _reader.IsDBNull(ordinal) ? null : _reader.GetValue(ordinal);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ProviderCallException(e);
         }
         catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException)
         {

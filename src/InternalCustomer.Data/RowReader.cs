@@ -17,23 +17,22 @@ internal sealed class RowReader<T>(string what, DbDataReader reader, RowShape sh
         long row = 0;
         while (true)
         {
-            RecordResult<T> result;
+            bool more;
             try
             {
-                if (!reader.Read())
-                {
-                    yield break;
-                }
-
-                result = One(row + 1);
-                row++;
+                more = reader.Read();
             }
-            catch (Exception e) when (IsFailure(e))
+            catch (Exception e) when (IsProviderFailure(e))
             {
                 throw new DatabaseReadException(what, row, e);
             }
 
-            yield return result;
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return Row(++row);
         }
     }
 
@@ -43,32 +42,49 @@ internal sealed class RowReader<T>(string what, DbDataReader reader, RowShape sh
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RecordResult<T> result;
+            bool more;
             try
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield break;
-                }
-
-                result = One(row + 1);
-                row++;
+                more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsFailure(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsProviderFailure(e) && !cancellationToken.IsCancellationRequested)
             {
                 throw new DatabaseReadException(what, row, e);
             }
 
-            yield return result;
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return Row(++row);
         }
     }
 
-    /// <summary>Tells whether an exception means the database stopped answering (as opposed to a cancellation, or a
-    /// bug): a provider, I/O, socket or timeout exception, or an <see cref="InvalidOperationException"/> thrown by the
-    /// reader's own code (Npgsql's "connection is not open") — not one thrown by the mapping of a row.</summary>
-    private bool IsFailure(Exception e) =>
-        e is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException
-        || (e is InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == reader.GetType().Assembly);
+    /// <summary>Tells whether an exception from the provider's own call (<c>Read</c>, <c>ReadAsync</c>) means the database
+    /// stopped answering (as opposed to a cancellation): a provider, I/O, socket or timeout exception, or an
+    /// <see cref="InvalidOperationException"/> (Npgsql's "connection is not open"), which only the provider can have thrown here.</summary>
+    private static bool IsProviderFailure(Exception e) =>
+        e is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException;
+
+    /// <summary>One row made into a record; a failure of the provider while its values were read (a provider, I/O, socket
+    /// or timeout exception, or an <see cref="InvalidOperationException"/> the record source marked as the provider's) is a
+    /// <see cref="DatabaseReadException"/>. An exception of the mapping itself is not caught: it is a bug, not a dropped connection.</summary>
+    private RecordResult<T> Row(long row)
+    {
+        try
+        {
+            return One(row);
+        }
+        catch (ProviderCallException e)
+        {
+            throw new DatabaseReadException(what, row - 1, e.Provider);
+        }
+        catch (Exception e) when (e is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new DatabaseReadException(what, row - 1, e);
+        }
+    }
 
     private RecordResult<T> One(long row)
     {

@@ -178,6 +178,52 @@ public sealed class ServiceRequestTableTests
     }
 
     [Fact]
+    public void A_provider_that_fails_while_a_row_is_read_is_a_database_read_exception_after_the_rows_before()
+    {
+        // Npgsql throws InvalidOperationException ("connection is not open") when the connection drops between two values
+        // of a row; that is the database failing, not the mapping: rows 1 and 2 came, row 3 did not.
+        using var db = new TempSqlite();
+        ServiceRequestTable.Write(db.Connection, "requests", Databases.ExampleRequests);
+        var dropped = new InvalidOperationException("Connection is not open.");
+        using var reader = new WrappingReader(Databases.Query(db.Connection, "SELECT * FROM requests"), failure: () => dropped, valuesFailAt: 3);
+
+        var seen = new List<ServiceRequest>();
+        var e = Assert.Throws<DatabaseReadException>(() =>
+        {
+            foreach (var item in ServiceRequestTable.ReadRecords(reader))
+            {
+                seen.Add(item.Record!);
+            }
+        });
+
+        Assert.Equal(2, e.RowsRead);
+        Assert.Same(dropped, e.InnerException);
+        Assert.Equal(Databases.ExampleRequests.Take(2), seen);
+    }
+
+    [Fact]
+    public async Task A_provider_whose_read_throws_invalid_operation_is_a_database_read_exception()
+    {
+        using var db = new TempSqlite();
+        ServiceRequestTable.Write(db.Connection, "requests", Databases.ExampleRequests);
+        var dropped = new InvalidOperationException("Connection is not open.");
+        using var reader = new WrappingReader(Databases.Query(db.Connection, "SELECT * FROM requests"), failAfter: 4, failure: () => dropped);
+
+        var read = 0;
+        var e = await Assert.ThrowsAsync<DatabaseReadException>(async () =>
+        {
+            await foreach (var item in ServiceRequestTable.ReadRecordsAsync(reader))
+            {
+                read++;
+            }
+        });
+
+        Assert.Equal(4, read);
+        Assert.Equal(4, e.RowsRead);
+        Assert.Same(dropped, e.InnerException);
+    }
+
+    [Fact]
     public async Task A_cancelled_read_stops_with_operation_canceled()
     {
         using var db = new TempSqlite();

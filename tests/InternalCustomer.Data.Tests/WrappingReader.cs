@@ -4,8 +4,9 @@ using System.Data.Common;
 namespace InternalCustomer.Data.Tests;
 
 /// <summary>A reader that passes everything to another one, counting the rows it is asked for, and (when told) failing
-/// as a dropped connection would once <see cref="FailAfter"/> rows were read.</summary>
-internal sealed class WrappingReader(DbDataReader inner, long? failAfter = null, Func<Exception>? failure = null) : DbDataReader
+/// as a dropped connection would once <see cref="FailAfter"/> rows were read, or while the values of row
+/// <c>valuesFailAt</c> are read.</summary>
+internal sealed class WrappingReader(DbDataReader inner, long? failAfter = null, Func<Exception>? failure = null, long? valuesFailAt = null) : DbDataReader
 {
     /// <summary>Gets how many times <see cref="Read"/> returned a row.</summary>
     internal long RowsRead { get; private set; }
@@ -30,7 +31,7 @@ internal sealed class WrappingReader(DbDataReader inner, long? failAfter = null,
     {
         if (RowsRead == FailAfter)
         {
-            throw (failure ?? (() => new IOException("The connection to the database was reset.")))();
+            throw Failure();
         }
 
         var more = inner.Read();
@@ -43,6 +44,8 @@ internal sealed class WrappingReader(DbDataReader inner, long? failAfter = null,
     }
 
     public override bool NextResult() => inner.NextResult();
+
+    private Exception Failure() => (failure ?? (() => new IOException("The connection to the database was reset.")))();
 
     public override bool GetBoolean(int ordinal) => inner.GetBoolean(ordinal);
 
@@ -82,11 +85,13 @@ internal sealed class WrappingReader(DbDataReader inner, long? failAfter = null,
 
     public override string GetString(int ordinal) => inner.GetString(ordinal);
 
-    public override object GetValue(int ordinal) => inner.GetValue(ordinal);
+    public override object GetValue(int ordinal) => FailingValues() ? throw Failure() : inner.GetValue(ordinal);
 
     public override int GetValues(object[] values) => inner.GetValues(values);
 
-    public override bool IsDBNull(int ordinal) => inner.IsDBNull(ordinal);
+    public override bool IsDBNull(int ordinal) => FailingValues() ? throw Failure() : inner.IsDBNull(ordinal);
+
+    private bool FailingValues() => RowsRead == valuesFailAt;
 
     protected override void Dispose(bool disposing)
     {
