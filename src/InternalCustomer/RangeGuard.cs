@@ -29,6 +29,23 @@ internal static class RangeGuard
         return value;
     }
 
+    /// <summary>Checks both ends of a window (an interval the library derives or compares with, such as a compliance window) with
+    /// <see cref="CalendarInstant"/>; an open end passes.</summary>
+    internal static Interval Window(Interval value, string parameterName)
+    {
+        if (value.HasStart)
+        {
+            CalendarInstant(value.Start, parameterName);
+        }
+
+        if (value.HasEnd)
+        {
+            CalendarInstant(value.End, parameterName);
+        }
+
+        return value;
+    }
+
     internal static LocalDate Date(LocalDate value, string parameterName, string what = "a date") =>
         SupportedRange.CheckDate(value, what) is { } problem ? throw new ArgumentOutOfRangeException(parameterName, value, problem) : value;
 
@@ -44,8 +61,9 @@ internal static class RangeGuard
     internal static int BusinessDays(int value, string parameterName, string what = "a number") =>
         SupportedRange.CheckBusinessDays(value, what) is { } problem ? throw new ArgumentOutOfRangeException(parameterName, value, problem) : value;
 
-    /// <summary>Checks an instant a business calendar computes with: from <see cref="SupportedRange.MinInstant"/> to
-    /// <see cref="SupportedRange.ComputationLimit"/>, both inclusive (a deadline may lie past the supported instants).</summary>
+    /// <summary>Checks an instant the library computes with: from <see cref="SupportedRange.MinInstant"/> to
+    /// <see cref="SupportedRange.ComputationLimit"/>, both inclusive (a deadline, or the end of the window of 2200's last month in
+    /// a zone west of UTC, may lie past the supported instants).</summary>
     internal static Instant CalendarInstant(Instant value, string parameterName)
     {
         if (value >= SupportedRange.MinInstant && value <= SupportedRange.ComputationLimit)
@@ -57,6 +75,6 @@ internal static class RangeGuard
             parameterName,
             value,
             $"Expected an instant from {SupportedRange.Format(SupportedRange.MinInstant)} to {SupportedRange.Format(SupportedRange.ComputationLimit)} (both inclusive): "
-            + $"the supported range (up to {SupportedRange.Format(SupportedRange.MaxInstant)}, exclusive) and the deadlines a business calendar computes after it; got {SupportedRange.Format(value)}.");
+            + $"the supported range (up to {SupportedRange.Format(SupportedRange.MaxInstant)}, exclusive) and the deadlines and window ends computed after it; got {SupportedRange.Format(value)}.");
     }
 }
