@@ -72,14 +72,12 @@ internal static class ObjectiveGuard
             return null;
         }
 
-        var want = objective.BusinessDays is { } n
-            ? string.Create(CultureInfo.InvariantCulture, $"{n} business day{(n == 1 ? string.Empty : "s")} ({needed.TotalHours:0.###} hours of working time: 25 for each working day and one more)")
-            : string.Create(CultureInfo.InvariantCulture, $"{needed.TotalHours:0.#########} hours of business time");
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"Expected a calendar that works an objective's allowed time after the supported range, between {SupportedRange.Format(BusinessCalendar.ReachStart)} and "
+        var perDay = objective.BusinessDays is { } n
+            ? string.Create(CultureInfo.InvariantCulture, $" (25 hours for each of its {n} business day{(n == 1 ? string.Empty : "s")} and one day more)")
+            : string.Empty;
+        return $"Expected a calendar that works an objective's allowed time after the supported range, between {SupportedRange.Format(BusinessCalendar.ReachStart)} and "
             + $"{SupportedRange.Format(BusinessCalendar.ReachEnd)}, so that every request's deadline lies before {SupportedRange.Format(SupportedRange.ComputationLimit)}; "
-            + $"got {calendar}, which works {reach.TotalHours:0.#########} hours there, less than the {want} of the objective {objective}.");
+            + $"got {calendar}, which works {reach} there (days:hours:minutes:seconds), less than the {needed} that the objective {objective} needs{perDay}.";
     }
 
     internal static double Target(double target, string parameterName)

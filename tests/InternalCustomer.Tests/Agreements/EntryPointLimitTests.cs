@@ -70,8 +70,8 @@ public class EntryPointLimitTests
     [Theory]
     [InlineData("P100Y", 2200, 12, 31, 2300, 12, 31)]
     [InlineData("P1200M", 2200, 12, 31, 2300, 12, 31)]
-    [InlineData("P36525D", 2200, 12, 31, 2300, 12, 31)]   // 100 × 365 days + 25 leap days (2204, …, 2296; 2300 is none)
-    [InlineData("P5217W", 2200, 12, 31, 2300, 12, 25)]    // 36,519 days
+    [InlineData("P36525D", 2200, 12, 31, 2301, 1, 1)]     // 100 × 365 days + 24 leap days (2204, …, 2296; 2300 is none) = 36,524, one more
+    [InlineData("P5217W", 2200, 12, 31, 2300, 12, 26)]    // 36,519 days, five fewer than to 2300-12-31
     [InlineData("P50Y18262D", 2200, 12, 31, 2300, 12, 31)] // 2250-12-31 + 18,262 days (12 leap days from 2252 to 2296)
     [InlineData("P3M", 1900, 1, 1, 1900, 4, 1)]
     [InlineData("P1Y2M3W4D", 2026, 1, 31, 2027, 4, 25)] // 2027-01-31, then 2027-03-31 (P2M), then 25 days later
