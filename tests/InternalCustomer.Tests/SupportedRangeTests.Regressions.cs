@@ -163,16 +163,7 @@ public sealed partial class SupportedRangeTests
     public void Business_days_on_a_calendar_that_works_a_nanosecond_a_week_are_a_problem()
     {
         var calendar = TinyCalendar();
-        var agreement = new ServiceAgreement(
-            AgreementId.Parse("sla"),
-            DepartmentId.Parse("a"),
-            DepartmentId.Parse("b"),
-            [ServiceId.Parse("s")],
-            CalendarId.Parse("c"),
-            new LocalDate(2026, 1, 1),
-            null,
-            Period.FromMonths(3),
-            resolution: TimeObjective.ResolutionWithinBusinessDays(1, 0.9));
+        var agreement = Agreement(new LocalDate(2026, 1, 1), Period.FromMonths(3), TimeObjective.ResolutionWithinBusinessDays(1, 0.9));
 
         var e = Assert.Throws<ArgumentException>(() => new SlaTimer(agreement, calendar));
 

@@ -201,7 +201,8 @@ public sealed partial class SupportedRangeTests
         }
     }
 
-    private static ServiceAgreement Agreement(LocalDate effectiveFrom, Period cadence) =>
+    /// <summary>The agreement of <see cref="Document"/>: first response within 4 business hours, or only the given resolution objective.</summary>
+    private static ServiceAgreement Agreement(LocalDate effectiveFrom, Period cadence, TimeObjective? resolution = null) =>
         new(
             AgreementId.Parse("sla"),
             DepartmentId.Parse("a"),
@@ -211,7 +212,8 @@ public sealed partial class SupportedRangeTests
             effectiveFrom,
             null,
             cadence,
-            TimeObjective.FirstResponseWithin(Duration.FromHours(4), 0.9));
+            resolution is null ? TimeObjective.FirstResponseWithin(Duration.FromHours(4), 0.9) : null,
+            resolution);
 
     /// <summary>An organisation of two departments, one service, a Monday 09:00-17:00 calendar and one agreement.</summary>
     private static string Document(string effectiveFrom = "2026-01-01", string reviewCadence = "P3M", string within = "PT4H", string calendarWindow = "09:00-17:00") => $$"""
