@@ -202,6 +202,29 @@ public sealed partial class SupportedRangeTests
     }
 
     /// <summary>The agreement of <see cref="Document"/>: first response within 4 business hours, or only the given resolution objective.</summary>
+    [Theory]
+    [InlineData(36_525, true)]
+    [InlineData(36_526, false)]
+    [InlineData(2_147_483_647, false)]
+    public void Business_days_up_to_36525_are_accepted_by_the_reader_and_the_factory(int days, bool supported)
+    {
+        var read = OrganizationJson.Read(Document().Replace("\"within\": \"PT4H\"", $"\"withinBusinessDays\": {days}", StringComparison.Ordinal));
+        if (supported)
+        {
+            Assert.True(read.IsSuccess, string.Join("\n", read.Problems));
+            Assert.Equal(days, Assert.Single(read.Value!.Agreements).FirstResponse!.BusinessDays);
+            Assert.Equal(days, TimeObjective.FirstResponseWithinBusinessDays(days, 0.9).BusinessDays);
+            return;
+        }
+
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal((ProblemKind.InvalidValue, Agreement0.Property("firstResponse").Property("withinBusinessDays")), (problem.Kind, problem.Location));
+        Assert.Equal($"Expected an allowance of at most 36525 business days, the most the library supports; got {days}.", problem.Message);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TimeObjective.FirstResponseWithinBusinessDays(days, 0.9));
+        Assert.Equal("days", e.ParamName);
+        Assert.StartsWith(problem.Message, e.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceAgreement Agreement(LocalDate effectiveFrom, Period cadence, TimeObjective? resolution = null) =>
         new(
             AgreementId.Parse("sla"),
