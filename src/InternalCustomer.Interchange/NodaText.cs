@@ -41,32 +41,10 @@ internal static class NodaText
     /// (<see cref="SupportedRange"/>), its offset applied: <c>2200-12-31T23:00:00-02:00</c> is 2201-01-01 in UTC, and
     /// <c>9999-12-31T23:00:00-02:00</c>, which NodaTime cannot hold, is refused without converting it.
     /// </summary>
-    internal static bool TryParseInstant(string text, out Instant instant)
-    {
-        instant = default;
-        var result = InstantPattern.Parse(text);
-        if (!result.Success)
-        {
-            return false;
-        }
+    internal static bool TryParseInstant(string text, out Instant instant) =>
+        TryParseInstantBetween(text, SupportedRange.MinInstant, LastSupportedInstant, out instant);
 
-        // An offset is at most 18 hours, so a local date-time in the years 1899 to 2201 converts without leaving NodaTime's
-        // range; the instant is then compared with the supported range.
-        var value = result.Value;
-        if (value.Year < SupportedRange.MinDate.Year - 1 || value.Year > SupportedRange.MaxDate.Year + 1)
-        {
-            return false;
-        }
-
-        instant = value.ToInstant();
-        if (!SupportedRange.Contains(instant))
-        {
-            instant = default;
-            return false;
-        }
-
-        return true;
-    }
+    private static readonly Instant LastSupportedInstant = SupportedRange.MaxInstant - Duration.Epsilon;
 
     /// <summary>The instants a summary state may carry: the supported range and the window ends computed after it, up to
     /// <see cref="SupportedRange.ComputationLimit"/> (a year's window in a zone west of UTC ends after 2201-01-01T00:00:00Z).</summary>
@@ -81,24 +59,36 @@ internal static class NodaText
 
     /// <summary>Parses an instant of a summary state; false (never an exception) when the text is not one or lies outside
     /// <see cref="StateInstantRange"/>.</summary>
-    internal static bool TryParseStateInstant(string text, out Instant instant)
+    internal static bool TryParseStateInstant(string text, out Instant instant) =>
+        TryParseInstantBetween(text, SupportedRange.MinInstant, SupportedRange.ComputationLimit, out instant);
+
+    /// <summary>Parses an instant from <paramref name="first"/> to <paramref name="last"/>, both inclusive and far inside NodaTime's
+    /// range; false (never an exception) otherwise.</summary>
+    private static bool TryParseInstantBetween(string text, Instant first, Instant last, out Instant instant)
     {
         instant = default;
         var result = InstantPattern.Parse(text);
-        if (!result.Success || result.Value.Year < SupportedRange.MinDate.Year - 1 || result.Value.Year > SupportedRange.ComputationLimit.InUtc().Year + 1)
+
+        // An offset is at most 18 hours, so a local date-time from the year before the first (1899) to the year after the last
+        // (9001 at most) converts without leaving NodaTime's range (9999-12-31T23:00:00-02:00 would not); the instant is then
+        // compared with the bounds.
+        if (!result.Success || result.Value.Year < FirstYear - 1 || result.Value.Year > LastYear + 1)
         {
             return false;
         }
 
-        instant = result.Value.ToInstant();
-        if (!IsStateInstant(instant))
+        var value = result.Value.ToInstant();
+        if (value < first || value > last)
         {
-            instant = default;
             return false;
         }
 
+        instant = value;
         return true;
     }
+
+    private static readonly int FirstYear = SupportedRange.MinInstant.InUtc().Year;
+    private static readonly int LastYear = SupportedRange.ComputationLimit.InUtc().Year;
 
     internal static string Format(LocalDate date) => DatePattern.Format(date);
 
