@@ -292,6 +292,16 @@ internal static class CliApp
                 throw new UsageException($"--as-of: expected a date yyyy-MM-dd such as 2026-06-30; got \"{asOfText}\".");
             }
 
+            // The evaluation instant is the end of the day (the next midnight in UTC), which must lie inside the supported range,
+            // so the last date is the day before SupportedRange.MaxDate.
+            var lastDate = SupportedRange.MaxDate.PlusDays(-1);
+            if (parsed.Value < SupportedRange.MinDate || parsed.Value > lastDate)
+            {
+                throw new UsageException(
+                    $"--as-of: expected a date from {LocalDatePattern.Iso.Format(SupportedRange.MinDate)} to {LocalDatePattern.Iso.Format(lastDate)} "
+                    + $"(the end of the day must lie before {InstantPattern.ExtendedIso.Format(SupportedRange.MaxInstant)}, where the range the library supports ends); got \"{asOfText}\".");
+            }
+
             asOf = parsed.Value.PlusDays(1).AtMidnight().InUtc().ToInstant();
         }
 

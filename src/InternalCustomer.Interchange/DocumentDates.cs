@@ -23,7 +23,7 @@ internal static class DocumentDates
             return date;
         }
 
-        f.Problem(name, ProblemKind.InvalidValue, $"Expected an ISO-8601 date such as \"2026-01-01\"; got \"{Snippet.Of(text)}\".");
+        f.Problem(name, ProblemKind.InvalidValue, $"Expected {NodaText.DateExpected}; got \"{Snippet.Of(text)}\".");
         return null;
     }
 }

@@ -53,6 +53,8 @@ public static class IcsHolidays
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="range"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates, 1900-01-01 to
+    /// 2200-12-31 (<see cref="SupportedRange"/>).</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(ReadOnlySpan<byte> utf8Ics, DateInterval range)
     {
         range = IsoRange(range);
@@ -77,6 +79,7 @@ public static class IcsHolidays
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ics"/> or <paramref name="range"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(string ics, DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(ics);
@@ -90,10 +93,11 @@ public static class IcsHolidays
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Ics"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(Stream utf8Ics, DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(utf8Ics);
-        ArgumentNullException.ThrowIfNull(range);
+        IsoRange(range);
         return Read(StreamBytes.ReadAll(utf8Ics).Span, range);
     }
 
@@ -106,10 +110,11 @@ public static class IcsHolidays
     /// <exception cref="ArgumentNullException"><paramref name="utf8Ics"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
     public static async Task<Result<ImmutableSortedSet<LocalDate>>> ReadAsync(Stream utf8Ics, DateInterval range, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Ics);
-        ArgumentNullException.ThrowIfNull(range);
+        IsoRange(range);
         var bytes = await StreamBytes.ReadAllAsync(utf8Ics, cancellationToken).ConfigureAwait(false);
         return Read(bytes.Span, range);
     }
@@ -120,6 +125,7 @@ public static class IcsHolidays
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ics"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="IOException">Reading failed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
     public static Result<ImmutableSortedSet<LocalDate>> Read(TextReader ics, DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(ics);
@@ -127,13 +133,19 @@ public static class IcsHolidays
         return ReadText(ics.ReadToEnd(), null, iso);
     }
 
-    /// <summary>The range in the ISO calendar: a range in another calendar system names the same days.</summary>
+    /// <summary>The range in the ISO calendar: a range in another calendar system names the same days. It must lie inside the
+    /// supported dates (<see cref="SupportedRange"/>), so that every holiday read can go into a business calendar.</summary>
     private static DateInterval IsoRange(DateInterval range)
     {
         ArgumentNullException.ThrowIfNull(range);
-        return range.Start.Calendar == CalendarSystem.Iso
+        var iso = range.Start.Calendar == CalendarSystem.Iso
             ? range
             : new DateInterval(range.Start.WithCalendar(CalendarSystem.Iso), range.End.WithCalendar(CalendarSystem.Iso));
+        return SupportedRange.Contains(iso.Start) && SupportedRange.Contains(iso.End)
+            ? iso
+            : throw new ArgumentOutOfRangeException(
+                nameof(range),
+                $"Expected a range of dates {NodaText.DateRange}; got {NodaText.Format(iso.Start)} to {NodaText.Format(iso.End)}.");
     }
 
     private static Result<ImmutableSortedSet<LocalDate>> ReadText(string text, int? badUtf8Line, DateInterval range)

@@ -20,51 +20,86 @@ internal static class NodaText
 
     internal const string InstantExample = "2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00";
 
-    /// <summary>What the messages about a bad instant say was expected.</summary>
-    internal const string InstantExpected = "an instant such as " + InstantExample + " (in UTC " + InstantRange + ")";
-
     internal static string Format(Instant instant) => InstantPattern.Format(instant.WithOffset(Offset.Zero));
 
-    /// <summary>The instants NodaTime can hold, as said in the messages about an instant outside them.</summary>
-    internal const string InstantRange = "from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z";
+    /// <summary>The instants the library supports (<see cref="SupportedRange"/>), as said in the messages about an instant outside them.</summary>
+    internal static readonly string InstantRange =
+        $"from {Format(SupportedRange.MinInstant)} (inclusive) to {Format(SupportedRange.MaxInstant)} (exclusive), the range the library supports";
 
-    private static readonly LocalDateTime FirstUtc = Instant.MinValue.InUtc().LocalDateTime;
-    private static readonly LocalDateTime LastUtc = Instant.MaxValue.InUtc().LocalDateTime;
+    /// <summary>What the messages about a bad instant say was expected.</summary>
+    internal static readonly string InstantExpected = "an instant such as " + InstantExample + " (in UTC " + InstantRange + ")";
+
+    /// <summary>The dates the library supports (<see cref="SupportedRange"/>), as said in the messages about a date outside them.</summary>
+    internal static readonly string DateRange =
+        $"from {Format(SupportedRange.MinDate)} to {Format(SupportedRange.MaxDate)} (both inclusive), the range the library supports";
+
+    /// <summary>What the messages about a bad date say was expected.</summary>
+    internal static readonly string DateExpected = $"an ISO-8601 date such as \"2026-01-01\" ({DateRange})";
 
     /// <summary>
-    /// Parses an instant; false (never an exception) when the text is not one or when its offset moves it out of
-    /// the range NodaTime holds (<c>9999-12-31T23:00:00-02:00</c> is 10000-01-01 in UTC).
+    /// Parses an instant; false (never an exception) when the text is not one or when it lies outside the supported range
+    /// (<see cref="SupportedRange"/>), its offset applied: <c>2200-12-31T23:00:00-02:00</c> is 2201-01-01 in UTC, and
+    /// <c>9999-12-31T23:00:00-02:00</c>, which NodaTime cannot hold, is refused without converting it.
     /// </summary>
-    internal static bool TryParseInstant(string text, out Instant instant)
+    internal static bool TryParseInstant(string text, out Instant instant) =>
+        TryParseInstantBetween(text, SupportedRange.MinInstant, LastSupportedInstant, out instant);
+
+    private static readonly Instant LastSupportedInstant = SupportedRange.MaxInstant - Duration.Epsilon;
+
+    /// <summary>The instants a summary state may carry: the supported range and the window ends computed after it, up to
+    /// <see cref="SupportedRange.ComputationLimit"/> (a year's window in a zone west of UTC ends after 2201-01-01T00:00:00Z).</summary>
+    internal static readonly string StateInstantRange =
+        $"from {Format(SupportedRange.MinInstant)} to {Format(SupportedRange.ComputationLimit)} (both inclusive), the supported range and the window ends computed after it";
+
+    /// <summary>What the messages about a bad instant in a summary state say was expected.</summary>
+    internal static readonly string StateInstantExpected = "an instant such as " + InstantExample + " (in UTC " + StateInstantRange + ")";
+
+    /// <summary>Whether an instant may be carried by a summary state (see <see cref="StateInstantRange"/>).</summary>
+    internal static bool IsStateInstant(Instant instant) => instant >= SupportedRange.MinInstant && instant <= SupportedRange.ComputationLimit;
+
+    /// <summary>Parses an instant of a summary state; false (never an exception) when the text is not one or lies outside
+    /// <see cref="StateInstantRange"/>.</summary>
+    internal static bool TryParseStateInstant(string text, out Instant instant) =>
+        TryParseInstantBetween(text, SupportedRange.MinInstant, SupportedRange.ComputationLimit, out instant);
+
+    /// <summary>Parses an instant from <paramref name="first"/> to <paramref name="last"/>, both inclusive and far inside NodaTime's
+    /// range; false (never an exception) otherwise.</summary>
+    private static bool TryParseInstantBetween(string text, Instant first, Instant last, out Instant instant)
     {
         instant = default;
         var result = InstantPattern.Parse(text);
-        if (!result.Success)
+
+        // An offset is at most 18 hours, so a local date-time from the year before the first (1899) to the year after the last
+        // (9001 at most) converts without leaving NodaTime's range (9999-12-31T23:00:00-02:00 would not); the instant is then
+        // compared with the bounds.
+        if (!result.Success || result.Value.Year < FirstYear - 1 || result.Value.Year > LastYear + 1)
         {
             return false;
         }
 
-        // local - offset must lie in [FirstUtc, LastUtc], that is local in [FirstUtc + offset, LastUtc + offset];
-        // only one bound can be crossed, and moving the bound towards the middle never leaves the range.
-        var value = result.Value;
-        var seconds = value.Offset.Seconds;
-        if ((seconds > 0 && value.LocalDateTime < FirstUtc.PlusSeconds(seconds))
-            || (seconds < 0 && value.LocalDateTime > LastUtc.PlusSeconds(seconds)))
+        var value = result.Value.ToInstant();
+        if (value < first || value > last)
         {
             return false;
         }
 
-        instant = value.ToInstant();
+        instant = value;
         return true;
     }
 
+    private static readonly int FirstYear = SupportedRange.MinInstant.InUtc().Year;
+    private static readonly int LastYear = SupportedRange.ComputationLimit.InUtc().Year;
+
     internal static string Format(LocalDate date) => DatePattern.Format(date);
 
+    /// <summary>Parses an ISO date; false (never an exception) when the text is not one or when it lies outside the supported
+    /// dates (<see cref="SupportedRange"/>).</summary>
     internal static bool TryParseDate(string text, out LocalDate date)
     {
         var result = DatePattern.Parse(text);
-        date = result.Success ? result.Value : default;
-        return result.Success;
+        var ok = result.Success && SupportedRange.Contains(result.Value);
+        date = ok ? result.Value : default;
+        return ok;
     }
 
     internal static string Format(LocalTime time) =>
@@ -181,8 +216,8 @@ internal static class NodaText
             + (Int128)p.Milliseconds * NodaConstants.NanosecondsPerMillisecond
             + (Int128)p.Ticks * NodaConstants.NanosecondsPerTick
             + p.Nanoseconds;
-        var fits = nanoseconds <= long.MaxValue;
-        var decimals = fits ? 9 : 0; // past 2^63 ns whole hours suffice, and keep the arithmetic inside 128 bits
+        var fits = nanoseconds <= SupportedRange.MaxDuration.ToInt128Nanoseconds();
+        var decimals = nanoseconds <= long.MaxValue ? 9 : 0; // past 2^63 ns whole hours suffice, and keep the arithmetic inside 128 bits
         var hoursText = Ratio(nanoseconds, NodaConstants.NanosecondsPerHour, decimals);
         var workingDays = Ratio(nanoseconds, 8 * NodaConstants.NanosecondsPerHour, 2);
         var meant = p.Weeks != 0
@@ -195,7 +230,7 @@ internal static class NodaText
 
         var asTime = fits
             ? $"\"{Format(Duration.FromNanoseconds((long)nanoseconds))}\" for {hoursText} business hours or "
-            : "at most \"PT2562047H\" of business time (the longest a document may give) or ";
+            : "at most \"PT876600H\" of business time (100 years, the longest the library supports) or ";
         var businessDays = p.Weeks != 0 && p.Days == 0 && !hasTime
             ? $"\"{businessDaysProperty}\": {(days / 7 * 5).ToString(CultureInfo.InvariantCulture)} for the {(days / 7 * 5).ToString(CultureInfo.InvariantCulture)} business days of {Count(p.Weeks, "Monday-to-Friday week")}"
             : hasTime
@@ -223,12 +258,13 @@ internal static class NodaText
         }
     }
 
-    /// <summary>The longest duration a document may give, as said in the messages about a longer one.</summary>
-    internal const string DurationRange = "at most 2562047 hours (about 292 years; PT2562047H)";
+    /// <summary>The longest duration a document may give (<see cref="SupportedRange.MaxDuration"/>), as said in the messages about a longer one.</summary>
+    internal const string DurationRange = "at most 876600 hours (36525 days, 100 years; PT876600H), the longest the library supports";
 
     /// <summary>
     /// Parses a duration (no years or months); false (never an exception) when the text is not one or when it is
-    /// longer than the 2^63 - 1 nanoseconds <see cref="Period.ToDuration"/> can count (<c>P106752D</c>).
+    /// longer than <see cref="SupportedRange.MaxDuration"/> either way (<c>P36526D</c>), worked out in 128 bits so that
+    /// a text past the 2^63 - 1 nanoseconds <see cref="Period.ToDuration"/> can count (<c>P106752D</c>) is refused too.
     /// </summary>
     internal static bool TryParseDuration(string text, out Duration duration)
     {
@@ -249,7 +285,8 @@ internal static class NodaText
             + (Int128)p.Milliseconds * NodaConstants.NanosecondsPerMillisecond
             + (Int128)p.Ticks * NodaConstants.NanosecondsPerTick
             + p.Nanoseconds;
-        if (nanoseconds > long.MaxValue || nanoseconds < long.MinValue)
+        var longest = SupportedRange.MaxDuration.ToInt128Nanoseconds();
+        if (nanoseconds > longest || nanoseconds < -longest)
         {
             return false;
         }

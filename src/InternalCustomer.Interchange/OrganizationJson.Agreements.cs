@@ -114,7 +114,7 @@ public static partial class OrganizationJson
             }
             else
             {
-                problems.Add(ProblemKind.InvalidValue, path, $"Expected a holiday as an ISO-8601 date such as \"2026-12-25\"; got {JsonFields.Describe(item)}.");
+                problems.Add(ProblemKind.InvalidValue, path, $"Expected a holiday as an ISO-8601 date such as \"2026-12-25\" ({NodaText.DateRange}); got {JsonFields.Describe(item)}.");
             }
         }
 
@@ -150,7 +150,7 @@ public static partial class OrganizationJson
                 }
                 else
                 {
-                    f.Problem("date", ProblemKind.InvalidValue, $"Expected a special day's date as an ISO-8601 date such as \"2026-12-24\"; got \"{Snippet.Of(text)}\".");
+                    f.Problem("date", ProblemKind.InvalidValue, $"Expected a special day's date as an ISO-8601 date such as \"2026-12-24\" ({NodaText.DateRange}); got \"{Snippet.Of(text)}\".");
                 }
             }
 

@@ -149,14 +149,16 @@ internal ref struct BinaryStateReader
     {
         var days = Int(at);
         var nanosecondOfDay = UInt(at);
+        // Days far outside the range are refused before any instant is built from them.
         if (nanosecondOfDay >= (ulong)NodaConstants.NanosecondsPerDay
-            || days < (NodaTime.Instant.MinValue - NodaConstants.UnixEpoch).Days
-            || days > (NodaTime.Instant.MaxValue - NodaConstants.UnixEpoch).Days)
+            || days < (SupportedRange.MinInstant - NodaConstants.UnixEpoch).Days
+            || days > (SupportedRange.ComputationLimit - NodaConstants.UnixEpoch).Days
+            || !NodaText.IsStateInstant(NodaConstants.UnixEpoch + Duration.FromDays((int)days) + Duration.FromNanoseconds((long)nanosecondOfDay)))
         {
             throw new StateFormatException(
                 ProblemKind.InvalidValue,
                 at,
-                string.Create(CultureInfo.InvariantCulture, $"Expected an instant between {NodaTime.Instant.MinValue} and {NodaTime.Instant.MaxValue}; got day {days}, nanosecond {nanosecondOfDay}."));
+                string.Create(CultureInfo.InvariantCulture, $"Expected an instant {NodaText.StateInstantRange}; got day {days}, nanosecond {nanosecondOfDay}."));
         }
 
         return NodaConstants.UnixEpoch + Duration.FromDays((int)days) + Duration.FromNanoseconds((long)nanosecondOfDay);

@@ -65,9 +65,9 @@ internal sealed class JsonStateObject
     internal Instant Instant(string name)
     {
         var text = String(name);
-        return NodaText.TryParseInstant(text, out var instant)
+        return NodaText.TryParseStateInstant(text, out var instant)
             ? instant
-            : throw new StateFormatException(ProblemKind.InvalidValue, At.Property(name), $"Expected {NodaText.InstantExpected}; got '{text}'.");
+            : throw new StateFormatException(ProblemKind.InvalidValue, At.Property(name), $"Expected {NodaText.StateInstantExpected}; got '{text}'.");
     }
 
     internal JsonStateObject Object(string name) => new(Element(name), At.Property(name));

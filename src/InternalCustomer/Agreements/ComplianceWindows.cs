@@ -26,10 +26,13 @@ public static class ComplianceWindows
     /// <param name="instant">The instant.</param>
     /// <returns>The window containing <paramref name="instant"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit, or <paramref name="instant"/> lies
+    /// before <see cref="SupportedRange.MinInstant"/> or after <see cref="SupportedRange.ComputationLimit"/> (a deadline may lie past
+    /// the supported instants).</exception>
     public static Interval Containing(DateTimeZone zone, PeriodUnit unit, Instant instant)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        RangeGuard.CalendarInstant(instant, nameof(instant));
         var first = FirstDateOf(unit, instant.InZone(zone).Date);
         return Between(zone, first, Next(unit, first));
     }
@@ -42,10 +45,12 @@ public static class ComplianceWindows
     /// <returns>The windows; each ends where the next starts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit, <paramref name="count"/> is not in [1, 100,000],
+    /// <paramref name="first"/> lies outside the supported dates (1900-01-01 to 2200-12-31, <see cref="SupportedRange"/>),
     /// or the last window would end after the last date of <paramref name="first"/>'s calendar (9999-12-31 in the ISO calendar).</exception>
     public static ImmutableArray<Interval> Aligned(DateTimeZone zone, PeriodUnit unit, LocalDate first, int count)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        RangeGuard.Date(first, nameof(first), "a first window's date");
         CheckCount(count);
 
         var date = FirstDateOf(unit, first);
@@ -67,7 +72,9 @@ public static class ComplianceWindows
     /// <param name="end">The end of the window (exclusive), typically <c>asOf</c>.</param>
     /// <param name="length">The window's length; positive.</param>
     /// <returns>The window.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive, or the window would start before <see cref="Instant.MinValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> lies outside the supported range (<see cref="SupportedRange"/>),
+    /// <paramref name="length"/> is not positive or is longer than <see cref="SupportedRange.MaxDuration"/>, or the window would start
+    /// before <see cref="Instant.MinValue"/>.</exception>
     public static Interval Rolling(Instant end, Duration length) => Rolling(end, length, 1)[0];
 
     /// <summary>Gets consecutive rolling windows of a given length, the last ending at an instant, oldest first.</summary>
@@ -76,13 +83,17 @@ public static class ComplianceWindows
     /// <param name="count">How many windows; from 1 to 100,000.</param>
     /// <returns>The windows; each ends where the next starts.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive, <paramref name="count"/> is not in [1, 100,000],
-    /// or the first window would start before <see cref="Instant.MinValue"/>.</exception>
+    /// <paramref name="end"/> lies outside the supported range (<see cref="SupportedRange"/>), <paramref name="length"/> is longer than
+    /// <see cref="SupportedRange.MaxDuration"/>, or the first window would start before <see cref="Instant.MinValue"/>.</exception>
     public static ImmutableArray<Interval> Rolling(Instant end, Duration length, int count)
     {
+        RangeGuard.Instant(end, nameof(end), "a window end");
         if (length <= Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(length), length, $"A rolling window's length must be positive; got {length}.");
         }
+
+        RangeGuard.Duration(length, nameof(length), "a rolling window's length");
 
         CheckCount(count);
         var span = length.ToBigIntegerNanoseconds() * count;

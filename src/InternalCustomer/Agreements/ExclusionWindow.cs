@@ -14,12 +14,16 @@ public sealed class ExclusionWindow : IEquatable<ExclusionWindow>
     /// <param name="reason">Why it is excluded (for example <c>ERP upgrade</c>); non-blank.</param>
     /// <param name="effect">What the window excludes.</param>
     /// <exception cref="ArgumentException"><paramref name="window"/> is open or empty, <paramref name="reason"/> is blank, or <paramref name="effect"/> is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An end of <paramref name="window"/> lies outside the supported range
+    /// (<see cref="SupportedRange"/>: 1900-01-01T00:00:00Z, inclusive, to 2201-01-01T00:00:00Z, exclusive).</exception>
     public ExclusionWindow(Interval window, string reason, ExclusionEffect effect)
     {
         if (CheckWindow(window) is { } problem)
         {
             throw new ArgumentException(problem, nameof(window));
         }
+
+        RangeGuard.Interval(window, nameof(window), "an exclusion window");
 
         if (string.IsNullOrWhiteSpace(reason))
         {

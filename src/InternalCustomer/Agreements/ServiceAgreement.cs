@@ -38,6 +38,9 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <paramref name="services"/> is empty or repeats a service, <paramref name="effectiveFrom"/> or <paramref name="effectiveUntil"/>
     /// is not in the ISO calendar, <paramref name="effectiveUntil"/> is before <paramref name="effectiveFrom"/>,
     /// <paramref name="reviewCadence"/> is not a positive date-based period, an objective has the wrong kind, or there is no objective.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effectiveFrom"/> or <paramref name="effectiveUntil"/> lies outside the
+    /// supported dates (1900-01-01 to 2200-12-31), or <paramref name="reviewCadence"/> is longer than 100 years (<see cref="SupportedRange"/>);
+    /// the message names the range and the value.</exception>
     public ServiceAgreement(
         AgreementId id,
         DepartmentId provider,
@@ -90,6 +93,7 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <exception cref="ArgumentException">As for the other constructor, or a set is <see langword="null"/>, two sets share a name,
     /// two sets' selectors overlap, a set selects a service the agreement does not cover, or there is neither a set nor a
     /// satisfaction objective.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for the other constructor: a date or the cadence outside the supported range.</exception>
     /// <returns>The agreement.</returns>
     /// <remarks>A factory rather than a constructor overload: beside the 1.0 constructor, an overload taking the sets would
     /// make a 1.0 call such as <c>new ServiceAgreement(..., cadence, null, null)</c> ambiguous.</remarks>
@@ -251,11 +255,15 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
             throw new ArgumentException($"The effective period must not end before it starts ({Iso(effectiveFrom)}); got an end of {Iso(until)}.", nameof(effectiveUntil));
         }
 
+        RangeGuard.Date(effectiveFrom, nameof(effectiveFrom), "a first day in effect");
+        RangeGuard.Date(effectiveUntil, nameof(effectiveUntil), "a last day in effect");
         var cadenceProblem = CheckReviewCadence(reviewCadence);
         if (cadenceProblem is not null)
         {
             throw new ArgumentException(cadenceProblem, nameof(reviewCadence));
         }
+
+        RangeGuard.Period(reviewCadence, nameof(reviewCadence), "a review cadence");
 
         return new Parts(id, provider, consumer, calendar, [.. list.Order()], effectiveFrom, effectiveUntil, reviewCadence);
     }
@@ -467,9 +475,11 @@ public sealed class ServiceAgreement : IEquatable<ServiceAgreement>
     /// <param name="lastReview">The date of the last review (or <see cref="EffectiveFrom"/> if never reviewed).</param>
     /// <returns>The date the next review is due.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The next review would fall after the last date of <paramref name="lastReview"/>'s
-    /// calendar (9999-12-31 in the ISO calendar), for example <c>LocalDate.MaxIsoValue</c> with any cadence.</exception>
+    /// calendar (9999-12-31 in the ISO calendar), or <paramref name="lastReview"/> lies outside the supported dates (1900-01-01 to
+    /// 2200-12-31, <see cref="SupportedRange"/>), for example <c>LocalDate.MaxIsoValue</c>.</exception>
     public LocalDate NextReviewDue(LocalDate lastReview)
     {
+        RangeGuard.Date(lastReview, nameof(lastReview), "a last review");
         if (!FitsInCalendar(lastReview, ReviewCadence))
         {
             throw new ArgumentOutOfRangeException(

@@ -41,6 +41,9 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     /// <exception cref="ArgumentException"><paramref name="id"/> is blank, <paramref name="agreement"/> is <c>default</c>,
     /// an instant lies before <paramref name="opened"/> or after <paramref name="resolved"/>, a pause lacks a start,
     /// the pauses are unsorted or overlap each other or the reopen gap, or the reopen gap is not a closed interval.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An instant (of a pause or the reopen gap too) lies outside the supported range,
+    /// <see cref="SupportedRange.MinInstant"/> (inclusive) to <see cref="SupportedRange.MaxInstant"/> (exclusive); the message names
+    /// the range and the instant.</exception>
     public ServiceRequest(
         string id,
         AgreementId agreement,
@@ -90,7 +93,8 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     /// <param name="pauses">The intervals spent waiting on the customer; <see langword="null"/> for none.</param>
     /// <param name="reopen">The gap from the first resolution to the reopening, if any.</param>
     /// <returns>The request, or the first problem found (kind <see cref="ProblemKind.InvalidValue"/> or
-    /// <see cref="ProblemKind.InvalidId"/>).</returns>
+    /// <see cref="ProblemKind.InvalidId"/>); an instant outside the supported range (<see cref="SupportedRange"/>) is an
+    /// <see cref="ProblemKind.InvalidValue"/> at its parameter.</returns>
     public static Result<ServiceRequest> TryCreate(
         string? id,
         AgreementId agreement,
@@ -297,6 +301,11 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
     private static ImmutableArray<Interval> Checked(string? id, AgreementId agreement, Instant opened, Instant? firstResponse, Instant? resolved, IEnumerable<Interval>? pauses, Interval? reopen)
     {
         ImmutableArray<Interval> pauseArray = pauses is null ? [] : [.. pauses];
+        if (CheckRange(opened, firstResponse, resolved, pauseArray, reopen) is { } outside)
+        {
+            throw new ArgumentOutOfRangeException(outside.Location.Segments[0].Name, outside.Message);
+        }
+
         return Check(id, agreement, opened, firstResponse, resolved, pauseArray, reopen) is { } problem
             ? throw new ArgumentException(problem.Message, problem.Location.Segments[0].Name)
             : pauseArray;
@@ -321,6 +330,11 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         if (agreement.IsDefault)
         {
             return new(ProblemKind.InvalidId, at.Property(nameof(agreement)), "Expected a parsed AgreementId; got default(AgreementId).");
+        }
+
+        if (CheckRange(opened, firstResponse, resolved, pauses, reopen) is { } outside)
+        {
+            return outside;
         }
 
         if (resolved is { } r && r < opened)
@@ -380,6 +394,43 @@ public sealed class ServiceRequest : IEquatable<ServiceRequest>
         }
 
         return null;
+    }
+
+    /// <summary>The first instant of the parts outside the supported range (<see cref="SupportedRange"/>), located at its parameter
+    /// (and pause); <see langword="null"/> if all are inside.</summary>
+    private static Problem? CheckRange(Instant opened, Instant? firstResponse, Instant? resolved, ImmutableArray<Interval> pauses, Interval? reopen)
+    {
+        var at = ProblemLocation.Root;
+        if (SupportedRange.CheckInstant(opened, "an opening") is { } o)
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(opened)), o);
+        }
+
+        if (firstResponse is { } f && SupportedRange.CheckInstant(f, "a first response") is { } fp)
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(firstResponse)), fp);
+        }
+
+        if (resolved is { } r && SupportedRange.CheckInstant(r, "a resolution") is { } rp)
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(resolved)), rp);
+        }
+
+        for (var i = 0; i < pauses.Length; i++)
+        {
+            if (IntervalOutside(pauses[i], $"pause {i} to") is { } pp)
+            {
+                return new(ProblemKind.InvalidValue, at.Property(nameof(pauses)).Element(i), pp);
+            }
+        }
+
+        return reopen is { } g && IntervalOutside(g, "the reopen gap to") is { } gp
+            ? new(ProblemKind.InvalidValue, at.Property(nameof(reopen)), gp)
+            : null;
+
+        static string? IntervalOutside(Interval interval, string what) =>
+            (interval.HasStart ? SupportedRange.CheckInstant(interval.Start, what + " start") : null)
+            ?? (interval.HasEnd ? SupportedRange.CheckInstant(interval.End, what + " end") : null);
     }
 
     /// <summary>The priority at creation: <paramref name="value"/>, or a status log's first entry's, which it must not contradict.</summary>

@@ -43,7 +43,8 @@ public sealed partial class SlaTimer
     /// <param name="agreement">The agreement.</param>
     /// <param name="calendar">The business calendar named by <see cref="ServiceAgreement.Calendar"/> (an <see cref="Organizations.Organization"/> resolves it for you).</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="calendar"/> has no working time, so no positive allowed time could ever pass.</exception>
+    /// <exception cref="ArgumentException"><paramref name="calendar"/> has no working time, so no positive allowed time could ever pass,
+    /// or too little to count an objective's allowed time after the supported range (see <see cref="SupportedRange.ComputationLimit"/>).</exception>
     public SlaTimer(ServiceAgreement agreement, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(agreement);
@@ -51,6 +52,11 @@ public sealed partial class SlaTimer
         if (!calendar.HasWorkingTime)
         {
             throw new ArgumentException($"The calendar of agreement '{agreement.Id}' must have working time; got {calendar}, which has none.", nameof(calendar));
+        }
+
+        if (ObjectiveGuard.CheckReach(calendar, agreement) is { } tooSparse)
+        {
+            throw new ArgumentException(tooSparse, nameof(calendar));
         }
 
         Agreement = agreement;
@@ -77,7 +83,8 @@ public sealed partial class SlaTimer
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The request belongs to another agreement, or the agreement has no such objective.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the request was opened.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the request was opened, or at or after
+    /// <see cref="SupportedRange.MaxInstant"/>.</exception>
     public ObjectiveEvaluation Evaluate(ServiceRequest request, ObjectiveKind kind, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -92,6 +99,8 @@ public sealed partial class SlaTimer
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"asOf must be at or after the request's opening ({request.Opened}); got {asOf}.");
         }
 
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
+
         return Evaluate(request, kind, asOf, nameof(request));
     }
 
@@ -101,7 +110,8 @@ public sealed partial class SlaTimer
     /// <param name="asOf">The instant of evaluation; not before any request was opened.</param>
     /// <param name="destination">Receives the evaluation of <c>requests[i]</c> at index <c>i</c>; at least as long as <paramref name="requests"/>.</param>
     /// <exception cref="ArgumentException">A request is <see langword="null"/> or belongs to another agreement, the agreement has no such objective,
-    /// <paramref name="destination"/> is too short, or <paramref name="asOf"/> is before a request was opened; the message names the index.</exception>
+    /// <paramref name="destination"/> is too short, or <paramref name="asOf"/> is before a request was opened; the message names the index.
+    /// An <see cref="ArgumentOutOfRangeException"/> when <paramref name="asOf"/> is at or after <see cref="SupportedRange.MaxInstant"/>.</exception>
     public void Evaluate(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, Span<ObjectiveEvaluation> destination)
     {
         RequireMeasures(kind);
@@ -340,6 +350,8 @@ public sealed partial class SlaTimer
         {
             throw new ArgumentException($"asOf must be at or after the opening of every request; requests[{i}] ('{request.Id}') opened at {request.Opened}, after {asOf}.", nameof(asOf));
         }
+
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
 
         return request;
     }

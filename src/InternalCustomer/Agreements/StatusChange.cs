@@ -15,8 +15,11 @@ public readonly struct StatusChange : IEquatable<StatusChange>
     /// <param name="status">The status entered; non-blank (for example <c>In Progress</c>).</param>
     /// <param name="priority">The request's priority from this instant on, or <see langword="null"/> if it did not change.</param>
     /// <exception cref="ArgumentException"><paramref name="status"/> is <see langword="null"/> or blank, or <paramref name="priority"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> lies outside the supported range (<see cref="SupportedRange"/>:
+    /// from 1900-01-01T00:00:00Z, inclusive, to 2201-01-01T00:00:00Z, exclusive).</exception>
     public StatusChange(Instant at, string status, PriorityId? priority = null)
     {
+        RangeGuard.Instant(at, nameof(at), "a status change");
         if (CheckStatus(status) is { } problem)
         {
             throw new ArgumentException(problem, nameof(status));

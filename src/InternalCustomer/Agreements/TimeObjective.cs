@@ -40,6 +40,8 @@ public sealed class TimeObjective : IEquatable<TimeObjective>
             throw new ArgumentOutOfRangeException(nameof(within), within, $"Allowed business time must be positive; got {within}.");
         }
 
+        RangeGuard.Duration(within, nameof(within), "an allowed business time");
+
         Kind = kind;
         Within = within;
         Target = ObjectiveGuard.Target(target, nameof(target));
@@ -85,28 +87,28 @@ public sealed class TimeObjective : IEquatable<TimeObjective>
     /// <param name="within">The allowed business time; positive.</param>
     /// <param name="target">The share of requests that must meet it, in [0, 1).</param>
     /// <returns>The objective.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> is not positive or <paramref name="target"/> is outside [0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> is not positive or longer than 100 years (<see cref="SupportedRange.MaxDuration"/>), or <paramref name="target"/> is outside [0, 1).</exception>
     public static TimeObjective FirstResponseWithin(Duration within, double target) => new(ObjectiveKind.FirstResponse, within, target);
 
     /// <summary>Creates a resolution objective with the default warning thresholds.</summary>
     /// <param name="within">The allowed business time; positive.</param>
     /// <param name="target">The share of requests that must meet it, in [0, 1).</param>
     /// <returns>The objective.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> is not positive or <paramref name="target"/> is outside [0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> is not positive or longer than 100 years (<see cref="SupportedRange.MaxDuration"/>), or <paramref name="target"/> is outside [0, 1).</exception>
     public static TimeObjective ResolutionWithin(Duration within, double target) => new(ObjectiveKind.Resolution, within, target);
 
     /// <summary>Creates a first-response objective counted in business days, with the default warning thresholds.</summary>
     /// <param name="days">The business days allowed; at least 1 (see <see cref="BusinessDays"/>).</param>
     /// <param name="target">The share of requests that must meet it, in [0, 1).</param>
     /// <returns>The objective.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is below 1 or <paramref name="target"/> is outside [0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is below 1 or above <see cref="SupportedRange.MaxBusinessDays"/>, or <paramref name="target"/> is outside [0, 1).</exception>
     public static TimeObjective FirstResponseWithinBusinessDays(int days, double target) => InBusinessDays(ObjectiveKind.FirstResponse, days, target);
 
     /// <summary>Creates a resolution objective counted in business days, with the default warning thresholds.</summary>
     /// <param name="days">The business days allowed; at least 1 (see <see cref="BusinessDays"/>).</param>
     /// <param name="target">The share of requests that must meet it, in [0, 1).</param>
     /// <returns>The objective.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is below 1 or <paramref name="target"/> is outside [0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is below 1 or above <see cref="SupportedRange.MaxBusinessDays"/>, or <paramref name="target"/> is outside [0, 1).</exception>
     public static TimeObjective ResolutionWithinBusinessDays(int days, double target) => InBusinessDays(ObjectiveKind.Resolution, days, target);
 
     /// <summary>Returns a copy whose clock, for requests given as a status log, follows the given conditions.</summary>
@@ -174,6 +176,8 @@ public sealed class TimeObjective : IEquatable<TimeObjective>
         {
             throw new ArgumentOutOfRangeException(nameof(days), days, $"Allowed business days must be at least 1; got {days}.");
         }
+
+        RangeGuard.BusinessDays(days, nameof(days), "an allowance");
 
         return new(kind, Duration.Zero, days, ObjectiveGuard.Target(target, nameof(target)), DefaultThresholds, null);
     }

@@ -112,6 +112,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <c>default</c> <c>ImmutableArray</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="zoneId"/> is not a tzdb id; a key of <paramref name="windows"/> is
     /// not Monday to Sunday; two windows of a day overlap (the message names both); a holiday is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A holiday lies outside the supported dates, 1900-01-01 to 2200-12-31
+    /// (<see cref="SupportedRange"/>).</exception>
     public static BusinessCalendar Create<TWindows>(
         string zoneId,
         IReadOnlyDictionary<IsoDayOfWeek, TWindows> windows,
@@ -196,6 +198,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <exception cref="ArgumentNullException"><paramref name="holidays"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A holiday is not in the ISO calendar, or is the date of one of the <see cref="SpecialDays"/>
     /// (the message names the date).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A holiday lies outside the supported dates, 1900-01-01 to 2200-12-31
+    /// (<see cref="SupportedRange"/>).</exception>
     public BusinessCalendar WithHolidays(IEnumerable<LocalDate> holidays)
     {
         var checkedHolidays = CheckHolidays(holidays);
@@ -243,6 +247,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="closesAt">The time of day from which the date is closed; midnight closes it all day.</param>
     /// <returns>The special day, for example <c>2026-12-24 09:00-12:00</c> for a 09:00-17:00 weekday closing at 12:00.</returns>
     /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> lies outside the supported dates (<see cref="SupportedRange"/>).</exception>
     public SpecialDay PartDayClosure(LocalDate date, LocalTime closesAt)
     {
         SpecialDay.CheckIso(date, nameof(date));
@@ -304,8 +309,12 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="end">The end of the span (exclusive); not before <paramref name="start"/>.</param>
     /// <returns>The business time, between zero and <c>end - start</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="start"/> is after <paramref name="end"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> or <paramref name="end"/> lies before
+    /// <see cref="SupportedRange.MinInstant"/> or after <see cref="SupportedRange.ComputationLimit"/>.</exception>
     public Duration BusinessTime(Instant start, Instant end)
     {
+        RangeGuard.CalendarInstant(start, nameof(start));
+        RangeGuard.CalendarInstant(end, nameof(end));
         if (start > end)
         {
             throw new ArgumentException($"Expected start <= end; got start {start} after end {end}.", nameof(start));
@@ -319,18 +328,21 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="start">Where counting starts (it need not be working time: counting then starts at the next window).</param>
     /// <param name="businessTime">The working time to count; zero gives <paramref name="start"/>.</param>
     /// <returns>The instant. It ends a stretch of working time (for example 17:00, not the next morning's 09:00).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="businessTime"/> is negative, or would end after
-    /// <see cref="Instant.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> lies before <see cref="SupportedRange.MinInstant"/> or
+    /// after <see cref="SupportedRange.ComputationLimit"/>; <paramref name="businessTime"/> is negative or longer than
+    /// <see cref="SupportedRange.MaxDuration"/> (100 years), or would end after <see cref="SupportedRange.ComputationLimit"/>.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="businessTime"/> is positive and the calendar has no
     /// working windows (<see cref="HasWorkingTime"/> is <see langword="false"/>).</exception>
     public Instant AddBusinessTime(Instant start, Duration businessTime)
     {
+        RangeGuard.CalendarInstant(start, nameof(start));
         if (businessTime < Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(businessTime), businessTime, $"Expected a business time >= 0; got {businessTime}.");
         }
 
-        return businessTime == Duration.Zero ? start : _timeline.Add(start, businessTime.ToInt128Nanoseconds(), nameof(businessTime));
+        RangeGuard.Duration(businessTime, nameof(businessTime), "a business time");
+        return businessTime == Duration.Zero ? start : WithinLimit(_timeline.Add(start, businessTime.ToInt128Nanoseconds(), nameof(businessTime)), start, nameof(businessTime));
     }
 
     /// <summary>Returns the deadline of "within <paramref name="days"/> business days" counted from <paramref name="start"/>.</summary>
@@ -347,8 +359,10 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="start">Where counting starts (it need not be working time).</param>
     /// <param name="days">The number of business days, at least zero.</param>
     /// <returns>The deadline.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative, or the deadline would lie after
-    /// 9999-12-30 (or no working time remains after <paramref name="start"/> before <see cref="Instant.MaxValue"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> lies before <see cref="SupportedRange.MinInstant"/> or
+    /// after <see cref="SupportedRange.ComputationLimit"/>; <paramref name="days"/> is negative or above
+    /// <see cref="SupportedRange.MaxBusinessDays"/>, or the deadline would lie at or after <see cref="SupportedRange.ComputationLimit"/>
+    /// (or no working time remains after <paramref name="start"/> before it).</exception>
     /// <exception cref="InvalidOperationException">The calendar has no working windows, or works only on special days and
     /// fewer than <paramref name="days"/> of them follow <c>d</c>.</exception>
     public Instant AddBusinessDays(Instant start, int days)
@@ -358,7 +372,9 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             throw new ArgumentOutOfRangeException(nameof(days), days, $"Expected a number of business days >= 0; got {days}.");
         }
 
-        var s = _timeline.IsWorkingAt(start) ? start : _timeline.Add(start, 1, nameof(start)).PlusNanoseconds(-1);
+        RangeGuard.CalendarInstant(start, nameof(start));
+        RangeGuard.BusinessDays(days, nameof(days));
+        var s = _timeline.IsWorkingAt(start) ? start : WithinLimit(_timeline.Add(start, 1, nameof(start)), start, nameof(start)).PlusNanoseconds(-1);
         if (days == 0)
         {
             return s;
@@ -374,7 +390,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             throw new ArgumentOutOfRangeException(
                 nameof(days),
                 days,
-                $"Expected a number of business days whose deadline lies on or before 9999-12-30; {days} from {start} would end after it.");
+                $"Expected a number of business days whose deadline lies before {SupportedRange.Format(SupportedRange.ComputationLimit)} (SupportedRange.ComputationLimit); {days} from {SupportedRange.Format(start)} would end after it.");
         }
 
         var date = BusinessTimeline.LocalDateOfDay(found);
@@ -422,9 +438,11 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="instant">The instant.</param>
     /// <returns>The next working instant.</returns>
     /// <exception cref="InvalidOperationException">The calendar has no working windows (<see cref="HasWorkingTime"/> is <see langword="false"/>).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">No working time remains before <see cref="Instant.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies before <see cref="SupportedRange.MinInstant"/> or
+    /// after <see cref="SupportedRange.ComputationLimit"/>, or no working time remains before the limit.</exception>
     public Instant NextWorkingInstant(Instant instant)
     {
+        RangeGuard.CalendarInstant(instant, nameof(instant));
         if (_timeline.IsWorkingAt(instant))
         {
             return instant;
@@ -432,8 +450,39 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
 
         // Working stretches start and end on whole nanoseconds, so the first nanosecond of working time after the
         // instant ends exactly one nanosecond after the next stretch starts.
-        return _timeline.Add(instant, 1, nameof(instant)).PlusNanoseconds(-1);
+        return WithinLimit(_timeline.Add(instant, 1, nameof(instant)), instant, nameof(instant)).PlusNanoseconds(-1);
     }
+
+    /// <summary>Gets the business time this calendar works after the supported range, from <see cref="ReachStart"/> to
+    /// <see cref="ReachEnd"/>, capped at 2^63 - 1 ns (292 years, more than any objective needs): what an objective's allowed
+    /// time must fit in (<c>ObjectiveGuard.CheckReach</c>).</summary>
+    internal Duration Reach
+    {
+        get
+        {
+            // Worked out once; a long holds it, so a race between two threads computing it writes the same value whole.
+            if (_reachNanoseconds < 0)
+            {
+                var full = _timeline.BusinessTime(ReachStart, ReachEnd).ToInt128Nanoseconds();
+                _reachNanoseconds = full > long.MaxValue ? long.MaxValue : (long)full;
+            }
+
+            return Duration.FromNanoseconds(_reachNanoseconds);
+        }
+    }
+
+    /// <summary>Where the reach of a calendar is measured from: the end of the supported instants.</summary>
+    internal static Instant ReachStart => SupportedRange.MaxInstant;
+
+    /// <summary>Where the reach of a calendar is measured to: 8999-12-30T00:00:00Z, so that the working days it counts lie on or
+    /// before <see cref="LastDeadlineDay"/> in any zone.</summary>
+    internal static readonly Instant ReachEnd = Instant.FromUtc(8999, 12, 30, 0, 0);
+
+    private long _reachNanoseconds = -1;
+
+    /// <summary>The end of an amount of business time, when it lies at or before <see cref="SupportedRange.ComputationLimit"/>.</summary>
+    private static Instant WithinLimit(Instant end, Instant start, string parameterName) =>
+        end <= SupportedRange.ComputationLimit ? end : throw BusinessTimeline.EndOfTime(start, parameterName);
 
     /// <inheritdoc />
     public bool Equals(BusinessCalendar? other)
@@ -500,7 +549,9 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <returns>Whether the two differ.</returns>
     public static bool operator !=(BusinessCalendar? left, BusinessCalendar? right) => !(left == right);
 
-    private static readonly long LastDeadlineDay = BusinessTimeline.UnixDay(new LocalDate(9999, 12, 30));
+    // A deadline on this day or before ends before SupportedRange.ComputationLimit (9000-01-01T00:00:00Z) in any zone: its
+    // working windows end by 8999-12-31T00:00 local time, at most 18 hours after which it is in UTC.
+    private static readonly long LastDeadlineDay = BusinessTimeline.UnixDay(new LocalDate(8999, 12, 30));
 
     private SpecialDay? FindSpecialDay(LocalDate date)
     {
@@ -578,6 +629,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             {
                 throw new ArgumentException($"Expected holidays in the ISO calendar; got {h} in the {h.Calendar.Id} calendar.", nameof(holidays));
             }
+
+            RangeGuard.Date(h, nameof(holidays), "a holiday");
         }
 
         return [.. list];

@@ -293,8 +293,8 @@ internal sealed class BusinessTimeline
         return Instant.FromUnixTimeSeconds(seconds).PlusNanoseconds(nanosecondOfDay % NanosecondsPerSecond);
     }
 
-    private static ArgumentOutOfRangeException EndOfTime(Instant start, string parameterName) =>
-        new(parameterName, $"Expected an amount of business time that ends within NodaTime's range (up to {Instant.MaxValue}); the amount from {start} would end after it.");
+    internal static ArgumentOutOfRangeException EndOfTime(Instant start, string parameterName) =>
+        new(parameterName, $"Expected an amount of business time that ends by {SupportedRange.Format(SupportedRange.ComputationLimit)} (SupportedRange.ComputationLimit); the amount from {SupportedRange.Format(start)} would end after it.");
 
     /// <summary>Gets a value indicating whether any window works: one of the template or one of a special day.</summary>
     internal bool HasWorkingTime => _weekTotal > 0 || _exceptionsWork;

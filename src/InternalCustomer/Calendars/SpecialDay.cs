@@ -26,9 +26,12 @@ public sealed class SpecialDay : IEquatable<SpecialDay>
     /// <exception cref="ArgumentNullException"><paramref name="windows"/> is <see langword="null"/> (or a <c>default</c> <c>ImmutableArray</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar (parameter <c>date</c>), or two
     /// windows overlap (parameter <c>windows</c>; the message names both and the date).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> lies outside the supported dates, 1900-01-01 to
+    /// 2200-12-31 (<see cref="SupportedRange"/>).</exception>
     public SpecialDay(LocalDate date, IEnumerable<WorkingWindow> windows)
     {
         CheckIso(date, nameof(date));
+        RangeGuard.Date(date, nameof(date), "a special day");
         if (windows is null or ImmutableArray<WorkingWindow> { IsDefault: true })
         {
             throw new ArgumentNullException(
@@ -64,6 +67,7 @@ public sealed class SpecialDay : IEquatable<SpecialDay>
     /// <param name="date">The local date (ISO calendar).</param>
     /// <returns>The special day, without windows.</returns>
     /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> lies outside the supported dates (<see cref="SupportedRange"/>).</exception>
     public static SpecialDay Closed(LocalDate date) => new(date, []);
 
     /// <inheritdoc />

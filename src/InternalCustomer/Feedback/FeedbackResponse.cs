@@ -40,7 +40,9 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
     /// <param name="comment">Free text, if any.</param>
     /// <exception cref="ArgumentNullException"><paramref name="overallScale"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An id is <c>default</c>; <paramref name="respondent"/> equals <paramref name="subject"/>; dimension ratings without a dimension set; an unknown dimension.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A rating is outside its scale; the message names the field and the value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is outside its scale, or <paramref name="instant"/> outside the supported
+    /// range (<see cref="SupportedRange"/>: 1900-01-01T00:00:00Z, inclusive, to 2201-01-01T00:00:00Z, exclusive); the message names the
+    /// field (or the range) and the value.</exception>
     public FeedbackResponse(
         DepartmentId respondent,
         DepartmentId subject,
@@ -55,7 +57,7 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         AgreementId? agreement = null,
         ServiceId? service = null,
         string? comment = null)
-        : this(Checked(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service), respondent, subject, instant, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service, comment)
+        : this(Checked(respondent, subject, instant, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service), respondent, subject, instant, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service, comment)
     {
     }
 
@@ -128,7 +130,7 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(overallScale);
-        return Check(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is { } problem
+        return Check(respondent, subject, instant, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is { } problem
             ? Result.Failure<FeedbackResponse>([problem])
             : Result.Success(new FeedbackResponse(overallScale, respondent, subject, instant, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service, comment));
     }
@@ -248,6 +250,7 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
     private static RatingScale Checked(
         DepartmentId respondent,
         DepartmentId subject,
+        Instant instant,
         RatingScale overallScale,
         int overall,
         int? recommend,
@@ -259,7 +262,7 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         ServiceId? service)
     {
         ArgumentNullException.ThrowIfNull(overallScale);
-        if (Check(respondent, subject, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is not { } problem)
+        if (Check(respondent, subject, instant, overallScale, overall, recommend, effort, dimensions, perceptions, expectations, agreement, service) is not { } problem)
         {
             return overallScale;
         }
@@ -274,6 +277,7 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
     private static Problem? Check(
         DepartmentId respondent,
         DepartmentId subject,
+        Instant instant,
         RatingScale overallScale,
         int overall,
         int? recommend,
@@ -288,6 +292,11 @@ public sealed class FeedbackResponse : IEquatable<FeedbackResponse>
         if ((DefaultId(respondent, nameof(respondent)) ?? DefaultId(subject, nameof(subject))) is { } missing)
         {
             return missing;
+        }
+
+        if (SupportedRange.CheckInstant(instant, "a response") is { } outside)
+        {
+            return new(ProblemKind.InvalidValue, at.Property(nameof(instant)), outside);
         }
 
         if (respondent == subject)

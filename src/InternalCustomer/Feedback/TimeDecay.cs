@@ -30,7 +30,8 @@ public sealed class TimeDecay
     /// <param name="asOf">The reference instant.</param>
     /// <param name="halfLife">The half-life; positive.</param>
     /// <returns>The decay.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="halfLife"/> is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="halfLife"/> is zero, negative or longer than 100 years, or
+    /// <paramref name="asOf"/> lies outside the supported range (<see cref="SupportedRange"/>).</exception>
     public static TimeDecay Create(Instant asOf, Duration halfLife)
     {
         if (halfLife <= Duration.Zero)
@@ -41,6 +42,8 @@ public sealed class TimeDecay
                 string.Create(CultureInfo.InvariantCulture, $"Half-life must be positive; got {halfLife}."));
         }
 
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
+        RangeGuard.Duration(halfLife, nameof(halfLife), "a half-life");
         return new TimeDecay(asOf, halfLife);
     }
 

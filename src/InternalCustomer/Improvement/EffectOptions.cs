@@ -9,7 +9,9 @@ namespace InternalCustomer.Improvement;
 /// documented on it.
 /// </summary>
 /// <remarks>Settings are checked when the effect is measured; a bad one gives an <see cref="ArgumentException"/> for
-/// parameter <c>options</c> naming the setting and the value.</remarks>
+/// parameter <c>options</c> naming the setting and the value. <see cref="AsOf"/> and <see cref="Window"/> must lie in the
+/// supported range (<see cref="SupportedRange"/>), and the ends of <see cref="Before"/> and <see cref="After"/> before
+/// <see cref="SupportedRange.ComputationLimit"/>, or an <see cref="ArgumentOutOfRangeException"/> names the range.</remarks>
 public sealed record EffectOptions
 {
     /// <summary>Creates options evaluated at an instant.</summary>
@@ -52,6 +54,20 @@ public sealed record EffectOptions
     internal void Validate()
     {
         const string Parameter = "options";
+        RangeGuard.Instant(AsOf, Parameter, "AsOf");
+        if (Window is { } length)
+        {
+            RangeGuard.Period(length, Parameter, "a Window");
+        }
+
+        foreach (var interval in new[] { Before, After })
+        {
+            if (interval is { } i)
+            {
+                RangeGuard.Window(i, Parameter);
+            }
+        }
+
         foreach (var (name, value) in new[] { (nameof(Significance), Significance), (nameof(Power), Power), (nameof(Level), Level) })
         {
             if (!(value > 0 && value < 1))

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using InternalCustomer.Organizations;
 using NodaTime;
+using NodaTime.Text;
 
 namespace InternalCustomer.Improvement;
 
@@ -30,12 +31,16 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
     /// <paramref name="invitations"/> (or one of its elements) is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c>, or two invitations name the same
     /// relationship.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A day of <paramref name="cycle"/> lies outside the supported dates, 1900-01-01 to
+    /// 2200-12-31 (<see cref="SupportedRange"/>).</exception>
     public FeedbackCampaign(CampaignId id, DateInterval cycle, DateTimeZone zone, IEnumerable<Invitation> invitations)
     {
         Id = ModelGuard.NotDefault(id, nameof(id));
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(invitations);
+        RangeGuard.Date(cycle.Start, nameof(cycle), "a cycle's first day");
+        RangeGuard.Date(cycle.End, nameof(cycle), "a cycle's last day");
         var list = new List<Invitation>();
         foreach (var invitation in invitations)
         {
@@ -98,6 +103,8 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/>, <paramref name="cycle"/> or
     /// <paramref name="zone"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A day of <paramref name="cycle"/> lies outside the supported dates
+    /// (<see cref="SupportedRange"/>).</exception>
     public static FeedbackCampaign Plan(Organization organization, CampaignId id, DateInterval cycle, DateTimeZone zone, Criticality minimumCriticality)
     {
         ArgumentNullException.ThrowIfNull(organization);
@@ -134,7 +141,9 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
     /// <returns>The cycles, in order, adjacent and not overlapping.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cadence"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="cadence"/> has a time part, a negative part, or is zero.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or the last cycle would end after
+    /// <see cref="SupportedRange.MaxDate"/> (2200-12-31); <paramref name="start"/> lies outside the supported dates; or
+    /// <paramref name="cadence"/> is longer than 100 years (<see cref="SupportedRange"/>).</exception>
     public static ImmutableArray<DateInterval> Cycles(LocalDate start, Period cadence, int count)
     {
         ArgumentNullException.ThrowIfNull(cadence);
@@ -146,6 +155,8 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
                 nameof(cadence));
         }
 
+        RangeGuard.Period(cadence, nameof(cadence), "a cadence");
+        RangeGuard.Date(start, nameof(start), "a first cycle's first day");
         if (count < 1)
         {
             throw new ArgumentOutOfRangeException(
@@ -154,16 +165,27 @@ public sealed class FeedbackCampaign : IEquatable<FeedbackCampaign>
                 string.Create(CultureInfo.InvariantCulture, $"The number of cycles must be at least 1; got {count}."));
         }
 
-        var cycles = ImmutableArray.CreateBuilder<DateInterval>(count);
+        var cycles = ImmutableArray.CreateBuilder<DateInterval>();
         var from = start;
         for (var i = 1; i <= count; i++)
         {
+            // Every cycle so far ended by MaxDate, so this one ends at most a cadence (100 years) later: far inside NodaTime.
             var next = start.Plus(Times(cadence, i));
+            if (next.PlusDays(-1) > SupportedRange.MaxDate)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(count),
+                    count,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Expected cycles that end by {LocalDatePattern.Iso.Format(SupportedRange.MaxDate)}, the last supported date; cycle {i} of {count} from {LocalDatePattern.Iso.Format(start)} every {cadence} would end on {LocalDatePattern.Iso.Format(next.PlusDays(-1))}."));
+            }
+
             cycles.Add(new DateInterval(from, next.PlusDays(-1)));
             from = next;
         }
 
-        return cycles.MoveToImmutable();
+        return cycles.ToImmutable();
     }
 
     /// <summary>Checks the campaign against an organisation: every department an invitation names must be in it.</summary>

@@ -28,6 +28,8 @@ public sealed record ImprovementAction
     /// <paramref name="title"/> or <paramref name="dimension"/> is blank, <paramref name="status"/> or <paramref name="objective"/>
     /// is not a defined value, or <paramref name="completed"/> breaks the rule above.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="title"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="started"/> or <paramref name="completed"/> lies outside the
+    /// supported dates, 1900-01-01 to 2200-12-31 (<see cref="SupportedRange"/>).</exception>
     public ImprovementAction(
         ActionId id,
         Relationship relationship,
@@ -43,6 +45,8 @@ public sealed record ImprovementAction
         Relationship = ImprovementGuard.Pair(relationship, nameof(relationship));
         Owner = ModelGuard.NotDefault(owner, nameof(owner));
         Title = ModelGuard.Name(title, nameof(title));
+        RangeGuard.Date(started, nameof(started), "a start");
+        RangeGuard.Date(completed, nameof(completed), "a completion");
         if (!Enum.IsDefined(status))
         {
             throw new ArgumentException($"Expected a defined ImprovementStatus (Planned, InProgress, Completed or Abandoned); got {(int)status}.", nameof(status));

@@ -23,6 +23,8 @@ public sealed class ReviewMeeting : IEquatable<ReviewMeeting>
     /// <exception cref="ArgumentException">An id is <c>default</c>, the relationship is not a pair of two different departments,
     /// <paramref name="present"/> is empty or repeats a department, a list repeats an id, or <paramref name="notes"/> is blank.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="present"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> lies outside the supported dates, 1900-01-01 to
+    /// 2200-12-31 (<see cref="SupportedRange"/>).</exception>
     public ReviewMeeting(
         MeetingId id,
         Relationship relationship,
@@ -35,7 +37,7 @@ public sealed class ReviewMeeting : IEquatable<ReviewMeeting>
         ArgumentNullException.ThrowIfNull(present);
         Id = ModelGuard.NotDefault(id, nameof(id));
         Relationship = ImprovementGuard.Pair(relationship, nameof(relationship));
-        Date = date;
+        Date = RangeGuard.Date(date, nameof(date), "a meeting date");
         Present = ImprovementGuard.SortedDistinct(present, "the departments present", nameof(present));
         if (Present.IsEmpty)
         {

@@ -561,6 +561,11 @@ public sealed class OrganizationBuilder
                     ToObjective(ObjectiveKind.Resolution, draft.Resolution),
                     satisfaction)
                 : ServiceAgreement.Create(id, provider, consumer, services!, calendarId, draft.EffectiveFrom!.Value, draft.EffectiveUntil, draft.ReviewCadence!, sets!, satisfaction);
+            if (!ReachesEveryDeadline(agreement, calendars[calendarId], at, draft.ObjectiveSets is not null, problems))
+            {
+                continue;
+            }
+
             result.Add((exclusions.Count == 0 ? agreement : agreement.WithExclusions(exclusions), at));
         }
 
@@ -839,6 +844,18 @@ public sealed class OrganizationBuilder
             datesIso = false;
         }
 
+        if (datesIso && draft.EffectiveFrom is { } rangeFrom && SupportedRange.CheckDate(rangeFrom, "a first day in effect") is { } fromOutside)
+        {
+            Report(ProblemKind.InvalidValue, at.Property("effectiveFrom"), fromOutside);
+            datesIso = false;
+        }
+
+        if (datesIso && draft.EffectiveUntil is { } rangeUntil && SupportedRange.CheckDate(rangeUntil, "a last day in effect") is { } untilOutside)
+        {
+            Report(ProblemKind.InvalidValue, at.Property("effectiveUntil"), untilOutside);
+            datesIso = false;
+        }
+
         if (draft.EffectiveFrom is not { } from)
         {
             Report(ProblemKind.MissingValue, at.Property("effectiveFrom"), "An agreement needs the first day it is in effect; got none.");
@@ -851,7 +868,7 @@ public sealed class OrganizationBuilder
                 $"The effective period must not end before it starts ({iso.Format(from)}); got an end of {iso.Format(until)}.");
         }
 
-        if (ServiceAgreement.CheckReviewCadence(draft.ReviewCadence) is { } cadence)
+        if ((ServiceAgreement.CheckReviewCadence(draft.ReviewCadence) ?? SupportedRange.CheckPeriod(draft.ReviewCadence, "a review cadence")) is { } cadence)
         {
             Report(ProblemKind.InvalidValue, at.Property("reviewCadence"), cadence);
         }
@@ -867,6 +884,28 @@ public sealed class OrganizationBuilder
         if (draft.FirstResponse is null && draft.Resolution is null && draft.SatisfactionTarget is null && draft.ObjectiveSets is null)
         {
             Report(ProblemKind.InvalidValue, at.Property("objectives"), "An agreement needs at least one objective; got none.");
+        }
+
+        return ok;
+    }
+
+    /// <summary>Reports, at the objective, each time objective whose allowed time the agreement's calendar does not work after the
+    /// supported range (<see cref="ObjectiveGuard.CheckReach(BusinessCalendar, TimeObjective)"/>); true when it works every one.</summary>
+    private static bool ReachesEveryDeadline(ServiceAgreement agreement, BusinessCalendar calendar, ProblemLocation at, bool inSets, List<Problem> problems)
+    {
+        var ok = true;
+        for (var j = 0; j < agreement.ObjectiveSets.Length; j++)
+        {
+            var set = agreement.ObjectiveSets[j];
+            var setAt = inSets ? at.Property("objectiveSets").Element(j) : at;
+            foreach (var (objective, property) in new[] { (set.FirstResponse, "firstResponse"), (set.Resolution, "resolution") })
+            {
+                if (objective is not null && ObjectiveGuard.CheckReach(calendar, objective) is { } problem)
+                {
+                    problems.Add(new Problem(ProblemKind.InvalidValue, setAt.Property(property), problem));
+                    ok = false;
+                }
+            }
         }
 
         return ok;
@@ -895,6 +934,10 @@ public sealed class OrganizationBuilder
             {
                 problems.Add(new Problem(ProblemKind.InvalidValue, location.Property("withinBusinessDays"), $"Allowed business days must be at least 1; got {days}."));
             }
+            else if (SupportedRange.CheckBusinessDays(days, "an allowance") is { } tooMany)
+            {
+                problems.Add(new Problem(ProblemKind.InvalidValue, location.Property("withinBusinessDays"), tooMany));
+            }
         }
         else if (objective.Within is not { } within || within <= Duration.Zero)
         {
@@ -902,6 +945,10 @@ public sealed class OrganizationBuilder
                 ProblemKind.InvalidValue,
                 location.Property("within"),
                 $"Allowed business time must be positive; got {(objective.Within is { } w ? w.ToString() : "null")}."));
+        }
+        else if (SupportedRange.CheckDuration(within, "an allowed business time") is { } tooLong)
+        {
+            problems.Add(new Problem(ProblemKind.InvalidValue, location.Property("within"), tooLong));
         }
 
         if (objective.Target is not { } target)

@@ -10,7 +10,10 @@ namespace InternalCustomer.Scorecards;
 /// setting has the default documented on it.
 /// </summary>
 /// <remarks>Settings are checked when the scorecard is computed; a bad one gives an
-/// <see cref="ArgumentException"/> for parameter <c>options</c> naming the setting and the value.</remarks>
+/// <see cref="ArgumentException"/> for parameter <c>options</c> naming the setting and the value. <see cref="AsOf"/> and the dates of
+/// <see cref="LastReviews"/> must lie in the supported range (<see cref="SupportedRange"/>), and the ends of
+/// <see cref="ComplianceWindow"/> before <see cref="SupportedRange.ComputationLimit"/>, or an
+/// <see cref="ArgumentOutOfRangeException"/> names the range.</remarks>
 public sealed record ScorecardOptions
 {
     /// <summary>Creates options evaluated at an instant.</summary>
@@ -85,6 +88,17 @@ public sealed record ScorecardOptions
     internal void Validate()
     {
         const string Parameter = "options";
+        RangeGuard.Instant(AsOf, Parameter, "AsOf");
+        if (ComplianceWindow is { } range)
+        {
+            RangeGuard.Window(range, Parameter);
+        }
+
+        foreach (var (agreement, date) in LastReviews ?? new Dictionary<AgreementId, LocalDate>())
+        {
+            RangeGuard.Date(date, Parameter, $"the last review of '{agreement}' in LastReviews");
+        }
+
         if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
         {
             throw new ArgumentOutOfRangeException(Parameter, ConfidenceLevel, Text($"ConfidenceLevel must be in (0, 1); got {ConfidenceLevel}."));

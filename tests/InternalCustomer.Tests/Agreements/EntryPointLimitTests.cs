@@ -24,38 +24,58 @@ public class EntryPointLimitTests
             cadence,
             TimeObjective.FirstResponseWithin(Duration.FromHours(1), 0.9));
 
+    // The inputs of issue 15 ("What was found" 6 and 3): NextReviewDue(LocalDate.MaxIsoValue) threw an undocumented exception,
+    // and the cadences P1000000Y and P2147483647M were accepted and crashed Scorecard.FeedbackOverdue later. Dates now lie in the
+    // supported range (1900-01-01 to 2200-12-31) and cadences are at most 100 years, so the next review is at most 2300-12-31.
     [Fact]
     public void NextReviewDue_of_the_last_ISO_date_is_out_of_range()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Agreement(Period.FromMonths(3)).NextReviewDue(LocalDate.MaxIsoValue));
         Assert.Equal("lastReview", e.ParamName);
         Assert.StartsWith(
-            "Expected a last review whose next review (P3M later) falls on or before the end of the ISO calendar (year 9999); got 9999-12-31.",
+            "Expected a last review from 1900-01-01 to 2200-12-31 (both inclusive), the range the library supports; got 9999-12-31.",
             e.Message);
     }
 
     [Theory]
-    [InlineData("P3M", 9999, 10, 1)]   // 10000-01-01 does not exist
-    [InlineData("P1D", 9999, 12, 31)]
-    [InlineData("P1W", 9999, 12, 25)]  // 9999-12-25 + 7 days = 10000-01-01
-    [InlineData("P1000000Y", 2026, 1, 1)]
-    [InlineData("P2147483647M", 2026, 1, 1)]
-    [InlineData("P2147483647D", 2026, 1, 1)]
-    public void NextReviewDue_beyond_the_calendar_is_out_of_range(string cadence, int year, int month, int day)
+    [InlineData(9999, 10, 1)]
+    [InlineData(9999, 12, 25)]
+    [InlineData(2201, 1, 1)]
+    [InlineData(1899, 12, 31)]
+    public void NextReviewDue_outside_the_supported_dates_is_out_of_range(int year, int month, int day)
     {
-        var agreement = Agreement(NodaTime.Text.PeriodPattern.Roundtrip.Parse(cadence).Value);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => agreement.NextReviewDue(new LocalDate(year, month, day)));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Agreement(Period.FromWeeks(1)).NextReviewDue(new LocalDate(year, month, day)));
         Assert.Equal("lastReview", e.ParamName);
-        Assert.Contains("falls on or before the end of the ISO calendar (year 9999)", e.Message);
+        Assert.Contains($"from 1900-01-01 to 2200-12-31 (both inclusive), the range the library supports; got {year:0000}-{month:00}-{day:00}.", e.Message);
     }
 
     [Theory]
-    [InlineData("P3M", 9999, 9, 30, 9999, 12, 30)]
-    [InlineData("P1W", 9999, 12, 24, 9999, 12, 31)]
-    [InlineData("P1Y", 9998, 12, 31, 9999, 12, 31)]
-    [InlineData("P1M", 9999, 11, 30, 9999, 12, 30)]
+    [InlineData("P1000000Y")]
+    [InlineData("P2147483647M")]
+    [InlineData("P2147483647D")]
+    [InlineData("P101Y")]
+    [InlineData("P1201M")]
+    [InlineData("P36526D")]
+    [InlineData("P5218W")]
+    [InlineData("P50Y18263D")]
+    public void A_cadence_longer_than_100_years_is_out_of_range(string cadence)
+    {
+        var period = NodaTime.Text.PeriodPattern.Roundtrip.Parse(cadence).Value;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Agreement(period));
+        Assert.Equal("reviewCadence", e.ParamName);
+        Assert.StartsWith($"Expected a review cadence of at most 100 years (P100Y, P1200M or P36525D;", e.Message);
+        Assert.Contains($"got {cadence}.", e.Message);
+    }
+
+    [Theory]
+    [InlineData("P100Y", 2200, 12, 31, 2300, 12, 31)]
+    [InlineData("P1200M", 2200, 12, 31, 2300, 12, 31)]
+    [InlineData("P36525D", 2200, 12, 31, 2301, 1, 1)]     // 100 × 365 days + 24 leap days (2204, …, 2296; 2300 is none) = 36,524, one more
+    [InlineData("P5217W", 2200, 12, 31, 2300, 12, 26)]    // 36,519 days, five fewer than to 2300-12-31
+    [InlineData("P50Y18262D", 2200, 12, 31, 2300, 12, 31)] // 2250-12-31 + 18,262 days (12 leap days from 2252 to 2296)
+    [InlineData("P3M", 1900, 1, 1, 1900, 4, 1)]
     [InlineData("P1Y2M3W4D", 2026, 1, 31, 2027, 4, 25)] // 2027-01-31, then 2027-03-31 (P2M), then 25 days later
-    public void NextReviewDue_up_to_the_last_ISO_date_is_computed(string cadence, int year, int month, int day, int dueYear, int dueMonth, int dueDay)
+    public void NextReviewDue_up_to_the_edges_of_the_supported_range_is_computed(string cadence, int year, int month, int day, int dueYear, int dueMonth, int dueDay)
     {
         var agreement = Agreement(NodaTime.Text.PeriodPattern.Roundtrip.Parse(cadence).Value);
         Assert.Equal(new LocalDate(dueYear, dueMonth, dueDay), agreement.NextReviewDue(new LocalDate(year, month, day)));
@@ -108,13 +128,26 @@ public class EntryPointLimitTests
     [Fact]
     public void Rolling_windows_that_would_start_before_the_first_instant_are_out_of_range()
     {
+        // 100,000 windows of 100 years reach back ten million years, before NodaTime's first instant.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Rolling(AsOf, SupportedRange.MaxDuration, 100_000));
+        Assert.Equal("length", e.ParamName);
+        Assert.StartsWith("100000 window(s) of the given length ending at 2026-03-02T09:30:00Z must start no earlier than -9998-01-01T00:00:00Z; got a length of", e.Message);
+
+        // 100 years back from 2026 is fine.
+        var first = ComplianceWindows.Rolling(AsOf, SupportedRange.MaxDuration);
+        Assert.Equal(new Interval(AsOf - Duration.FromDays(36_525), AsOf), first);
+    }
+
+    [Fact]
+    public void Rolling_windows_longer_than_100_years_or_ending_outside_the_range_are_out_of_range()
+    {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Rolling(AsOf, Duration.MaxValue));
         Assert.Equal("length", e.ParamName);
-        Assert.StartsWith("1 window(s) of the given length ending at 2026-03-02T09:30:00Z must start no earlier than -9998-01-01T00:00:00Z; got a length of", e.Message);
+        Assert.StartsWith("Expected a rolling window's length of at most 36525 days (100 years; PT876600H), the longest the library supports; got", e.Message);
 
-        // Exactly back to the first instant is fine.
-        var first = ComplianceWindows.Rolling(AsOf, AsOf - Instant.MinValue);
-        Assert.Equal(new Interval(Instant.MinValue, AsOf), first);
+        var end = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Rolling(Instant.MaxValue, Duration.FromDays(1)));
+        Assert.Equal("end", end.ParamName);
+        Assert.StartsWith("Expected a window end from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports; got 9999-12-31T23:59:59.999999999Z.", end.Message);
     }
 
     [Fact]
@@ -126,9 +159,18 @@ public class EntryPointLimitTests
     }
 
     [Theory]
-    [InlineData(PeriodUnit.Month, 9999, 12, 1, 1)]
-    [InlineData(PeriodUnit.Quarter, 9999, 10, 1, 1)]
-    [InlineData(PeriodUnit.Year, 9999, 1, 1, 1)]
+    [InlineData(PeriodUnit.Month, 9999, 12, 1)]
+    [InlineData(PeriodUnit.Quarter, 9999, 10, 1)]
+    [InlineData(PeriodUnit.Year, 2201, 1, 1)]
+    [InlineData(PeriodUnit.Year, 1899, 12, 31)]
+    public void Aligned_windows_from_a_date_outside_the_range_are_out_of_range(PeriodUnit unit, int year, int month, int day)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceWindows.Aligned(DateTimeZone.Utc, unit, new LocalDate(year, month, day), 1));
+        Assert.Equal("first", e.ParamName);
+        Assert.StartsWith($"Expected a first window's date from 1900-01-01 to 2200-12-31 (both inclusive), the range the library supports; got {year:0000}-{month:00}-{day:00}.", e.Message);
+    }
+
+    [Theory]
     [InlineData(PeriodUnit.Month, 2026, 1, 1, 100_000)] // 2026 + 8,333 years
     [InlineData(PeriodUnit.Year, 2026, 1, 1, 7_974)]    // would end on 10000-01-01
     public void Aligned_windows_that_would_end_after_the_calendar_are_out_of_range(PeriodUnit unit, int year, int month, int day, int count)
@@ -141,8 +183,8 @@ public class EntryPointLimitTests
     [Fact]
     public void Aligned_windows_up_to_the_last_month_of_the_calendar_are_built()
     {
-        var nov = ComplianceWindows.Aligned(DateTimeZone.Utc, PeriodUnit.Month, new LocalDate(9999, 11, 15), 1);
-        Assert.Equal(new Interval(Instant.FromUtc(9999, 11, 1, 0, 0), Instant.FromUtc(9999, 12, 1, 0, 0)), Assert.Single(nov));
+        var dec = ComplianceWindows.Aligned(DateTimeZone.Utc, PeriodUnit.Month, new LocalDate(2200, 12, 15), 1);
+        Assert.Equal(new Interval(Instant.FromUtc(2200, 12, 1, 0, 0), Instant.FromUtc(2201, 1, 1, 0, 0)), Assert.Single(dec));
         var years = ComplianceWindows.Aligned(DateTimeZone.Utc, PeriodUnit.Year, new LocalDate(2026, 1, 1), 7_973);
         Assert.Equal(new Interval(Instant.FromUtc(9998, 1, 1, 0, 0), Instant.FromUtc(9999, 1, 1, 0, 0)), years[^1]);
     }

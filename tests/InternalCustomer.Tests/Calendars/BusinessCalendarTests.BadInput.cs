@@ -108,17 +108,25 @@ public sealed partial class BusinessCalendarTests
     public void Business_time_past_the_end_of_time_is_rejected()
     {
         var calendar = BusinessCalendar.AlwaysOpen("Europe/London");
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessTime(Instant.MaxValue - Duration.FromHours(1), Duration.FromHours(2)));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessTime(SupportedRange.ComputationLimit - Duration.FromHours(1), Duration.FromHours(2)));
         Assert.Equal("businessTime", e.ParamName);
-        Assert.StartsWith("Expected an amount of business time that ends within NodaTime's range", e.Message);
+        Assert.StartsWith("Expected an amount of business time that ends by 9000-01-01T00:00:00Z (SupportedRange.ComputationLimit); the amount from 8999-12-31T23:00:00Z would end after it.", e.Message);
 
-        // A calendar with one nanosecond of working time a week cannot fit Duration.MaxValue before the end of time.
+        // A calendar with one nanosecond of working time a week cannot fit 100 years before the computation limit.
         var tiny = BusinessCalendar.Create(
             "UTC",
             new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>> { [IsoDayOfWeek.Monday] = [new(new LocalTime(9, 0), LocalTime.FromNanosecondsSinceMidnight(32_400_000_000_001L))] },
             []);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => tiny.AddBusinessTime(Utc(2026, 1, 1, 0), Duration.MaxValue));
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => tiny.AddBusinessTime(Utc(2026, 1, 1, 0), SupportedRange.MaxDuration));
         Assert.Equal("businessTime", e.ParamName);
+        Assert.StartsWith("Expected an amount of business time that ends by 9000-01-01T00:00:00Z", e.Message);
+
+        // Past NodaTime's own end too: the same exception, not an overflow.
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessTime(Instant.MaxValue, Duration.FromHours(2)));
+        Assert.Equal("start", e.ParamName);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessTime(Utc(2026, 1, 1, 0), Duration.MaxValue));
+        Assert.Equal("businessTime", e.ParamName);
+        Assert.StartsWith("Expected a business time of at most 36525 days (100 years; PT876600H), the longest the library supports; got", e.Message);
         Assert.Equal(Utc(2026, 1, 5, 9).PlusNanoseconds(1), tiny.AddBusinessTime(Utc(2026, 1, 1, 0), Duration.Epsilon));
     }
 

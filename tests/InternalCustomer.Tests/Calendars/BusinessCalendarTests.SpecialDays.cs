@@ -268,9 +268,15 @@ public sealed partial class BusinessCalendarTests
         Assert.Equal("days", r.ParamName);
         Assert.StartsWith("Expected a number of business days >= 0; got -1.", r.Message);
 
-        r = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessDays(Instant.FromUtc(9999, 12, 1, 0, 0), 100));
+        r = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessDays(Instant.FromUtc(8999, 12, 1, 0, 0), 100));
         Assert.Equal("days", r.ParamName);
-        Assert.StartsWith("Expected a number of business days whose deadline lies on or before 9999-12-30; 100 from 9999-12-01T00:00:00Z would end after it.", r.Message);
+        Assert.StartsWith("Expected a number of business days whose deadline lies before 9000-01-01T00:00:00Z (SupportedRange.ComputationLimit); 100 from 8999-12-01T00:00:00Z would end after it.", r.Message);
+
+        r = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessDays(Instant.FromUtc(9999, 12, 1, 0, 0), 1));
+        Assert.Equal("start", r.ParamName);
+        r = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessDays(Utc(2026, 1, 1, 0), SupportedRange.MaxBusinessDays + 1));
+        Assert.Equal("days", r.ParamName);
+        Assert.StartsWith("Expected a number of at most 36525 business days, the most the library supports; got 36526.", r.Message);
 
         var none = BusinessCalendar.Create("Europe/Berlin", new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingWindow>>(), []);
         Assert.Throws<InvalidOperationException>(() => none.AddBusinessDays(Utc(2026, 1, 1, 0), 1));

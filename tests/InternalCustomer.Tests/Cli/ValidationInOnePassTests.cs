@@ -56,7 +56,7 @@ public sealed class ValidationInOnePassTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal(
             [
-                $"{requests}: line 2, column 11 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z); got \"not-an-instant\".",
+                $"{requests}: line 2, column 11 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports); got \"not-an-instant\".",
                 $"{responses}: $.responses[1].subject: Response at responses[1] names department 'HR', which is not a department of this organization; did you mean \"hr\"?",
                 $"{responses}: $.responses[2].respondent: Response at responses[2] names department 'visitor', which is not a department of this organization.",
             ],
@@ -140,7 +140,7 @@ public sealed class ValidationInOnePassTests : IDisposable
         Assert.Equal(
             [
                 $"{requests}: line 2, column 4 (agreement): Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"not an id\".",
-                $"{requests}: line 3, column 12 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z); got \"yesterday\".",
+                $"{requests}: line 3, column 12 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports); got \"yesterday\".",
                 $"{requests}: line 4, column 4 (agreement): Request 'R3' at requests[0] names agreement 'unknown', which is not an agreement of this organization.",
             ],
             Lines(error));

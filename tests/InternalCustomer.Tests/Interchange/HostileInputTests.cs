@@ -13,20 +13,25 @@ namespace InternalCustomer.Tests.Interchange;
 public class HostileInputTests
 {
     private const string InstantExpected =
-        "Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z)";
+        "Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports)";
 
     private const string DurationExpected =
-        "Expected an ISO-8601 duration of business time such as \"PT4H\", at most 2562047 hours (about 292 years; PT2562047H)";
+        "Expected an ISO-8601 duration of business time such as \"PT4H\", at most 876600 hours (36525 days, 100 years; PT876600H), the longest the library supports";
 
     private static readonly ProblemLocation Request0 = ProblemLocation.Root.Property("requests").Element(0);
     private static readonly ProblemLocation Response0 = ProblemLocation.Root.Property("responses").Element(0);
 
-    // 9999-12-31T23:00:00-02:00 is 10000-01-01T01:00Z and -9998-01-01T00:00:00+02:00 is -9999-12-31T22:00Z:
-    // both past the instants NodaTime holds.
+    // 9999-12-31T23:00:00-02:00 is 10000-01-01T01:00Z and -9998-01-01T00:00:00+02:00 is -9999-12-31T22:00Z: both past the
+    // instants NodaTime holds (the issue's inputs, which threw). 2200-12-31T23:00:00-02:00 is 2201-01-01T01:00Z and
+    // 1900-01-01T01:00:00+02:00 is 1899-12-31T23:00Z: both just past the supported range, by their offsets.
     [Theory]
     [InlineData("9999-12-31T23:00:00-02:00")]
     [InlineData("-9998-01-01T00:00:00+02:00")]
-    public void An_instant_pushed_out_of_range_by_its_offset_is_a_problem_in_every_reader(string instant)
+    [InlineData("2200-12-31T23:00:00-02:00")]
+    [InlineData("1900-01-01T01:00:00+02:00")]
+    [InlineData("9999-12-31T23:59:59.999999999Z")]
+    [InlineData("2201-01-01T00:00:00Z")]
+    public void An_instant_outside_the_supported_range_even_by_its_offset_is_a_problem_in_every_reader(string instant)
     {
         var requestJson = ServiceRequestJson.Read($$"""{ "schemaVersion": 1, "requests": [ { "id": "R", "agreement": "a", "opened": "{{instant}}" } ] }""");
         AssertOne(requestJson, ProblemKind.InvalidValue, Request0.Property("opened"), $"{InstantExpected}; got \"{instant}\".");
@@ -47,6 +52,8 @@ public class HostileInputTests
     [Theory]
     [InlineData("9999-12-31T23:00:00-02:00/")]
     [InlineData("/-9998-01-01T00:00:00+02:00")]
+    [InlineData("2200-12-31T23:00:00-02:00/")]
+    [InlineData("2026-03-02T09:30:00Z/2201-01-01T00:00:00Z")]
     public void An_interval_with_an_instant_out_of_range_is_a_problem(string interval)
     {
         var read = ServiceRequestJson.Read($$"""{ "schemaVersion": 1, "requests": [ { "id": "R", "agreement": "a", "opened": "2026-03-02T09:30:00Z", "pauses": ["{{interval}}"] } ] }""");
@@ -59,12 +66,14 @@ public class HostileInputTests
     }
 
     [Theory]
-    [InlineData("9999-12-31T21:59:59-02:00", 9999, 12, 31, 23, 59, 59)]
-    [InlineData("-9998-01-01T02:00:00+02:00", -9998, 1, 1, 0, 0, 0)]
-    public void An_instant_just_inside_the_range_is_read(string text, int year, int month, int day, int hour, int minute, int second)
+    [InlineData("2200-12-31T21:59:59.999999999-02:00", 2200, 12, 31, 23, 59, 59, 999_999_999)]
+    [InlineData("2200-12-31T23:59:59.999999999Z", 2200, 12, 31, 23, 59, 59, 999_999_999)]
+    [InlineData("1900-01-01T02:00:00+02:00", 1900, 1, 1, 0, 0, 0, 0)]
+    [InlineData("1899-12-31T18:00:00-06:00", 1900, 1, 1, 0, 0, 0, 0)]
+    public void An_instant_just_inside_the_supported_range_is_read(string text, int year, int month, int day, int hour, int minute, int second, int nanosecond)
     {
         Assert.True(NodaText.TryParseInstant(text, out var instant));
-        Assert.Equal(new LocalDateTime(year, month, day, hour, minute, second).InUtc().ToInstant(), instant);
+        Assert.Equal(new LocalDateTime(year, month, day, hour, minute, second).PlusNanoseconds(nanosecond).InUtc().ToInstant(), instant);
     }
 
     [Theory]
@@ -73,7 +82,10 @@ public class HostileInputTests
     [InlineData("PT2562048H")]
     [InlineData("PT2562047H47M16.854775808S")]
     [InlineData("PT9223372036854775807S")]
-    public void A_duration_longer_than_292_years_is_a_problem(string within)
+    [InlineData("PT876601H")]
+    [InlineData("PT876600H0.000000001S")]
+    [InlineData("PT3155760000.000000001S")]
+    public void A_duration_longer_than_100_years_is_a_problem(string within)
     {
         var json = $$"""
             {
@@ -113,21 +125,28 @@ public class HostileInputTests
             ProblemKind.InvalidValue,
             ProblemLocation.Root.Property("agreements").Element(0).Property("firstResponse").Property("within"),
             "\"P106752D\" has a date part; as business time it would mean 2562048 hours of working time (320256 working days of 8 hours), "
-                + "not 106752 business days. Write at most \"PT2562047H\" of business time (the longest a document may give) or "
+                + "not 106752 business days. Write at most \"PT876600H\" of business time (100 years, the longest the library supports) or "
                 + "\"withinBusinessDays\": 106752 for 106752 business days.");
     }
 
     [Fact]
-    public void The_longest_durations_that_fit_are_read_exactly()
+    public void The_longest_supported_durations_are_read_exactly()
     {
-        // 2^63 - 1 ns = 9,223,372,036.854775807 s = 106,751 d 23 h 47 min 16.854775807 s.
-        Assert.True(NodaText.TryParseDuration("P106751D", out var days));
-        Assert.Equal(Duration.FromDays(106751), days);
-        Assert.True(NodaText.TryParseDuration("PT2562047H", out var hours));
-        Assert.Equal(Duration.FromHours(2562047), hours);
-        Assert.True(NodaText.TryParseDuration("PT9223372036.854775807S", out var max));
-        Assert.Equal(Duration.FromNanoseconds(long.MaxValue), max);
-        Assert.False(NodaText.TryParseDuration("PT9223372036.854775808S", out _));
+        // 100 years of 365.25 days = 36,525 d = 876,600 h = 3,155,760,000 s (SupportedRange.MaxDuration); one nanosecond
+        // more is refused, and so is the longest duration NodaTime holds, 2^63 - 1 ns.
+        Assert.True(NodaText.TryParseDuration("P36525D", out var days));
+        Assert.Equal(Duration.FromDays(36525), days);
+        Assert.True(NodaText.TryParseDuration("PT876600H", out var hours));
+        Assert.Equal(Duration.FromHours(876600), hours);
+        Assert.True(NodaText.TryParseDuration("P5217WT144H", out var weeks)); // 5,217 weeks + 6 days = 36,525 days
+        Assert.Equal(Duration.FromDays(36525), weeks);
+        Assert.True(NodaText.TryParseDuration("PT3155760000S", out var max));
+        Assert.Equal(SupportedRange.MaxDuration, max);
+        Assert.True(NodaText.TryParseDuration("PT-3155760000S", out var min));
+        Assert.Equal(-SupportedRange.MaxDuration, min);
+        Assert.False(NodaText.TryParseDuration("PT3155760000.000000001S", out _));
+        Assert.False(NodaText.TryParseDuration("P36526D", out _));
+        Assert.False(NodaText.TryParseDuration("PT9223372036.854775807S", out _));
         Assert.True(NodaText.TryParseDuration("P1W2DT3H4M5.006S", out var mixed));
         Assert.Equal(Duration.FromDays(9) + Duration.FromHours(3) + Duration.FromMinutes(4) + Duration.FromMilliseconds(5006), mixed);
     }

@@ -274,8 +274,8 @@ public class OrganizationAgreementsJsonTests
     [Theory]
     [InlineData(0L, "PT0S")]
     [InlineData(90L * 60 * 1_000_000_000, "PT1H30M")]
-    [InlineData(106751L * 86_400 * 1_000_000_000, "PT2562024H")]
-    [InlineData(long.MaxValue, "PT2562047H47M16.854775807S")]
+    [InlineData(36525L * 86_400 * 1_000_000_000, "PT876600H")] // SupportedRange.MaxDuration, the longest read
+    [InlineData((36525L * 86_400 * 1_000_000_000) - 1, "PT876599H59M59.999999999S")]
     [InlineData(500_000_000L, "PT0.5S")]
     [InlineData(3_600_000_000_001L, "PT1H0.000000001S")]
     [InlineData(-5_400_000_000_000L, "PT-1H-30M")]
@@ -382,15 +382,16 @@ public class OrganizationAgreementsJsonTests
             + "Write business time with a time part only, in hours (such as \"PT160H\" for 160 business hours), or business days as \"withinBusinessDays\" (such as \"withinBusinessDays\": 20)."
         },
         {
-            // 106,752 days are 2,562,048 hours, one more than a duration holds: the message still says what it would have meant.
+            // 106,752 days are 2,562,048 hours, one more than a duration holds and far past the 100 years the library supports: the
+            // message still says what it would have meant.
             "P106752D",
             "\"P106752D\" has a date part; as business time it would mean 2562048 hours of working time (320256 working days of 8 hours), not 106752 business days. "
-            + "Write at most \"PT2562047H\" of business time (the longest a document may give) or \"withinBusinessDays\": 106752 for 106752 business days."
+            + "Write at most \"PT876600H\" of business time (100 years, the longest the library supports) or \"withinBusinessDays\": 106752 for 106752 business days."
         },
         {
             "P15251W",
             "\"P15251W\" has a date part; as business time it would mean 2562168 hours of working time (320271 working days of 8 hours), not 15251 weeks. "
-            + "Write at most \"PT2562047H\" of business time (the longest a document may give) or \"withinBusinessDays\": 76255 for the 76255 business days of 15251 Monday-to-Friday weeks."
+            + "Write at most \"PT876600H\" of business time (100 years, the longest the library supports) or \"withinBusinessDays\": 76255 for the 76255 business days of 15251 Monday-to-Friday weeks."
         },
         {
             "P-2D",
@@ -423,7 +424,7 @@ public class OrganizationAgreementsJsonTests
     [Theory]
     [InlineData("PT48H", 48 * 60)]
     [InlineData("PT30M", 30)]
-    [InlineData("PT2562047H", 2562047L * 60)]
+    [InlineData("PT876600H", 876600L * 60)] // 100 years, the longest the library supports
     public void Business_time_with_a_time_part_only_is_read(string within, long minutes)
     {
         var organization = OrganizationJson.Read(Document(Resolution($""" "within": "{within}", "target": 0.9 """))).GetValueOrThrow();
@@ -730,7 +731,7 @@ public class OrganizationAgreementsJsonTests
             [
                 (ProblemKind.UnexpectedProperty, Exclusion0.Property("note"), "Unknown property \"note\"; expected one of: from, until, reason, effect."),
                 (ProblemKind.InvalidValue, Exclusion0.Property("from"),
-                    "Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z); got \"soon\"."),
+                    "Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports); got \"soon\"."),
                 (ProblemKind.WrongType, Exclusion0.Property("until"), "Expected a string; got the number 5."),
                 (ProblemKind.InvalidValue, Exclusion0.Property("reason"), "Expected a non-blank reason, such as \"ERP upgrade\"; got \"  \"."),
                 (ProblemKind.MissingValue, Exclusion0.Property("effect"), "Required property \"effect\" is missing."),

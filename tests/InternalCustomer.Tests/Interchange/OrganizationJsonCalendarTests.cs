@@ -82,7 +82,7 @@ public class OrganizationJsonCalendarTests
         var byPlace = problems.ToDictionary(p => p.Location.ToString(), p => (p.Kind, p.Message));
 
         Assert.Equal(
-            (ProblemKind.InvalidValue, "Expected a special day's date as an ISO-8601 date such as \"2026-12-24\"; got \"24.12.2026\"."),
+            (ProblemKind.InvalidValue, "Expected a special day's date as an ISO-8601 date such as \"2026-12-24\" (from 1900-01-01 to 2200-12-31 (both inclusive), the range the library supports); got \"24.12.2026\"."),
             byPlace["$.calendars[0].specialDays[0].date"]);
         Assert.Equal(
             (ProblemKind.InvalidValue, "Expected working windows on 2026-12-28 that do not overlap; got 09:00-12:00 and 11:00-13:00."),

@@ -385,7 +385,7 @@ public class ServiceRequestFormsTests
 
         Assert.Equal(ProblemLocation.InText(2, 5).Property("at"), problem.Location);
         Assert.Equal(
-            "Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z); got \"9999-12-31T23:00:00-02:00\".",
+            "Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports); got \"9999-12-31T23:00:00-02:00\".",
             problem.Message);
 
         var json = Assert.Single(ServiceRequestJson.Read("""{ "schemaVersion": 1, "requests": [ { "id": "R", "agreement": "a", "statusLog": [ { "at": "-9998-01-01T00:00:00+02:00", "status": "New" } ] } ] }""").Problems);

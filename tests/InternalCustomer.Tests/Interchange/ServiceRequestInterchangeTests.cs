@@ -101,11 +101,11 @@ public class ServiceRequestInterchangeTests
                 "line 1, column 30: Unknown column \"colour\"; expected columns: id,agreement,opened,firstResponse,resolved,pauses,reopen,priority,service,category.",
                 "line 2, column 31 (resolved): Resolution must be at or after the opening (2026-03-02T09:30:00Z); got 2026-03-02T08:00:00Z.",
                 "line 3, column 4 (agreement): Expected an agreement id (1-64 characters, each a letter, a digit, '-', '_' or '.'); got \"bad id\".",
-                "line 3, column 11 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z); got \"yesterday\".",
+                "line 3, column 11 (opened): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports); got \"yesterday\".",
                 "line 4, column 1 (id): Request id \"R1\" is already used at line 2.",
                 "line 5: Expected 5 fields, as in the header; got 2.",
                 "line 5 (opened): The field \"opened\" is required; got an empty field.",
-                "line 6, column 31 (resolved): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z); got \"x\"y\".",
+                "line 6, column 31 (resolved): Expected an instant such as 2026-03-02T09:30:00Z or 2026-03-02T10:30:00+01:00 (in UTC from 1900-01-01T00:00:00Z (inclusive) to 2201-01-01T00:00:00Z (exclusive), the range the library supports); got \"x\"y\".",
             ],
             problems);
     }
