@@ -120,6 +120,7 @@ public sealed partial class SlaTimer
             throw new ArgumentException($"The destination must hold at least {requests.Length} evaluations; got room for {destination.Length}.", nameof(destination));
         }
 
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
         for (var i = 0; i < requests.Length; i++)
         {
             destination[i] = Evaluate(Checked(requests, i, asOf), kind, asOf, nameof(requests));
@@ -150,6 +151,7 @@ public sealed partial class SlaTimer
     public ComplianceReport Compliance(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, ReadOnlySpan<Interval> windows)
     {
         RequireMeasures(kind);
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
         var accumulator = new ComplianceAccumulator(windows, NominalTarget(kind));
         for (var i = 0; i < requests.Length; i++)
         {
@@ -194,6 +196,7 @@ public sealed partial class SlaTimer
             throw new ArgumentException($"The window must have a start and an end; got {w}.", nameof(window));
         }
 
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
         var tally = SlaTally.Empty;
         for (var i = 0; i < requests.Length; i++)
         {
@@ -234,6 +237,7 @@ public sealed partial class SlaTimer
     {
         ArgumentNullException.ThrowIfNull(policy);
         RequireMeasures(kind);
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
         var accumulator = new BurnRateAccumulator(policy, NominalTarget(kind), asOf);
         for (var i = 0; i < requests.Length; i++)
         {
@@ -350,8 +354,6 @@ public sealed partial class SlaTimer
         {
             throw new ArgumentException($"asOf must be at or after the opening of every request; requests[{i}] ('{request.Id}') opened at {request.Opened}, after {asOf}.", nameof(asOf));
         }
-
-        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
 
         return request;
     }
