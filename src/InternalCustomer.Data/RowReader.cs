@@ -57,7 +57,7 @@ internal sealed class RowReader<T>(string what, DbDataReader reader, RowShape sh
                 yield break;
             }
 
-            yield return Row(++row);
+            yield return Row(++row, cancellationToken);
         }
     }
 
@@ -69,18 +69,24 @@ internal sealed class RowReader<T>(string what, DbDataReader reader, RowShape sh
 
     /// <summary>One row made into a record; a failure of the provider while its values were read (a provider, I/O, socket
     /// or timeout exception, or an <see cref="InvalidOperationException"/> the record source marked as the provider's) is a
-    /// <see cref="DatabaseReadException"/>. An exception of the mapping itself is not caught: it is a bug, not a dropped connection.</summary>
-    private RecordResult<T> Row(long row)
+    /// <see cref="DatabaseReadException"/>, unless the read was cancelled (then the provider's failure is the cancellation's
+    /// doing: an <see cref="OperationCanceledException"/> for the marked one, the provider's own exception otherwise, as
+    /// for <c>ReadAsync</c>). An exception of the mapping itself is not caught: it is a bug, not a dropped connection.</summary>
+    private RecordResult<T> Row(long row, CancellationToken cancellationToken = default)
     {
         try
         {
             return One(row);
         }
+        catch (ProviderCallException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The read was cancelled while a row's values were read.", e.Provider, cancellationToken);
+        }
         catch (ProviderCallException e)
         {
             throw new DatabaseReadException(what, row - 1, e.Provider);
         }
-        catch (Exception e) when (e is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception e) when ((e is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException) && !cancellationToken.IsCancellationRequested)
         {
             throw new DatabaseReadException(what, row - 1, e);
         }

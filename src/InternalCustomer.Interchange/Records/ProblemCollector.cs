@@ -15,18 +15,21 @@ internal sealed class ProblemCollector
 
     private readonly List<Problem> _problems = [];
 
+    // Made when first asked for (a database reader makes a collector per row and pools nothing).
+    private TextPool? _texts;
+
     internal ProblemCollector(int limit = DefaultLimit, TextPool? texts = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         Limit = limit;
-        Texts = texts ?? new TextPool();
+        _texts = texts;
     }
 
     internal int Limit { get; }
 
     /// <summary>Gets the pool of repeated texts of the document this collector reads (the collector is the one object every
     /// record of a document is read with; a streaming reader passes its own pool to each record's collector).</summary>
-    internal TextPool Texts { get; }
+    internal TextPool Texts => _texts ??= new TextPool();
 
     /// <summary>Gets how many problems were found, kept or not.</summary>
     internal int Count { get; private set; }

@@ -8,15 +8,22 @@ namespace InternalCustomer.Interchange.Records;
 /// </summary>
 internal sealed class TextPool
 {
-    // A document with more distinct texts than this keeps the rest as read: the pool's memory stays bounded whatever
-    // the input.
+    // A document with more distinct texts than this keeps the rest as read, and a text longer than MaxLength is never
+    // pooled: the pool holds at most Capacity × MaxLength characters whatever the input (statuses are short words).
     private const int Capacity = 1024;
+    private const int MaxLength = 128;
 
     private Dictionary<string, string>? _texts;
 
-    /// <summary>Returns the pooled instance equal (ordinally) to <paramref name="text"/>, pooling it when there is room.</summary>
+    /// <summary>Returns the pooled instance equal (ordinally) to <paramref name="text"/>, pooling it when there is room and
+    /// it is short.</summary>
     internal string Pooled(string text)
     {
+        if (text.Length > MaxLength)
+        {
+            return text;
+        }
+
         _texts ??= new Dictionary<string, string>(StringComparer.Ordinal);
         if (_texts.TryGetValue(text, out var kept))
         {

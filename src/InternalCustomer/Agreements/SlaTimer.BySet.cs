@@ -19,6 +19,7 @@ public sealed partial class SlaTimer
     public ImmutableArray<ObjectiveSetCompliance> ComplianceBySet(ReadOnlySpan<ServiceRequest> requests, ObjectiveKind kind, Instant asOf, ReadOnlySpan<Interval> windows)
     {
         RequireMeasures(kind);
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
         var sets = SetsMeasuring(kind);
         var accumulators = new ComplianceAccumulator[sets.Length];
         for (var k = 0; k < sets.Length; k++)
@@ -71,6 +72,7 @@ public sealed partial class SlaTimer
     {
         ArgumentNullException.ThrowIfNull(policy);
         RequireMeasures(kind);
+        RangeGuard.Instant(asOf, nameof(asOf), "asOf");
         var sets = SetsMeasuring(kind);
         var accumulators = new BurnRateAccumulator[sets.Length];
         for (var k = 0; k < sets.Length; k++)

@@ -65,6 +65,28 @@ public class StatusLookupTests
     }
 
     [Fact]
+    public void More_clocks_than_the_memo_keeps_alternate_without_mixing_their_meanings()
+    {
+        // Ten clocks (the memo keeps eight), "hold" pausing under the even ones and running under the odd ones, read in
+        // turn twice over with the same status strings: 4 h elapsed under every even clock, 6 h under every odd one.
+        var timers = Enumerable.Range(0, 10).Select(k => TimerOf(new ClockConditions(
+        [
+            new("new", ClockAction.Start),
+            new("hold", k % 2 == 0 ? ClockAction.Pause : ClockAction.Run),
+            new("working", ClockAction.Run),
+            new("done", ClockAction.Stop),
+        ]))).ToArray();
+        var log = HeldLog(Copy);
+        for (var round = 0; round < 2; round++)
+        {
+            for (var k = 0; k < timers.Length; k++)
+            {
+                Assert.Equal(Duration.FromHours(k % 2 == 0 ? 4 : 6), timers[k].Evaluate(log, ObjectiveKind.Resolution, Mar(3, 9)).Elapsed);
+            }
+        }
+    }
+
+    [Fact]
     public void More_distinct_status_instances_than_the_memo_holds_are_still_each_looked_up()
     {
         // 40 requests, each with its own copies of the statuses: 160 instances, far more than the memo remembers. Request k
