@@ -14,14 +14,11 @@ internal static class Invariants
 
     internal static void Check<T>(Result<T> result, string reader)
         where T : class =>
-        Check(result.IsSuccess, result.Problems, reader);
+        Check((result.IsSuccess, result.Problems), reader);
 
-    internal static void Check<T>(InternalCustomer.Interchange.State.ValueResult<T> result, string reader)
-        where T : struct =>
-        Check(result.IsSuccess, result.Problems, reader);
-
-    private static void Check(bool isSuccess, ImmutableArray<Problem> problems, string reader)
+    internal static void Check((bool IsSuccess, ImmutableArray<Problem> Problems) result, string reader)
     {
+        var (isSuccess, problems) = result;
         if (problems.IsDefault)
         {
             throw new BrokenInvariantException($"{reader}: the problem list is a default (uninitialised) array.");

@@ -83,34 +83,18 @@ internal static class Targets
 
     private static void ReadBinaryStates(ReadOnlySpan<byte> input)
     {
-        Invariants.Check(SummaryStateBinary.ReadRatingSummary(input), nameof(SummaryStateBinary.ReadRatingSummary));
-        Invariants.Check(SummaryStateBinary.ReadWeightedRatingSummary(input), nameof(SummaryStateBinary.ReadWeightedRatingSummary));
-        Invariants.Check(SummaryStateBinary.ReadMomentSummary(input), nameof(SummaryStateBinary.ReadMomentSummary));
-        Invariants.Check(SummaryStateBinary.ReadNpsCounts(input), nameof(SummaryStateBinary.ReadNpsCounts));
-        Invariants.Check(SummaryStateBinary.ReadTrendSummary(input), nameof(SummaryStateBinary.ReadTrendSummary));
-        Invariants.Check(SummaryStateBinary.ReadCoMomentMatrix(input), nameof(SummaryStateBinary.ReadCoMomentMatrix));
-        Invariants.Check(SummaryStateBinary.ReadSlaTally(input), nameof(SummaryStateBinary.ReadSlaTally));
-        Invariants.Check(SummaryStateBinary.ReadCampaignSummary(input), nameof(SummaryStateBinary.ReadCampaignSummary));
-        Invariants.Check(SummaryStateBinary.ReadFeedbackSummary(input), nameof(SummaryStateBinary.ReadFeedbackSummary));
-        Invariants.Check(SummaryStateBinary.ReadServqualSummary(input), nameof(SummaryStateBinary.ReadServqualSummary));
-        Invariants.Check(SummaryStateBinary.ReadTrendTally(input), nameof(SummaryStateBinary.ReadTrendTally));
-        Invariants.Check(SummaryStateBinary.ReadScorecardState(input), nameof(SummaryStateBinary.ReadScorecardState));
+        foreach (var (type, read) in StateReaders.Binary)
+        {
+            Invariants.Check(read(input), "SummaryStateBinary, " + type);
+        }
     }
 
     private static void ReadJsonStates(ReadOnlySpan<byte> input)
     {
-        Invariants.Check(SummaryStateJson.ReadRatingSummary(input), nameof(SummaryStateJson.ReadRatingSummary));
-        Invariants.Check(SummaryStateJson.ReadWeightedRatingSummary(input), nameof(SummaryStateJson.ReadWeightedRatingSummary));
-        Invariants.Check(SummaryStateJson.ReadMomentSummary(input), nameof(SummaryStateJson.ReadMomentSummary));
-        Invariants.Check(SummaryStateJson.ReadNpsCounts(input), nameof(SummaryStateJson.ReadNpsCounts));
-        Invariants.Check(SummaryStateJson.ReadTrendSummary(input), nameof(SummaryStateJson.ReadTrendSummary));
-        Invariants.Check(SummaryStateJson.ReadCoMomentMatrix(input), nameof(SummaryStateJson.ReadCoMomentMatrix));
-        Invariants.Check(SummaryStateJson.ReadSlaTally(input), nameof(SummaryStateJson.ReadSlaTally));
-        Invariants.Check(SummaryStateJson.ReadCampaignSummary(input), nameof(SummaryStateJson.ReadCampaignSummary));
-        Invariants.Check(SummaryStateJson.ReadFeedbackSummary(input), nameof(SummaryStateJson.ReadFeedbackSummary));
-        Invariants.Check(SummaryStateJson.ReadServqualSummary(input), nameof(SummaryStateJson.ReadServqualSummary));
-        Invariants.Check(SummaryStateJson.ReadTrendTally(input), nameof(SummaryStateJson.ReadTrendTally));
-        Invariants.Check(SummaryStateJson.ReadScorecardState(input), nameof(SummaryStateJson.ReadScorecardState));
+        foreach (var (type, read) in StateReaders.Json)
+        {
+            Invariants.Check(read(input), "SummaryStateJson, " + type);
+        }
     }
 
     private static byte[] Resource(string name)

@@ -1,4 +1,5 @@
 using InternalCustomer.Feedback;
+using InternalCustomer.Fuzz;
 using InternalCustomer.Interchange;
 
 namespace InternalCustomer.Tests.Interchange;
@@ -39,8 +40,8 @@ public class FuzzCorpusTests
     [InlineData("state-json")]
     public void Every_state_seed_is_a_value_of_exactly_one_summary_type_and_there_is_one_of_each(string target)
     {
-        var readers = target == "state-binary" ? FuzzCorpus.BinaryStateReaders : FuzzCorpus.JsonStateReaders;
-        var readBy = FuzzCorpus.Seeds(target).Select(seed => Assert.Single(Enumerable.Range(0, readers.Length), i => readers[i](seed).IsSuccess)).ToList();
+        var readers = target == "state-binary" ? StateReaders.Binary : StateReaders.Json;
+        var readBy = FuzzCorpus.Seeds(target).Select(seed => Assert.Single(Enumerable.Range(0, readers.Length), i => readers[i].Read(seed).IsSuccess)).ToList();
 
         Assert.Equal(Enumerable.Range(0, readers.Length), readBy.Order());
     }

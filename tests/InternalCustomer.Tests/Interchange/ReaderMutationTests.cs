@@ -3,6 +3,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using InternalCustomer.Feedback;
+using InternalCustomer.Fuzz;
 using InternalCustomer.Interchange;
 using InternalCustomer.Tests.Generators;
 
@@ -178,7 +179,7 @@ public class ReaderMutationTests
         MutationRuns.Feed(FuzzCorpus.Seeds("state-binary"), 6, MutationRuns.PerReader, d =>
         {
             var framed = FuzzCorpus.Framed(d.Bytes);
-            foreach (var read in FuzzCorpus.BinaryStateReaders)
+            foreach (var (_, read) in StateReaders.Binary)
             {
                 AssertValueOrProblems(read(d.Bytes));
                 if (framed is not null)
@@ -192,7 +193,7 @@ public class ReaderMutationTests
     public void Mutated_json_states_never_throw() =>
         MutationRuns.Feed(FuzzCorpus.Seeds("state-json"), 7, MutationRuns.PerReader, d =>
         {
-            foreach (var read in FuzzCorpus.JsonStateReaders)
+            foreach (var (_, read) in StateReaders.Json)
             {
                 AssertValueOrProblems(read(d.Bytes));
             }
