@@ -25,10 +25,10 @@ internal static class StateSeeds
         var requests = ServiceRequestJson.Read(File.ReadAllBytes(Path.Combine(corpus, "requests-json", "requests.json"))).GetValueOrThrow();
         var scale = RatingScale.Custom(1, 7);
         var responses = FeedbackResponseJson.Read(File.ReadAllBytes(Path.Combine(corpus, "responses-json", "responses.json")), DimensionSet.Servqual).GetValueOrThrow()
-            .Where(r => r.OverallScale == scale)
+            .Where(r => r.OverallScale.Equals(scale))
             .ToArray();
 
-        var accumulator = new ScorecardAccumulator(organisation, new ScorecardOptions(Instant.FromUtc(2026, 6, 1, 0, 0)) { OverallScale = scale });
+        var accumulator = new ScorecardAccumulator(organisation, new ScorecardOptions(Instant.FromUtc(2026, 6, 1, 0, 0)) { OverallScale = scale, Dimensions = DimensionSet.Servqual });
         foreach (var request in requests)
         {
             accumulator.Add(request);
