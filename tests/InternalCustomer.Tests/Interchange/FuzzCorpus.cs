@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using InternalCustomer.Interchange.State;
-
 namespace InternalCustomer.Tests.Interchange;
 
 /// <summary>
@@ -21,23 +18,4 @@ public static class FuzzCorpus
     /// <param name="target">The target (the folder's name).</param>
     /// <returns>Their bytes.</returns>
     public static byte[][] Seeds(string target) => [.. Files(target).Select(File.ReadAllBytes)];
-
-    /// <summary>
-    /// A copy of a binary state whose payload length (bytes 8–11) and checksum (the last four bytes) are set to what the
-    /// rest of it makes right, as the fuzzing harness's <c>state-binary</c> target reads every input a second time.
-    /// </summary>
-    /// <param name="blob">A blob, maybe mutated.</param>
-    /// <returns>The framed copy, or <see langword="null"/> for a blob shorter than a header and a checksum.</returns>
-    public static byte[]? Framed(byte[] blob)
-    {
-        if (blob.Length < 16)
-        {
-            return null;
-        }
-
-        var framed = (byte[])blob.Clone();
-        BinaryPrimitives.WriteUInt32LittleEndian(framed.AsSpan(8), (uint)(framed.Length - 16));
-        BinaryPrimitives.WriteUInt32LittleEndian(framed.AsSpan(framed.Length - 4), Crc32.Compute(framed.AsSpan(0, framed.Length - 4)));
-        return framed;
-    }
 }
