@@ -28,10 +28,9 @@ internal static class JsonInput
             utf8 = utf8[3..];
         }
 
-        if (FirstInvalidUtf8(utf8) is { } bad)
+        if (InvalidUtf8(utf8) is { } invalid)
         {
-            var (line, column) = LineAndColumn(utf8, bad);
-            problems.Add(InvalidUtf8(line, column, utf8[bad], bad));
+            problems.Add(invalid);
             return null;
         }
 
@@ -58,6 +57,21 @@ internal static class JsonInput
                 $"Not well-formed JSON: expected a JSON value or punctuation the JSON grammar allows here; got \"{Snippet.Of(rest.ReplaceLineEndings(" "))}\".");
             return null;
         }
+    }
+
+    /// <summary>The problem of the first byte of <paramref name="utf8"/> that does not start or continue a UTF-8 sequence
+    /// (see <see cref="InvalidUtf8(int, int, byte, long)"/>), or <see langword="null"/> when all of it is UTF-8. System.Text.Json
+    /// checks the UTF-8 of a string only when the string is read, and then throws <see cref="InvalidOperationException"/>:
+    /// every reader checks the whole input before it parses.</summary>
+    internal static Problem? InvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (FirstInvalidUtf8(utf8) is not { } bad)
+        {
+            return null;
+        }
+
+        var (line, column) = LineAndColumn(utf8, bad);
+        return InvalidUtf8(line, column, utf8[bad], bad);
     }
 
     /// <summary>The problem of a document that is not UTF-8: the first bad byte, its offset (after a byte-order mark) and its

@@ -63,6 +63,22 @@ internal ref struct BinaryStateReader
             : throw new StateFormatException(ProblemKind.InvalidValue, at, string.Create(CultureInfo.InvariantCulture, $"Expected a length of at most {Math.Min(max, int.MaxValue)}; got {value}."));
     }
 
+    /// <summary>
+    /// The length of the run of bytes that follows it: at most <paramref name="max"/>, and at most the bytes left once the
+    /// length itself has been read (a bound taken before reading it counted the length's own bytes, so a run that reached
+    /// past the payload's end by up to nine bytes got through to the slice, which threw).
+    /// </summary>
+    private int ByteLength(StatePlace at, int max)
+    {
+        var length = Length(at, max);
+        return length <= Remaining
+            ? length
+            : throw new StateFormatException(
+                ProblemKind.MalformedInput,
+                at,
+                string.Create(CultureInfo.InvariantCulture, $"Expected {length} bytes at payload offset {_position}; the payload ends after {_payload.Length} bytes."));
+    }
+
     internal long Int(StatePlace at)
     {
         var value = UInt(at);
@@ -106,7 +122,7 @@ internal ref struct BinaryStateReader
 
     internal string String(StatePlace at)
     {
-        var length = Length(at, Remaining);
+        var length = ByteLength(at, int.MaxValue);
         var bytes = _payload.Slice(_position, length);
         if (!Utf8.IsValid(bytes))
         {
@@ -120,7 +136,7 @@ internal ref struct BinaryStateReader
     /// <summary>A signed integer written by <c>BinaryStateWriter.Big</c>, of at most <paramref name="maxBytes"/> bytes.</summary>
     internal System.Numerics.BigInteger Big(StatePlace at, int maxBytes)
     {
-        var length = Length(at, Math.Min(maxBytes, Remaining));
+        var length = ByteLength(at, maxBytes);
         var value = new System.Numerics.BigInteger(_payload.Slice(_position, length));
         _position += length;
         return value;
@@ -130,7 +146,7 @@ internal ref struct BinaryStateReader
     /// one of more than 16 bytes is an <see cref="ProblemKind.InvalidValue"/>.</summary>
     internal Int128 Int128(StatePlace at)
     {
-        var length = Length(at, Remaining);
+        var length = ByteLength(at, int.MaxValue);
         if (length > 16)
         {
             // Said by its size: a crafted field of a megabyte must not be turned into a million-digit message.

@@ -219,6 +219,13 @@ public static partial class SummaryStateJson
 
     private static T Decode<T>(ReadOnlySpan<byte> utf8Json, StateType type, Func<JsonStateObject, T> decode)
     {
+        // Before parsing: JsonDocument accepts bytes that are not UTF-8 inside a string or property name, and the first
+        // GetString() or Name on them throws InvalidOperationException.
+        if (JsonInput.InvalidUtf8(utf8Json) is { } invalid)
+        {
+            throw new StateFormatException(invalid);
+        }
+
         JsonDocument document;
         try
         {

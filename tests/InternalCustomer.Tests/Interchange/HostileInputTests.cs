@@ -1,6 +1,10 @@
+using System.Buffers.Binary;
 using System.Text;
 using InternalCustomer.Feedback;
+using InternalCustomer.Feedback.Statistics;
+using InternalCustomer.Improvement;
 using InternalCustomer.Interchange;
+using InternalCustomer.Interchange.State;
 using NodaTime;
 
 namespace InternalCustomer.Tests.Interchange;
@@ -8,7 +12,8 @@ namespace InternalCustomer.Tests.Interchange;
 /// <summary>
 /// Regression tests for the inputs that made the readers throw (issue 15, "Readers throw"), for the warning
 /// thresholds the organisation reader replaced by the defaults ("Accepted silently") and for the cap on the problems
-/// one document reports ("Unbounded problem lists").
+/// one document reports ("Unbounded problem lists"), and for what the coverage-guided fuzzer found in the summary-state
+/// readers (docs/robustness.md, "Fuzzing").
 /// </summary>
 public class HostileInputTests
 {
@@ -370,6 +375,69 @@ public class HostileInputTests
           ]
         }
         """;
+
+    // Found by the fuzzer (state-binary target): a byte run (a string, a 128-bit or a big integer) whose length varint
+    // claims up to nine bytes more than remain after the varint passed the length check, which counted the varint's own
+    // bytes, and the slice behind it threw ArgumentOutOfRangeException. Each payload below claims 3 bytes with 2 left.
+    public static TheoryData<string, byte[], string> ByteRunsPastTheEnd() => new()
+    {
+        { "campaign-summary", [3, (byte)'a', (byte)'b'], "campaign" },
+        { "trend-tally", [0, 3, 1, 2], "sumTicks" },
+        { "trend-tally", [0, 0, 3, 1, 2], "sumSquaredTicks" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ByteRunsPastTheEnd))]
+    public void A_binary_state_whose_byte_run_reaches_past_the_payload_is_malformed_input(string type, byte[] payload, string field)
+    {
+        var blob = type == "campaign-summary" ? Blob(SummaryStateBinary.Write(Campaign()), payload) : Blob(SummaryStateBinary.Write(TrendTally.Empty), payload);
+
+        var problems = type == "campaign-summary" ? SummaryStateBinary.ReadCampaignSummary(blob).Problems : SummaryStateBinary.ReadTrendTally(blob).Problems;
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((ProblemKind.MalformedInput, ProblemLocation.Root.Property(field)), (problem.Kind, problem.Location));
+    }
+
+    [Fact]
+    public void A_binary_state_whose_byte_run_ends_with_the_payload_is_read_up_to_it()
+    {
+        // The same string as above with the length it has: read, then the campaign's window is missing (truncated).
+        var problem = Assert.Single(SummaryStateBinary.ReadCampaignSummary(Blob(SummaryStateBinary.Write(Campaign()), [2, (byte)'a', (byte)'b'])).Problems);
+
+        Assert.Equal((ProblemKind.MalformedInput, ProblemLocation.Root.Property("window").Property("start")), (problem.Kind, problem.Location));
+    }
+
+    // Found by the fuzzer (state-json target): System.Text.Json parses a string or property name holding bytes that are not
+    // UTF-8, and the reader's GetString() or Name on it threw InvalidOperationException.
+    [Theory]
+    [InlineData("\"format\"", 4, 0x80)]
+    [InlineData("\"nps-counts\"", 5, 0xFF)]
+    [InlineData("\"promoters\"", 10, 0xC3)]
+    public void A_json_state_with_bytes_that_are_not_utf8_in_a_string_is_malformed_input_at_the_byte(string token, int into, byte bad)
+    {
+        var json = SummaryStateJson.Write(NpsCounts.Of([0, 9, 10]));
+        Assert.DoesNotContain((byte)'\n', json);
+        var at = json.AsSpan().IndexOf(Encoding.UTF8.GetBytes(token)) + into;
+        byte[] damaged = [.. json[..at], bad, .. json[at..]];
+
+        var problem = Assert.Single(SummaryStateJson.ReadNpsCounts(damaged).Problems);
+
+        Assert.Equal((ProblemKind.MalformedInput, ProblemLocation.InText(1, at + 1)), (problem.Kind, problem.Location));
+    }
+
+    /// <summary>A blob with the header (magic, version, type) of <paramref name="written"/>, <paramref name="payload"/>, and its length and checksum.</summary>
+    private static byte[] Blob(byte[] written, byte[] payload)
+    {
+        var blob = new byte[12 + payload.Length + 4];
+        written.AsSpan(0, 8).CopyTo(blob);
+        BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(8), (uint)payload.Length);
+        payload.CopyTo(blob.AsSpan(12));
+        BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(12 + payload.Length), Crc32.Compute(blob.AsSpan(0, 12 + payload.Length)));
+        return blob;
+    }
+
+    private static CampaignSummary Campaign() =>
+        CampaignSummary.FromParts(CampaignId.Parse("q1"), new NodaTime.Interval(Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 4, 1, 0, 0)), 2, []);
 
     private static string LoneSurrogateMessage(string what, string escape) =>
         $"Not well-formed JSON: expected {what} whose \\u escapes form whole characters (a \\uD800-\\uDBFF escape followed by a \\uDC00-\\uDFFF one); got the lone surrogate \"{escape}\".";

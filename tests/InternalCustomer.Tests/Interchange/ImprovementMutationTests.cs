@@ -7,15 +7,12 @@ namespace InternalCustomer.Tests.Interchange;
 
 /// <summary>
 /// The improvement readers' promise, "reading never throws on bad input", checked like the other readers'
-/// (<see cref="ReaderMutationTests"/>): mutated improvement documents (every field used) and mutated invitations CSVs joined
+/// (<see cref="ReaderMutationTests"/>, <see cref="MutationRuns.PerReader"/> documents each): mutated improvement documents (every field used) and mutated invitations CSVs joined
 /// to a document whose campaign leaves its invitations out; every result is a value with no problem or a failure with at
 /// least one problem (and at most the cap and its summary).
 /// </summary>
 public class ImprovementMutationTests
 {
-    /// <summary>Mutated documents per reader and run.</summary>
-    private const int PerReader = 3_000;
-
     internal const string InvitationsCsv =
         "campaign,provider,consumer,invited\r\n"
         + "2026-q1,hr,line-a,3\r\n"
@@ -38,38 +35,35 @@ public class ImprovementMutationTests
             ImprovementJson.Read(WithoutInvitationsBytes, CsvBytes, ImprovementJsonTests.Organization).Value);
     }
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_improvement_documents_never_throw(MutationSeed seed)
-    {
-        var document = InterchangeGenerators.Mutate(DocumentBytes, new Random(seed.Value), seed.Value);
-        var result = (seed.Value & 3) switch
+    [Fact]
+    public void Mutated_improvement_documents_never_throw() =>
+        MutationRuns.Feed([DocumentBytes], 11, MutationRuns.PerReader, document =>
         {
-            0 => ImprovementJson.Read(Encoding.UTF8.GetString(document.Bytes), ImprovementJsonTests.Organization),
-            1 => ImprovementJson.Read(new MemoryStream(document.Bytes), ImprovementJsonTests.Organization),
-            _ => ImprovementJson.Read(document.Bytes, ImprovementJsonTests.Organization),
-        };
+            var result = (document.Seed & 3) switch
+            {
+                0 => ImprovementJson.Read(Encoding.UTF8.GetString(document.Bytes), ImprovementJsonTests.Organization),
+                1 => ImprovementJson.Read(new MemoryStream(document.Bytes), ImprovementJsonTests.Organization),
+                _ => ImprovementJson.Read(document.Bytes, ImprovementJsonTests.Organization),
+            };
 
-        AssertValueOrProblems(result, document.ToString());
-    }
+            AssertValueOrProblems(result, document.ToString());
+        });
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_invitation_csvs_never_throw_alone_or_joined(MutationSeed seed)
-    {
-        var csv = InterchangeGenerators.Mutate(CsvBytes, new Random(seed.Value), seed.Value);
-        var alone = (seed.Value & 1) == 0 ? InvitationCsv.Read(csv.Bytes) : InvitationCsv.Read(new MemoryStream(csv.Bytes));
-        var joined = ImprovementJson.Read(WithoutInvitationsBytes, csv.Bytes, ImprovementJsonTests.Organization);
+    [Fact]
+    public void Mutated_invitation_csvs_never_throw_alone_or_joined() =>
+        MutationRuns.Feed([CsvBytes], 12, MutationRuns.PerReader, csv =>
+        {
+            var alone = (csv.Seed & 1) == 0 ? InvitationCsv.Read(csv.Bytes) : InvitationCsv.Read(new MemoryStream(csv.Bytes));
+            var joined = ImprovementJson.Read(WithoutInvitationsBytes, csv.Bytes, ImprovementJsonTests.Organization);
 
-        AssertValueOrProblems(alone, csv.ToString());
-        AssertValueOrProblems(joined, csv.ToString());
-    }
+            AssertValueOrProblems(alone, csv.ToString());
+            AssertValueOrProblems(joined, csv.ToString());
+        });
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_documents_joined_to_a_csv_never_throw(MutationSeed seed)
-    {
-        var document = InterchangeGenerators.Mutate(WithoutInvitationsBytes, new Random(seed.Value), seed.Value);
-
-        AssertValueOrProblems(ImprovementJson.Read(document.Bytes, CsvBytes, ImprovementJsonTests.Organization), document.ToString());
-    }
+    [Fact]
+    public void Mutated_documents_joined_to_a_csv_never_throw() =>
+        MutationRuns.Feed([WithoutInvitationsBytes], 13, MutationRuns.PerReader, document =>
+            AssertValueOrProblems(ImprovementJson.Read(document.Bytes, CsvBytes, ImprovementJsonTests.Organization), document.ToString()));
 
     [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = 300, QuietOnSuccess = true)]
     public void Mutated_generated_documents_of_the_example_never_throw(MutationSeed seed)

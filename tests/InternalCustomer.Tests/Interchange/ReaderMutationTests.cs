@@ -1,14 +1,15 @@
+using System.Collections.Immutable;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using InternalCustomer.Feedback;
+using InternalCustomer.Fuzz;
 using InternalCustomer.Interchange;
 using InternalCustomer.Tests.Generators;
 
 namespace InternalCustomer.Tests.Interchange;
 
-/// <summary>The seed of one mutation, drawn from the whole non-negative int range (FsCheck's ints stay near 0).</summary>
+/// <summary>The seed of one mutation (for the FsCheck properties that mutate documents), drawn from the whole non-negative int range (FsCheck's ints stay near 0).</summary>
 public sealed record MutationSeed(int Value);
 
 /// <summary>Draws <see cref="MutationSeed"/>s uniformly, without regard to FsCheck's size.</summary>
@@ -19,21 +20,21 @@ public static class MutationSeeds
 }
 
 /// <summary>
-/// The readers' promise, "reading never throws on bad input", checked on <see cref="PerReader"/> mutated documents
-/// per reader and run (byte flips, truncations, duplications, deletions, insertions of JSON punctuation and of the
-/// hostile tokens of issue 15, and fields replaced by values at and past NodaTime's range): every result is either
-/// a value with no problem or a failure with at least one problem (and at most the cap and its summary).
+/// The readers' promise, "reading never throws on bad input", checked on <see cref="MutationRuns.PerReader"/> mutated
+/// documents per reader and run (100,000 unless <c>INTERNALCUSTOMER_MUTATIONS</c> says otherwise; byte flips, truncations,
+/// duplications, deletions, insertions of JSON punctuation and of the hostile tokens of issue 15, and fields replaced by
+/// values at and past NodaTime's range): every result is either a value with no problem or a failure with at least one
+/// problem (and at most the cap and its summary).
 /// </summary>
 /// <remarks>
 /// The seeds are small documents using every field, so that each mutation is cheap and most of them land in a
-/// value. FsCheck draws the mutation's seed; a failure reports it, and <see cref="InterchangeGenerators.Mutate"/>
-/// rebuilds the same document from it. The entry point (bytes, text, stream) rotates with the seed.
+/// value; the request readers get the layouts of issue 11 (status logs, status-change rows) among their seeds, the state
+/// readers the seed corpus of the fuzzing harness (one state of every summary type, tests/InternalCustomer.Fuzz/corpus).
+/// A failure reports the mutation's seed, from which <see cref="InterchangeGenerators.Mutate"/> rebuilds the same
+/// document. The entry point (bytes, text, stream) rotates with the seed.
 /// </remarks>
 public class ReaderMutationTests
 {
-    /// <summary>Mutated documents per reader and run; see docs/robustness.md for the time it takes.</summary>
-    private const int PerReader = 20_000;
-
     internal const string Organisation = """
         {
           "schemaVersion": 1,
@@ -76,9 +77,6 @@ public class ReaderMutationTests
         "id,agreement,opened,firstResponse,resolved,pauses,reopen\r\n"
         + "R1,sla-hr,2026-03-02T09:30:00Z,2026-03-02T11:00:00+01:00,2026-03-03T09:00:00Z,2026-03-02T11:00:00Z/2026-03-02T12:00:00Z;2026-03-02T13:00:00Z/2026-03-02T14:00:00Z,\r\n"
         + "\"R,2\",sla-hr,2026-03-04T09:30:00-05:00,,,,\r\n";
-
-    /// <summary>Mutated documents per run for the layouts of issue 11 (status logs, classes), a smaller budget so the suite stays fast.</summary>
-    private const int PerNewLayout = 2_000;
 
     internal const string RequestLogsJson = """
         {
@@ -145,49 +143,66 @@ public class ReaderMutationTests
         AssertSuccess(FeedbackResponseCsv.Read(ResponsesCsv, DimensionSet.Servqual));
     }
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_organisation_documents_never_throw(MutationSeed seed) =>
-        AssertFailsWithProblems(Mutated(OrganisationBytes, seed.Value), OrganizationJson.Read, OrganizationJson.Read, OrganizationJson.Read);
+    [Fact]
+    public void Mutated_organisation_documents_never_throw() =>
+        MutationRuns.Feed([OrganisationBytes], 1, MutationRuns.PerReader, d => AssertFailsWithProblems(d, OrganizationJson.Read, OrganizationJson.Read, OrganizationJson.Read));
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_request_json_never_throws(MutationSeed seed) =>
-        AssertFailsWithProblems(Mutated(RequestsJsonBytes, seed.Value), ServiceRequestJson.Read, ServiceRequestJson.Read, ServiceRequestJson.Read);
+    [Fact]
+    public void Mutated_request_json_never_throws() =>
+        MutationRuns.Feed([RequestsJsonBytes, RequestLogsJsonBytes], 2, MutationRuns.PerReader, d => AssertFailsWithProblems(d, ServiceRequestJson.Read, ServiceRequestJson.Read, ServiceRequestJson.Read));
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_request_csv_never_throws(MutationSeed seed) =>
-        AssertFailsWithProblems(Mutated(RequestsCsvBytes, seed.Value), ServiceRequestCsv.Read, ServiceRequestCsv.Read, ServiceRequestCsv.Read);
+    [Fact]
+    public void Mutated_request_csv_never_throws() =>
+        MutationRuns.Feed([RequestsCsvBytes, StatusChangesCsvBytes], 3, MutationRuns.PerReader, d => AssertFailsWithProblems(d, ServiceRequestCsv.Read, ServiceRequestCsv.Read, ServiceRequestCsv.Read));
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerNewLayout, QuietOnSuccess = true)]
-    public void Mutated_request_json_with_status_logs_never_throws(MutationSeed seed) =>
-        AssertFailsWithProblems(Mutated(RequestLogsJsonBytes, seed.Value), ServiceRequestJson.Read, ServiceRequestJson.Read, ServiceRequestJson.Read);
+    [Fact]
+    public void Mutated_response_json_never_throws() =>
+        MutationRuns.Feed([ResponsesJsonBytes], 4, MutationRuns.PerReader, d =>
+        {
+            var dimensions = (d.Seed & 8) == 0 ? DimensionSet.Servqual : null;
+            AssertFailsWithProblems(d, b => FeedbackResponseJson.Read(b, dimensions), s => FeedbackResponseJson.Read(s, dimensions), s => FeedbackResponseJson.Read(s, dimensions));
+        });
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerNewLayout, QuietOnSuccess = true)]
-    public void Mutated_status_change_csv_never_throws(MutationSeed seed) =>
-        AssertFailsWithProblems(Mutated(StatusChangesCsvBytes, seed.Value), ServiceRequestCsv.Read, ServiceRequestCsv.Read, ServiceRequestCsv.Read);
+    [Fact]
+    public void Mutated_response_csv_never_throws() =>
+        MutationRuns.Feed([ResponsesCsvBytes], 5, MutationRuns.PerReader, d =>
+        {
+            var dimensions = (d.Seed & 8) == 0 ? DimensionSet.Servqual : null;
+            AssertFailsWithProblems(d, b => FeedbackResponseCsv.Read(b, dimensions), s => FeedbackResponseCsv.Read(s, dimensions), s => FeedbackResponseCsv.Read(s, dimensions));
+        });
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_response_json_never_throws(MutationSeed seed)
-    {
-        var dimensions = (seed.Value & 8) == 0 ? DimensionSet.Servqual : null;
-        AssertFailsWithProblems(
-            Mutated(ResponsesJsonBytes, seed.Value),
-            b => FeedbackResponseJson.Read(b, dimensions),
-            s => FeedbackResponseJson.Read(s, dimensions),
-            s => FeedbackResponseJson.Read(s, dimensions));
-    }
+    // Each document is read as mutated and again with its length field and checksum made right (SummaryStateFraming):
+    // nearly every mutation breaks the checksum, and only the second reading reaches the payload's decoders.
+    [Fact]
+    public void Mutated_binary_states_never_throw() =>
+        MutationRuns.Feed(FuzzCorpus.Seeds("state-binary"), 6, MutationRuns.PerReader, d =>
+        {
+            byte[]? framed = null;
+            if (d.Bytes.Length >= SummaryStateFraming.MinimumLength)
+            {
+                framed = (byte[])d.Bytes.Clone();
+                SummaryStateFraming.Frame(framed);
+            }
 
-    [Property(Arbitrary = new[] { typeof(MutationSeeds) }, MaxTest = PerReader, QuietOnSuccess = true)]
-    public void Mutated_response_csv_never_throws(MutationSeed seed)
-    {
-        var dimensions = (seed.Value & 8) == 0 ? DimensionSet.Servqual : null;
-        AssertFailsWithProblems(
-            Mutated(ResponsesCsvBytes, seed.Value),
-            b => FeedbackResponseCsv.Read(b, dimensions),
-            s => FeedbackResponseCsv.Read(s, dimensions),
-            s => FeedbackResponseCsv.Read(s, dimensions));
-    }
+            foreach (var (_, read) in StateReaders.Binary)
+            {
+                AssertValueOrProblems(read(d.Bytes));
+                if (framed is not null)
+                {
+                    AssertValueOrProblems(read(framed));
+                }
+            }
+        });
 
-    private static MutatedDocument Mutated(byte[] seedDocument, int seed) => InterchangeGenerators.Mutate(seedDocument, new Random(seed), seed);
+    [Fact]
+    public void Mutated_json_states_never_throw() =>
+        MutationRuns.Feed(FuzzCorpus.Seeds("state-json"), 7, MutationRuns.PerReader, d =>
+        {
+            foreach (var (_, read) in StateReaders.Json)
+            {
+                AssertValueOrProblems(read(d.Bytes));
+            }
+        });
 
     private delegate Result<T> SpanReader<T>(ReadOnlySpan<byte> bytes)
         where T : class;
@@ -202,9 +217,15 @@ public class ReaderMutationTests
             _ => bytes(document.Bytes),
         };
 
-        Assert.True(result.IsSuccess != (result.Problems.Length > 0), document.ToString());
-        Assert.True(result.Problems.Length <= 101, document.ToString());
-        Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message), document.ToString()));
+        AssertValueOrProblems((result.IsSuccess, result.Problems));
+    }
+
+    /// <summary>The promise on a result: a value with no problem, or at least one problem and at most the cap and its summary, each worded.</summary>
+    internal static void AssertValueOrProblems((bool IsSuccess, ImmutableArray<Problem> Problems) result)
+    {
+        Assert.True(result.IsSuccess != (result.Problems.Length > 0));
+        Assert.True(result.Problems.Length <= 101);
+        Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
     }
 
     private static void AssertSuccess<T>(Result<T> result)
