@@ -10,9 +10,9 @@ public sealed partial class SlaTimer
     /// unlike <c>stackalloc</c>, no zeroing per request), and a memo of the status strings already resolved against the last
     /// few clock conditions read. A reader returns logs whose statuses share one string per distinct text (but not the clock
     /// conditions' own strings), so with the memo every lookup after the first request is a reference comparison instead of
-    /// hashing the text (docs/benchmarks.md, "Issue 11"). It keeps several clocks because a scorecard reads each request
-    /// with its first-response clock and then its resolution clock, and agreements' clocks interleave. One object per
-    /// thread, so one thread-static access per request; nothing in it is shared between threads.
+    /// hashing the text (docs/benchmarks.md, "Issue 11: the status-log target met"). It keeps several clocks because a
+    /// scorecard reads each request with its first-response clock and then its resolution clock, and agreements' clocks
+    /// interleave. One object per thread, so one thread-static access per request; nothing in it is shared between threads.
     /// </summary>
     private sealed class ThreadScratch
     {
