@@ -63,18 +63,9 @@ internal sealed class DbRecordSource : RecordSource
 
     internal override string? Text(string name, bool required)
     {
-        if (!_shape.Fields.TryGetValue(name, out var field))
-        {
-            return null;
-        }
-
-        switch (Value(field.Ordinal, name))
+        switch (Given(name, required))
         {
             case null:
-                Missing(name, field.Column, required, "NULL");
-                return null;
-            case string { Length: 0 }:
-                Missing(name, field.Column, required, "an empty text");
                 return null;
             case string s:
                 return s;
@@ -100,14 +91,18 @@ internal sealed class DbRecordSource : RecordSource
     internal override IReadOnlyList<string> List(string name) =>
         Text(name, required: false) is { } text ? text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
 
-    internal override long? Integer(string name, bool required)
+    internal override long? Integer(string name, bool required) =>
+        Given(name, required) is { } value ? IntegerOf(value, name, "an integer") : null;
+
+    /// <summary>The value of a mapped field, or <see langword="null"/> when the shape does not map it or it is not given:
+    /// NULL or an empty text, as an empty CSV cell is (reported when <paramref name="required"/>).</summary>
+    private object? Given(string name, bool required)
     {
         if (!_shape.Fields.TryGetValue(name, out var field))
         {
             return null;
         }
 
-        // An empty text is "not given", as NULL is (and as an empty CSV cell is).
         switch (Value(field.Ordinal, name))
         {
             case null:
@@ -117,7 +112,7 @@ internal sealed class DbRecordSource : RecordSource
                 Missing(name, field.Column, required, "an empty text");
                 return null;
             case var value:
-                return IntegerOf(value, name, "an integer");
+                return value;
         }
     }
 

@@ -6,6 +6,6 @@ namespace InternalCustomer.Data;
 /// without asking the exception where it was thrown (reflection that trimming and Native AOT do not keep).</summary>
 internal sealed class ProviderCallException(InvalidOperationException inner) : Exception(inner.Message, inner)
 {
-    /// <summary>Gets the provider's exception.</summary>
-    internal InvalidOperationException Provider { get; } = inner;
+    /// <summary>Gets the provider's exception (the inner one).</summary>
+    internal InvalidOperationException Provider => (InvalidOperationException)InnerException!;
 }

@@ -4,7 +4,8 @@ namespace InternalCustomer.Interchange.Records;
 /// One string instance per distinct text for the fields a document repeats on every record (the statuses of status
 /// logs): a million requests read from one document then hold a handful of status strings instead of millions, and the
 /// SLA timer's per-thread memo recognises each after the first request by reference instead of hashing its text
-/// (docs/benchmarks.md, "Issue 11"). Shared by the records of one document, also when they are streamed one at a time.
+/// (docs/benchmarks.md, "Issue 11: the status-log target met"). Shared by the records of one document, also when they
+/// are streamed one at a time.
 /// </summary>
 internal sealed class TextPool
 {
