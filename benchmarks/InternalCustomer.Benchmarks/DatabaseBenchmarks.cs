@@ -17,7 +17,7 @@ namespace InternalCustomer.Benchmarks;
 [MemoryDiagnoser]
 public class DatabaseBenchmarks
 {
-    private const int Rows = 1_000_000;
+    private static readonly int Rows = BenchmarkScale.Of(1_000_000);
     private static readonly Instant T0 = Instant.FromUtc(2026, 1, 1, 0, 0);
 
     private string _directory = null!;

@@ -22,8 +22,8 @@ namespace InternalCustomer.Benchmarks;
 [CategoriesColumn]
 public class FeedbackBenchmarks
 {
-    private const int Ratings = 10_000_000;
-    private const int Responses = 1_000_000;
+    private static readonly int Ratings = BenchmarkScale.Of(10_000_000);
+    private static readonly int Responses = BenchmarkScale.Of(1_000_000);
     private int[] _ratings = [];
     private double[] _ratingsAsDouble = [];
     private FeedbackResponse[] _responses = [];

@@ -20,8 +20,10 @@ namespace InternalCustomer.Benchmarks;
 [CategoriesColumn]
 public class GraphBenchmarks
 {
-    private const int Departments = 10_000;
-    private const int Edges = 100_000;
+    private static readonly int Departments = BenchmarkScale.Of(10_000);
+    private static readonly int Edges = BenchmarkScale.Of(100_000);
+    private static readonly int SmallDepartments = BenchmarkScale.Of(2_000);
+    private static readonly int SmallEdges = BenchmarkScale.Of(20_000);
 
     private Department[] _departments = [];
     private DependencyEdge[] _randomEdges = [];
@@ -45,12 +47,12 @@ public class GraphBenchmarks
         _random = DependencyGraph.Create(_departments, _randomEdges);
         var dagPairs = RandomPairs(Departments, Edges, acyclic: true, seed: 43);
         _dag = DependencyGraph.Create(_departments, dagPairs.Select(p => new DependencyEdge(Id(p.To), Id(p.From), Criticality.From(1 + (p.From % 5)))));
-        var smallPairs = RandomPairs(2_000, 20_000, acyclic: false, seed: 44);
-        _small = DependencyGraph.Create(_departments.Take(2_000), smallPairs.Select(p => new DependencyEdge(Id(p.To), Id(p.From))));
+        var smallPairs = RandomPairs(SmallDepartments, SmallEdges, acyclic: false, seed: 44);
+        _small = DependencyGraph.Create(_departments.Take(SmallDepartments), smallPairs.Select(p => new DependencyEdge(Id(p.To), Id(p.From))));
 
         _quikRandom = Quik(_randomPairs, Departments);
         _quikDag = Quik(dagPairs, Departments);
-        _quikSmall = Quik(smallPairs, 2_000);
+        _quikSmall = Quik(smallPairs, SmallDepartments);
         _quikRandomBidirectional = QuikBidirectional(_randomPairs, Departments);
         _probe = Id(0);
         ReportRetainedMemory();
@@ -104,7 +106,7 @@ public class GraphBenchmarks
 
     [Benchmark(Baseline = true, Description = "Textbook Brandes on QuikGraph (2k/20k)")]
     [BenchmarkCategory("Betweenness")]
-    public double TextbookBetweenness() => NaiveBrandes(_quikSmall, 2_000);
+    public double TextbookBetweenness() => NaiveBrandes(_quikSmall, SmallDepartments);
 
     [Benchmark(Description = "Betweenness (2k/20k)")]
     [BenchmarkCategory("Betweenness")]

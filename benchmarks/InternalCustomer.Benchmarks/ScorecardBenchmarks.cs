@@ -25,7 +25,7 @@ public class ScorecardBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _scenario = ScorecardScenario.Create(seed: 20261127, departments: 1_000, agreements: 10_000, requests: 1_000_000, responses: 1_000_000);
+        _scenario = ScorecardScenario.Create(seed: 20261127, departments: 1_000, agreements: BenchmarkScale.Of(10_000), requests: BenchmarkScale.Of(1_000_000), responses: BenchmarkScale.Of(1_000_000));
         _options = new ScorecardOptions(ScorecardScenario.AsOf);
 
         // Actions started two to five months before the as-of date and completed within a month, so that every after

@@ -14,7 +14,7 @@ namespace InternalCustomer.Benchmarks;
 [MemoryDiagnoser]
 public class SlaBenchmarks
 {
-    private const int Count = 1_000_000;
+    private static readonly int Count = BenchmarkScale.Of(1_000_000);
     private static readonly AgreementId Id = AgreementId.Parse("it-payroll");
     private static readonly Instant AsOf = Instant.FromUtc(2027, 1, 15, 0, 0);
 

@@ -5,6 +5,7 @@ using InternalCustomer.Agreements;
 using InternalCustomer.Cli.Commands;
 using InternalCustomer.Feedback;
 using InternalCustomer.Improvement;
+using InternalCustomer.Interchange;
 using InternalCustomer.Cli.Output;
 using InternalCustomer.Cli.Output.Html;
 using InternalCustomer.Scorecards;
@@ -107,11 +108,17 @@ internal static class CliApp
             Description = "Improvement document (JSON: campaigns, review meetings, actions) of the organisation file. With no file at all: the example's.",
         };
 
+        var maxProblems = new Option<string?>("--max-problems")
+        {
+            Description = "List at most this many problems of each input file (a whole number of at least 1; default 100), then one line saying how many more.",
+        };
+
         var root = new RootCommand("internal-customer: departments as internal customers and suppliers of each other.");
         Command Add(string name, string description, params Option[] options)
         {
             var command = new Command(name, description);
             command.Arguments.Add(file);
+            command.Options.Add(maxProblems);
             foreach (var option in options)
             {
                 command.Options.Add(option);
@@ -163,7 +170,7 @@ internal static class CliApp
         IReadOnlyList<(string? Path, string Text)> outputs;
         try
         {
-            var inputs = new Inputs(error, stderrIsTerminal, maxInputBytes);
+            var inputs = new Inputs(error, stderrIsTerminal, maxInputBytes, ReadOptionsOf(parsed.GetValue(maxProblems)));
             var target = parsed.GetValue(outputPath);
             outputs = name == "graph"
                 ? [(target, Graph(inputs, parsed.GetValue(file), parsed.GetValue(graphFormat)))]
@@ -179,6 +186,20 @@ internal static class CliApp
         }
 
         return outputs is [(null, var text)] ? Flushed(output, error, Ok, text) : Written(outputs, output, error);
+    }
+
+    /// <summary>The read options of <c>--max-problems</c> (the readers' defaults without it).</summary>
+    /// <exception cref="UsageException">The value is not a whole number of at least 1.</exception>
+    private static ReadOptions ReadOptionsOf(string? maxProblems)
+    {
+        if (maxProblems is null)
+        {
+            return ReadOptions.Default;
+        }
+
+        return int.TryParse(maxProblems, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? ReadOptions.Default with { MaxProblems = value }
+            : throw new UsageException($"--max-problems: expected a whole number of at least 1; got '{maxProblems}'.");
     }
 
     /// <summary>What a tabular command was asked for: its files and output options.</summary>

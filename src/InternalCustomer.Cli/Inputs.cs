@@ -15,7 +15,7 @@ namespace InternalCustomer.Cli;
 /// <remarks>The readers do not throw on bad input: each file's problems are added to one list, one located line each, and
 /// the records read without a problem of their own are kept with where they came from, so that one run reports every
 /// file's problems and the cross-references of the good records (<see cref="InputProblems"/>).</remarks>
-internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes = Inputs.DefaultMaxInputBytes)
+internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes = Inputs.DefaultMaxInputBytes, ReadOptions? readOptions = null)
 {
     /// <summary>The largest input file read: 256 MiB. A larger file, or a device or pipe that yields more, is a problem (exit 1).</summary>
     internal const long DefaultMaxInputBytes = 256L * 1024 * 1024;
@@ -42,7 +42,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
             return (OrganizationJson.Read(Example("organization.json")).GetValueOrThrow(), ExampleName);
         }
 
-        var result = OrganizationJson.Read(ReadFile(file, "an organisation document"));
+        var result = OrganizationJson.Read(ReadFile(file, "an organisation document"), readOptions);
         problems.AddRange(result.Problems.Select(p => InputProblems.Line(file, p)));
         return (result.Value, file);
     }
@@ -58,7 +58,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
         }
 
         var bytes = ReadFile(file, "a request file");
-        return FileRecords.Of(file, IsCsv(file) ? ServiceRequestCsv.ReadLocated(bytes) : ServiceRequestJson.ReadLocated(bytes), problems);
+        return FileRecords.Of(file, IsCsv(file) ? ServiceRequestCsv.ReadLocated(bytes, readOptions) : ServiceRequestJson.ReadLocated(bytes, readOptions), problems);
     }
 
     /// <summary>The responses of the file, as <see cref="Requests"/> reads requests.</summary>
@@ -70,7 +70,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
         }
 
         var bytes = ReadFile(file, "a response file");
-        return FileRecords.Of(file, IsCsv(file) ? FeedbackResponseCsv.ReadLocated(bytes, null) : FeedbackResponseJson.ReadLocated(bytes, null), problems);
+        return FileRecords.Of(file, IsCsv(file) ? FeedbackResponseCsv.ReadLocated(bytes, null, readOptions) : FeedbackResponseJson.ReadLocated(bytes, null, readOptions), problems);
     }
 
     /// <summary>The improvement record (campaigns, review meetings, actions) of the organisation: from the file, else the
@@ -83,7 +83,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
             return example ? ImprovementJson.Read(Example("improvement.json"), organization).GetValueOrThrow() : ImprovementRecord.Empty;
         }
 
-        var result = ImprovementJson.Read(ReadFile(file, "an improvement document"), organization);
+        var result = ImprovementJson.Read(ReadFile(file, "an improvement document"), organization, readOptions);
         problems.AddRange(result.Problems.Select(p => InputProblems.Line(file, p)));
         return result.Value;
     }

@@ -17,10 +17,11 @@ internal sealed record CsvStreamFormat<T>(
 /// tokenizer, header checks and record mapping, so the records, origins and problems are the same.</summary>
 internal static class CsvRecords
 {
-    internal static async IAsyncEnumerable<RecordResult<T>> Read<T>(Stream stream, CsvStreamFormat<T> format, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static async IAsyncEnumerable<RecordResult<T>> Read<T>(Stream stream, CsvStreamFormat<T> format, ReadOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var reader = new CsvStreamReader(stream);
+        var limit = (options ?? ReadOptions.Default).MaxProblems;
+        var reader = new CsvStreamReader(stream, limit);
         var first = await reader.NextAsync(cancellationToken).ConfigureAwait(false);
         if (first.Step != CsvStep.Record)
         {
@@ -33,7 +34,7 @@ internal static class CsvRecords
             yield break;
         }
 
-        var analysis = new ProblemCollector();
+        var analysis = new ProblemCollector(limit);
         var header = CsvTable.ReadHeader(first.Fields!, format.LayoutOf, analysis);
         var perRow = header is null ? null : format.PerRow(header);
         if (header is not null && perRow is null)

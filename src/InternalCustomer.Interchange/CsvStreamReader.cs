@@ -25,7 +25,14 @@ internal sealed class CsvStreamReader
     private int _end;
     private CsvCursor _cursor = CsvCursor.Start;
 
-    internal CsvStreamReader(Stream stream) => _bytes = new Utf8Window(stream);
+    // The most problems one record (or the header) reports (ReadOptions.MaxProblems).
+    private readonly int _limit;
+
+    internal CsvStreamReader(Stream stream, int limit)
+    {
+        _bytes = new Utf8Window(stream);
+        _limit = limit;
+    }
 
     /// <summary>Reads the next record, skipping blank lines.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -34,7 +41,7 @@ internal sealed class CsvStreamReader
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var attempt = new ProblemCollector(texts: _texts);
+            var attempt = new ProblemCollector(_limit, _texts);
             var cursor = _cursor;
             var final = _bytes.IsFinal && _bytes.Valid.IsEmpty;
             var step = CsvParser.ParseRecord(_chars.AsSpan(_start, _end - _start), final, ref cursor, attempt, out var fields);
@@ -47,7 +54,7 @@ internal sealed class CsvStreamReader
                 else if (_bytes.Invalid is { } invalid)
                 {
                     // The records before the bad byte have been given out; the one it falls in is not.
-                    var problems = new ProblemCollector();
+                    var problems = new ProblemCollector(_limit);
                     problems.Add(invalid);
                     return new CsvRead(CsvStep.End, null, problems, NotUtf8: true);
                 }

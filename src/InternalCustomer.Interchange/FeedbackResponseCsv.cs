@@ -21,71 +21,101 @@ namespace InternalCustomer.Interchange;
 /// </remarks>
 public static class FeedbackResponseCsv
 {
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions) =>
+        Read(utf8Csv, dimensions, ReadOptions.Default);
+
     /// <summary>Reads responses from UTF-8 CSV bytes.</summary>
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions) => ReadLocated(utf8Csv, dimensions).ToResult();
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions, ReadOptions? options) => ReadLocated(utf8Csv, dimensions, options).ToResult();
+
+    /// <inheritdoc cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions) =>
+        ReadLocated(utf8Csv, dimensions, ReadOptions.Default);
 
     /// <summary>Reads responses from UTF-8 CSV bytes, keeping where each came from and the responses made when some rows have
     /// problems (<see cref="LocatedRecords{T}"/>).</summary>
     /// <remarks>A response's origin locates its fields at their line and column: <c>line 4, column 3 (subject)</c>.</remarks>
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
-    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions)
+    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions, ReadOptions? options)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         var rows = CsvTable.Rows(utf8Csv, FeedbackResponseMapping.Columns, FeedbackResponseMapping.Required, FeedbackResponseMapping.RatingPrefixes, problems);
         return FeedbackResponseMapping.ReadAll(rows, dimensions, problems);
     }
 
+    /// <inheritdoc cref="Read(string, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(string csv, DimensionSet? dimensions) =>
+        Read(csv, dimensions, ReadOptions.Default);
+
     /// <summary>Reads responses from CSV text.</summary>
     /// <param name="csv">The CSV text.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(string csv, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(string csv, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        return Read(Encoding.UTF8.GetBytes(csv), dimensions);
+        return Read(Encoding.UTF8.GetBytes(csv), dimensions, options);
     }
+
+    /// <inheritdoc cref="ReadLocated(string, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(string csv, DimensionSet? dimensions) =>
+        ReadLocated(csv, dimensions, ReadOptions.Default);
 
     /// <summary>Reads responses from CSV text, keeping where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
     /// <param name="csv">The CSV text.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static LocatedRecords<FeedbackResponse> ReadLocated(string csv, DimensionSet? dimensions)
+    public static LocatedRecords<FeedbackResponse> ReadLocated(string csv, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        return ReadLocated(Encoding.UTF8.GetBytes(csv), dimensions);
+        return ReadLocated(Encoding.UTF8.GetBytes(csv), dimensions, options);
     }
+
+    /// <inheritdoc cref="ReadLocated(Stream, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Csv, DimensionSet? dimensions) =>
+        ReadLocated(utf8Csv, dimensions, ReadOptions.Default);
 
     /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end, keeping where each came from
     /// (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Csv, DimensionSet? dimensions)
+    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Csv, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
-        return ReadLocated(StreamBytes.ReadAll(utf8Csv).Span, dimensions);
+        return ReadLocated(StreamBytes.ReadAll(utf8Csv).Span, dimensions, options);
     }
+
+    /// <inheritdoc cref="Read(Stream, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Csv, DimensionSet? dimensions) =>
+        Read(utf8Csv, dimensions, ReadOptions.Default);
 
     /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Csv, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Csv, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
-        return Read(StreamBytes.ReadAll(utf8Csv).Span, dimensions);
+        return Read(StreamBytes.ReadAll(utf8Csv).Span, dimensions, options);
     }
 
     /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end, asynchronously.</summary>
@@ -93,29 +123,31 @@ public static class FeedbackResponseCsv
     /// the document, use <see cref="ReadRecordsAsync"/>.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The responses in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<Result<IReadOnlyList<FeedbackResponse>>> ReadAsync(Stream utf8Csv, DimensionSet? dimensions, CancellationToken cancellationToken = default) =>
-        (await ReadLocatedAsync(utf8Csv, dimensions, cancellationToken).ConfigureAwait(false)).ToResult();
+    public static async Task<Result<IReadOnlyList<FeedbackResponse>>> ReadAsync(Stream utf8Csv, DimensionSet? dimensions, ReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await ReadLocatedAsync(utf8Csv, dimensions, options, cancellationToken).ConfigureAwait(false)).ToResult();
 
     /// <summary>Reads responses from a stream of UTF-8 CSV, from its position to its end, asynchronously, keeping where each
     /// came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, DimensionSet?)"/>.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<LocatedRecords<FeedbackResponse>> ReadLocatedAsync(Stream utf8Csv, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    public static async Task<LocatedRecords<FeedbackResponse>> ReadLocatedAsync(Stream utf8Csv, DimensionSet? dimensions, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         var bytes = await StreamBytes.ReadAllAsync(utf8Csv, cancellationToken).ConfigureAwait(false);
-        return ReadLocated(bytes.Span, dimensions);
+        return ReadLocated(bytes.Span, dimensions, options);
     }
 
     /// <summary>Reads responses from a stream of UTF-8 CSV one at a time, as they come, with asynchronous reads only.</summary>
@@ -131,17 +163,19 @@ public static class FeedbackResponseCsv
     /// </remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set of the dimension columns; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
     /// <returns>The items, in file order, read as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null (thrown at once, not on enumeration).</exception>
     /// <exception cref="IOException">(on enumeration) Reading the stream failed: the exception the stream threw, unchanged.</exception>
     /// <exception cref="OperationCanceledException">(on enumeration) The token was cancelled.</exception>
-    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadRecordsAsync(Stream utf8Csv, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadRecordsAsync(Stream utf8Csv, DimensionSet? dimensions, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         return CsvRecords.Read(
             utf8Csv,
             new CsvStreamFormat<FeedbackResponse>(_ => Layout, _ => row => FeedbackResponseMapping.ReadOne(row, dimensions)),
+            options,
             cancellationToken);
     }
 

@@ -21,21 +21,31 @@ namespace InternalCustomer.Interchange;
 /// </remarks>
 public static class FeedbackResponseJson
 {
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions) =>
+        Read(utf8Json, dimensions, ReadOptions.Default);
+
     /// <summary>Reads a response document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions) => ReadLocated(utf8Json, dimensions).ToResult();
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions, ReadOptions? options) => ReadLocated(utf8Json, dimensions, options).ToResult();
+
+    /// <inheritdoc cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions) =>
+        ReadLocated(utf8Json, dimensions, ReadOptions.Default);
 
     /// <summary>Reads a response document from UTF-8 bytes, keeping where each response came from and the responses made when
     /// some have problems (<see cref="LocatedRecords{T}"/>).</summary>
     /// <remarks>A response's origin is its path, <c>$.responses[3]</c>; its fields are below it (<c>$.responses[3].subject</c>).</remarks>
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
-    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions)
+    public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions, ReadOptions? options)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
@@ -56,52 +66,72 @@ public static class FeedbackResponseJson
         return FeedbackResponseMapping.ReadAll(records, dimensions, problems);
     }
 
+    /// <inheritdoc cref="Read(string, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(string json, DimensionSet? dimensions) =>
+        Read(json, dimensions, ReadOptions.Default);
+
     /// <summary>Reads a response document from text.</summary>
     /// <param name="json">The document's text.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(string json, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(string json, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json), dimensions);
+        return Read(Encoding.UTF8.GetBytes(json), dimensions, options);
     }
+
+    /// <inheritdoc cref="ReadLocated(string, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(string json, DimensionSet? dimensions) =>
+        ReadLocated(json, dimensions, ReadOptions.Default);
 
     /// <summary>Reads a response document from text, keeping where each response came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
     /// <param name="json">The document's text.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static LocatedRecords<FeedbackResponse> ReadLocated(string json, DimensionSet? dimensions)
+    public static LocatedRecords<FeedbackResponse> ReadLocated(string json, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ReadLocated(Encoding.UTF8.GetBytes(json), dimensions);
+        return ReadLocated(Encoding.UTF8.GetBytes(json), dimensions, options);
     }
+
+    /// <inheritdoc cref="ReadLocated(Stream, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Json, DimensionSet? dimensions) =>
+        ReadLocated(utf8Json, dimensions, ReadOptions.Default);
 
     /// <summary>Reads a response document from a stream, from its position to its end, keeping where each response came from
     /// (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Json, DimensionSet? dimensions)
+    public static LocatedRecords<FeedbackResponse> ReadLocated(Stream utf8Json, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadLocated(StreamBytes.ReadAll(utf8Json).Span, dimensions);
+        return ReadLocated(StreamBytes.ReadAll(utf8Json).Span, dimensions, options);
     }
+
+    /// <inheritdoc cref="Read(Stream, DimensionSet?, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Json, DimensionSet? dimensions) =>
+        Read(utf8Json, dimensions, ReadOptions.Default);
 
     /// <summary>Reads a response document from a stream, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Json, DimensionSet? dimensions)
+    public static Result<IReadOnlyList<FeedbackResponse>> Read(Stream utf8Json, DimensionSet? dimensions, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(StreamBytes.ReadAll(utf8Json).Span, dimensions);
+        return Read(StreamBytes.ReadAll(utf8Json).Span, dimensions, options);
     }
 
     /// <summary>Reads responses from a stream of UTF-8 JSON, from its position to its end, asynchronously.</summary>
@@ -109,29 +139,31 @@ public static class FeedbackResponseJson
     /// the document, use <see cref="ReadRecordsAsync"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The responses in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<Result<IReadOnlyList<FeedbackResponse>>> ReadAsync(Stream utf8Json, DimensionSet? dimensions, CancellationToken cancellationToken = default) =>
-        (await ReadLocatedAsync(utf8Json, dimensions, cancellationToken).ConfigureAwait(false)).ToResult();
+    public static async Task<Result<IReadOnlyList<FeedbackResponse>>> ReadAsync(Stream utf8Json, DimensionSet? dimensions, ReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await ReadLocatedAsync(utf8Json, dimensions, options, cancellationToken).ConfigureAwait(false)).ToResult();
 
     /// <summary>Reads responses from a stream of UTF-8 JSON, from its position to its end, asynchronously, keeping where each
     /// came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, DimensionSet?)"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<LocatedRecords<FeedbackResponse>> ReadLocatedAsync(Stream utf8Json, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    public static async Task<LocatedRecords<FeedbackResponse>> ReadLocatedAsync(Stream utf8Json, DimensionSet? dimensions, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var bytes = await StreamBytes.ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
-        return ReadLocated(bytes.Span, dimensions);
+        return ReadLocated(bytes.Span, dimensions, options);
     }
 
     /// <summary>Reads a response document from a stream one response at a time, as they come, with asynchronous reads only.</summary>
@@ -150,17 +182,19 @@ public static class FeedbackResponseJson
     /// </remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
     /// <returns>The items, in document order, read as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null (thrown at once, not on enumeration).</exception>
     /// <exception cref="IOException">(on enumeration) Reading the stream failed: the exception the stream threw, unchanged.</exception>
     /// <exception cref="OperationCanceledException">(on enumeration) The token was cancelled.</exception>
-    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadRecordsAsync(Stream utf8Json, DimensionSet? dimensions, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<RecordResult<FeedbackResponse>> ReadRecordsAsync(Stream utf8Json, DimensionSet? dimensions, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return JsonRecords.Read(
             utf8Json,
             new JsonStreamFormat<FeedbackResponse>("responses", FeedbackResponseMapping.JsonProperties, () => element => FeedbackResponseMapping.ReadOne(element, dimensions)),
+            options,
             cancellationToken);
     }
 

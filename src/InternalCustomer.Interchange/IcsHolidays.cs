@@ -48,14 +48,19 @@ public static class IcsHolidays
 
     private static readonly string[] Frequencies = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY"];
 
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, DateInterval, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImmutableSortedSet<LocalDate>> Read(ReadOnlySpan<byte> utf8Ics, DateInterval range) =>
+        Read(utf8Ics, range, ReadOptions.Default);
+
     /// <summary>Reads holidays from UTF-8 iCalendar bytes.</summary>
     /// <param name="utf8Ics">The file's bytes (a leading byte-order mark is allowed).</param>
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="range"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates, 1900-01-01 to
     /// 2200-12-31 (<see cref="SupportedRange"/>).</exception>
-    public static Result<ImmutableSortedSet<LocalDate>> Read(ReadOnlySpan<byte> utf8Ics, DateInterval range)
+    public static Result<ImmutableSortedSet<LocalDate>> Read(ReadOnlySpan<byte> utf8Ics, DateInterval range, ReadOptions? options)
     {
         range = IsoRange(range);
         if (utf8Ics.StartsWith("\uFEFF"u8))
@@ -71,66 +76,82 @@ public static class IcsHolidays
             badLine = utf8Ics[..valid].Count((byte)'\n') + 1;
         }
 
-        return ReadText(Encoding.UTF8.GetString(utf8Ics), badLine, range);
+        return ReadText(Encoding.UTF8.GetString(utf8Ics), badLine, range, options);
     }
+
+    /// <inheritdoc cref="Read(string, DateInterval, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImmutableSortedSet<LocalDate>> Read(string ics, DateInterval range) =>
+        Read(ics, range, ReadOptions.Default);
 
     /// <summary>Reads holidays from iCalendar text.</summary>
     /// <param name="ics">The file's text (a leading byte-order mark is allowed).</param>
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ics"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
-    public static Result<ImmutableSortedSet<LocalDate>> Read(string ics, DateInterval range)
+    public static Result<ImmutableSortedSet<LocalDate>> Read(string ics, DateInterval range, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(ics);
-        return ReadText(ics, null, IsoRange(range));
+        return ReadText(ics, null, IsoRange(range), options);
     }
+
+    /// <inheritdoc cref="Read(Stream, DateInterval, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImmutableSortedSet<LocalDate>> Read(Stream utf8Ics, DateInterval range) =>
+        Read(utf8Ics, range, ReadOptions.Default);
 
     /// <summary>Reads holidays from a stream of UTF-8 iCalendar, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end is read as an empty file, which is not iCalendar: one problem at line 1.</remarks>
     /// <param name="utf8Ics">A readable stream; it is not closed.</param>
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Ics"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
-    public static Result<ImmutableSortedSet<LocalDate>> Read(Stream utf8Ics, DateInterval range)
+    public static Result<ImmutableSortedSet<LocalDate>> Read(Stream utf8Ics, DateInterval range, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Ics);
         IsoRange(range);
-        return Read(StreamBytes.ReadAll(utf8Ics).Span, range);
+        return Read(StreamBytes.ReadAll(utf8Ics).Span, range, options);
     }
 
     /// <summary>Reads holidays from a stream of UTF-8 iCalendar, from its position to its end, asynchronously.</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DateInterval)"/>.</remarks>
     /// <param name="utf8Ics">A readable stream; it is not closed.</param>
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Ics"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
-    public static async Task<Result<ImmutableSortedSet<LocalDate>>> ReadAsync(Stream utf8Ics, DateInterval range, CancellationToken cancellationToken = default)
+    public static async Task<Result<ImmutableSortedSet<LocalDate>>> ReadAsync(Stream utf8Ics, DateInterval range, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Ics);
         IsoRange(range);
         var bytes = await StreamBytes.ReadAllAsync(utf8Ics, cancellationToken).ConfigureAwait(false);
-        return Read(bytes.Span, range);
+        return Read(bytes.Span, range, options);
     }
+
+    /// <inheritdoc cref="Read(TextReader, DateInterval, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImmutableSortedSet<LocalDate>> Read(TextReader ics, DateInterval range) =>
+        Read(ics, range, ReadOptions.Default);
 
     /// <summary>Reads holidays from a reader of iCalendar text, to its end.</summary>
     /// <param name="ics">The reader; it is not closed.</param>
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The holiday dates (ISO) inside <paramref name="range"/>, sorted and distinct, or every problem found with its line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ics"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="IOException">Reading failed.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> reaches outside the supported dates (<see cref="SupportedRange"/>).</exception>
-    public static Result<ImmutableSortedSet<LocalDate>> Read(TextReader ics, DateInterval range)
+    public static Result<ImmutableSortedSet<LocalDate>> Read(TextReader ics, DateInterval range, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(ics);
         var iso = IsoRange(range);
-        return ReadText(ics.ReadToEnd(), null, iso);
+        return ReadText(ics.ReadToEnd(), null, iso, options);
     }
 
     /// <summary>The range in the ISO calendar: a range in another calendar system names the same days. It must lie inside the
@@ -148,9 +169,9 @@ public static class IcsHolidays
                 $"Expected a range of dates {NodaText.DateRange}; got {NodaText.Format(iso.Start)} to {NodaText.Format(iso.End)}.");
     }
 
-    private static Result<ImmutableSortedSet<LocalDate>> ReadText(string text, int? badUtf8Line, DateInterval range)
+    private static Result<ImmutableSortedSet<LocalDate>> ReadText(string text, int? badUtf8Line, DateInterval range, ReadOptions? options)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         var root = IcsDocument.Parse(text, badUtf8Line, problems);
         if (root is null)
         {

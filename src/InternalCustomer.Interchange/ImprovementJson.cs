@@ -43,17 +43,26 @@ public static class ImprovementJson
     /// <summary>The last date a campaign's cycle may end on: its window ends at the start of the next day.</summary>
     private static readonly LocalDate LastCycleEnd = new(9999, 12, 30);
 
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, Organization, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, Organization organization) =>
+        Read(utf8Json, organization, ReadOptions.Default);
+
     /// <summary>Reads an improvement document from UTF-8 bytes (a leading byte-order mark is allowed) and checks it against the organisation.</summary>
     /// <param name="utf8Json">The document's bytes; every campaign lists its invitations.</param>
     /// <param name="organization">The organisation the record belongs to.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The record, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/> is null.</exception>
-    public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, Organization organization)
+    public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, Organization organization, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         return Read(utf8Json, organization, null, problems);
     }
+
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Organization, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> utf8InvitationsCsv, Organization organization) =>
+        Read(utf8Json, utf8InvitationsCsv, organization, ReadOptions.Default);
 
     /// <summary>
     /// Reads an improvement document whose campaigns may leave out their invitations, taking those from an invitations CSV
@@ -63,54 +72,66 @@ public static class ImprovementJson
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="utf8InvitationsCsv">The invitations CSV's bytes.</param>
     /// <param name="organization">The organisation the record belongs to.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The record, or every problem found with its location (JSON paths for the document, lines and columns for the CSV).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/> is null.</exception>
-    public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> utf8InvitationsCsv, Organization organization)
+    public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> utf8InvitationsCsv, Organization organization, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         var rows = InvitationCsv.Rows(utf8InvitationsCsv, problems);
         return Read(utf8Json, organization, rows, problems);
     }
 
+    /// <inheritdoc cref="Read(string, Organization, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImprovementRecord> Read(string json, Organization organization) =>
+        Read(json, organization, ReadOptions.Default);
+
     /// <summary>Reads an improvement document from text and checks it against the organisation.</summary>
     /// <param name="json">The document's text; every campaign lists its invitations.</param>
     /// <param name="organization">The organisation the record belongs to.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The record, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static Result<ImprovementRecord> Read(string json, Organization organization)
+    public static Result<ImprovementRecord> Read(string json, Organization organization, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json), organization);
+        return Read(Encoding.UTF8.GetBytes(json), organization, options);
     }
+
+    /// <inheritdoc cref="Read(Stream, Organization, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<ImprovementRecord> Read(Stream utf8Json, Organization organization) =>
+        Read(utf8Json, organization, ReadOptions.Default);
 
     /// <summary>Reads an improvement document from a stream, from its position to its end, and checks it against the organisation.</summary>
     /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
     /// <param name="organization">The organisation the record belongs to.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The record, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document).</exception>
-    public static Result<ImprovementRecord> Read(Stream utf8Json, Organization organization)
+    public static Result<ImprovementRecord> Read(Stream utf8Json, Organization organization, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(StreamBytes.ReadAll(utf8Json).Span, organization);
+        return Read(StreamBytes.ReadAll(utf8Json).Span, organization, options);
     }
 
     /// <summary>Reads an improvement document from a stream, from its position to its end, asynchronously, and checks it against the organisation.</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, Organization)"/>.</remarks>
     /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
     /// <param name="organization">The organisation the record belongs to.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The record, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<Result<ImprovementRecord>> ReadAsync(Stream utf8Json, Organization organization, CancellationToken cancellationToken = default)
+    public static async Task<Result<ImprovementRecord>> ReadAsync(Stream utf8Json, Organization organization, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(organization);
         var bytes = await StreamBytes.ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
-        return Read(bytes.Span, organization);
+        return Read(bytes.Span, organization, options);
     }
 
     /// <summary>Writes a record as an indented UTF-8 JSON document, every campaign with its invitations.</summary>

@@ -30,12 +30,17 @@ public static class InvitationCsv
 
     private static readonly string[] Required = ["campaign", "provider", "consumer"];
 
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(ReadOnlySpan<byte> utf8Csv) =>
+        Read(utf8Csv, ReadOptions.Default);
+
     /// <summary>Reads invitations from UTF-8 CSV bytes (a leading byte-order mark is allowed).</summary>
     /// <param name="utf8Csv">The CSV's bytes: a header row, then one invitation a row.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The invitations per campaign id (each campaign's sorted by relationship), or every problem found with its location.</returns>
-    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(ReadOnlySpan<byte> utf8Csv)
+    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(ReadOnlySpan<byte> utf8Csv, ReadOptions? options)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         var byCampaign = new SortedDictionary<CampaignId, List<LocatedInvitation>>();
         foreach (var (campaign, invitation) in Rows(utf8Csv, problems))
         {
@@ -58,40 +63,51 @@ public static class InvitationCsv
         return problems.ToResult(invitations);
     }
 
+    /// <inheritdoc cref="Read(string, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(string csv) =>
+        Read(csv, ReadOptions.Default);
+
     /// <summary>Reads invitations from CSV text.</summary>
     /// <param name="csv">The CSV's text.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The invitations per campaign id, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(string csv)
+    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(string csv, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        return Read(Encoding.UTF8.GetBytes(csv));
+        return Read(Encoding.UTF8.GetBytes(csv), options);
     }
+
+    /// <inheritdoc cref="Read(Stream, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(Stream utf8Csv) =>
+        Read(utf8Csv, ReadOptions.Default);
 
     /// <summary>Reads invitations from a stream of UTF-8 CSV, from its position to its end.</summary>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The invitations per campaign id, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document).</exception>
-    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(Stream utf8Csv)
+    public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(Stream utf8Csv, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
-        return Read(StreamBytes.ReadAll(utf8Csv).Span);
+        return Read(StreamBytes.ReadAll(utf8Csv).Span, options);
     }
 
     /// <summary>Reads invitations from a stream of UTF-8 CSV, from its position to its end, asynchronously.</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The invitations per campaign id, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>>> ReadAsync(Stream utf8Csv, CancellationToken cancellationToken = default)
+    public static async Task<Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>>> ReadAsync(Stream utf8Csv, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         var bytes = await StreamBytes.ReadAllAsync(utf8Csv, cancellationToken).ConfigureAwait(false);
-        return Read(bytes.Span);
+        return Read(bytes.Span, options);
     }
 
     /// <summary>Writes the invitations of the campaigns as CSV: campaigns by id, each one's invitations by relationship.</summary>

@@ -22,11 +22,11 @@ internal sealed record JsonStreamFormat<T>(
 /// </summary>
 internal static class JsonRecords
 {
-    internal static async IAsyncEnumerable<RecordResult<T>> Read<T>(Stream stream, JsonStreamFormat<T> format, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static async IAsyncEnumerable<RecordResult<T>> Read<T>(Stream stream, JsonStreamFormat<T> format, ReadOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         var window = new Utf8Window(stream);
-        var parser = new Parser<T>(format);
+        var parser = new Parser<T>(format, (options ?? ReadOptions.Default).MaxProblems);
         var output = new List<RecordResult<T>>();
         await window.FillAsync(cancellationToken).ConfigureAwait(false);
         while (true)
@@ -104,6 +104,9 @@ internal static class JsonRecords
         private static readonly ProblemLocation RootLocation = ProblemLocation.Root;
 
         private readonly JsonStreamFormat<T> _format;
+
+        // The most problems one record reports (ReadOptions.MaxProblems).
+        private readonly int _limit;
         private readonly Func<RecordSource, (T? Record, RecordOrigin? Origin)> _perElement;
         private readonly string[] _known;
         private readonly Stack<JsonTokenType> _containers = new();
@@ -126,9 +129,10 @@ internal static class JsonRecords
         private bool _versionSeen;
         private long _resume;
 
-        internal Parser(JsonStreamFormat<T> format)
+        internal Parser(JsonStreamFormat<T> format, int limit)
         {
             _format = format;
+            _limit = limit;
             _perElement = format.PerElement();
             _known = ["$schema", "schemaVersion", format.ArrayName];
             _root = JsonFields.Empty(RootLocation, _rootProblems);
@@ -350,7 +354,7 @@ internal static class JsonRecords
 
         private void Element(JsonElement element, List<RecordResult<T>> output)
         {
-            var problems = new ProblemCollector(texts: _texts);
+            var problems = new ProblemCollector(_limit, _texts);
             var path = RootLocation.Property(_format.ArrayName).Element(_index++);
             if (JsonFields.Of(element, path, problems, _format.ElementProperties) is not { } fields)
             {

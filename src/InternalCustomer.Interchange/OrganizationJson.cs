@@ -43,12 +43,17 @@ public static partial class OrganizationJson
 
     private static readonly string[] RootProperties = ["$schema", "schemaVersion", "departments", "services", "dependencies", "priorities", "calendars", "agreements"];
 
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<Organization> Read(ReadOnlySpan<byte> utf8Json) =>
+        Read(utf8Json, ReadOptions.Default);
+
     /// <summary>Reads an organisation document from UTF-8 bytes (a leading byte-order mark is allowed).</summary>
     /// <param name="utf8Json">The document's bytes.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The organisation, or every problem found with its location.</returns>
-    public static Result<Organization> Read(ReadOnlySpan<byte> utf8Json)
+    public static Result<Organization> Read(ReadOnlySpan<byte> utf8Json, ReadOptions? options)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
@@ -58,41 +63,52 @@ public static partial class OrganizationJson
         return Read(document.RootElement, problems);
     }
 
+    /// <inheritdoc cref="Read(string, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<Organization> Read(string json) =>
+        Read(json, ReadOptions.Default);
+
     /// <summary>Reads an organisation document from text.</summary>
     /// <param name="json">The document's text.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The organisation, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static Result<Organization> Read(string json)
+    public static Result<Organization> Read(string json, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json));
+        return Read(Encoding.UTF8.GetBytes(json), options);
     }
+
+    /// <inheritdoc cref="Read(Stream, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<Organization> Read(Stream utf8Json) =>
+        Read(utf8Json, ReadOptions.Default);
 
     /// <summary>Reads an organisation document from a stream, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The organisation, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document).</exception>
-    public static Result<Organization> Read(Stream utf8Json)
+    public static Result<Organization> Read(Stream utf8Json, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(StreamBytes.ReadAll(utf8Json).Span);
+        return Read(StreamBytes.ReadAll(utf8Json).Span, options);
     }
 
     /// <summary>Reads an organisation document from a stream, from its position to its end, asynchronously.</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>.</remarks>
     /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The organisation, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<Result<Organization>> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public static async Task<Result<Organization>> ReadAsync(Stream utf8Json, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var bytes = await StreamBytes.ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
-        return Read(bytes.Span);
+        return Read(bytes.Span, options);
     }
 
     /// <summary>Writes an organisation as an indented UTF-8 JSON document.</summary>

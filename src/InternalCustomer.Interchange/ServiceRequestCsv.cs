@@ -33,10 +33,19 @@ namespace InternalCustomer.Interchange;
 /// </remarks>
 public static class ServiceRequestCsv
 {
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv) =>
+        Read(utf8Csv, ReadOptions.Default);
+
     /// <summary>Reads requests from UTF-8 CSV bytes in either layout.</summary>
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv) => ReadLocated(utf8Csv).ToResult();
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Csv, ReadOptions? options) => ReadLocated(utf8Csv, options).ToResult();
+
+    /// <inheritdoc cref="ReadLocated(ReadOnlySpan{byte}, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Csv) =>
+        ReadLocated(utf8Csv, ReadOptions.Default);
 
     /// <summary>Reads requests from UTF-8 CSV bytes in either layout, keeping where each came from and the requests made
     /// when some rows have problems (<see cref="LocatedRecords{T}"/>).</summary>
@@ -44,10 +53,11 @@ public static class ServiceRequestCsv
     /// status-change layout the request is its first row (its agreement the first row that names one) and the entries of its
     /// status log (<c>statusLog[2].at</c>) are its rows.</remarks>
     /// <param name="utf8Csv">The CSV bytes (a leading byte-order mark is allowed).</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
-    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Csv)
+    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Csv, ReadOptions? options)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         var changes = false;
         var rows = CsvTable.Rows(
             utf8Csv,
@@ -60,76 +70,98 @@ public static class ServiceRequestCsv
         return changes ? ServiceRequestMapping.ReadChanges(rows, problems) : ServiceRequestMapping.ReadAll(rows, json: false, problems);
     }
 
+    /// <inheritdoc cref="Read(string, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<ServiceRequest>> Read(string csv) =>
+        Read(csv, ReadOptions.Default);
+
     /// <summary>Reads requests from CSV text in either layout.</summary>
     /// <param name="csv">The CSV text.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(string csv)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(string csv, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        return Read(Encoding.UTF8.GetBytes(csv));
+        return Read(Encoding.UTF8.GetBytes(csv), options);
     }
+
+    /// <inheritdoc cref="ReadLocated(string, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<ServiceRequest> ReadLocated(string csv) =>
+        ReadLocated(csv, ReadOptions.Default);
 
     /// <summary>Reads requests from CSV text in either layout, keeping where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
     /// <param name="csv">The CSV text.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static LocatedRecords<ServiceRequest> ReadLocated(string csv)
+    public static LocatedRecords<ServiceRequest> ReadLocated(string csv, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        return ReadLocated(Encoding.UTF8.GetBytes(csv));
+        return ReadLocated(Encoding.UTF8.GetBytes(csv), options);
     }
+
+    /// <inheritdoc cref="ReadLocated(Stream, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Csv) =>
+        ReadLocated(utf8Csv, ReadOptions.Default);
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, keeping where each
     /// came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Csv)
+    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Csv, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
-        return ReadLocated(StreamBytes.ReadAll(utf8Csv).Span);
+        return ReadLocated(StreamBytes.ReadAll(utf8Csv).Span, options);
     }
+
+    /// <inheritdoc cref="Read(Stream, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Csv) =>
+        Read(utf8Csv, ReadOptions.Default);
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Csv)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Csv, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
-        return Read(StreamBytes.ReadAll(utf8Csv).Span);
+        return Read(StreamBytes.ReadAll(utf8Csv).Span, options);
     }
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, asynchronously.</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>; to handle one request at a time without holding the document, use
     /// <see cref="ReadRecordsAsync"/>.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The requests in file order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<Result<IReadOnlyList<ServiceRequest>>> ReadAsync(Stream utf8Csv, CancellationToken cancellationToken = default) =>
-        (await ReadLocatedAsync(utf8Csv, cancellationToken).ConfigureAwait(false)).ToResult();
+    public static async Task<Result<IReadOnlyList<ServiceRequest>>> ReadAsync(Stream utf8Csv, ReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await ReadLocatedAsync(utf8Csv, options, cancellationToken).ConfigureAwait(false)).ToResult();
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, asynchronously, keeping
     /// where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream)"/>.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<LocatedRecords<ServiceRequest>> ReadLocatedAsync(Stream utf8Csv, CancellationToken cancellationToken = default)
+    public static async Task<LocatedRecords<ServiceRequest>> ReadLocatedAsync(Stream utf8Csv, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         var bytes = await StreamBytes.ReadAllAsync(utf8Csv, cancellationToken).ConfigureAwait(false);
-        return ReadLocated(bytes.Span);
+        return ReadLocated(bytes.Span, options);
     }
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout one at a time, as they come, with asynchronous reads only.</summary>
@@ -147,15 +179,16 @@ public static class ServiceRequestCsv
     /// is not UTF-8) ends with an item holding that problem, after the items of the rows before it.</para>
     /// </remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
     /// <returns>The items, in file order, read as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null (thrown at once, not on enumeration).</exception>
     /// <exception cref="IOException">(on enumeration) Reading the stream failed: the exception the stream threw, unchanged.</exception>
     /// <exception cref="OperationCanceledException">(on enumeration) The token was cancelled.</exception>
-    public static IAsyncEnumerable<RecordResult<ServiceRequest>> ReadRecordsAsync(Stream utf8Csv, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<RecordResult<ServiceRequest>> ReadRecordsAsync(Stream utf8Csv, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
-        return CsvRecords.Read(utf8Csv, StreamFormat, cancellationToken);
+        return CsvRecords.Read(utf8Csv, StreamFormat, options, cancellationToken);
     }
 
     /// <summary>Writes requests in the shorthand form as UTF-8 CSV in the request layout, with a header row.</summary>

@@ -24,19 +24,29 @@ namespace InternalCustomer.Interchange;
 /// </remarks>
 public static class ServiceRequestJson
 {
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json) =>
+        Read(utf8Json, ReadOptions.Default);
+
     /// <summary>Reads a request document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The document's bytes.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json) => ReadLocated(utf8Json).ToResult();
+    public static Result<IReadOnlyList<ServiceRequest>> Read(ReadOnlySpan<byte> utf8Json, ReadOptions? options) => ReadLocated(utf8Json, options).ToResult();
+
+    /// <inheritdoc cref="ReadLocated(ReadOnlySpan{byte}, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Json) =>
+        ReadLocated(utf8Json, ReadOptions.Default);
 
     /// <summary>Reads a request document from UTF-8 bytes, keeping where each request came from and the requests made when
     /// some have problems (<see cref="LocatedRecords{T}"/>).</summary>
     /// <remarks>A request's origin is its path, <c>$.requests[3]</c>; its fields are below it (<c>$.requests[3].agreement</c>).</remarks>
     /// <param name="utf8Json">The document's bytes.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
-    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Json)
+    public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Json, ReadOptions? options)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
@@ -57,76 +67,98 @@ public static class ServiceRequestJson
         return ServiceRequestMapping.ReadAll(records, json: true, problems);
     }
 
+    /// <inheritdoc cref="Read(string, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<ServiceRequest>> Read(string json) =>
+        Read(json, ReadOptions.Default);
+
     /// <summary>Reads a request document from text.</summary>
     /// <param name="json">The document's text.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(string json)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(string json, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json));
+        return Read(Encoding.UTF8.GetBytes(json), options);
     }
+
+    /// <inheritdoc cref="ReadLocated(string, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<ServiceRequest> ReadLocated(string json) =>
+        ReadLocated(json, ReadOptions.Default);
 
     /// <summary>Reads a request document from text, keeping where each request came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
     /// <param name="json">The document's text.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static LocatedRecords<ServiceRequest> ReadLocated(string json)
+    public static LocatedRecords<ServiceRequest> ReadLocated(string json, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ReadLocated(Encoding.UTF8.GetBytes(json));
+        return ReadLocated(Encoding.UTF8.GetBytes(json), options);
     }
+
+    /// <inheritdoc cref="ReadLocated(Stream, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Json) =>
+        ReadLocated(utf8Json, ReadOptions.Default);
 
     /// <summary>Reads a request document from a stream, from its position to its end, keeping where each request came from
     /// (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Json)
+    public static LocatedRecords<ServiceRequest> ReadLocated(Stream utf8Json, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadLocated(StreamBytes.ReadAll(utf8Json).Span);
+        return ReadLocated(StreamBytes.ReadAll(utf8Json).Span, options);
     }
+
+    /// <inheritdoc cref="Read(Stream, ReadOptions?)" path="/node()[not(self::param[@name='options'])]"/>
+    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Json) =>
+        Read(utf8Json, ReadOptions.Default);
 
     /// <summary>Reads a request document from a stream, from its position to its end.</summary>
     /// <remarks>A stream positioned at or beyond its end (a <see cref="MemoryStream"/> allows <c>Position &gt; Length</c>) is read as an empty document (as if it held no bytes), never as an error.</remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Json)
+    public static Result<IReadOnlyList<ServiceRequest>> Read(Stream utf8Json, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(StreamBytes.ReadAll(utf8Json).Span);
+        return Read(StreamBytes.ReadAll(utf8Json).Span, options);
     }
 
     /// <summary>Reads requests from a stream of UTF-8 JSON, from its position to its end, asynchronously.</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>; to handle one request at a time without holding the document, use
     /// <see cref="ReadRecordsAsync"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The requests in document order, or every problem found with its location.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<Result<IReadOnlyList<ServiceRequest>>> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
-        (await ReadLocatedAsync(utf8Json, cancellationToken).ConfigureAwait(false)).ToResult();
+    public static async Task<Result<IReadOnlyList<ServiceRequest>>> ReadAsync(Stream utf8Json, ReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await ReadLocatedAsync(utf8Json, options, cancellationToken).ConfigureAwait(false)).ToResult();
 
     /// <summary>Reads requests from a stream of UTF-8 JSON, from its position to its end, asynchronously, keeping
     /// where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
     /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream)"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed (a fault of the stream, not of the document): the connection dropped, the stream threw; what was read is dropped, nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the stream was read to its end.</exception>
-    public static async Task<LocatedRecords<ServiceRequest>> ReadLocatedAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public static async Task<LocatedRecords<ServiceRequest>> ReadLocatedAsync(Stream utf8Json, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var bytes = await StreamBytes.ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
-        return ReadLocated(bytes.Span);
+        return ReadLocated(bytes.Span, options);
     }
 
     /// <summary>Reads a request document from a stream one request at a time, as they come, with asynchronous reads only.</summary>
@@ -145,15 +177,16 @@ public static class ServiceRequestJson
     /// <c>schemaVersion</c> other than 1), and a missing <c>schemaVersion</c> or a root that is not an object at the end.</para>
     /// </remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
+    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
     /// <returns>The items, in document order, read as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null (thrown at once, not on enumeration).</exception>
     /// <exception cref="IOException">(on enumeration) Reading the stream failed: the exception the stream threw, unchanged.</exception>
     /// <exception cref="OperationCanceledException">(on enumeration) The token was cancelled.</exception>
-    public static IAsyncEnumerable<RecordResult<ServiceRequest>> ReadRecordsAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<RecordResult<ServiceRequest>> ReadRecordsAsync(Stream utf8Json, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return JsonRecords.Read(utf8Json, StreamFormat, cancellationToken);
+        return JsonRecords.Read(utf8Json, StreamFormat, options, cancellationToken);
     }
 
     private static readonly JsonStreamFormat<ServiceRequest> StreamFormat = new(

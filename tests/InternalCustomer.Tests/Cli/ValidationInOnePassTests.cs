@@ -245,6 +245,53 @@ public sealed class ValidationInOnePassTests : IDisposable
         Assert.StartsWith($"{bad}: line 2, column 4 (agreement): Request 'R1' at requests[0] names agreement 'sla-hx'", Assert.Single(Lines(invalid.Error)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(250)]
+    public void Max_problems_lists_that_many_of_each_file_then_how_many_more(int k)
+    {
+        // 301 empty column names (an unknown column each), then the three required columns missing: 304 problems.
+        var organization = Write("organization.json", ReaderMutationTests.Organisation);
+        var requests = Write("requests.csv", new string(',', 300) + "\r\n");
+
+        var (code, output, error) = Run("validate", organization, "--requests", requests, "--max-problems", k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (_, _, uncapped) = Run("validate", organization, "--requests", requests, "--max-problems", "100000");
+
+        Assert.Equal(CliApp.Invalid, code);
+        Assert.Equal(string.Empty, output);
+        var all = Lines(uncapped);
+        Assert.Equal(304, all.Length);
+        Assert.Equal([.. all.Take(k), $"{requests}: $: … and {304 - k} more problems; only the first {k} are listed."], Lines(error));
+    }
+
+    [Fact]
+    public void Without_max_problems_a_file_lists_100_problems()
+    {
+        var organization = Write("organization.json", ReaderMutationTests.Organisation);
+        var requests = Write("requests.csv", new string(',', 300) + "\r\n");
+
+        var (_, _, error) = Run("validate", organization, "--requests", requests);
+
+        Assert.Equal(101, Lines(error).Length);
+        Assert.EndsWith("… and 204 more problems; only the first 100 are listed.", Lines(error)[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("ten")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    public void A_max_problems_that_is_not_a_whole_number_of_at_least_1_is_a_usage_error(string value)
+    {
+        var (code, output, error) = Run("validate", "--max-problems", value);
+
+        Assert.Equal(CliApp.Usage, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal([$"error: --max-problems: expected a whole number of at least 1; got '{value}'."], Lines(error));
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args) => Tool.Run(args);
 
     private static string[] Lines(string text) => Tool.Lines(text);

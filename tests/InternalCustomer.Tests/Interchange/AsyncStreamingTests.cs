@@ -157,10 +157,10 @@ public class AsyncStreamingTests
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ServiceRequestCsv.ReadAsync(Network(RequestsCsv, 9), cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OrganizationJson.ReadAsync(Network(RequestsJson, 9), cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FeedbackResponseJson.ReadLocatedAsync(new MemoryStream(ResponsesJson), null, cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect(ServiceRequestJson.ReadRecordsAsync(Network(RequestsJson, 9), cancelled.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ServiceRequestCsv.ReadAsync(Network(RequestsCsv, 9), cancellationToken: cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OrganizationJson.ReadAsync(Network(RequestsJson, 9), cancellationToken: cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FeedbackResponseJson.ReadLocatedAsync(new MemoryStream(ResponsesJson), null, cancellationToken: cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect(ServiceRequestJson.ReadRecordsAsync(Network(RequestsJson, 9), cancellationToken: cancelled.Token)));
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public class AsyncStreamingTests
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static WeakReference Weak(object? target) => new(target);
 
-    private static async Task<List<RecordResult<T>>> Collect<T>(IAsyncEnumerable<RecordResult<T>> items)
+    internal static async Task<List<RecordResult<T>>> Collect<T>(IAsyncEnumerable<RecordResult<T>> items)
         where T : class
     {
         var list = new List<RecordResult<T>>();
