@@ -110,7 +110,7 @@ internal static class CliApp
 
         var maxProblems = new Option<string?>("--max-problems")
         {
-            Description = "List at most this many problems of each input file (a whole number of at least 1; default 100), then one line saying how many more.",
+            Description = "List at most this many problems of each input file, and as many cross-reference problems (a whole number of at least 1; default 100), then one line saying how many more. Tables read with --database keep 100.",
         };
 
         var root = new RootCommand("internal-customer: departments as internal customers and suppliers of each other.");
@@ -379,7 +379,7 @@ internal static class CliApp
         }
 
         var analysis = new OrganizationAnalysis(organization, requests.Records, responses.Records, asOf ?? latest ?? clock.GetCurrentInstant(), source, record);
-        var (crossProblems, asOfProblem) = InputProblems.CrossReferences(organization, requests, responses, analysis.Options, improvementFile ?? source);
+        var (crossProblems, asOfProblem) = InputProblems.CrossReferences(organization, requests, responses, analysis.Options, improvementFile ?? source, inputs.ReadOptions.MaxProblems);
         problems.AddRange(crossProblems.Select(p => p.ToString()));
         if (problems.Count > 0)
         {

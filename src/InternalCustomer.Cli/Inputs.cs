@@ -25,6 +25,9 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
 
     internal const string ExampleName = "built-in example";
 
+    /// <summary>Gets how the files are read (<c>--max-problems</c>); the cross-reference problems are capped alike.</summary>
+    internal ReadOptions ReadOptions { get; } = readOptions ?? ReadOptions.Default;
+
     /// <summary>The organisation, or its problems thrown (for <c>graph</c>, which reads nothing else).</summary>
     internal (Organization Organization, string Name) Organization(string? file)
     {
@@ -42,7 +45,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
             return (OrganizationJson.Read(Example("organization.json")).GetValueOrThrow(), ExampleName);
         }
 
-        var result = OrganizationJson.Read(ReadFile(file, "an organisation document"), readOptions);
+        var result = OrganizationJson.Read(ReadFile(file, "an organisation document"), ReadOptions);
         problems.AddRange(result.Problems.Select(p => InputProblems.Line(file, p)));
         return (result.Value, file);
     }
@@ -58,7 +61,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
         }
 
         var bytes = ReadFile(file, "a request file");
-        return FileRecords.Of(file, IsCsv(file) ? ServiceRequestCsv.ReadLocated(bytes, readOptions) : ServiceRequestJson.ReadLocated(bytes, readOptions), problems);
+        return FileRecords.Of(file, IsCsv(file) ? ServiceRequestCsv.ReadLocated(bytes, ReadOptions) : ServiceRequestJson.ReadLocated(bytes, ReadOptions), problems);
     }
 
     /// <summary>The responses of the file, as <see cref="Requests"/> reads requests.</summary>
@@ -70,7 +73,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
         }
 
         var bytes = ReadFile(file, "a response file");
-        return FileRecords.Of(file, IsCsv(file) ? FeedbackResponseCsv.ReadLocated(bytes, null, readOptions) : FeedbackResponseJson.ReadLocated(bytes, null, readOptions), problems);
+        return FileRecords.Of(file, IsCsv(file) ? FeedbackResponseCsv.ReadLocated(bytes, null, ReadOptions) : FeedbackResponseJson.ReadLocated(bytes, null, ReadOptions), problems);
     }
 
     /// <summary>The improvement record (campaigns, review meetings, actions) of the organisation: from the file, else the
@@ -83,7 +86,7 @@ internal sealed class Inputs(TextWriter error, bool showProgress, long maxBytes 
             return example ? ImprovementJson.Read(Example("improvement.json"), organization).GetValueOrThrow() : ImprovementRecord.Empty;
         }
 
-        var result = ImprovementJson.Read(ReadFile(file, "an improvement document"), organization, readOptions);
+        var result = ImprovementJson.Read(ReadFile(file, "an improvement document"), organization, ReadOptions);
         problems.AddRange(result.Problems.Select(p => InputProblems.Line(file, p)));
         return result.Value;
     }

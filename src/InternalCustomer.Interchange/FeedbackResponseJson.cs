@@ -135,7 +135,7 @@ public static class FeedbackResponseJson
     }
 
     /// <summary>Reads responses from a stream of UTF-8 JSON, from its position to its end, asynchronously.</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DimensionSet?)"/>; to handle one response at a time without holding
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DimensionSet?, ReadOptions?)"/>; to handle one response at a time without holding
     /// the document, use <see cref="ReadRecordsAsync"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
@@ -150,7 +150,7 @@ public static class FeedbackResponseJson
 
     /// <summary>Reads responses from a stream of UTF-8 JSON, from its position to its end, asynchronously, keeping where each
     /// came from (see <see cref="ReadLocated(ReadOnlySpan{byte}, DimensionSet?)"/>).</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, DimensionSet?)"/>.</remarks>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, DimensionSet?, ReadOptions?)"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
     /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
@@ -169,7 +169,7 @@ public static class FeedbackResponseJson
     /// <summary>Reads a response document from a stream one response at a time, as they come, with asynchronous reads only.</summary>
     /// <remarks>
     /// <para>Each item is a response with its origin, or the problems of an element of <c>responses</c> (the response left
-    /// out), or the document's own problems; the responses and origins are <see cref="ReadLocated(Stream, DimensionSet?)"/>'s,
+    /// out), or the document's own problems; the responses and origins are <see cref="ReadLocated(Stream, DimensionSet?, ReadOptions?)"/>'s,
     /// in the same order, and every problem is said at the same JSON path (docs/interchange.md, "Async and streaming"). One
     /// element at a time is held, and nothing is kept across elements: memory stays the same however long the stream.</para>
     /// <para>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, as the items are
@@ -182,7 +182,7 @@ public static class FeedbackResponseJson
     /// </remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
     /// <param name="dimensions">The dimension set that per-dimension ratings refer to; <see langword="null"/> for <see cref="DimensionSet.Servqual"/>.</param>
-    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
+    /// <param name="options">How to read the stream: the most problems each item lists (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
     /// <returns>The items, in document order, read as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null (thrown at once, not on enumeration).</exception>

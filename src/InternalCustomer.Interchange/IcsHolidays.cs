@@ -26,7 +26,7 @@ namespace InternalCustomer.Interchange;
 /// example <c>line 12 (DTSTART)</c>. A timed event (a <c>DTSTART</c> with a time) is a problem, not silently dropped; so are a
 /// malformed content line, unbalanced <c>BEGIN</c>/<c>END</c>, a date that is not a calendar date and a rule Ical.Net cannot
 /// read or evaluate. A text that does not start with <c>BEGIN:VCALENDAR</c> gets one problem at its first line. Reading never
-/// throws on bad input, and reports at most 100 problems and a summary.</para>
+/// throws on bad input, and reports at most <see cref="ReadOptions.MaxProblems"/> problems (100 by default) and a summary.</para>
 /// </remarks>
 public static class IcsHolidays
 {
@@ -117,7 +117,7 @@ public static class IcsHolidays
     }
 
     /// <summary>Reads holidays from a stream of UTF-8 iCalendar, from its position to its end, asynchronously.</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DateInterval)"/>.</remarks>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, DateInterval, ReadOptions?)"/>.</remarks>
     /// <param name="utf8Ics">A readable stream; it is not closed.</param>
     /// <param name="range">The dates wanted: every holiday date inside it (both ends included) is returned; a range in another calendar system is taken as the same days in the ISO calendar.</param>
     /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>

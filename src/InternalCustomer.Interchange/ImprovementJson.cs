@@ -72,7 +72,7 @@ public static class ImprovementJson
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="utf8InvitationsCsv">The invitations CSV's bytes.</param>
     /// <param name="organization">The organisation the record belongs to.</param>
-    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
+    /// <param name="options">How to read the two documents: the most problems listed for both together (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The record, or every problem found with its location (JSON paths for the document, lines and columns for the CSV).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organization"/> is null.</exception>
     public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> utf8InvitationsCsv, Organization organization, ReadOptions? options)
@@ -117,7 +117,7 @@ public static class ImprovementJson
     }
 
     /// <summary>Reads an improvement document from a stream, from its position to its end, asynchronously, and checks it against the organisation.</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, Organization)"/>.</remarks>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, Organization, ReadOptions?)"/>.</remarks>
     /// <param name="utf8Json">A readable stream holding the document's UTF-8 bytes; it is not closed.</param>
     /// <param name="organization">The organisation the record belongs to.</param>
     /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>

@@ -11,7 +11,9 @@ namespace InternalCustomer.Interchange;
 /// <para><see cref="MaxProblems"/> bounds the problems one document reports (docs/interchange.md, "Problems"): past it a
 /// reader only counts, and the result ends with one more problem, at the document's root, saying how many more were found.
 /// A streaming reader (<c>ReadRecordsAsync</c>) applies the bound to each item it yields (the document's header, each
-/// record), as it keeps nothing across records.</para>
+/// record), as it keeps nothing across records; a streamed status-change CSV, whose records need every row, gives its
+/// problems in one final item, capped as a whole. Memory and time grow with the problems kept, so a very large bound gives
+/// up the protection the default gives against a hostile document.</para>
 /// </remarks>
 public sealed record ReadOptions
 {

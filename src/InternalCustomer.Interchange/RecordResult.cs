@@ -16,8 +16,8 @@ namespace InternalCustomer.Interchange;
 /// <see cref="LocatedRecords{T}.Records"/> too); or problems without a record (a record that could not be made, or the
 /// document's own problems). The records of the items, in order, are the synchronous reader's
 /// <see cref="LocatedRecords{T}.Records"/>, with the same <see cref="RecordOrigin"/>s; the problems of the items, taken
-/// together, are its <see cref="LocatedRecords{T}.Problems"/>, each at the same location (docs/interchange.md, "Async and
-/// streaming", says where the order and the limit of 100 problems differ).</para>
+/// together, are its <see cref="LocatedRecords{T}.Problems"/>, each at the same location, except that the limit of
+/// <see cref="ReadOptions.MaxProblems"/> applies to each item rather than to the document.</para>
 /// <para>Immutable. Equality is by the record (its own equality), the origin and the problems in order. The default value
 /// has no record and no problems.</para>
 /// </remarks>

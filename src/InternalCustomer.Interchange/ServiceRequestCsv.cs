@@ -135,7 +135,7 @@ public static class ServiceRequestCsv
     }
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, asynchronously.</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>; to handle one request at a time without holding the document, use
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, ReadOptions?)"/>; to handle one request at a time without holding the document, use
     /// <see cref="ReadRecordsAsync"/>.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
@@ -149,7 +149,7 @@ public static class ServiceRequestCsv
 
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout, from its position to its end, asynchronously, keeping
     /// where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream)"/>.</remarks>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, ReadOptions?)"/>.</remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
     /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
@@ -167,7 +167,7 @@ public static class ServiceRequestCsv
     /// <summary>Reads requests from a stream of UTF-8 CSV in either layout one at a time, as they come, with asynchronous reads only.</summary>
     /// <remarks>
     /// <para>Each item is a request with its origin, or the problems of a row (the request left out), or the document's own
-    /// problems (its header); the requests and origins are <see cref="ReadLocated(Stream)"/>'s, in the same order, and every
+    /// problems (its header); the requests and origins are <see cref="ReadLocated(Stream, ReadOptions?)"/>'s, in the same order, and every
     /// problem is said at the same line and column (docs/interchange.md, "Async and streaming").</para>
     /// <para>Request layout: one row at a time, held only until its item is given out; what is kept across rows is each
     /// request id with the line it was first read on, for the duplicate-id check. Status-change layout: a request's rows
@@ -179,7 +179,7 @@ public static class ServiceRequestCsv
     /// is not UTF-8) ends with an item holding that problem, after the items of the rows before it.</para>
     /// </remarks>
     /// <param name="utf8Csv">A readable stream; it is not closed.</param>
-    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
+    /// <param name="options">How to read the stream: the most problems each item lists (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
     /// <returns>The items, in file order, read as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Csv"/> is null (thrown at once, not on enumeration).</exception>

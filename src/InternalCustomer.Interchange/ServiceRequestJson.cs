@@ -132,7 +132,7 @@ public static class ServiceRequestJson
     }
 
     /// <summary>Reads requests from a stream of UTF-8 JSON, from its position to its end, asynchronously.</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream)"/>; to handle one request at a time without holding the document, use
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="Read(Stream, ReadOptions?)"/>; to handle one request at a time without holding the document, use
     /// <see cref="ReadRecordsAsync"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
     /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
@@ -146,7 +146,7 @@ public static class ServiceRequestJson
 
     /// <summary>Reads requests from a stream of UTF-8 JSON, from its position to its end, asynchronously, keeping
     /// where each came from (see <see cref="ReadLocated(ReadOnlySpan{byte})"/>).</summary>
-    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream)"/>.</remarks>
+    /// <remarks>The stream is read with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only, never synchronously (a web host forbids synchronous reads of a request body), to its end; the document is then read from the bytes, so the outcome, problems and their locations included, is the synchronous reader's for the same bytes. The same as <see cref="ReadLocated(Stream, ReadOptions?)"/>.</remarks>
     /// <param name="utf8Json">A readable stream; it is not closed.</param>
     /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
@@ -164,7 +164,7 @@ public static class ServiceRequestJson
     /// <summary>Reads a request document from a stream one request at a time, as they come, with asynchronous reads only.</summary>
     /// <remarks>
     /// <para>Each item is a request with its origin, or the problems of an element of <c>requests</c> (the request left
-    /// out), or the document's own problems; the requests and origins are <see cref="ReadLocated(Stream)"/>'s, in the same
+    /// out), or the document's own problems; the requests and origins are <see cref="ReadLocated(Stream, ReadOptions?)"/>'s, in the same
     /// order, and every problem is said at the same JSON path (docs/interchange.md, "Async and streaming"). One element at a
     /// time is held; what is kept across elements is each request id with the path it was first read at, for the
     /// duplicate-id check.</para>
@@ -177,7 +177,7 @@ public static class ServiceRequestJson
     /// <c>schemaVersion</c> other than 1), and a missing <c>schemaVersion</c> or a root that is not an object at the end.</para>
     /// </remarks>
     /// <param name="utf8Json">A readable stream of UTF-8 bytes; it is not closed.</param>
-    /// <param name="options">How to read the document: the most problems listed (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
+    /// <param name="options">How to read the stream: the most problems each item lists (<see cref="ReadOptions.MaxProblems"/>; past it one more problem says how many more were found). <see langword="null"/> is <see cref="ReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the reading (also <see cref="TaskAsyncEnumerableExtensions.WithCancellation{T}(IAsyncEnumerable{T}, CancellationToken)"/>).</param>
     /// <returns>The items, in document order, read as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null (thrown at once, not on enumeration).</exception>

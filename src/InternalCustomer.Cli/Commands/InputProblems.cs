@@ -57,8 +57,8 @@ internal sealed record InputProblem(string File, ProblemKind Kind, ProblemLocati
 /// </remarks>
 internal static class InputProblems
 {
-    /// <summary>The most cross-reference problems listed per file.</summary>
-    internal const int Limit = 100;
+    /// <summary>The most cross-reference problems listed per file unless <c>--max-problems</c> says otherwise.</summary>
+    internal const int Limit = ReadOptions.DefaultMaxProblems;
 
     /// <summary>A reader's problem as the line the tool writes: <c>file: location: message</c>.</summary>
     internal static string Line(string file, Problem problem) => $"{file}: {problem.Location}: {problem.Message}";
@@ -67,13 +67,15 @@ internal static class InputProblems
     /// The problems <see cref="Scorecard.Validate"/> finds in the records, located in their files; and the as-of problem
     /// apart (an <c>--as-of</c> before the data begins is a command-line mistake, said as a usage error when the data has no
     /// problem of its own). <paramref name="recordSource"/> names the file of any other problem (the improvement record's).
+    /// At most <paramref name="limit"/> of a file's problems are listed (<c>--max-problems</c>), then how many more.
     /// </summary>
     internal static (IReadOnlyList<InputProblem> Problems, Problem? AsOf) CrossReferences(
         Organization organization,
         FileRecords<ServiceRequest> requests,
         FileRecords<FeedbackResponse> responses,
         ScorecardOptions options,
-        string recordSource)
+        string recordSource,
+        int limit = Limit)
     {
         var problems = new List<InputProblem>();
         var seen = new HashSet<InputProblem>();
@@ -106,19 +108,19 @@ internal static class InputProblems
             }
 
             var count = counts[located.File] = counts.GetValueOrDefault(located.File) + 1;
-            if (count <= Limit)
+            if (count <= limit)
             {
                 problems.Add(located);
             }
         }
 
-        foreach (var (file, count) in counts.Where(c => c.Value > Limit))
+        foreach (var (file, count) in counts.Where(c => c.Value > limit))
         {
             problems.Add(new InputProblem(
                 file,
                 ProblemKind.UnknownReference,
                 ProblemLocation.Root,
-                string.Create(CultureInfo.InvariantCulture, $"… and {count - Limit} more cross-reference problem{(count - Limit == 1 ? string.Empty : "s")}; only the first {Limit} are listed.")));
+                string.Create(CultureInfo.InvariantCulture, $"… and {count - limit} more cross-reference problem{(count - limit == 1 ? string.Empty : "s")}; only the first {limit} are listed.")));
         }
 
         return (problems, asOf);

@@ -10,8 +10,9 @@ namespace InternalCustomer.Interchange.Records;
 /// </summary>
 internal sealed class ProblemCollector
 {
-    /// <summary>The most problems one document reports before the summary (docs/interchange.md, "Problems").</summary>
-    internal const int DefaultLimit = 100;
+    /// <summary>The default limit, <see cref="ReadOptions.DefaultMaxProblems"/>: the document readers pass their
+    /// <see cref="ReadOptions.MaxProblems"/>, the database readers keep this (docs/interchange.md, "Problems").</summary>
+    internal const int DefaultLimit = ReadOptions.DefaultMaxProblems;
 
     private readonly List<Problem> _problems = [];
 

@@ -266,6 +266,23 @@ public sealed class ValidationInOnePassTests : IDisposable
     }
 
     [Fact]
+    public void Max_problems_caps_the_cross_reference_problems_of_a_file_too()
+    {
+        // 20 well-formed requests, each naming an agreement the organisation lacks: 20 cross-reference problems.
+        var organization = Write("organization.json", ReaderMutationTests.Organisation);
+        var rows = string.Concat(Enumerable.Range(0, 20).Select(i => $"R{i},nothing-like-it-{i},2026-03-02T09:30:00Z\r\n"));
+        var requests = Write("requests.csv", Header + rows);
+
+        var (code, _, error) = Run("validate", organization, "--requests", requests, "--max-problems", "4");
+        var (_, _, uncapped) = Run("validate", organization, "--requests", requests, "--max-problems", "1000");
+
+        Assert.Equal(CliApp.Invalid, code);
+        var all = Lines(uncapped);
+        Assert.Equal(20, all.Length);
+        Assert.Equal([.. all.Take(4), $"{requests}: $: … and 16 more cross-reference problems; only the first 4 are listed."], Lines(error));
+    }
+
+    [Fact]
     public void Without_max_problems_a_file_lists_100_problems()
     {
         var organization = Write("organization.json", ReaderMutationTests.Organisation);
