@@ -20,7 +20,7 @@ internal static class CsvRecords
     internal static async IAsyncEnumerable<RecordResult<T>> Read<T>(Stream stream, CsvStreamFormat<T> format, ReadOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var limit = (options ?? ReadOptions.Default).MaxProblems;
+        var limit = ReadOptions.MaxProblemsOf(options);
         var reader = new CsvStreamReader(stream, limit);
         var first = await reader.NextAsync(cancellationToken).ConfigureAwait(false);
         if (first.Step != CsvStep.Record)

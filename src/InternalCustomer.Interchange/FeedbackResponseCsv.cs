@@ -45,7 +45,7 @@ public static class FeedbackResponseCsv
     /// <returns>The responses without a problem of their own, in file order, with their origins, and every problem found.</returns>
     public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Csv, DimensionSet? dimensions, ReadOptions? options)
     {
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         var rows = CsvTable.Rows(utf8Csv, FeedbackResponseMapping.Columns, FeedbackResponseMapping.Required, FeedbackResponseMapping.RatingPrefixes, problems);
         return FeedbackResponseMapping.ReadAll(rows, dimensions, problems);
     }

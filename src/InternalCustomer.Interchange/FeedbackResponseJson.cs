@@ -45,7 +45,7 @@ public static class FeedbackResponseJson
     /// <returns>The responses without a problem of their own, in document order, with their origins, and every problem found.</returns>
     public static LocatedRecords<FeedbackResponse> ReadLocated(ReadOnlySpan<byte> utf8Json, DimensionSet? dimensions, ReadOptions? options)
     {
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {

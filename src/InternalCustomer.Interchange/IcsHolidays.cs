@@ -171,7 +171,7 @@ public static class IcsHolidays
 
     private static Result<ImmutableSortedSet<LocalDate>> ReadText(string text, int? badUtf8Line, DateInterval range, ReadOptions? options)
     {
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         var root = IcsDocument.Parse(text, badUtf8Line, problems);
         if (root is null)
         {

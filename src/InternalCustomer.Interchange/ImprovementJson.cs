@@ -56,7 +56,7 @@ public static class ImprovementJson
     public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, Organization organization, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         return Read(utf8Json, organization, null, problems);
     }
 
@@ -78,7 +78,7 @@ public static class ImprovementJson
     public static Result<ImprovementRecord> Read(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> utf8InvitationsCsv, Organization organization, ReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         var rows = InvitationCsv.Rows(utf8InvitationsCsv, problems);
         return Read(utf8Json, organization, rows, problems);
     }

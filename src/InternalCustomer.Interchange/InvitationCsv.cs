@@ -40,7 +40,7 @@ public static class InvitationCsv
     /// <returns>The invitations per campaign id (each campaign's sorted by relationship), or every problem found with its location.</returns>
     public static Result<IReadOnlyDictionary<CampaignId, ImmutableArray<Invitation>>> Read(ReadOnlySpan<byte> utf8Csv, ReadOptions? options)
     {
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         var byCampaign = new SortedDictionary<CampaignId, List<LocatedInvitation>>();
         foreach (var (campaign, invitation) in Rows(utf8Csv, problems))
         {

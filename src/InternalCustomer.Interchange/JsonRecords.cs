@@ -26,7 +26,7 @@ internal static class JsonRecords
         where T : class
     {
         var window = new Utf8Window(stream);
-        var parser = new Parser<T>(format, (options ?? ReadOptions.Default).MaxProblems);
+        var parser = new Parser<T>(format, ReadOptions.MaxProblemsOf(options));
         var output = new List<RecordResult<T>>();
         await window.FillAsync(cancellationToken).ConfigureAwait(false);
         while (true)

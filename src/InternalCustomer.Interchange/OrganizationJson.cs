@@ -53,7 +53,7 @@ public static partial class OrganizationJson
     /// <returns>The organisation, or every problem found with its location.</returns>
     public static Result<Organization> Read(ReadOnlySpan<byte> utf8Json, ReadOptions? options)
     {
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {

@@ -33,4 +33,8 @@ public sealed record ReadOptions
             ? value
             : throw new ArgumentOutOfRangeException(nameof(MaxProblems), value, $"The most problems listed must be at least 1; got {value}.");
     } = DefaultMaxProblems;
+
+    /// <summary>The <see cref="MaxProblems"/> of <paramref name="options"/>, or the default's when it is null (the readers
+    /// take <c>ReadOptions?</c> and read null as <see cref="Default"/>).</summary>
+    internal static int MaxProblemsOf(ReadOptions? options) => (options ?? Default).MaxProblems;
 }

@@ -57,7 +57,7 @@ public static class ServiceRequestCsv
     /// <returns>The requests without a problem of their own, in file order, with their origins, and every problem found.</returns>
     public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Csv, ReadOptions? options)
     {
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         var changes = false;
         var rows = CsvTable.Rows(
             utf8Csv,

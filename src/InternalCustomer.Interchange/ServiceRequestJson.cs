@@ -46,7 +46,7 @@ public static class ServiceRequestJson
     /// <returns>The requests without a problem of their own, in document order, with their origins, and every problem found.</returns>
     public static LocatedRecords<ServiceRequest> ReadLocated(ReadOnlySpan<byte> utf8Json, ReadOptions? options)
     {
-        var problems = new ProblemCollector((options ?? ReadOptions.Default).MaxProblems);
+        var problems = new ProblemCollector(ReadOptions.MaxProblemsOf(options));
         using var document = JsonInput.Parse(utf8Json, problems);
         if (document is null)
         {
