@@ -98,11 +98,11 @@ public class GraphBenchmarks
 
     [Benchmark(Description = "All analyses but betweenness (random)")]
     [BenchmarkCategory("Analyses")]
-    public int AllAnalysesRandom() => AllAnalyses(_random, topological: false);
+    public int AllAnalysesRandom() => GraphAnalyses.AllButBetweenness(_random, _probe, topological: false);
 
     [Benchmark(Description = "All analyses but betweenness (DAG)")]
     [BenchmarkCategory("Analyses")]
-    public int AllAnalysesDag() => AllAnalyses(_dag, topological: true);
+    public int AllAnalysesDag() => GraphAnalyses.AllButBetweenness(_dag, _probe, topological: true);
 
     [Benchmark(Baseline = true, Description = "Textbook Brandes on QuikGraph (2k/20k)")]
     [BenchmarkCategory("Betweenness")]
@@ -119,23 +119,6 @@ public class GraphBenchmarks
     [Benchmark(Description = "DependencyGraph.Create")]
     [BenchmarkCategory("Construction")]
     public int Construction() => DependencyGraph.Create(_departments, _randomEdges).EdgeCount;
-
-    private int AllAnalyses(DependencyGraph graph, bool topological)
-    {
-        var condensation = graph.Condense();
-        var count = condensation.Components.Length
-            + condensation.TransitiveReduction().Length
-            + graph.FindMutualDependencies().Length
-            + graph.Tiers().Length
-            + graph.Upstream(_probe).Length
-            + graph.Downstream(_probe).Length
-            + graph.FindSinglePointsOfFailure().ArticulationPoints.Length
-            + graph.InDegrees().Count
-            + graph.OutDegrees().Count
-            + graph.PageRank().Count
-            + graph.FindSilos().Components.Length;
-        return topological ? count + graph.TopologicalOrder().Length : count;
-    }
 
     /// <summary>Retained bytes of each graph per edge, measured once with full collections around construction.</summary>
     private void ReportRetainedMemory()

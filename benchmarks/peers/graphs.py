@@ -3,7 +3,7 @@
 
   graphs.py write DIR                 writes random.txt (10k/100k), dag.txt (10k/100k DAG), small.txt (2k/20k)
   graphs.py time TOOL DIR REPEATS     TOOL is igraph or networkx; prints one JSON line per task:
-                                      {"tool", "task", "seconds": [...]} (a warm-up call, then REPEATS timed calls)
+                                      {"tool", "task", "seconds": [...]} (a warm-up call, none for networkx's betweenness, then REPEATS timed calls)
   graphs.py table RESULTS LOAD        the Markdown table of the medians of every timed call in RESULTS (JSON lines
                                       of this script and of GraphPeer), with LOAD (the load averages) under it
 

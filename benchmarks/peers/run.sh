@@ -8,6 +8,7 @@
 set -euo pipefail
 rounds=${1:-5}
 repeats=${2:-5}
+[[ $rounds =~ ^[1-9][0-9]*$ && $repeats =~ ^[1-9][0-9]*$ ]] || { echo "usage: run.sh [rounds] [repeats], both integers of at least 1; got '$rounds' '$repeats'" >&2; exit 2; }
 cd "$(dirname "$0")/../.."
 python=/usr/bin/python3 # Debian's: the apt packages are installed for it, not for another python3 on PATH
 "$python" -c 'import igraph, networkx' || { echo "needs Debian's python3-igraph and python3-networkx (apt-get install python3-igraph python3-networkx)" >&2; exit 1; }
