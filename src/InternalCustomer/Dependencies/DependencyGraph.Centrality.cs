@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace InternalCustomer.Dependencies;
@@ -36,13 +37,14 @@ public sealed partial class DependencyGraph
             var distance = new int[n];
             var sigma = new double[n];
             var delta = new double[n];
-            var order = new int[n];
+            var coefficient = new double[n];
+            var order = new int[n + 1]; // one slot past the last department: the search writes each out-neighbour before it knows whether it is new
             Array.Fill(distance, -1);
             var from = (int)((long)n * c / chunks);
             var to = (int)((long)n * (c + 1) / chunks);
             for (var s = from; s < to; s++)
             {
-                BrandesFromSource(s, acc, distance, sigma, delta, order);
+                BrandesFromSource(s, acc, distance, sigma, delta, coefficient, order);
             }
 
             partial[c] = acc;
@@ -239,55 +241,85 @@ public sealed partial class DependencyGraph
         }
     }
 
-    private void BrandesFromSource(int s, double[] acc, int[] distance, double[] sigma, double[] delta, int[] order)
+    private void BrandesFromSource(int s, double[] acc, int[] distance, double[] sigma, double[] delta, double[] coefficient, int[] order)
     {
-        // Locals, not fields: array stores in the loops would otherwise force the fields to be reloaded.
-        var outStart = _outStart;
-        var outTarget = _outTarget;
-        var inStart = _inStart;
-        var inSource = _inSource;
+        // The hot loops index with unchecked references: every index is a department number in [0, n) taken from
+        // the graph's own adjacency arrays (built and checked by the constructor), or a position in order, which
+        // has n + 1 slots (one past the last department, for the search's speculative write). With bounds checks,
+        // one search over the 2,000-department benchmark graph spends a fifth of its time in them.
+        ref var outStart = ref MemoryMarshal.GetArrayDataReference(_outStart);
+        ref var outTarget = ref MemoryMarshal.GetArrayDataReference(_outTarget);
+        ref var dist = ref MemoryMarshal.GetArrayDataReference(distance);
+        ref var paths = ref MemoryMarshal.GetArrayDataReference(sigma);
+        ref var queue = ref MemoryMarshal.GetArrayDataReference(order);
+        ref var coef = ref MemoryMarshal.GetArrayDataReference(coefficient);
 
         // Breadth-first search counting shortest paths; order holds the departments by non-decreasing distance.
+        // Branch-free: whether w is new, and whether it is one step further than v, depend on the data and
+        // would be mispredicted often; every out-neighbour is written (all of it stays in the cache).
         var count = 0;
-        order[count++] = s;
-        distance[s] = 0;
-        sigma[s] = 1;
+        queue = s;
+        count++;
+        Unsafe.Add(ref dist, s) = 0;
+        Unsafe.Add(ref paths, s) = 1;
         for (var head = 0; head < count; head++)
         {
-            var v = order[head];
-            var dw = distance[v] + 1;
-            for (var k = outStart[v]; k < outStart[v + 1]; k++)
+            var v = Unsafe.Add(ref queue, head);
+            var dw = Unsafe.Add(ref dist, v) + 1;
+            var sv = BitConverter.DoubleToInt64Bits(Unsafe.Add(ref paths, v));
+            var last = Unsafe.Add(ref outStart, v + 1);
+            for (var k = Unsafe.Add(ref outStart, v); k < last; k++)
             {
-                var w = outTarget[k];
-                if (distance[w] < 0)
-                {
-                    distance[w] = dw;
-                    order[count++] = w;
-                }
-
-                if (distance[w] == dw)
-                {
-                    sigma[w] += sigma[v];
-                }
+                var w = Unsafe.Add(ref outTarget, k);
+                ref var dwRef = ref Unsafe.Add(ref dist, w);
+                var old = dwRef;
+                var isNew = (int)((uint)old >> 31); // 1 when not reached yet (distance −1), else 0
+                var reached = old + ((dw + 1) & -isNew); // −1 becomes dw; a reached distance stays
+                dwRef = reached;
+                Unsafe.Add(ref queue, count) = w;
+                count += isNew;
+                var onPath = reached == dw ? -1L : 0L; // v is a predecessor of w on a shortest path
+                Unsafe.Add(ref paths, w) += BitConverter.Int64BitsToDouble(sv & onPath);
             }
         }
 
-        // Dependency accumulation in order of non-increasing distance; predecessors are the in-neighbours one step closer.
-        for (var i = count - 1; i > 0; i--)
+        // Dependency accumulation, one distance level at a time from the deepest, in pull form over the
+        // out-neighbours: δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over the out-neighbours w one step further. An
+        // out-neighbour of v is at most one step further than v (a property of breadth-first distances), and the
+        // coefficient (1 + δ(w)) / σ(w) is published only once w's level is done, so every department still at v's
+        // level or closer contributes 0 and the sum needs no test of distance.
+        var end = count;
+        while (end > 1)
         {
-            var w = order[i];
-            var coefficient = (1 + delta[w]) / sigma[w];
-            var dv = distance[w] - 1;
-            for (var k = inStart[w]; k < inStart[w + 1]; k++)
+            var level = distance[order[end - 1]];
+            var start = end - 1;
+            while (distance[order[start - 1]] == level)
             {
-                var v = inSource[k];
-                if (distance[v] == dv)
-                {
-                    delta[v] += sigma[v] * coefficient;
-                }
+                start--;
             }
 
-            acc[w] += delta[w];
+            for (var i = start; i < end; i++)
+            {
+                var v = order[i];
+                double sum = 0;
+                var last = Unsafe.Add(ref outStart, v + 1);
+                for (var k = Unsafe.Add(ref outStart, v); k < last; k++)
+                {
+                    sum += Unsafe.Add(ref coef, Unsafe.Add(ref outTarget, k));
+                }
+
+                var dv = sigma[v] * sum;
+                delta[v] = dv;
+                acc[v] += dv;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var v = order[i];
+                coefficient[v] = (1 + delta[v]) / sigma[v];
+            }
+
+            end = start;
         }
 
         for (var i = 0; i < count; i++)
@@ -295,7 +327,7 @@ public sealed partial class DependencyGraph
             var v = order[i];
             distance[v] = -1;
             sigma[v] = 0;
-            delta[v] = 0;
+            coefficient[v] = 0;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
@@ -35,10 +36,10 @@ namespace InternalCustomer.Dependencies;
 public sealed partial class DependencyGraph
 {
     private const int CriticalityMask = 0b111;
-    private const int SourceShift = 3;
+    internal const int SourceShift = 3;
 
     private readonly Organization? _organization;
-    private readonly FrozenDictionary<DepartmentId, int>? _index;
+    private readonly FrozenDictionary<string, int>? _index; // by DepartmentId.Value, ordinal; null when _organization indexes
 
     // Out-edges (consumer → provider), rows by consumer, targets ascending within a row.
     private readonly int[] _outStart;
@@ -51,90 +52,118 @@ public sealed partial class DependencyGraph
     private readonly int[] _inSource;
     private readonly byte[] _inCriticality;
 
-    private DependencyGraph(ImmutableArray<Department> departments, Organization? organization, FrozenDictionary<DepartmentId, int>? index, ReadOnlySpan<EdgeFact> facts)
+    private DependencyGraph(ImmutableArray<Department> departments, Organization? organization, FrozenDictionary<string, int>? index, EdgeFacts facts)
     {
         Departments = departments;
         _organization = organization;
         _index = index;
         var n = departments.Length;
+        var m = facts.Count;
+        var providerOf = facts.Providers;
+        var consumerOf = facts.Consumers;
+        var packedOf = facts.Packed;
+        var volumeOf = facts.Volumes; // empty when no fact has a volume
 
-        // Bucket the facts by consumer (counting sort), then sort each row by provider.
-        var rowStart = new int[n + 1];
-        foreach (ref readonly var f in facts)
+        // Rows by consumer with providers ascending, by two stable counting sorts (by provider, then by consumer):
+        // linear in departments + facts, with no comparison sort. The work arrays are rented, not allocated.
+        var pool = ArrayPool<int>.Shared;
+        var providerEnd = pool.Rent(n + 1);
+        var rowStart = pool.Rent(n + 1);
+        var fill = pool.Rent(n);
+        var byProvider = pool.Rent(m);
+        var row = pool.Rent(m); // fact numbers, by consumer, then provider
+        var rowProvider = pool.Rent(m);
+        try
         {
-            rowStart[f.Consumer + 1]++;
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            rowStart[v + 1] += rowStart[v];
-        }
-
-        var fill = rowStart.AsSpan(0, n).ToArray();
-        var providers = new int[facts.Length];
-        var order = new int[facts.Length];
-        for (var k = 0; k < facts.Length; k++)
-        {
-            var slot = fill[facts[k].Consumer]++;
-            providers[slot] = facts[k].Provider;
-            order[slot] = k;
-        }
-
-        var merged = 0;
-        var anyVolume = false;
-        for (var v = 0; v < n; v++)
-        {
-            var keys = providers.AsSpan(rowStart[v], rowStart[v + 1] - rowStart[v]);
-            var items = order.AsSpan(rowStart[v], keys.Length);
-
-            // Stable within equal providers is not needed: merging is commutative.
-            keys.Sort(items);
-            for (var k = 0; k < keys.Length; k++)
+            Array.Clear(providerEnd, 0, n + 1);
+            Array.Clear(rowStart, 0, n + 1);
+            for (var k = 0; k < m; k++)
             {
-                if (k == 0 || keys[k] != keys[k - 1])
-                {
-                    merged++;
-                }
-
-                anyVolume |= !double.IsNaN(facts[items[k]].Volume);
+                providerEnd[providerOf[k] + 1]++;
+                rowStart[consumerOf[k] + 1]++;
             }
-        }
 
-        _outStart = new int[n + 1];
-        _outTarget = new int[merged];
-        _outPacked = new byte[merged];
-        _outVolume = anyVolume ? new double[merged] : null;
-        var e = -1;
-        for (var v = 0; v < n; v++)
-        {
-            for (var k = rowStart[v]; k < rowStart[v + 1]; k++)
+            for (var v = 0; v < n; v++)
             {
-                ref readonly var f = ref facts[order[k]];
-                if (k == rowStart[v] || providers[k] != providers[k - 1])
+                providerEnd[v + 1] += providerEnd[v];
+                rowStart[v + 1] += rowStart[v];
+            }
+
+            // Bucket by provider; providerEnd[v] ends as the end of v's bucket.
+            for (var k = 0; k < m; k++)
+            {
+                byProvider[providerEnd[providerOf[k]]++] = k;
+            }
+
+            // Bucket by consumer, visiting the facts by provider: each row comes out sorted by provider.
+            rowStart.AsSpan(0, n).CopyTo(fill);
+            foreach (var k in byProvider.AsSpan(0, m))
+            {
+                var slot = fill[consumerOf[k]]++;
+                row[slot] = k;
+                rowProvider[slot] = providerOf[k];
+            }
+
+            var merged = 0;
+            for (var v = 0; v < n; v++)
+            {
+                for (var j = rowStart[v]; j < rowStart[v + 1]; j++)
                 {
-                    e++;
-                    _outTarget[e] = providers[k];
-                    _outPacked[e] = (byte)(f.Criticality | ((int)f.Source << SourceShift));
-                    if (_outVolume is not null)
+                    if (j == rowStart[v] || rowProvider[j] != rowProvider[j - 1])
                     {
-                        _outVolume[e] = f.Volume;
-                    }
-                }
-                else
-                {
-                    var criticality = Math.Max(f.Criticality, _outPacked[e] & CriticalityMask);
-                    var source = (_outPacked[e] >> SourceShift) | (int)f.Source;
-                    _outPacked[e] = (byte)(criticality | (source << SourceShift));
-                    if (_outVolume is not null && !double.IsNaN(f.Volume))
-                    {
-                        _outVolume[e] = double.IsNaN(_outVolume[e]) ? f.Volume : _outVolume[e] + f.Volume;
+                        merged++;
                     }
                 }
             }
 
-            _outStart[v + 1] = e + 1;
+            _outStart = new int[n + 1];
+            _outTarget = new int[merged];
+            _outPacked = new byte[merged];
+            _outVolume = volumeOf.IsEmpty ? null : new double[merged];
+            var e = -1;
+            for (var v = 0; v < n; v++)
+            {
+                for (var j = rowStart[v]; j < rowStart[v + 1]; j++)
+                {
+                    var packed = packedOf[row[j]];
+                    var volume = _outVolume is null ? double.NaN : volumeOf[row[j]];
+                    if (j == rowStart[v] || rowProvider[j] != rowProvider[j - 1])
+                    {
+                        e++;
+                        _outTarget[e] = rowProvider[j];
+                        _outPacked[e] = packed;
+                        if (_outVolume is not null)
+                        {
+                            _outVolume[e] = volume;
+                        }
+                    }
+                    else
+                    {
+                        // Merge: the highest criticality, the union of the sources, the sum of the volumes present.
+                        var criticality = Math.Max(packed & CriticalityMask, _outPacked[e] & CriticalityMask);
+                        var source = (_outPacked[e] >> SourceShift) | (packed >> SourceShift);
+                        _outPacked[e] = (byte)(criticality | (source << SourceShift));
+                        if (_outVolume is not null && !double.IsNaN(volume))
+                        {
+                            _outVolume[e] = double.IsNaN(_outVolume[e]) ? volume : _outVolume[e] + volume;
+                        }
+                    }
+                }
+
+                _outStart[v + 1] = e + 1;
+            }
+        }
+        finally
+        {
+            pool.Return(providerEnd);
+            pool.Return(rowStart);
+            pool.Return(fill);
+            pool.Return(byProvider);
+            pool.Return(row);
+            pool.Return(rowProvider);
         }
 
+        var edgeCount = _outTarget.Length;
         // In-edges: iterating consumers in ascending order leaves each in-row sorted by consumer.
         _inStart = new int[n + 1];
         foreach (var t in _outTarget)
@@ -147,8 +176,8 @@ public sealed partial class DependencyGraph
             _inStart[v + 1] += _inStart[v];
         }
 
-        _inSource = new int[merged];
-        _inCriticality = new byte[merged];
+        _inSource = new int[edgeCount];
+        _inCriticality = new byte[edgeCount];
         var next = _inStart.AsSpan(0, n).ToArray();
         for (var u = 0; u < n; u++)
         {
@@ -180,7 +209,7 @@ public sealed partial class DependencyGraph
     public static DependencyGraph FromOrganization(Organization organization)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        var facts = EdgeFactsOf(organization);
+        using var facts = EdgeFactsOf(organization);
         return new DependencyGraph(organization.Departments, organization, null, facts);
     }
 
@@ -215,25 +244,32 @@ public sealed partial class DependencyGraph
         ArgumentNullException.ThrowIfNull(departments);
         ArgumentNullException.ThrowIfNull(edges);
         var sorted = departments.ToArray();
+        var inOrder = true;
         for (var i = 0; i < sorted.Length; i++)
         {
             if (sorted[i] is null)
             {
                 throw new ArgumentNullException(nameof(departments), $"Expected a department at departments[{i}]; got null.");
             }
+
+            inOrder &= i == 0 || string.CompareOrdinal(sorted[i - 1].Id.Value, sorted[i].Id.Value) < 0;
         }
 
-        Array.Sort(sorted, static (a, b) => a.Id.CompareTo(b.Id));
-        for (var i = 1; i < sorted.Length; i++)
+        // Departments supplied already sorted and distinct (as a reader or a database usually gives them) skip the sort.
+        if (!inOrder)
         {
-            if (sorted[i].Id == sorted[i - 1].Id)
+            Array.Sort(sorted, static (a, b) => a.Id.CompareTo(b.Id));
+            for (var i = 1; i < sorted.Length; i++)
             {
-                throw new ArgumentException($"Expected distinct department ids; got '{sorted[i].Id}' more than once.", nameof(departments));
+                if (sorted[i].Id == sorted[i - 1].Id)
+                {
+                    throw new ArgumentException($"Expected distinct department ids; got '{sorted[i].Id}' more than once.", nameof(departments));
+                }
             }
         }
 
-        var index = sorted.Select((d, i) => KeyValuePair.Create(d.Id, i)).ToFrozenDictionary();
-        var facts = new List<EdgeFact>();
+        var index = sorted.Select((d, i) => KeyValuePair.Create(d.Id.Value, i)).ToFrozenDictionary(StringComparer.Ordinal);
+        using var facts = new EdgeFacts(edges.TryGetNonEnumeratedCount(out var count) ? count : 0);
         var position = 0;
         foreach (var edge in edges)
         {
@@ -242,19 +278,19 @@ public sealed partial class DependencyGraph
                 throw new ArgumentNullException(nameof(edges), $"Expected an edge at edges[{position}]; got null.");
             }
 
-            facts.Add(new EdgeFact(
+            facts.Add(
                 Lookup(index, edge.Consumer, "consumer", position),
                 Lookup(index, edge.Provider, "provider", position),
-                (byte)edge.Criticality.Value,
+                edge.Criticality.Value,
                 edge.Volume ?? double.NaN,
-                edge.Source));
+                edge.Source);
             position++;
         }
 
-        return new DependencyGraph(ImmutableCollectionsMarshal.AsImmutableArray(sorted), null, index, CollectionsMarshal.AsSpan(facts));
+        return new DependencyGraph(ImmutableCollectionsMarshal.AsImmutableArray(sorted), null, index, facts);
 
-        static int Lookup(FrozenDictionary<DepartmentId, int> index, DepartmentId id, string role, int position) =>
-            index.TryGetValue(id, out var i)
+        static int Lookup(FrozenDictionary<string, int> index, DepartmentId id, string role, int position) =>
+            index.TryGetValue(id.Value, out var i)
                 ? i
                 : throw new ArgumentException($"Expected edges[{position}].{role} to be one of the departments; got '{id}', which is not.", nameof(edges));
     }
@@ -347,18 +383,17 @@ public sealed partial class DependencyGraph
     /// The edge facts of an organisation: the one place that turns the organisation's parts into edges.
     /// Service agreements add their facts here (source <see cref="DependencySource.Agreement"/>).
     /// </summary>
-    internal static EdgeFact[] EdgeFactsOf(Organization organization)
+    internal static EdgeFacts EdgeFactsOf(Organization organization)
     {
         var dependencies = organization.Dependencies;
         var agreements = organization.Agreements;
-        var facts = new EdgeFact[dependencies.Length + agreements.Length];
-        for (var k = 0; k < dependencies.Length; k++)
+        var facts = new EdgeFacts(dependencies.Length + agreements.Length);
+        foreach (var d in dependencies)
         {
-            var d = dependencies[k];
-            facts[k] = new EdgeFact(
+            facts.Add(
                 organization.IndexOf(d.Consumer),
                 organization.IndexOf(d.Provider),
-                (byte)d.Criticality.Value,
+                d.Criticality.Value,
                 d.Volume ?? double.NaN,
                 DependencySource.Declared);
         }
@@ -366,13 +401,12 @@ public sealed partial class DependencyGraph
         // An agreement says the consumer relies on the provider; it carries no criticality of its own,
         // so it counts as Medium (merged with a declared dependency of the same pair, the declared
         // criticality wins when higher: criticalities merge by maximum).
-        for (var k = 0; k < agreements.Length; k++)
+        foreach (var a in agreements)
         {
-            var a = agreements[k];
-            facts[dependencies.Length + k] = new EdgeFact(
+            facts.Add(
                 organization.IndexOf(a.Consumer),
                 organization.IndexOf(a.Provider),
-                (byte)Criticality.Medium.Value,
+                Criticality.Medium.Value,
                 double.NaN,
                 DependencySource.Agreement);
         }
@@ -396,7 +430,7 @@ public sealed partial class DependencyGraph
             return _organization.TryGetIndex(id, out index);
         }
 
-        return _index!.TryGetValue(id, out index);
+        return _index!.TryGetValue(id.Value, out index);
     }
 
     internal DepartmentId IdAt(int index) => Departments[index].Id;
@@ -425,7 +459,4 @@ public sealed partial class DependencyGraph
             volume,
             (DependencySource)(packed >> SourceShift));
     }
-
-    /// <summary>One edge fact in index space; <see cref="Volume"/> is NaN when absent.</summary>
-    internal readonly record struct EdgeFact(int Consumer, int Provider, byte Criticality, double Volume, DependencySource Source);
 }

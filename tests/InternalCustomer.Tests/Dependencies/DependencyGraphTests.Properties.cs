@@ -241,6 +241,72 @@ public sealed partial class DependencyGraphTests
     }
 
     [Property(Arbitrary = new[] { typeof(GraphGenerators) })]
+    public void Betweenness_is_the_sum_of_pair_dependencies_by_definition(GraphSpec spec)
+    {
+        // Reference from the definition (Brandes 2001, eq. 1), without Brandes' recursion: all-pairs distances d and
+        // shortest-path counts σ by one breadth-first search per department on the merged edges (consumer → provider),
+        // then for every v the sum over s ≠ v ≠ t, s ≠ t with d(s,v) + d(v,t) = d(s,t) of σ(s,v)·σ(v,t) / σ(s,t).
+        var n = spec.Count;
+        var providers = Enumerable.Range(0, n).Select(u => spec.Facts.Where(f => f.Consumer == u).Select(f => f.Provider).Distinct().ToArray()).ToArray();
+        var d = new int[n, n];
+        var sigma = new double[n, n];
+        for (var s = 0; s < n; s++)
+        {
+            for (var t = 0; t < n; t++)
+            {
+                d[s, t] = -1;
+            }
+
+            d[s, s] = 0;
+            sigma[s, s] = 1;
+            var queue = new Queue<int>([s]);
+            while (queue.TryDequeue(out var v))
+            {
+                foreach (var w in providers[v])
+                {
+                    if (d[s, w] < 0)
+                    {
+                        d[s, w] = d[s, v] + 1;
+                        queue.Enqueue(w);
+                    }
+
+                    if (d[s, w] == d[s, v] + 1)
+                    {
+                        sigma[s, w] += sigma[s, v];
+                    }
+                }
+            }
+        }
+
+        var expected = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            for (var s = 0; s < n; s++)
+            {
+                for (var t = 0; t < n; t++)
+                {
+                    if (s != v && t != v && s != t && d[s, t] > 0 && d[s, v] > 0 && d[v, t] > 0 && d[s, v] + d[v, t] == d[s, t])
+                    {
+                        expected[v] += sigma[s, v] * sigma[v, t] / sigma[s, t];
+                    }
+                }
+            }
+
+            if (n > 2)
+            {
+                expected[v] /= (n - 1.0) * (n - 2.0);
+            }
+        }
+
+        // GraphSpec numbers departments d00, d01, … so that the graph's order (by id) is the spec's.
+        var actual = spec.Build().Betweenness().Values;
+        for (var v = 0; v < n; v++)
+        {
+            Assert.True(Math.Abs(actual[v] - expected[v]) <= 1e-12, $"department {v}: expected {expected[v]:R}, got {actual[v]:R}");
+        }
+    }
+
+    [Property(Arbitrary = new[] { typeof(GraphGenerators) })]
     public void Silos_partition_the_departments_and_isolated_ones_touch_no_edge(GraphSpec spec)
     {
         var graph = spec.Build();
