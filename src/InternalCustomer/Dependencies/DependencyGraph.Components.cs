@@ -201,19 +201,18 @@ public sealed partial class DependencyGraph
             }
         }
 
+        // Locals, not fields: the stores into the work arrays would otherwise make the JIT reload the fields.
+        var inStart = _inStart;
+        var inSource = _inSource;
         var maxTier = 0;
         for (var head = 0; head < tail; head++)
         {
             var v = queue[head];
             var next = tier[v] + 1;
-            for (var k = _inStart[v]; k < _inStart[v + 1]; k++)
+            for (var k = inStart[v]; k < inStart[v + 1]; k++)
             {
-                var u = _inSource[k];
-                if (tier[u] < next)
-                {
-                    tier[u] = next;
-                }
-
+                var u = inSource[k];
+                tier[u] = Math.Max(tier[u], next);
                 if (--remaining[u] == 0)
                 {
                     queue[tail++] = u;

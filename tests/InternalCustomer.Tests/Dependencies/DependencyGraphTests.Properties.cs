@@ -221,6 +221,37 @@ public sealed partial class DependencyGraphTests
     }
 
     [Property(Arbitrary = new[] { typeof(GraphGenerators) })]
+    public void Merged_edges_are_the_naive_merge_of_the_facts_whatever_the_sequence_type(GraphSpec spec)
+    {
+        // Reference: group the facts by (consumer, provider) — the highest criticality, the sum of the volumes
+        // present (none when no fact has one), sources alternating by fact so that unions show — sorted by
+        // consumer then provider.
+        var facts = spec.Facts.Select((f, k) => (f.Consumer, f.Provider, f.Criticality, f.Volume, Source: k % 3 == 0 ? DependencySource.Agreement : DependencySource.Declared)).ToArray();
+        var expected = facts
+            .GroupBy(f => (f.Consumer, f.Provider))
+            .OrderBy(g => g.Key.Consumer).ThenBy(g => g.Key.Provider)
+            .Select(g => new DependencyEdge(
+                GraphSpec.Id(g.Key.Provider),
+                GraphSpec.Id(g.Key.Consumer),
+                Criticality.From(g.Max(f => f.Criticality)),
+                g.Any(f => f.Volume is not null) ? g.Sum(f => f.Volume ?? 0) : null,
+                g.Aggregate(DependencySource.None, (union, f) => union | f.Source)))
+            .ToArray();
+        var edges = facts.Select(f => new DependencyEdge(GraphSpec.Id(f.Provider), GraphSpec.Id(f.Consumer), Criticality.From(f.Criticality), f.Volume, f.Source)).ToArray();
+
+        // An array (its count known in advance) and a lazy sequence (the fact buffer grows past its first 16).
+        var fromArray = DependencyGraph.Create(spec.Departments, edges);
+        var fromSequence = DependencyGraph.Create(spec.Departments.Where(_ => true), edges.Where(_ => true));
+        Assert.Equal(expected, fromArray.GetEdges().ToArray());
+        Assert.Equal(expected, fromSequence.GetEdges().ToArray());
+        foreach (var department in spec.Departments)
+        {
+            Assert.Equal(expected.Where(e => e.Consumer == department.Id).ToArray(), fromArray.ProvidersOf(department.Id).ToArray());
+            Assert.Equal(expected.Where(e => e.Provider == department.Id).ToArray(), fromArray.ConsumersOf(department.Id).ToArray());
+        }
+    }
+
+    [Property(Arbitrary = new[] { typeof(GraphGenerators) })]
     public void Results_do_not_depend_on_the_order_departments_and_edges_were_added(GraphSpec spec)
     {
         var a = spec.Build();
