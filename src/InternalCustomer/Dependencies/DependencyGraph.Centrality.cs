@@ -34,17 +34,17 @@ public sealed partial class DependencyGraph
         Parallel.For(0, chunks, c =>
         {
             var acc = new double[n];
-            var distance = new int[n];
+            var incoming = new double[n];
             var sigma = new double[n];
             var delta = new double[n];
             var coefficient = new double[n];
             var order = new int[n + 1]; // one slot past the last department: the search writes each out-neighbour before it knows whether it is new
-            Array.Fill(distance, -1);
+            var levels = new int[n + 1];
             var from = (int)((long)n * c / chunks);
             var to = (int)((long)n * (c + 1) / chunks);
             for (var s = from; s < to; s++)
             {
-                BrandesFromSource(s, acc, distance, sigma, delta, coefficient, order);
+                BrandesFromSource(s, acc, incoming, sigma, delta, coefficient, order, levels);
             }
 
             partial[c] = acc;
@@ -241,66 +241,74 @@ public sealed partial class DependencyGraph
         }
     }
 
-    private void BrandesFromSource(int s, double[] acc, int[] distance, double[] sigma, double[] delta, double[] coefficient, int[] order)
+    private void BrandesFromSource(int s, double[] acc, double[] incoming, double[] sigma, double[] delta, double[] coefficient, int[] order, int[] levels)
     {
         // The hot loops index with unchecked references: every index is a department number in [0, n) taken from
-        // the graph's own adjacency arrays (built and checked by the constructor), or a position in order, which
-        // has n + 1 slots (one past the last department, for the search's speculative write). With bounds checks,
-        // one search over the 2,000-department benchmark graph spends a fifth of its time in them.
+        // the graph's own adjacency arrays (built by the constructor), or a position in order, which has n + 1
+        // slots (one past the last department, for the search's speculative write); levels has n + 1 slots and
+        // every other array n (all allocated by Betweenness, one set per chunk).
         ref var outStart = ref MemoryMarshal.GetArrayDataReference(_outStart);
         ref var outTarget = ref MemoryMarshal.GetArrayDataReference(_outTarget);
-        ref var dist = ref MemoryMarshal.GetArrayDataReference(distance);
+        ref var pushed = ref MemoryMarshal.GetArrayDataReference(incoming);
         ref var paths = ref MemoryMarshal.GetArrayDataReference(sigma);
         ref var queue = ref MemoryMarshal.GetArrayDataReference(order);
         ref var coef = ref MemoryMarshal.GetArrayDataReference(coefficient);
+        ref var deltas = ref MemoryMarshal.GetArrayDataReference(delta);
+        ref var sums = ref MemoryMarshal.GetArrayDataReference(acc);
+        ref var levelStarts = ref MemoryMarshal.GetArrayDataReference(levels);
 
-        // Breadth-first search counting shortest paths; order holds the departments by non-decreasing distance.
-        // Branch-free: whether w is new, and whether it is one step further than v, depend on the data and
-        // would be mispredicted often; every out-neighbour is written (all of it stays in the cache).
-        var count = 0;
-        queue = s;
-        count++;
-        Unsafe.Add(ref dist, s) = 0;
-        Unsafe.Add(ref paths, s) = 1;
-        for (var head = 0; head < count; head++)
+        // Breadth-first search counting shortest paths σ, one distance level at a time; order holds the
+        // departments level after level, levels[d] is where level d begins. Every edge v → w pushes σ(v) into
+        // incoming[w], whatever w's distance: a department's σ is the sum of the pushes from the level just before
+        // it, and those are exactly the pushes it has received when its own level begins (an edge into w comes
+        // from w's level or a later one, or from the level before; the later pushes arrive after σ(w) is taken).
+        // So the search needs no distances and no tests: a department is new when nothing has been pushed into it
+        // yet (σ ≥ 1 once reached), which is arithmetic, not a jump the processor would mispredict.
+        Unsafe.Add(ref queue, 0) = s;
+        Unsafe.Add(ref pushed, s) = 1;
+        var count = 1;
+        var depth = 0;
+        Unsafe.Add(ref levelStarts, 0) = 0;
+        for (var levelStart = 0; levelStart < count; depth++)
         {
-            var v = Unsafe.Add(ref queue, head);
-            var dw = Unsafe.Add(ref dist, v) + 1;
-            var sv = BitConverter.DoubleToInt64Bits(Unsafe.Add(ref paths, v));
-            var last = Unsafe.Add(ref outStart, v + 1);
-            for (var k = Unsafe.Add(ref outStart, v); k < last; k++)
+            var levelEnd = count;
+            Unsafe.Add(ref levelStarts, depth + 1) = levelEnd;
+            for (var i = levelStart; i < levelEnd; i++)
             {
-                var w = Unsafe.Add(ref outTarget, k);
-                ref var dwRef = ref Unsafe.Add(ref dist, w);
-                var old = dwRef;
-                var isNew = (int)((uint)old >> 31); // 1 when not reached yet (distance −1), else 0
-                var reached = old + ((dw + 1) & -isNew); // −1 becomes dw; a reached distance stays
-                dwRef = reached;
-                Unsafe.Add(ref queue, count) = w;
-                count += isNew;
-                var onPath = reached == dw ? -1L : 0L; // v is a predecessor of w on a shortest path
-                Unsafe.Add(ref paths, w) += BitConverter.Int64BitsToDouble(sv & onPath);
+                var v = Unsafe.Add(ref queue, i);
+                Unsafe.Add(ref paths, v) = Unsafe.Add(ref pushed, v);
             }
+
+            for (var i = levelStart; i < levelEnd; i++)
+            {
+                var v = Unsafe.Add(ref queue, i);
+                var sv = Unsafe.Add(ref paths, v);
+                var last = Unsafe.Add(ref outStart, v + 1);
+                for (var k = Unsafe.Add(ref outStart, v); k < last; k++)
+                {
+                    var w = Unsafe.Add(ref outTarget, k);
+                    ref var into = ref Unsafe.Add(ref pushed, w);
+                    Unsafe.Add(ref queue, count) = w;
+                    count += into == 0 ? 1 : 0;
+                    into += sv;
+                }
+            }
+
+            levelStart = levelEnd;
         }
 
-        // Dependency accumulation, one distance level at a time from the deepest, in pull form over the
-        // out-neighbours: δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over the out-neighbours w one step further. An
-        // out-neighbour of v is at most one step further than v (a property of breadth-first distances), and the
-        // coefficient (1 + δ(w)) / σ(w) is published only once w's level is done, so every department still at v's
-        // level or closer contributes 0 and the sum needs no test of distance.
-        var end = count;
-        while (end > 1)
+        // Dependency accumulation, one level at a time from the deepest, in pull form over the out-neighbours:
+        // δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over the out-neighbours w one step further. An out-neighbour of v is at
+        // most one step further than v (a property of breadth-first distances), and the coefficient
+        // (1 + δ(w)) / σ(w) is published only once w's level is done, so every department at v's level or closer
+        // still contributes 0 and the sum needs no test of distance. Level 0 is the source, which gets nothing.
+        for (var d = depth - 1; d >= 1; d--)
         {
-            var level = distance[order[end - 1]];
-            var start = end - 1;
-            while (distance[order[start - 1]] == level)
-            {
-                start--;
-            }
-
+            var start = Unsafe.Add(ref levelStarts, d);
+            var end = Unsafe.Add(ref levelStarts, d + 1);
             for (var i = start; i < end; i++)
             {
-                var v = order[i];
+                var v = Unsafe.Add(ref queue, i);
                 double sum = 0;
                 var last = Unsafe.Add(ref outStart, v + 1);
                 for (var k = Unsafe.Add(ref outStart, v); k < last; k++)
@@ -308,25 +316,22 @@ public sealed partial class DependencyGraph
                     sum += Unsafe.Add(ref coef, Unsafe.Add(ref outTarget, k));
                 }
 
-                var dv = sigma[v] * sum;
-                delta[v] = dv;
-                acc[v] += dv;
+                var dv = Unsafe.Add(ref paths, v) * sum;
+                Unsafe.Add(ref deltas, v) = dv;
+                Unsafe.Add(ref sums, v) += dv;
             }
 
             for (var i = start; i < end; i++)
             {
-                var v = order[i];
-                coefficient[v] = (1 + delta[v]) / sigma[v];
+                var v = Unsafe.Add(ref queue, i);
+                Unsafe.Add(ref coef, v) = (1 + Unsafe.Add(ref deltas, v)) / Unsafe.Add(ref paths, v);
             }
-
-            end = start;
         }
 
         for (var i = 0; i < count; i++)
         {
             var v = order[i];
-            distance[v] = -1;
-            sigma[v] = 0;
+            incoming[v] = 0;
             coefficient[v] = 0;
         }
     }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using InternalCustomer.Organizations;
@@ -39,7 +38,7 @@ public sealed partial class DependencyGraph
     internal const int SourceShift = 3;
 
     private readonly Organization? _organization;
-    private readonly FrozenDictionary<string, int>? _index; // by DepartmentId.Value, ordinal; null when _organization indexes
+    private readonly Dictionary<string, int>? _index; // by DepartmentId.Value, ordinal; never written after construction; null when _organization indexes
 
     // Out-edges (consumer → provider), rows by consumer, targets ascending within a row.
     private readonly int[] _outStart;
@@ -52,7 +51,7 @@ public sealed partial class DependencyGraph
     private readonly int[] _inSource;
     private readonly byte[] _inCriticality;
 
-    private DependencyGraph(ImmutableArray<Department> departments, Organization? organization, FrozenDictionary<string, int>? index, EdgeFacts facts)
+    private DependencyGraph(ImmutableArray<Department> departments, Organization? organization, Dictionary<string, int>? index, EdgeFacts facts)
     {
         Departments = departments;
         _organization = organization;
@@ -268,7 +267,12 @@ public sealed partial class DependencyGraph
             }
         }
 
-        var index = sorted.Select((d, i) => KeyValuePair.Create(d.Id.Value, i)).ToFrozenDictionary(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            index.Add(sorted[i].Id.Value, i);
+        }
+
         using var facts = new EdgeFacts(edges.TryGetNonEnumeratedCount(out var count) ? count : 0);
         var position = 0;
         foreach (var edge in edges)
@@ -289,7 +293,7 @@ public sealed partial class DependencyGraph
 
         return new DependencyGraph(ImmutableCollectionsMarshal.AsImmutableArray(sorted), null, index, facts);
 
-        static int Lookup(FrozenDictionary<string, int> index, DepartmentId id, string role, int position) =>
+        static int Lookup(Dictionary<string, int> index, DepartmentId id, string role, int position) =>
             index.TryGetValue(id.Value, out var i)
                 ? i
                 : throw new ArgumentException($"Expected edges[{position}].{role} to be one of the departments; got '{id}', which is not.", nameof(edges));
