@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Organizations;
 
@@ -31,6 +32,27 @@ public sealed partial class DependencyGraphTests
         var ex = Assert.Throws<ArgumentNullException>(() => DependencyGraph.Create([new Department(Id("sales"), "Sales")], [null!]));
         Assert.Equal("edges", ex.ParamName);
         Assert.StartsWith("Expected an edge at edges[0]; got null.", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("array")]
+    [InlineData("list")]
+    [InlineData("immutable array")]
+    [InlineData("lazy sequence")]
+    public void Null_edge_after_a_good_one_is_rejected_with_its_position_whatever_the_sequence(string kind)
+    {
+        // Create reads arrays, lists and immutable arrays as spans and anything else through its enumerator.
+        DependencyEdge?[] edges = [new DependencyEdge(Id("it"), Id("sales")), null];
+        IEnumerable<DependencyEdge> sequence = kind switch
+        {
+            "array" => edges!,
+            "list" => edges.ToList()!,
+            "immutable array" => ImmutableArray.Create(edges)!,
+            _ => edges.Where(_ => true).Select(e => e!),
+        };
+        var ex = Assert.Throws<ArgumentNullException>(() => DependencyGraph.Create([new Department(Id("sales"), "Sales"), new Department(Id("it"), "IT")], sequence));
+        Assert.Equal("edges", ex.ParamName);
+        Assert.StartsWith("Expected an edge at edges[1]; got null.", ex.Message);
     }
 
     [Fact]

@@ -239,11 +239,13 @@ public sealed partial class DependencyGraphTests
             .ToArray();
         var edges = facts.Select(f => new DependencyEdge(GraphSpec.Id(f.Provider), GraphSpec.Id(f.Consumer), Criticality.From(f.Criticality), f.Volume, f.Source)).ToArray();
 
-        // An array (its count known in advance) and a lazy sequence (the fact buffer grows past its first 16).
+        // An array and a list (read as spans) and a lazy sequence (its count unknown: the fact buffer grows past its first 16).
         var fromArray = DependencyGraph.Create(spec.Departments, edges);
         var fromSequence = DependencyGraph.Create(spec.Departments.Where(_ => true), edges.Where(_ => true));
+        var fromList = DependencyGraph.Create(spec.Departments, edges.ToList());
         Assert.Equal(expected, fromArray.GetEdges().ToArray());
         Assert.Equal(expected, fromSequence.GetEdges().ToArray());
+        Assert.Equal(expected, fromList.GetEdges().ToArray());
         foreach (var department in spec.Departments)
         {
             Assert.Equal(expected.Where(e => e.Consumer == department.Id).ToArray(), fromArray.ProvidersOf(department.Id).ToArray());
