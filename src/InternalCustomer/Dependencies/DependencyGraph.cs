@@ -273,45 +273,9 @@ public sealed partial class DependencyGraph
             index.Add(sorted[i].Id.Value, i);
         }
 
-        // Arrays, lists and immutable arrays are read as spans: no enumerator call per edge.
-        var isSpan = true;
-        ReadOnlySpan<DependencyEdge> span = default;
-        switch (edges)
-        {
-            case DependencyEdge[] array:
-                span = array;
-                break;
-            case List<DependencyEdge> list:
-                span = CollectionsMarshal.AsSpan(list);
-                break;
-            case ImmutableArray<DependencyEdge> immutable:
-                span = immutable.AsSpan();
-                break;
-            default:
-                isSpan = false;
-                break;
-        }
-
-        using var facts = new EdgeFacts(isSpan ? span.Length : edges.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        if (isSpan)
-        {
-            for (var position = 0; position < span.Length; position++)
-            {
-                AddFact(facts, index, span[position], position);
-            }
-        }
-        else
-        {
-            var position = 0;
-            foreach (var edge in edges)
-            {
-                AddFact(facts, index, edge, position++);
-            }
-        }
-
-        return new DependencyGraph(ImmutableCollectionsMarshal.AsImmutableArray(sorted), null, index, facts);
-
-        static void AddFact(EdgeFacts facts, Dictionary<string, int> index, DependencyEdge? edge, int position)
+        using var facts = new EdgeFacts(edges.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var position = 0;
+        foreach (var edge in edges)
         {
             if (edge is null)
             {
@@ -324,7 +288,10 @@ public sealed partial class DependencyGraph
                 edge.Criticality.Value,
                 edge.Volume ?? double.NaN,
                 edge.Source);
+            position++;
         }
+
+        return new DependencyGraph(ImmutableCollectionsMarshal.AsImmutableArray(sorted), null, index, facts);
 
         static int Lookup(Dictionary<string, int> index, DepartmentId id, string role, int position) =>
             index.TryGetValue(id.Value, out var i)

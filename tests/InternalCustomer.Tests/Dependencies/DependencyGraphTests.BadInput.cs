@@ -41,7 +41,7 @@ public sealed partial class DependencyGraphTests
     [InlineData("lazy sequence")]
     public void Null_edge_after_a_good_one_is_rejected_with_its_position_whatever_the_sequence(string kind)
     {
-        // Create reads arrays, lists and immutable arrays as spans and anything else through its enumerator.
+        // Arrays, lists, immutable arrays (whose counts are known in advance) and a lazy sequence (whose count is not).
         DependencyEdge?[] edges = [new DependencyEdge(Id("it"), Id("sales")), null];
         IEnumerable<DependencyEdge> sequence = kind switch
         {

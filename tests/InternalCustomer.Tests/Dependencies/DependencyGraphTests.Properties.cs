@@ -239,7 +239,7 @@ public sealed partial class DependencyGraphTests
             .ToArray();
         var edges = facts.Select(f => new DependencyEdge(GraphSpec.Id(f.Provider), GraphSpec.Id(f.Consumer), Criticality.From(f.Criticality), f.Volume, f.Source)).ToArray();
 
-        // An array and a list (read as spans) and a lazy sequence (its count unknown: the fact buffer grows past its first 16).
+        // An array and a list (their counts known in advance) and a lazy sequence (its count unknown: the fact buffer grows past its first 16).
         var fromArray = DependencyGraph.Create(spec.Departments, edges);
         var fromSequence = DependencyGraph.Create(spec.Departments.Where(_ => true), edges.Where(_ => true));
         var fromList = DependencyGraph.Create(spec.Departments, edges.ToList());
