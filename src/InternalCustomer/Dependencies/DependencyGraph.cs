@@ -103,12 +103,15 @@ public sealed partial class DependencyGraph
                 rowProvider[slot] = providerOf[k];
             }
 
+            // The first fact of a row, or one whose provider differs from the fact before it, begins a merged edge.
+            bool StartsEdge(int j, int v) => j == rowStart[v] || rowProvider[j] != rowProvider[j - 1];
+
             var merged = 0;
             for (var v = 0; v < n; v++)
             {
                 for (var j = rowStart[v]; j < rowStart[v + 1]; j++)
                 {
-                    if (j == rowStart[v] || rowProvider[j] != rowProvider[j - 1])
+                    if (StartsEdge(j, v))
                     {
                         merged++;
                     }
@@ -126,7 +129,7 @@ public sealed partial class DependencyGraph
                 {
                     var packed = packedOf[row[j]];
                     var volume = _outVolume is null ? double.NaN : volumeOf[row[j]];
-                    if (j == rowStart[v] || rowProvider[j] != rowProvider[j - 1])
+                    if (StartsEdge(j, v))
                     {
                         e++;
                         _outTarget[e] = rowProvider[j];
@@ -251,7 +254,7 @@ public sealed partial class DependencyGraph
                 throw new ArgumentNullException(nameof(departments), $"Expected a department at departments[{i}]; got null.");
             }
 
-            inOrder &= i == 0 || string.CompareOrdinal(sorted[i - 1].Id.Value, sorted[i].Id.Value) < 0;
+            inOrder &= i == 0 || sorted[i - 1].Id.CompareTo(sorted[i].Id) < 0;
         }
 
         // Departments supplied already sorted and distinct (as a reader or a database usually gives them) skip the sort.
