@@ -81,4 +81,13 @@ public sealed record OrganizationHealth(
     /// <summary>Gets the consumers of <see cref="LatestCampaign"/> that gave no response over all their invitations, sorted;
     /// empty without a campaign.</summary>
     public ImmutableArray<DepartmentId> NonRespondingConsumers { get; init; } = [];
+
+    /// <summary>Gets how many source departments the betweenness of the departments' <see cref="GraphPosition"/> was
+    /// computed from (<see cref="ScorecardOptions.BetweennessSampleSize"/>): all of them, <see cref="Departments"/>, when
+    /// it is exact.</summary>
+    public int BetweennessSources { get; init; }
+
+    /// <summary>Gets the half-width of the 95% interval around each department's betweenness
+    /// (<see cref="BetweennessEstimate.ErrorBound"/>); 0 when the betweenness is exact.</summary>
+    public double BetweennessErrorBound { get; init; }
 }

@@ -14,6 +14,8 @@ public static partial class Scorecard
 {
     private static FrozenDictionary<DepartmentId, GraphPosition> Positions(
         DependencyGraph graph,
+        ScorecardOptions options,
+        out BetweennessEstimate estimate,
         out ImmutableArray<MutualDependencyCluster> clusters,
         out SiloReport silos,
         out SinglePointsOfFailure spof)
@@ -21,7 +23,8 @@ public static partial class Scorecard
         var condensation = graph.Condense();
         var inDegree = graph.InDegrees();
         var outDegree = graph.OutDegrees();
-        var betweenness = graph.Betweenness();
+        estimate = graph.EstimateBetweenness(options.BetweennessSampleSize ?? Math.Max(graph.DepartmentCount, 1));
+        var betweenness = estimate.Values;
         var pageRank = graph.PageRank();
         var blast = graph.BlastRadii();
         spof = graph.FindSinglePointsOfFailure();
@@ -213,6 +216,7 @@ public static partial class Scorecard
         ImmutableArray<MutualDependencyCluster> clusters,
         SiloReport silos,
         SinglePointsOfFailure spof,
+        BetweennessEstimate betweenness,
         ImmutableArray<ReviewDue> reviews,
         CampaignSummary? campaign,
         ScorecardOptions options)
@@ -242,6 +246,8 @@ public static partial class Scorecard
             CampaignResponseRate = campaign?.ResponseRate,
             CampaignCoverage = campaign?.Coverage(options.MinimumResponses),
             NonRespondingConsumers = campaign?.NonRespondingConsumers ?? [],
+            BetweennessSources = betweenness.Sources.Length,
+            BetweennessErrorBound = betweenness.ErrorBound(),
         };
     }
 

@@ -58,11 +58,11 @@ public static partial class Scorecard
         // One memo of t quantiles for every relationship's and department's mean and trend (see StudentTQuantiles).
         var quantiles = new StudentTQuantiles(options.ConfidenceLevel);
         var relationships = Relationships(organization, graph, tallies, feedback, improvements, quantiles, options);
-        var positions = Positions(graph, out var clusters, out var silos, out var spof);
+        var positions = Positions(graph, options, out var betweenness, out var clusters, out var silos, out var spof);
         var departments = Departments(organization, graph, relationships, feedback, positions, quantiles, options);
         var attention = Attention(relationships, positions);
         var findings = Findings(attention, relationships, departments, reviews, options);
-        var health = Health(graph, departments, relationships, attention, clusters, silos, spof, reviews, campaign, options);
+        var health = Health(graph, departments, relationships, attention, clusters, silos, spof, betweenness, reviews, campaign, options);
         return new OrganizationScorecard(organization, options, departments, relationships, attention, findings, reviews, health)
         {
             ScoredResponseCount = scored,

@@ -424,7 +424,10 @@ public sealed class ScorecardAccumulator
             : !SameReviews(a.LastReviews, b.LastReviews) ? "LastReviews"
             : !Equals(a.Improvement, b.Improvement) ? "Improvement"
             : a.WorstRelationships != b.WorstRelationships ? Parts.Text($"WorstRelationships ({a.WorstRelationships} vs {b.WorstRelationships})")
+            : a.BetweennessSampleSize != b.BetweennessSampleSize ? Parts.Text($"BetweennessSampleSize ({Show(a.BetweennessSampleSize)} vs {Show(b.BetweennessSampleSize)})")
             : null;
+
+        static string Show(int? size) => size?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 
         static bool SameReviews(IReadOnlyDictionary<AgreementId, LocalDate>? x, IReadOnlyDictionary<AgreementId, LocalDate>? y) =>
             ReferenceEquals(x, y)

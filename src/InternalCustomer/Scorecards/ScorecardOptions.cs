@@ -1,4 +1,5 @@
 using System.Globalization;
+using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
 using InternalCustomer.Improvement;
 using NodaTime;
@@ -85,6 +86,21 @@ public sealed record ScorecardOptions
     /// <summary>Gets how many relationships the organisation health lists as worst; default 5.</summary>
     public int WorstRelationships { get; init; } = 5;
 
+    /// <summary>Gets the default of <see cref="BetweennessSampleSize"/>: 256 source departments.</summary>
+    public const int DefaultBetweennessSampleSize = 256;
+
+    /// <summary>
+    /// Gets how many source departments the betweenness of <see cref="GraphPosition.Betweenness"/> is estimated from, at
+    /// least 1; default <see cref="DefaultBetweennessSampleSize"/> (256). An organisation with at most this many departments
+    /// gets the exact betweenness; a larger one an estimate from this many sources sampled with seed 0
+    /// (<see cref="DependencyGraph.EstimateBetweenness(int, int)"/>), whose error bound
+    /// <see cref="OrganizationHealth.BetweennessErrorBound"/> states. <see langword="null"/> asks for the exact betweenness
+    /// at any size, at O(departments × dependencies).
+    /// </summary>
+    /// <remarks>The estimate keeps the graph-position step linear in the size of the organisation: exact betweenness
+    /// searches from every department, so its cost grows with departments × dependencies.</remarks>
+    public int? BetweennessSampleSize { get; init; } = DefaultBetweennessSampleSize;
+
     internal void Validate()
     {
         const string Parameter = "options";
@@ -147,6 +163,11 @@ public sealed record ScorecardOptions
         if (MinimumResponses < 1)
         {
             throw new ArgumentOutOfRangeException(Parameter, MinimumResponses, Text($"MinimumResponses must be at least 1; got {MinimumResponses}."));
+        }
+
+        if (BetweennessSampleSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException(Parameter, BetweennessSampleSize, Text($"BetweennessSampleSize must be at least 1 (or null for the exact betweenness); got {BetweennessSampleSize}."));
         }
 
         if (WorstRelationships < 0)

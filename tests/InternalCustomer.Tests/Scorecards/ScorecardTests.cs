@@ -296,6 +296,43 @@ public class ScorecardTests
         Assert.Contains("LastReviews names agreement 'ghost'", review.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Betweenness_is_exact_up_to_the_sample_size_and_estimated_with_its_bound_above_it()
+    {
+        // The example has 8 departments: the default sample of 256 covers them all, so positions are exact.
+        var graph = InternalCustomer.Dependencies.DependencyGraph.FromOrganization(Example());
+        var exact = graph.Betweenness();
+        var card = Compute();
+        Assert.Equal(8, card.Health.BetweennessSources);
+        Assert.Equal(0, card.Health.BetweennessErrorBound);
+        foreach (var d in card.Departments)
+        {
+            Assert.Equal(exact[d.Department.Id], d.Position.Betweenness);
+        }
+
+        Assert.Equal(card.Departments.Select(d => d.Position.Betweenness), Compute(new ScorecardOptions(AsOf) { BetweennessSampleSize = null }).Departments.Select(d => d.Position.Betweenness));
+
+        // A sample of 3: the graph's estimate with seed 0, and its bound.
+        var sampled = Compute(new ScorecardOptions(AsOf) { BetweennessSampleSize = 3 });
+        var estimate = graph.EstimateBetweenness(3, seed: 0);
+        Assert.Equal(3, sampled.Health.BetweennessSources);
+        Assert.Equal(estimate.ErrorBound(), sampled.Health.BetweennessErrorBound);
+        Assert.True(sampled.Health.BetweennessErrorBound > 0);
+        foreach (var d in sampled.Departments)
+        {
+            Assert.Equal(estimate.Values[d.Department.Id], d.Position.Betweenness);
+        }
+
+        var bad = Assert.Throws<ArgumentOutOfRangeException>("options", () => Compute(new ScorecardOptions(AsOf) { BetweennessSampleSize = 0 }));
+        Assert.Contains("BetweennessSampleSize must be at least 1 (or null for the exact betweenness); got 0.", bad.Message, StringComparison.Ordinal);
+
+        // Accumulators under different sample sizes do not merge: their scorecards would differ.
+        var mine = new ScorecardAccumulator(Example(), new ScorecardOptions(AsOf));
+        var theirs = new ScorecardAccumulator(Example(), new ScorecardOptions(AsOf) { BetweennessSampleSize = 3 });
+        var merge = Assert.Throws<ArgumentException>("other", () => mine.Merge(theirs));
+        Assert.Contains("BetweennessSampleSize (256 vs 3)", merge.Message, StringComparison.Ordinal);
+    }
+
     [Property(MaxTest = 25)]
     public Property Roll_up_equals_the_scorecard_of_the_union_of_raw_data(int seed)
     {
