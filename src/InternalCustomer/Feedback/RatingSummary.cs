@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace InternalCustomer.Feedback;
 
@@ -212,16 +213,21 @@ public sealed class RatingSummary : IHistogramSummary
     {
         /// <summary>
         /// Adds the ratings to <paramref name="counts"/> (length = scale points).
-        /// For scales of up to 16 points with AVX2 it compares eight ratings at a time against each point
-        /// and keeps per-lane counters (no store-to-load chains); otherwise a scalar loop over four
-        /// interleaved tables. Range is checked with vector min/max and located only on failure.
+        /// For scales of 2 to 8 points with AVX2 it counts in packed per-lane fields (<see cref="CountPacked"/>); for
+        /// scales of up to 16 points with 256-bit vectors it compares eight ratings at a time against each point
+        /// and keeps per-lane counters (no store-to-load chains); otherwise a scalar loop. Range is checked with
+        /// vector min/max and located only on failure.
         /// </summary>
         internal static void Count(ReadOnlySpan<int> ratings, RatingScale scale, long[] counts)
         {
             var min = scale.Min;
             var points = scale.Points;
             var i = 0;
-            if (Vector256.IsHardwareAccelerated && points <= 16 && ratings.Length >= Vector256<int>.Count)
+            if (Avx2.IsSupported && points >= 2 && points <= PackedMaxPoints && ratings.Length >= 2 * Vector256<int>.Count)
+            {
+                i = CountPacked(ratings, min, points, counts);
+            }
+            else if (Vector256.IsHardwareAccelerated && points <= 16 && ratings.Length >= Vector256<int>.Count)
             {
                 i = CountVector(ratings, min, points, counts);
             }
@@ -230,6 +236,88 @@ public sealed class RatingSummary : IHistogramSummary
             {
                 CountScalar(ratings[i..], scale, counts, i);
             }
+        }
+
+        private const int PackedMaxPoints = 8;
+
+        // Scales of up to 8 points: every 32-bit lane holds one small counter per point, w = 32 / points bits wide (6 bits
+        // for five points), and a rating x (its offset from the scale's minimum) adds 1 << (x·w) to its lane — one
+        // multiply, one variable shift and one add per eight ratings instead of a compare and an add per point. The fields
+        // are emptied into per-point vector counters before any can overflow (every 2^w − 1 steps). The range check is
+        // one unsigned maximum: an offset below the minimum wraps to a large unsigned value.
+        private static int CountPacked(ReadOnlySpan<int> ratings, int min, int points, long[] counts)
+        {
+            var width = 32 / points;
+            var fieldMask = Vector256.Create((1u << width) - 1);
+            var flushEvery = (1 << width) - 1;
+            Span<Vector256<uint>> totals = stackalloc Vector256<uint>[PackedMaxPoints];
+            totals.Clear();
+            ref var src = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetReference(ratings));
+            var vmin = Vector256.Create((uint)min);
+            var vwidth = Vector256.Create((uint)width);
+            var one = Vector256.Create(1u);
+            var hi = Vector256<uint>.Zero;
+            var acc0 = Vector256<uint>.Zero;
+            var acc1 = Vector256<uint>.Zero;
+            var step = 2 * Vector256<int>.Count;
+            var end = ratings.Length - (ratings.Length % step);
+            var sinceFlush = 0;
+            for (var i = 0; i < end; i += step)
+            {
+                var x0 = Vector256.LoadUnsafe(ref src, (nuint)i) - vmin;
+                var x1 = Vector256.LoadUnsafe(ref src, (nuint)(i + Vector256<int>.Count)) - vmin;
+                hi = Vector256.Max(hi, Vector256.Max(x0, x1));
+
+                // A shift count of 32 or more gives 0 (vpsllvd), so an out-of-range offset adds nothing before the check
+                // below rejects the span; an in-range one shifts by at most (points − 1)·w < 32.
+                acc0 += Avx2.ShiftLeftLogicalVariable(one, x0 * vwidth);
+                acc1 += Avx2.ShiftLeftLogicalVariable(one, x1 * vwidth);
+                if (++sinceFlush == flushEvery)
+                {
+                    Flush(totals, ref acc0, ref acc1, points, width, fieldMask);
+                    sinceFlush = 0;
+                }
+            }
+
+            Flush(totals, ref acc0, ref acc1, points, width, fieldMask);
+            if (Vector256.GreaterThanAny(hi, Vector256.Create((uint)(points - 1))))
+            {
+                for (var j = 0; j < end; j++)
+                {
+                    if ((uint)(ratings[j] - min) >= (uint)points)
+                    {
+                        throw RatingOutOfScale(ratings[j], j, min, min + points - 1, nameof(ratings));
+                    }
+                }
+            }
+
+            for (var p = 0; p < points; p++)
+            {
+                long sum = 0;
+                var v = totals[p];
+                for (var l = 0; l < Vector256<uint>.Count; l++)
+                {
+                    sum += v.GetElement(l);
+                }
+
+                counts[p] += sum;
+            }
+
+            return end;
+        }
+
+        // Each per-point lane total gains at most 2 × (2^w − 1) per flush and the span has fewer than 2^31 elements: the
+        // uint totals cannot overflow.
+        private static void Flush(Span<Vector256<uint>> totals, ref Vector256<uint> acc0, ref Vector256<uint> acc1, int points, int width, Vector256<uint> fieldMask)
+        {
+            for (var p = 0; p < points; p++)
+            {
+                var shift = p * width;
+                totals[p] += (Vector256.ShiftRightLogical(acc0, shift) & fieldMask) + (Vector256.ShiftRightLogical(acc1, shift) & fieldMask);
+            }
+
+            acc0 = Vector256<uint>.Zero;
+            acc1 = Vector256<uint>.Zero;
         }
 
         private static int CountVector(ReadOnlySpan<int> ratings, int min, int points, long[] counts)

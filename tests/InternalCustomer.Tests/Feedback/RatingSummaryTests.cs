@@ -57,6 +57,58 @@ public class RatingSummaryTests
         Assert.Equal(ratings.Average(), s.Mean, 12);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(11)]
+    [InlineData(16)]
+    public void Every_point_is_counted_exactly_across_counter_flushes(int points)
+    {
+        // Scales of up to 8 points count in packed per-lane fields of 32 / points bits, emptied every 2^bits − 1 steps of 16
+        // ratings. Runs of one point fill a field as fast as possible; two flushes and a tail of 37 are crossed for every
+        // point, at the bottom, the top and the middle of the scale, and in a seeded mix. The expected histogram is a plain
+        // count.
+        var scale = RatingScale.Custom(-3, -3 + points - 1);
+        var steps = points <= 8 ? (1 << (32 / points)) - 1 : 63;
+        var length = (2 * steps * 16) + 37;
+        var random = new Random(points);
+        foreach (var fill in new Func<int, int>[] { _ => scale.Min, _ => scale.Max, _ => scale.Min + (points / 2), _ => random.Next(scale.Min, scale.Max + 1) })
+        {
+            var ratings = new int[length];
+            for (var i = 0; i < length; i++)
+            {
+                ratings[i] = fill(i);
+            }
+
+            var expected = new long[points];
+            foreach (var r in ratings)
+            {
+                expected[r - scale.Min]++;
+            }
+
+            Assert.Equal(expected, RatingSummary.Of(ratings, scale).Histogram.ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(6, 100)] // one past the top: its packed field would be the spare bits above the five fields
+    [InlineData(7, 200)] // shift count 36: adds nothing to any field
+    [InlineData(715_827_884, 300)] // (x − 1) × 6 wraps around 2^32 to 2: would land in the first field
+    [InlineData(int.MinValue, 15)]
+    [InlineData(0, 1_007)]
+    public void An_out_of_scale_rating_inside_the_packed_run_is_rejected(int bad, int index)
+    {
+        var ratings = Enumerable.Range(0, 2_000).Select(i => (i % 5) + 1).ToArray();
+        ratings[index] = bad;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => RatingSummary.Of(ratings, RatingScale.FivePoint));
+        Assert.StartsWith($"Rating 'ratings[{index}]' must be a point of the 1–5 scale; got {bad}.", e.Message);
+    }
+
     [Fact]
     public void Double_path_agrees_with_integer_path()
     {
