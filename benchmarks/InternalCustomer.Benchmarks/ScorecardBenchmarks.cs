@@ -69,6 +69,10 @@ public class ScorecardBenchmarks
     public int FullScorecard() =>
         Scorecard.Compute(_scenario.Organization, _scenario.Requests, _scenario.Responses, _options).Attention.Length;
 
+    [Benchmark(Description = "full scorecard, one thread (MaxDegreeOfParallelism = 1)")]
+    public int FullScorecardOneThread() =>
+        Scorecard.Compute(_scenario.Organization, _scenario.Requests, _scenario.Responses, _options with { MaxDegreeOfParallelism = 1 }).Attention.Length;
+
     [Benchmark(Description = "full scorecard with 1k measured actions and 1k meetings")]
     public int FullScorecardWithImprovement() =>
         Scorecard.Compute(_scenario.Organization, _scenario.Requests, _scenario.Responses, _withImprovement).Attention.Length;

@@ -84,11 +84,21 @@ public static partial class Scorecard
             Report(problems, new(ProblemKind.InvalidValue, At(nameof(options)).Property("asOf"), Text($"AsOf must not be before the organization's data begins ({start}); got {asOf}.")), asOf);
         }
 
+        CheckRequests(organization, requests, 0, problems, agreementOf);
+        CheckResponses(organization, responses, 0, options, problems, subjectOf, respondentOf);
+        CheckReferences(organization, options, problems);
+    }
+
+    // The requests' agreements and classes; requests is the slice of Compute's requests that begins at offset (messages and
+    // locations name the index in the whole span), agreementOf is indexed like the whole span.
+    private static void CheckRequests(Organization organization, ReadOnlySpan<ServiceRequest> requests, int offset, List<Problem>? problems, int[]? agreementOf)
+    {
         var agreements = organization.AgreementIndex;
         var timers = new SlaTimer?[organization.Agreements.Length];
-        for (var i = 0; i < requests.Length; i++)
+        for (var k = 0; k < requests.Length; k++)
         {
-            var request = requests[i];
+            var i = offset + k;
+            var request = requests[k];
             if (agreements.TryGetValue(request.Agreement.Value, out var a))
             {
                 agreementOf?[i] = a;
@@ -99,10 +109,16 @@ public static partial class Scorecard
                 Report(problems, new(ProblemKind.UnknownReference, At(nameof(requests)).Element(i).Property("agreement"), $"Request '{request.Id}' at requests[{i}] names agreement '{request.Agreement}', which is not an agreement of this organization."));
             }
         }
+    }
 
-        for (var i = 0; i < responses.Length; i++)
+    // The responses' departments and scales; responses is the slice that begins at offset, as for CheckRequests.
+    private static void CheckResponses(
+        Organization organization, ReadOnlySpan<FeedbackResponse> responses, int offset, ScorecardOptions options, List<Problem>? problems, int[]? subjectOf, int[]? respondentOf)
+    {
+        for (var k = 0; k < responses.Length; k++)
         {
-            var r = responses[i];
+            var i = offset + k;
+            var r = responses[k];
             if (organization.TryGetIndex(r.Subject, out var subject))
             {
                 subjectOf?[i] = subject;
@@ -126,7 +142,12 @@ public static partial class Scorecard
                 Report(problems, new(ProblemKind.InvalidValue, At(nameof(responses)).Element(i).Property("overallScale"), $"Response at responses[{i}] rates on the scale {r.OverallScale}; expected the options' overall scale {options.OverallScale}."));
             }
         }
+    }
 
+    // What the options name: the last reviews' agreements and the improvement record's departments and agreements.
+    private static void CheckReferences(Organization organization, ScorecardOptions options, List<Problem>? problems)
+    {
+        var agreements = organization.AgreementIndex;
         foreach (var id in options.LastReviews?.Keys ?? [])
         {
             if (!agreements.ContainsKey(id.Value))

@@ -29,6 +29,12 @@ public static partial class Scorecard
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        var parts = Parts(options, requests.Length + (long)responses.Length);
+        if (parts > 1 && ComputeInParts(organization, requests.ToArray(), responses.ToArray(), options, parts) is { } scorecard)
+        {
+            return scorecard;
+        }
+
         var agreementOf = new int[requests.Length];
         var subjectOf = new int[responses.Length];
         var respondentOf = new int[responses.Length];

@@ -312,7 +312,7 @@ public sealed class ScorecardAccumulator
     }
 
     // Compute's path: the inputs are checked, agreementOf[i] is the index of requests[i]'s agreement.
-    internal void AddChecked(ReadOnlySpan<ServiceRequest> requests, int[] agreementOf)
+    internal void AddChecked(ReadOnlySpan<ServiceRequest> requests, ReadOnlySpan<int> agreementOf)
     {
         for (var i = 0; i < requests.Length; i++)
         {
@@ -321,7 +321,7 @@ public sealed class ScorecardAccumulator
     }
 
     // Compute's path: subjectOf[i] and respondentOf[i] are the department indices of responses[i].
-    internal void AddChecked(ReadOnlySpan<FeedbackResponse> responses, int[] subjectOf, int[] respondentOf)
+    internal void AddChecked(ReadOnlySpan<FeedbackResponse> responses, ReadOnlySpan<int> subjectOf, ReadOnlySpan<int> respondentOf)
     {
         for (var i = 0; i < responses.Length; i++)
         {

@@ -86,6 +86,16 @@ public sealed record ScorecardOptions
     /// <summary>Gets how many relationships the organisation health lists as worst; default 5.</summary>
     public int WorstRelationships { get; init; } = 5;
 
+    /// <summary>
+    /// Gets how many cores <see cref="Scorecard.Compute"/> may use for the pass over the events: -1 (default) for every
+    /// core, 1 for a single thread on the caller's, or any number from 1 up. With more than one, the requests and responses
+    /// are split into that many slices (at most one per 32,768 events), each checked and accumulated on its own thread
+    /// into its own <see cref="ScorecardAccumulator"/>, and the accumulators merged in slice order. Every accumulated value
+    /// is an integer count or sum, so the scorecard is the same, bit for bit, whatever this setting (and so is the first
+    /// problem thrown for bad input). It does not take part in <see cref="ScorecardAccumulator.Merge"/>'s comparison of options.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
     /// <summary>Gets the default of <see cref="BetweennessSampleSize"/>: 256 source departments.</summary>
     public const int DefaultBetweennessSampleSize = 256;
 
@@ -163,6 +173,11 @@ public sealed record ScorecardOptions
         if (MinimumResponses < 1)
         {
             throw new ArgumentOutOfRangeException(Parameter, MinimumResponses, Text($"MinimumResponses must be at least 1; got {MinimumResponses}."));
+        }
+
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(Parameter, MaxDegreeOfParallelism, Text($"MaxDegreeOfParallelism must be -1 (every core) or at least 1; got {MaxDegreeOfParallelism}."));
         }
 
         if (BetweennessSampleSize is < 1)

@@ -6,7 +6,8 @@ using InternalCustomer.Scorecards;
 
 namespace InternalCustomer.Tests.Scorecards;
 
-/// <summary>Walks every public property of a scorecard (doubles by their bits) and reports the first path that differs.</summary>
+/// <summary>Walks every public property of a scorecard (doubles by their bits) and reports the first path that differs;
+/// options are compared but for <see cref="ScorecardOptions.MaxDegreeOfParallelism"/>.</summary>
 internal static class ScorecardComparer
 {
     public static string? FirstDifference(object? a, object? b) => Walk(a, b, "$", 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
@@ -27,7 +28,11 @@ internal static class ScorecardComparer
         {
             case double x:
                 return BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits((double)b) ? null : $"{path}: {x:R} vs {(double)b:R}";
-            case string or Enum or Organization or ScorecardOptions or RatingScale or DimensionSet:
+            case ScorecardOptions x:
+                // MaxDegreeOfParallelism changes how a scorecard is computed, not any of its figures.
+                var y = (ScorecardOptions)b;
+                return ReferenceEquals(x, y) || (x with { MaxDegreeOfParallelism = y.MaxDegreeOfParallelism }).Equals(y) ? null : $"{path}: {x} vs {y}";
+            case string or Enum or Organization or RatingScale or DimensionSet:
                 return a.Equals(b) || ReferenceEquals(a, b) ? null : $"{path}: {a} vs {b}";
         }
 
