@@ -112,6 +112,10 @@ public class GraphBenchmarks
     [BenchmarkCategory("Betweenness")]
     public double Betweenness() => _small.Betweenness().Values[0];
 
+    [Benchmark(Description = "Betweenness estimated from 256 sources (2k/20k)")]
+    [BenchmarkCategory("Betweenness")]
+    public double EstimatedBetweenness() => _small.EstimateBetweenness(256).Values.Values[0];
+
     [Benchmark(Baseline = true, Description = "QuikGraph BidirectionalGraph construction")]
     [BenchmarkCategory("Construction")]
     public int QuikGraphConstruction() => QuikBidirectional(_randomPairs, Departments).EdgeCount;

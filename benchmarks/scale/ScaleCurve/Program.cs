@@ -3,7 +3,8 @@
 // memory (VmHWM, the kernel's high-water mark) is the whole process's: the inputs, the runtime and the scorecard.
 // Prints one tab-separated line: multiplier, departments, agreements, requests, responses, input heap MiB, working set
 // after the inputs MiB, first Compute ms (cold: it includes the JIT), median of the later runs ms, the graph's exact
-// betweenness ms, its estimate from the default sample ms, peak RSS MiB.
+// betweenness ms, its estimate from the default sample ms, peak RSS MiB, peak RSS before the first Compute MiB (the
+// generator's own high-water mark), the join alone ms (ToScorecard of an accumulator holding every event).
 using System.Diagnostics;
 using System.Globalization;
 using InternalCustomer.Dependencies;
@@ -24,6 +25,8 @@ GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 GC.WaitForPendingFinalizers();
 var inputHeap = GC.GetTotalMemory(forceFullCollection: true);
 var inputWorkingSet = Environment.WorkingSet;
+using var self = Process.GetCurrentProcess();
+var inputPeak = self.PeakWorkingSet64;
 
 var times = new List<double>();
 long checksum = 0;
@@ -35,10 +38,23 @@ for (var i = 0; i < runs; i++)
     checksum += card.Attention.Length + card.Health.BetweennessSources;
 }
 
+// The join alone: an accumulator filled with every event, then ToScorecard (the graph, relationships, departments,
+// findings: the part Compute does once after merging its slices).
+var filled = new ScorecardAccumulator(scenario.Organization, options);
+foreach (var request in scenario.Requests)
+{
+    filled.Add(request);
+}
+
+foreach (var response in scenario.Responses)
+{
+    filled.Add(response);
+}
+
+var join = Time(() => filled.ToScorecard().Attention.Length);
 var graph = DependencyGraph.FromOrganization(scenario.Organization);
 var exact = Time(() => graph.Betweenness().Count);
 var estimate = Time(() => graph.EstimateBetweenness(ScorecardOptions.DefaultBetweennessSampleSize).Sources.Length);
-using var self = Process.GetCurrentProcess();
 self.Refresh();
 var later = times.Skip(1).Order().ToList();
 var median = later.Count % 2 == 1 ? later[later.Count / 2] : (later[(later.Count / 2) - 1] + later[later.Count / 2]) / 2;
@@ -56,6 +72,8 @@ Console.WriteLine(string.Join('\t', new object[]
     Math.Round(exact, 1),
     Math.Round(estimate, 1),
     Mib(self.PeakWorkingSet64),
+    Mib(inputPeak),
+    Math.Round(join),
 }.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture))));
 Console.Error.WriteLine($"checksum {checksum}");
 return 0;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using InternalCustomer.Agreements;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
@@ -94,8 +95,18 @@ public static partial class Scorecard
         }
 
         var attribution = UpstreamAttribution.Compute(graph, shortfall, options.Damping).ToFrozenDictionary(a => a.Department);
-        var departments = ImmutableArray.CreateBuilder<DepartmentScorecard>(n);
-        for (var i = 0; i < n; i++)
+        var departments = new DepartmentScorecard[n];
+        InParts(n, options, quantiles, (from, to, memo) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                departments[i] = Department(i, memo);
+            }
+        });
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(departments);
+
+        DepartmentScorecard Department(int i, StudentTQuantiles quantiles)
         {
             var department = organization.Departments[i];
             var objectives = asSupplier[i].SelectMany(r => r.Objectives).OrderBy(o => o.Agreement).ThenBy(o => o.Kind).ToImmutableArray();
@@ -104,7 +115,7 @@ public static partial class Scorecard
                 Sum(objectives, ObjectiveKind.Resolution),
                 asSupplier[i].Aggregate(FeedbackSummary.Empty(options.OverallScale, options.Dimensions), (acc, r) => acc.Merge(r.Feedback)),
                 feedback.Trends[i]);
-            departments.Add(new DepartmentScorecard(
+            return new DepartmentScorecard(
                 department,
                 totals,
                 objectives,
@@ -115,10 +126,8 @@ public static partial class Scorecard
                 positions[department.Id],
                 [.. asSupplier[i]],
                 [.. asCustomer[i]],
-                attribution[department.Id]));
+                attribution[department.Id]);
         }
-
-        return departments.MoveToImmutable();
     }
 
     private static double Importance(RelationshipHealth r) => (r.Dependence ?? Criticality.Medium).Value / (double)Criticality.MaxValue;

@@ -11,6 +11,9 @@ public static partial class Scorecard
     // Below this many events per part the threads cost more than they save.
     private const int MinimumEventsPerPart = 32_768;
 
+    // Below this many relationships or departments per part of the join, likewise.
+    private const int MinimumItemsPerPart = 256;
+
     // How many parts Compute splits the events into: ScorecardOptions.MaxDegreeOfParallelism (all cores for -1), but no
     // more than one per MinimumEventsPerPart events.
     private static int Parts(ScorecardOptions options, long events)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using InternalCustomer.Agreements;
 using InternalCustomer.Dependencies;
 using InternalCustomer.Feedback;
@@ -20,8 +21,21 @@ public static partial class Scorecard
         keys.UnionWith(agreementsOf.Keys);
         keys.UnionWith(feedback.Cells.Keys);
 
-        var result = ImmutableArray.CreateBuilder<RelationshipHealth>(keys.Count);
-        foreach (var key in keys)
+        // Each relationship's health depends on nothing but the views: computed in parts on every core the options allow,
+        // each part with its own memo of t quantiles (whose values do not depend on the memo), written at its own index.
+        var ordered = keys.ToArray();
+        var result = new RelationshipHealth[ordered.Length];
+        InParts(ordered.Length, options, quantiles, (from, to, memo) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                result[i] = Health(ordered[i], memo);
+            }
+        });
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+
+        RelationshipHealth Health(Relationship key, StudentTQuantiles quantiles)
         {
             var agreements = agreementsOf.GetValueOrDefault(key) ?? [];
             var summary = feedback.Cells.GetValueOrDefault(key) ?? FeedbackSummary.Empty(options.OverallScale, options.Dimensions);
@@ -67,10 +81,28 @@ public static partial class Scorecard
             {
                 AgreementTotals = totals,
             };
-            result.Add(health.WithFindings(RelationshipFindings(organization, health, agreements, satisfactionKnown, options)));
+            return health.WithFindings(RelationshipFindings(organization, health, agreements, satisfactionKnown, options));
+        }
+    }
+
+    // Runs work(from, to, memo) over [0, count): in one call on this thread with the caller's memo when the options ask for
+    // one thread or there is little to do, else in near-equal parts on up to MaxDegreeOfParallelism threads, each part
+    // with its own memo of t quantiles. The work must write only what its own range owns.
+    private static void InParts(int count, ScorecardOptions options, StudentTQuantiles quantiles, Action<int, int, StudentTQuantiles> work)
+    {
+        var cores = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
+        var parts = Math.Min(cores, count / MinimumItemsPerPart);
+        if (parts <= 1)
+        {
+            work(0, count, quantiles);
+            return;
         }
 
-        return result.MoveToImmutable();
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        {
+            var (start, length) = Slice(count, p, parts);
+            work(start, start + length, new StudentTQuantiles(quantiles.Level));
+        });
     }
 
     // For an agreement with objectives per request class, one row per time objective kind for all its requests together:

@@ -31,6 +31,23 @@ public sealed class ScorecardParallelTests
     }
 
     [Fact]
+    public void The_join_in_parts_gives_the_single_thread_scorecard_bit_for_bit()
+    {
+        // 600 departments and over a thousand relationships: the relationships and departments of the join are computed in
+        // parts too (at least 256 per part), each part with its own memo of t quantiles.
+        var wide = ScorecardScenario.Create(seed: 5, departments: 600, agreements: 1_500, requests: 70_000, responses: 30_000, DimensionSet.Servqual, improvement: true);
+        var single = wide.Options() with { MaxDegreeOfParallelism = 1 };
+        var expected = Scorecard.Compute(wide.Organization, wide.Requests, wide.Responses, single);
+        Assert.True(expected.Relationships.Length >= 1_024, $"{expected.Relationships.Length} relationships");
+        Assert.Null(ScorecardComparer.FirstDifference(expected, Scorecard.Compute(wide.Organization, wide.Requests, wide.Responses, single with { MaxDegreeOfParallelism = 4 })));
+
+        var accumulator = new ScorecardAccumulator(wide.Organization, single with { MaxDegreeOfParallelism = 3 });
+        Array.ForEach(wide.Requests, accumulator.Add);
+        Array.ForEach(wide.Responses, accumulator.Add);
+        Assert.Null(ScorecardComparer.FirstDifference(expected, accumulator.ToScorecard()));
+    }
+
+    [Fact]
     public void A_bad_request_in_a_later_part_and_a_bad_response_in_the_first_give_the_single_thread_problem()
     {
         // A single pass reports the requests before the responses: the request at index 59,000 (in the last part) comes
