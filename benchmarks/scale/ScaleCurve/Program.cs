@@ -4,7 +4,8 @@
 // Prints one tab-separated line: multiplier, departments, agreements, requests, responses, input heap MiB, working set
 // after the inputs MiB, first Compute ms (cold: it includes the JIT), median of the later runs ms, the graph's exact
 // betweenness ms, its estimate from the default sample ms, peak RSS MiB, peak RSS before the first Compute MiB (the
-// generator's own high-water mark), the join alone ms (ToScorecard of an accumulator holding every event).
+// generator's own high-water mark), the join alone ms (ToScorecard of an accumulator holding every event), peak RSS
+// after the first Compute MiB (a process that computes one scorecard).
 using System.Diagnostics;
 using System.Globalization;
 using InternalCustomer.Dependencies;
@@ -29,6 +30,7 @@ using var self = Process.GetCurrentProcess();
 var inputPeak = self.PeakWorkingSet64;
 
 var times = new List<double>();
+long firstPeak = 0;
 long checksum = 0;
 for (var i = 0; i < runs; i++)
 {
@@ -36,6 +38,11 @@ for (var i = 0; i < runs; i++)
     var card = Scorecard.Compute(scenario.Organization, scenario.Requests, scenario.Responses, options);
     times.Add(watch.Elapsed.TotalMilliseconds);
     checksum += card.Attention.Length + card.Health.BetweennessSources;
+    if (i == 0)
+    {
+        self.Refresh();
+        firstPeak = self.PeakWorkingSet64;
+    }
 }
 
 // The join alone: an accumulator filled with every event, then ToScorecard (the graph, relationships, departments,
@@ -74,6 +81,7 @@ Console.WriteLine(string.Join('\t', new object[]
     Mib(self.PeakWorkingSet64),
     Mib(inputPeak),
     Math.Round(join),
+    Mib(firstPeak),
 }.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture))));
 Console.Error.WriteLine($"checksum {checksum}");
 return 0;
