@@ -18,7 +18,7 @@ for round in $(seq "$rounds"); do
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| size | departments | agreements | requests | responses | input heap | working set after inputs | first Compute (cold) | Compute (median) | exact betweenness | estimate (256 sources) | peak RSS, whole process | of it before the first Compute | the join alone | peak RSS after one Compute |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for m in 1 2 4; do
   awk -F'\t' -v m="$m" '$1 == m' "$out" | sort -t$'\t' -k9,9n | awk -F'\t' -v n="$rounds" '
     { rows[NR] = $0 }

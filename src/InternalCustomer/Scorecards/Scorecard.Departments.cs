@@ -156,9 +156,7 @@ public static partial class Scorecard
                 var importance = Importance(r);
                 return (Relationship: r, Score: r.Gap * importance * blast, Importance: importance, Blast: blast);
             })
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Relationship.Provider)
-            .ThenBy(x => x.Relationship.Consumer)
+            .OrderByDescending(x => x.Score) // stable: ties stay in the relationships' order, by provider then consumer
             .ToList();
         return [.. scored.Select((x, i) => new AttentionItem(i + 1, x.Relationship, x.Score, x.Importance, x.Blast))];
     }
@@ -171,9 +169,7 @@ public static partial class Scorecard
     {
         var rank = attention.ToDictionary(a => new Relationship(a.Provider, a.Consumer), a => a.Rank);
         var ordered = relationships
-            .OrderBy(r => rank.TryGetValue(new Relationship(r.Provider, r.Consumer), out var k) ? k : int.MaxValue)
-            .ThenBy(r => r.Provider)
-            .ThenBy(r => r.Consumer)
+            .OrderBy(r => rank.TryGetValue(new Relationship(r.Provider, r.Consumer), out var k) ? k : int.MaxValue) // stable, as above
             .SelectMany(r => r.Findings)
             .ToList();
         var inherited = departments

@@ -15,30 +15,62 @@ public static partial class Scorecard
     private static ImmutableArray<RelationshipHealth> Relationships(
         Organization organization, DependencyGraph graph, SlaData sla, FeedbackData feedback, ImprovementData improvements, StudentTQuantiles quantiles, ScorecardOptions options)
     {
-        var dependence = graph.GetEdges().ToDictionary(e => new Relationship(e.Provider, e.Consumer), e => e.Criticality);
-        var agreementsOf = organization.Agreements.GroupBy(a => new Relationship(a.Provider, a.Consumer)).ToDictionary(g => g.Key, g => g.ToList());
-        var keys = new SortedSet<Relationship>(dependence.Keys);
-        keys.UnionWith(agreementsOf.Keys);
-        keys.UnionWith(feedback.Cells.Keys);
+        // Every relationship with a dependency, an agreement or feedback, keyed by provider index × n + consumer index: the
+        // departments are in id order, so the codes sort as the relationships do (provider, then consumer, ordinal), and a
+        // sort of integers replaces a tree of string comparisons (at 4,000 departments the tree alone took ~100 ms).
+        var n = (long)organization.Departments.Length;
+        long Code(DepartmentId provider, DepartmentId consumer) => (organization.IndexOf(provider) * n) + organization.IndexOf(consumer);
+        var dependence = new Dictionary<long, Criticality>();
+        foreach (var e in graph.GetEdges())
+        {
+            dependence[Code(e.Provider, e.Consumer)] = e.Criticality;
+        }
+
+        var agreementsOf = new Dictionary<long, List<ServiceAgreement>>();
+        foreach (var a in organization.Agreements)
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(agreementsOf, Code(a.Provider, a.Consumer), out _);
+            (list ??= []).Add(a);
+        }
+
+        var cells = new Dictionary<long, FeedbackSummary>(feedback.Cells.Count);
+        foreach (var (pair, summary) in feedback.Cells)
+        {
+            cells[Code(pair.Provider, pair.Consumer)] = summary;
+        }
+
+        var codes = new List<long>(dependence.Count + agreementsOf.Count + cells.Count);
+        codes.AddRange(dependence.Keys);
+        codes.AddRange(agreementsOf.Keys);
+        codes.AddRange(cells.Keys);
+        codes.Sort();
+        var distinct = 0;
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (i == 0 || codes[i] != codes[i - 1])
+            {
+                codes[distinct++] = codes[i];
+            }
+        }
 
         // Each relationship's health depends on nothing but the views: computed in parts on every core the options allow,
         // each part with its own memo of t quantiles (whose values do not depend on the memo), written at its own index.
-        var ordered = keys.ToArray();
-        var result = new RelationshipHealth[ordered.Length];
-        InParts(ordered.Length, options, quantiles, (from, to, memo) =>
+        var result = new RelationshipHealth[distinct];
+        InParts(distinct, options, quantiles, (from, to, memo) =>
         {
             for (var i = from; i < to; i++)
             {
-                result[i] = Health(ordered[i], memo);
+                result[i] = Health(codes[i], memo);
             }
         });
 
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
 
-        RelationshipHealth Health(Relationship key, StudentTQuantiles quantiles)
+        RelationshipHealth Health(long code, StudentTQuantiles quantiles)
         {
-            var agreements = agreementsOf.GetValueOrDefault(key) ?? [];
-            var summary = feedback.Cells.GetValueOrDefault(key) ?? FeedbackSummary.Empty(options.OverallScale, options.Dimensions);
+            var key = new Relationship(organization.Departments[(int)(code / n)].Id, organization.Departments[(int)(code % n)].Id);
+            var agreements = agreementsOf.GetValueOrDefault(code) ?? [];
+            var summary = cells.GetValueOrDefault(code) ?? FeedbackSummary.Empty(options.OverallScale, options.Dimensions);
             var objectives = Objectives(agreements, sla, summary, options);
             var totals = AgreementTotals(agreements, sla);
             var csat = FeedbackMetrics.Csat(summary.Overall, options.CsatTopBoxes, options.ConfidenceLevel);
@@ -55,7 +87,7 @@ public static partial class Scorecard
                 _ => 0,
             };
 
-            var criticality = dependence.TryGetValue(key, out var c) ? c : (Criticality?)null;
+            var criticality = dependence.TryGetValue(code, out var c) ? c : (Criticality?)null;
             var timeline = feedback.Timelines.TryGetValue(key, out var t) ? t : (RelationshipTimeline?)null;
             var last = timeline?.Last;
             var trend = (timeline?.Trend ?? TrendSummary.Empty).EstimateWith(quantiles);
