@@ -26,27 +26,7 @@ public sealed partial class DependencyGraph
     /// O(departments × edges). Sources run in parallel in 8 fixed chunks with separate accumulators added
     /// in chunk order, so results are deterministic.
     /// </remarks>
-    public DepartmentValues<double> Betweenness()
-    {
-        var n = DepartmentCount;
-        var all = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            all[v] = v;
-        }
-
-        var result = DependencySums(all);
-        if (n > 2)
-        {
-            var scale = 1.0 / ((n - 1.0) * (n - 2.0));
-            for (var v = 0; v < n; v++)
-            {
-                result[v] *= scale;
-            }
-        }
-
-        return Values(result);
-    }
+    public DepartmentValues<double> Betweenness() => Estimate(SampleSources(DepartmentCount, DepartmentCount, seed: 0)).Values;
 
     /// <summary>
     /// Estimates the betweenness centrality of every department from a random sample of source departments, in

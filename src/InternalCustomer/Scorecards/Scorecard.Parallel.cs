@@ -16,11 +16,10 @@ public static partial class Scorecard
 
     // How many parts Compute splits the events into: ScorecardOptions.MaxDegreeOfParallelism (all cores for -1), but no
     // more than one per MinimumEventsPerPart events.
-    private static int Parts(ScorecardOptions options, long events)
-    {
-        var cores = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
-        return (int)Math.Max(1, Math.Min(cores, events / MinimumEventsPerPart));
-    }
+    private static int Parts(ScorecardOptions options, long events) => (int)Math.Max(1, Math.Min(Cores(options), events / MinimumEventsPerPart));
+
+    // The threads the options allow: every core for -1.
+    private static int Cores(ScorecardOptions options) => options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
 
     // Checks and accumulates the events in parts, part p taking the p-th slice of the requests and of the responses, each
     // into its own accumulator; merges the accumulators in part order and builds the scorecard. Every count is an integer,

@@ -119,22 +119,29 @@ public static partial class Scorecard
 
     // Runs work(from, to, memo) over [0, count): in one call on this thread with the caller's memo when the options ask for
     // one thread or there is little to do, else in near-equal parts on up to MaxDegreeOfParallelism threads, each part
-    // with its own memo of t quantiles. The work must write only what its own range owns.
+    // with its own memo of t quantiles. The work must write only what its own range owns. Should a part throw, the work
+    // is done again in one call, so that the exception is the one a single thread meets first (not an AggregateException).
     private static void InParts(int count, ScorecardOptions options, StudentTQuantiles quantiles, Action<int, int, StudentTQuantiles> work)
     {
-        var cores = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
-        var parts = Math.Min(cores, count / MinimumItemsPerPart);
-        if (parts <= 1)
+        var parts = Math.Min(Cores(options), count / MinimumItemsPerPart);
+        if (parts > 1)
         {
-            work(0, count, quantiles);
-            return;
+            try
+            {
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+                {
+                    var (start, length) = Slice(count, p, parts);
+                    work(start, start + length, new StudentTQuantiles(quantiles.Level));
+                });
+                return;
+            }
+            catch (AggregateException)
+            {
+                // Fall through to the single pass, which throws the first failure in order.
+            }
         }
 
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
-        {
-            var (start, length) = Slice(count, p, parts);
-            work(start, start + length, new StudentTQuantiles(quantiles.Level));
-        });
+        work(0, count, quantiles);
     }
 
     // For an agreement with objectives per request class, one row per time objective kind for all its requests together:

@@ -87,12 +87,14 @@ public sealed record ScorecardOptions
     public int WorstRelationships { get; init; } = 5;
 
     /// <summary>
-    /// Gets how many cores <see cref="Scorecard.Compute"/> may use for the pass over the events: -1 (default) for every
-    /// core, 1 for a single thread on the caller's, or any number from 1 up. With more than one, the requests and responses
-    /// are split into that many slices (at most one per 32,768 events), each checked and accumulated on its own thread
-    /// into its own <see cref="ScorecardAccumulator"/>, and the accumulators merged in slice order. Every accumulated value
-    /// is an integer count or sum, so the scorecard is the same, bit for bit, whatever this setting (and so is the first
-    /// problem thrown for bad input). It does not take part in <see cref="ScorecardAccumulator.Merge"/>'s comparison of options.
+    /// Gets how many threads <see cref="Scorecard.Compute"/> and <see cref="ScorecardAccumulator.ToScorecard"/> may use: -1
+    /// (default) for every core, 1 for the caller's thread alone, or any number from 1 up. With more than one,
+    /// <see cref="Scorecard.Compute"/> splits the requests and responses into that many slices (at most one per 32,768
+    /// events), each checked and accumulated on its own thread into its own <see cref="ScorecardAccumulator"/>, and merges
+    /// the accumulators in slice order; and the join computes the relationships and the departments in as many parts (at
+    /// least 256 a part). Every accumulated value is an integer count or sum and every part writes its own entries, so the
+    /// scorecard is the same, bit for bit, whatever this setting (and so is the first problem thrown for bad input). It
+    /// does not take part in <see cref="ScorecardAccumulator.Merge"/>'s comparison of options.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
