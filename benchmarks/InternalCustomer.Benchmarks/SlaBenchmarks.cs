@@ -115,6 +115,24 @@ public class SlaBenchmarks
         return breached;
     }
 
+    /// <summary>The floor under evaluation (issue 16, item 3): per request one <see cref="BusinessCalendar.BusinessTime"/>
+    /// (elapsed business time from opening to the resolution or the as-of instant, pauses ignored) and one
+    /// <see cref="BusinessCalendar.AddBusinessTime"/> (the deadline), the two calendar calls an evaluation cannot avoid.</summary>
+    [Benchmark(Description = "floor: one BusinessTime + one AddBusinessTime per request")]
+    public long CalendarFloor()
+    {
+        var calendar = _timer.Calendar;
+        var within = _timer.Agreement.Resolution!.Within;
+        long sum = 0;
+        foreach (var r in _requests)
+        {
+            var end = r.Resolved is { } resolved && resolved < AsOf ? resolved : AsOf;
+            sum += calendar.BusinessTime(r.Opened, end).BclCompatibleTicks + calendar.AddBusinessTime(r.Opened, within).ToUnixTimeTicks();
+        }
+
+        return sum;
+    }
+
     [Benchmark(Description = "SlaTimer.Evaluate of 1M requests into a buffer")]
     public SlaState Evaluate()
     {
