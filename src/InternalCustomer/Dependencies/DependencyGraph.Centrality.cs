@@ -171,7 +171,7 @@ public sealed partial class DependencyGraph
         var m = sources.Length;
         var chunks = Math.Min(BetweennessChunks, Math.Max(m, 1));
         var partial = new double[chunks][];
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, new ParallelOptions { TaskScheduler = TaskScheduler.Default }, c =>
         {
             var acc = new double[n];
             var incoming = new double[n];

@@ -34,7 +34,7 @@ public static partial class Scorecard
         var accumulators = new ScorecardAccumulator?[parts];
         var begins = new Instant?[parts];
         var failed = 0;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, TaskScheduler = TaskScheduler.Default }, p =>
         {
             var (requestStart, requestCount) = Slice(requests.Length, p, parts);
             var (responseStart, responseCount) = Slice(responses.Length, p, parts);

@@ -128,7 +128,7 @@ public static partial class Scorecard
         {
             try
             {
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, TaskScheduler = TaskScheduler.Default }, p =>
                 {
                     var (start, length) = Slice(count, p, parts);
                     work(start, start + length, new StudentTQuantiles(quantiles.Level));
