@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The scorecard's scale curve (issue 16, item 7): the full scorecard at 1x, 2x and 4x the reference size, each in its
-# own process, alternating sizes over the rounds; the load average before and after. Prints a markdown table of the
-# medians over the rounds.
+# own process, alternating sizes over the rounds; the load average before and after. Prints a markdown table with, per
+# size, the round whose median later-Compute time is the median over the rounds (its other columns are that round's).
 # Usage: benchmarks/scale/run.sh [rounds] [runs per process]    (from the repository root)
 set -euo pipefail
 rounds=${1:-3}

@@ -17,7 +17,9 @@ public sealed class BetweennessEstimate
         DepartmentCount = departmentCount;
     }
 
-    /// <summary>Gets the estimated betweenness of every department, normalised as <see cref="DependencyGraph.Betweenness"/> is.</summary>
+    /// <summary>Gets the estimated betweenness of every department, normalised as <see cref="DependencyGraph.Betweenness"/> is.
+    /// An estimate can exceed the exact value's maximum of 1 (up to <c>n / (n − 1)</c>): a department searched through by
+    /// every sampled source is scaled up as if every source did.</summary>
     public DepartmentValues<double> Values { get; }
 
     /// <summary>Gets the source departments whose shortest paths were searched, in id order.</summary>
@@ -32,8 +34,10 @@ public sealed class BetweennessEstimate
 
     /// <summary>
     /// Gets the half-width <c>ε</c> of a confidence interval around each department's estimate: with probability at
-    /// least <paramref name="confidence"/> over the random sample, one department's estimate is within <c>ε</c> of its
-    /// exact betweenness.
+    /// least <paramref name="confidence"/> over a uniformly random sample of the sources (as
+    /// <see cref="DependencyGraph.EstimateBetweenness(int, int)"/> draws), one department's estimate is within <c>ε</c> of
+    /// its exact betweenness. For sources a caller picked (<see cref="DependencyGraph.EstimateBetweenness(IEnumerable{DepartmentId})"/>)
+    /// it says what a random sample of that size would give, nothing about those sources.
     /// </summary>
     /// <param name="confidence">The confidence level, in (0, 1); default 0.95. For every department at once, pass
     /// <c>1 − (1 − confidence) / n</c> (the union bound over the <c>n</c> departments).</param>

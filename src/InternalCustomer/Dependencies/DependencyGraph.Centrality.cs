@@ -37,8 +37,11 @@ public sealed partial class DependencyGraph
     /// <param name="seed">The seed of the sample: the same seed on the same graph picks the same sources on every machine.</param>
     /// <returns>The estimate, with the sources it used and its error bound (<see cref="BetweennessEstimate.ErrorBound"/>).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleSize"/> is less than 1.</exception>
-    /// <remarks>The sources are a uniform sample without replacement (a partial Fisher–Yates shuffle driven by SplitMix64
-    /// from <paramref name="seed"/>); see <see cref="EstimateBetweenness(IEnumerable{DepartmentId})"/> for the estimator.</remarks>
+    /// <remarks>The sources are a sample without replacement, uniform to within (n − i) / 2^64 per draw (a partial
+    /// Fisher–Yates shuffle driven by SplitMix64 from <paramref name="seed"/>, each draw reduced by the high half of a 128-bit
+    /// product); see <see cref="EstimateBetweenness(IEnumerable{DepartmentId})"/> for the estimator. The sample depends on
+    /// the number of departments: on a graph with one more department the same seed picks other sources, so estimates of
+    /// the same department from two graphs differ by sampling as well as by the change.</remarks>
     public BetweennessEstimate EstimateBetweenness(int sampleSize, int seed = 0)
     {
         if (sampleSize < 1)
@@ -49,10 +52,16 @@ public sealed partial class DependencyGraph
         return Estimate(SampleSources(DepartmentCount, sampleSize, seed));
     }
 
+    // The scorecard's call: as EstimateBetweenness(sampleSize, seed), on at most maxDegreeOfParallelism threads (-1: no
+    // limit; 1: the caller's thread alone). The chunks are fixed, so the values do not depend on it.
+    internal BetweennessEstimate EstimateBetweenness(int sampleSize, int seed, int maxDegreeOfParallelism) =>
+        Estimate(SampleSources(DepartmentCount, sampleSize, seed), maxDegreeOfParallelism);
+
     /// <summary>
     /// Estimates the betweenness centrality of every department from the shortest paths that start at the given source
     /// departments: Brandes and Pich's pivot estimator, exactly networkx's
-    /// <c>betweenness_centrality(G, k=len(sources), normalized=True)</c> when its random sample picks these sources.
+    /// <c>betweenness_centrality(G, k=len(sources), normalized=True)</c> up to networkx 3.4 (the tests use 2.8.8) when its
+    /// random sample picks these sources. networkx 3.5 (its pull request 7949) scales sources and other departments apart.
     /// </summary>
     /// <param name="sources">The source departments (pivots): distinct departments of the graph, at least one.</param>
     /// <returns>The estimate; with every department as a source, the exact values of <see cref="Betweenness"/>, bit for bit.</returns>
@@ -135,13 +144,13 @@ public sealed partial class DependencyGraph
         return sample;
     }
 
-    private BetweennessEstimate Estimate(int[] sources)
+    private BetweennessEstimate Estimate(int[] sources, int maxDegreeOfParallelism = -1)
     {
         var n = DepartmentCount;
-        var result = DependencySums(sources);
+        var result = DependencySums(sources, maxDegreeOfParallelism);
         if (n > 2)
         {
-            // The exact scale, times n / k for the share of sources searched (networkx's _rescale with k).
+            // The exact scale, times n / k for the share of sources searched (networkx's _rescale with k, up to 3.4).
             var scale = 1.0 / ((n - 1.0) * (n - 2.0));
             if (sources.Length < n)
             {
@@ -165,13 +174,36 @@ public sealed partial class DependencyGraph
 
     // Σ δ_s(v) over the sources (ascending department numbers), unscaled: the sources split into fixed chunks, each with
     // its own accumulator, summed in chunk order.
-    private double[] DependencySums(int[] sources)
+    private double[] DependencySums(int[] sources, int maxDegreeOfParallelism)
     {
         var n = DepartmentCount;
         var m = sources.Length;
         var chunks = Math.Min(BetweennessChunks, Math.Max(m, 1));
         var partial = new double[chunks][];
-        Parallel.For(0, chunks, new ParallelOptions { TaskScheduler = TaskScheduler.Default }, c =>
+        if (maxDegreeOfParallelism == 1)
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                Chunk(c);
+            }
+        }
+        else
+        {
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, TaskScheduler = TaskScheduler.Default }, Chunk);
+        }
+
+        var result = new double[n];
+        foreach (var acc in partial)
+        {
+            for (var v = 0; v < n; v++)
+            {
+                result[v] += acc[v];
+            }
+        }
+
+        return result;
+
+        void Chunk(int c)
         {
             var acc = new double[n];
             var incoming = new double[n];
@@ -188,18 +220,7 @@ public sealed partial class DependencyGraph
             }
 
             partial[c] = acc;
-        });
-
-        var result = new double[n];
-        foreach (var acc in partial)
-        {
-            for (var v = 0; v < n; v++)
-            {
-                result[v] += acc[v];
-            }
         }
-
-        return result;
     }
 
     /// <summary>

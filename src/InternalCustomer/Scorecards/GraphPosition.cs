@@ -6,8 +6,8 @@ namespace InternalCustomer.Scorecards;
 /// <param name="Suppliers">How many departments it depends on directly (out-degree).</param>
 /// <param name="Customers">How many departments depend on it directly (in-degree).</param>
 /// <param name="Betweenness">Betweenness centrality, normalised as networkx does: exact for an organisation of at most
-/// <see cref="ScorecardOptions.BetweennessSampleSize"/> departments, else estimated from that many sampled sources within
-/// <see cref="OrganizationHealth.BetweennessErrorBound"/>.</param>
+/// <see cref="ScorecardOptions.BetweennessSampleSize"/> departments, else estimated from that many sampled sources, within
+/// <see cref="OrganizationHealth.BetweennessErrorBound"/> of the exact value with 95% probability for each department.</param>
 /// <param name="PageRank">PageRank (α = 0.85) of the dependency graph: high for departments many depend on.</param>
 /// <param name="IsSinglePointOfFailure">Whether it is an articulation point of the undirected view (a bridging department, <see cref="IsBridgingDepartment"/>).</param>
 /// <param name="InMutualDependency">Whether it is on a mutual-dependency cycle.</param>

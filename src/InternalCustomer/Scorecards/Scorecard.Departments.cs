@@ -24,7 +24,7 @@ public static partial class Scorecard
         var condensation = graph.Condense();
         var inDegree = graph.InDegrees();
         var outDegree = graph.OutDegrees();
-        estimate = graph.EstimateBetweenness(options.BetweennessSampleSize ?? Math.Max(graph.DepartmentCount, 1));
+        estimate = graph.EstimateBetweenness(options.BetweennessSampleSize ?? Math.Max(graph.DepartmentCount, 1), seed: 0, Cores(options));
         var betweenness = estimate.Values;
         var pageRank = graph.PageRank();
         var blast = graph.BlastRadii();

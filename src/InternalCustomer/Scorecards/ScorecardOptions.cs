@@ -93,8 +93,11 @@ public sealed record ScorecardOptions
     /// events), each checked and accumulated on its own thread into its own <see cref="ScorecardAccumulator"/>, and merges
     /// the accumulators in slice order; and the join computes the relationships and the departments in as many parts (at
     /// least 256 a part). Every accumulated value is an integer count or sum and every part writes its own entries, so the
-    /// scorecard is the same, bit for bit, whatever this setting (and so is the first problem thrown for bad input). It
-    /// does not take part in <see cref="ScorecardAccumulator.Merge"/>'s comparison of options.
+    /// scorecard is the same, bit for bit, whatever this setting (and so is the first problem thrown for bad input). The
+    /// betweenness of the graph positions uses as many threads. The parts run on the thread pool while the caller waits;
+    /// each slice holds an accumulator of its own (per-agreement tallies and a cell per relationship), so memory grows
+    /// with the slices. A server computing many scorecards at once may prefer 1. It does not take part in
+    /// <see cref="ScorecardAccumulator.Merge"/>'s comparison of options.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
@@ -110,7 +113,10 @@ public sealed record ScorecardOptions
     /// at any size, at O(departments × dependencies).
     /// </summary>
     /// <remarks>The estimate keeps the graph-position step linear in the size of the organisation: exact betweenness
-    /// searches from every department, so its cost grows with departments × dependencies.</remarks>
+    /// searches from every department, so its cost grows with departments × dependencies. The sample depends on the number
+    /// of departments, so a department's estimate can move between two scorecards of an organisation that gained or lost a
+    /// department by sampling alone (by up to the error bound); compare betweenness across such scorecards with
+    /// <see langword="null"/> here.</remarks>
     public int? BetweennessSampleSize { get; init; } = DefaultBetweennessSampleSize;
 
     internal void Validate()
